@@ -1,0 +1,1 @@
+"""The shell: command line, settings, wiring and the messenger channels."""

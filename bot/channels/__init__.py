@@ -1,0 +1,1 @@
+"""Messenger channels: thin adapters between a messenger and the conversation engine."""

@@ -1,0 +1,81 @@
+"""Messenger accounts: a person in Telegram, VK or the console, and their link to a customer."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import datetime
+
+from storage.columns import time_from_db, time_to_db
+from storage.db import Unit
+from storage.models import Account, Platform
+
+_COLUMNS = (
+    "id, platform, user_id, customer_id, linked_by, language, display_name, "
+    "consent_at, consent_version, reminders_muted"
+)
+
+
+def account_from_row(row: sqlite3.Row) -> Account:
+    return Account(
+        id=row["id"],
+        platform=Platform(row["platform"]),
+        user_id=row["user_id"],
+        customer_id=row["customer_id"],
+        linked_by=row["linked_by"],
+        language=row["language"],
+        display_name=row["display_name"],
+        consent_at=time_from_db(row["consent_at"]),
+        consent_version=row["consent_version"],
+        reminders_muted=bool(row["reminders_muted"]),
+    )
+
+
+async def get(unit: Unit, account_id: int) -> Account | None:
+    row = await unit.fetchone(f"SELECT {_COLUMNS} FROM accounts WHERE id = ?", (account_id,))
+    return account_from_row(row) if row else None
+
+
+async def find(unit: Unit, platform: Platform, user_id: str) -> Account | None:
+    row = await unit.fetchone(
+        f"SELECT {_COLUMNS} FROM accounts WHERE platform = ? AND user_id = ?",
+        (platform.value, user_id),
+    )
+    return account_from_row(row) if row else None
+
+
+async def create(
+    unit: Unit,
+    platform: Platform,
+    user_id: str,
+    *,
+    language: str,
+    display_name: str,
+    now: datetime,
+) -> Account:
+    """Insert the account (or return the existing one: a second create is a no-op)."""
+    await unit.execute(
+        "INSERT INTO accounts (platform, user_id, language, display_name, created_at) "
+        "VALUES (?, ?, ?, ?, ?) ON CONFLICT (platform, user_id) DO NOTHING",
+        (platform.value, user_id, language, display_name, time_to_db(now)),
+    )
+    account = await find(unit, platform, user_id)
+    assert account is not None
+    return account
+
+
+async def set_language(unit: Unit, account_id: int, language: str) -> None:
+    await unit.execute("UPDATE accounts SET language = ? WHERE id = ?", (language, account_id))
+
+
+async def link_customer(unit: Unit, account_id: int, customer_id: int, *, method: str) -> None:
+    await unit.execute(
+        "UPDATE accounts SET customer_id = ?, linked_by = ? WHERE id = ?",
+        (customer_id, method, account_id),
+    )
+
+
+async def of_customer(unit: Unit, customer_id: int) -> list[Account]:
+    rows = await unit.fetchall(
+        f"SELECT {_COLUMNS} FROM accounts WHERE customer_id = ? ORDER BY id", (customer_id,)
+    )
+    return [account_from_row(row) for row in rows]

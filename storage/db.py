@@ -1,0 +1,189 @@
+"""The SQLite database: one aiosqlite connection, explicit transactions, migrations.
+
+Why it looks like this (measured on the target 2-core machines, see NOTES.md):
+
+* every ``await`` on aiosqlite is a thread hop of about 100 µs, so a unit of work issues
+  as few statements as it can and a unit that only reads or writes one row never pays
+  for ``BEGIN``/``COMMIT``;
+* a read-then-write transaction must start with ``BEGIN IMMEDIATE`` or a concurrent
+  writer (another process on the same file) makes it fail at once with "database is
+  locked"; :meth:`Unit.begin` does that, and the first write of a unit calls it;
+* one connection shared by tasks would interleave their transactions, so a unit holds
+  the database lock from start to end.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import re
+import sqlite3
+from collections.abc import AsyncIterator, Iterable, Sequence
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any
+
+import aiosqlite
+
+MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+_MIGRATION_NAME = re.compile(r"^(\d{3})_[a-z0-9_]+\.sql$")
+
+Params = Sequence[Any] | dict[str, Any]
+
+
+class MigrationError(RuntimeError):
+    """The database is newer than this program, or a migration file is malformed."""
+
+
+def migration_files(directory: Path = MIGRATIONS_DIR) -> list[tuple[int, Path]]:
+    """Numbered ``NNN_name.sql`` files in order; numbers must run 1, 2, 3… without gaps."""
+    found = []
+    for path in directory.iterdir():
+        match = _MIGRATION_NAME.match(path.name)
+        if match:
+            found.append((int(match.group(1)), path))
+    found.sort()
+    for expected, (number, path) in enumerate(found, start=1):
+        if number != expected:
+            raise MigrationError(f"migration {path.name}: expected number {expected:03d}")
+    return found
+
+
+class Unit:
+    """One unit of work on the shared connection, holding the database lock.
+
+    Reads run as they come; the first write (or an explicit :meth:`begin`) opens a
+    ``BEGIN IMMEDIATE`` transaction that commits when the unit ends without error and
+    rolls back otherwise.
+    """
+
+    def __init__(self, conn: aiosqlite.Connection) -> None:
+        self.conn = conn
+        self.in_transaction = False
+
+    async def begin(self) -> None:
+        """Start the write transaction now: call before a read that decides a write."""
+        if not self.in_transaction:
+            await self.conn.execute("BEGIN IMMEDIATE")
+            self.in_transaction = True
+
+    async def fetchall(self, sql: str, params: Params = ()) -> list[sqlite3.Row]:
+        return list(await self.conn.execute_fetchall(sql, params))
+
+    async def fetchone(self, sql: str, params: Params = ()) -> sqlite3.Row | None:
+        rows = await self.conn.execute_fetchall(sql, params)
+        return next(iter(rows), None)
+
+    async def execute(self, sql: str, params: Params = ()) -> aiosqlite.Cursor:
+        """Run a write inside the unit's transaction (opened on first use)."""
+        await self.begin()
+        return await self.conn.execute(sql, params)
+
+    async def insert(self, sql: str, params: Params = ()) -> int:
+        """Run an INSERT and return the new row id."""
+        await self.begin()
+        row = await self.conn.execute_insert(sql, params)
+        assert row is not None
+        return int(row[0])
+
+    async def executemany(self, sql: str, rows: Iterable[Params]) -> None:
+        await self.begin()
+        await self.conn.executemany(sql, rows)
+
+    async def execute_final(self, sql: str, params: Params = ()) -> None:
+        """Run the unit's last write without opening a transaction for it.
+
+        Inside an open transaction it commits with the rest; alone it autocommits as a
+        single statement, saving the BEGIN and COMMIT round trips.
+        """
+        await self.conn.execute(sql, params)
+
+
+class Database:
+    """The bot's SQLite file. Open with :meth:`open`, always :meth:`close`."""
+
+    def __init__(self, conn: aiosqlite.Connection, path: str) -> None:
+        self._conn = conn
+        self._lock = asyncio.Lock()
+        self.path = path
+
+    @classmethod
+    async def open(cls, path: str | Path, *, migrate: bool = True) -> Database:
+        """Open (creating folders as needed), set the pragmas, apply pending migrations."""
+        target = str(path)
+        if target != ":memory:":
+            Path(target).parent.mkdir(parents=True, exist_ok=True)
+        conn = await aiosqlite.connect(target, isolation_level=None)
+        try:
+            conn.row_factory = sqlite3.Row
+            await conn.execute("PRAGMA busy_timeout = 5000")
+            await conn.execute("PRAGMA journal_mode = WAL")
+            await conn.execute("PRAGMA synchronous = NORMAL")
+            await conn.execute("PRAGMA foreign_keys = ON")
+            db = cls(conn, target)
+            if migrate:
+                await db.migrate()
+        except BaseException:
+            await conn.close()
+            raise
+        return db
+
+    async def close(self) -> None:
+        async with self._lock:
+            await self._conn.close()
+
+    async def __aenter__(self) -> Database:
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.close()
+
+    @asynccontextmanager
+    async def unit(self) -> AsyncIterator[Unit]:
+        """A unit of work: reads, then writes committed together (or not at all)."""
+        async with self._lock:
+            unit = Unit(self._conn)
+            try:
+                yield unit
+            except BaseException:
+                if unit.in_transaction:
+                    await self._conn.execute("ROLLBACK")
+                raise
+            if unit.in_transaction:
+                await self._conn.execute("COMMIT")
+
+    @asynccontextmanager
+    async def transaction(self) -> AsyncIterator[Unit]:
+        """A unit whose write transaction starts at once (read-then-write decisions)."""
+        async with self.unit() as unit:
+            await unit.begin()
+            yield unit
+
+    async def schema_version(self) -> int:
+        async with self.unit() as unit:
+            row = await unit.fetchone("PRAGMA user_version")
+        return int(row[0]) if row else 0
+
+    async def migrate(self) -> list[str]:
+        """Apply pending numbered migrations, each in its own transaction; return their names."""
+        files = migration_files()
+        applied: list[str] = []
+        current = await self.schema_version()
+        if current > len(files):
+            raise MigrationError(
+                f"database schema {current} is newer than this program ({len(files)}); "
+                "upgrade the bot"
+            )
+        for number, path in files[current:]:
+            script = path.read_text(encoding="utf-8")
+            async with self._lock:
+                # executescript commits first; wrap it so a failing migration leaves nothing.
+                try:
+                    await self._conn.executescript(
+                        f"BEGIN IMMEDIATE;\n{script}\nPRAGMA user_version = {number};\nCOMMIT;"
+                    )
+                except sqlite3.Error as exc:
+                    if self._conn.in_transaction:
+                        await self._conn.execute("ROLLBACK")
+                    raise MigrationError(f"migration {path.name} failed: {exc}") from exc
+            applied.append(path.name)
+        return applied
