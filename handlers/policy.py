@@ -11,7 +11,6 @@ from __future__ import annotations
 import tomllib
 from datetime import time
 from decimal import Decimal
-from functools import cached_property
 from pathlib import Path
 from typing import Annotated
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -156,9 +155,13 @@ class Policy(_Section):
             raise ValueError(f"unknown time zone {value!r}") from exc
         return value
 
-    @cached_property
+    @property
     def tz(self) -> ZoneInfo:
-        """The vendor's time zone: 'today' and working hours are read in it."""
+        """The vendor's time zone: 'today' and working hours are read in it.
+
+        A plain property (ZoneInfo caches zones itself): a cached one would survive
+        ``model_copy(update={"timezone": ...})`` with the old zone.
+        """
         return ZoneInfo(self.timezone)
 
 

@@ -1,0 +1,145 @@
+"""The monthly prolongation run of the additional protection service (SPEC §4, seed 000).
+
+On ``policy.protection.renewal_run_day`` of every month (weekends and holidays included)
+every CodeMeter key with the service connected is sorted into one outcome:
+
+- status other than active → excluded (reported lost/stolen/broken, found or replaced);
+- support not ended (run date <= E) → prolonged to run date + ``programming_days``;
+- support ended at most ``reconnect_after_days`` ago → left out, owner told, service kept;
+- support ended longer ago → service disconnected (reconnection costs its price).
+
+The plan is pure; storing it once per (key, month) is the caller's job.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from enum import StrEnum
+from typing import TYPE_CHECKING
+
+from handlers.rules.dates import add_months
+
+if TYPE_CHECKING:
+    from handlers.policy import Policy
+
+CODEMETER = "codemeter"
+ACTIVE = "active"
+_MONTH = re.compile(r"([0-9]{4})-([0-9]{2})")
+
+
+@dataclass(frozen=True, slots=True)
+class KeyForRun:
+    key_id: int
+    serial: str
+    kind: str
+    """"codemeter" or "module"."""
+    status: str
+    """"active", "lost", "stolen", "broken", "found" or "replaced"."""
+    protection_service: bool
+    support_end: date | None
+    """The latest support end among the licenses on the key; None when it holds none."""
+    customer_id: int
+
+
+class RunOutcome(StrEnum):
+    PROLONGED = "prolonged"
+    EXCLUDED_STATUS = "excluded_status"
+    SUPPORT_ENDED = "support_ended"
+    DISCONNECTED = "disconnected"
+
+
+@dataclass(frozen=True, slots=True)
+class KeyRunEntry:
+    key: KeyForRun
+    outcome: RunOutcome
+    programmed_until: date | None
+    """run date + programming_days for a prolonged key; None otherwise."""
+
+
+@dataclass(frozen=True, slots=True)
+class KeyRunPlan:
+    run_date: date
+    entries: list[KeyRunEntry] = field(default_factory=list)
+
+    def _with(self, outcome: RunOutcome) -> list[KeyRunEntry]:
+        return [entry for entry in self.entries if entry.outcome is outcome]
+
+    @property
+    def prolonged(self) -> list[KeyRunEntry]:
+        """Keys in the batch file for the key operator."""
+        return self._with(RunOutcome.PROLONGED)
+
+    @property
+    def left_out(self) -> list[KeyRunEntry]:
+        """Keys left out because support ended (owners are told; service still held)."""
+        return self._with(RunOutcome.SUPPORT_ENDED)
+
+    @property
+    def excluded(self) -> list[KeyRunEntry]:
+        """Keys excluded by their status (reported lost, stolen, broken, found, replaced)."""
+        return self._with(RunOutcome.EXCLUDED_STATUS)
+
+    @property
+    def disconnected(self) -> list[KeyRunEntry]:
+        """Keys whose service is disconnected in this run."""
+        return self._with(RunOutcome.DISCONNECTED)
+
+
+def key_run_outcome(key: KeyForRun, run_date: date, policy: Policy) -> RunOutcome:
+    """The outcome of one key in the run on ``run_date`` (the key must take part in runs)."""
+    if key.status != ACTIVE:
+        return RunOutcome.EXCLUDED_STATUS
+    if key.support_end is None:
+        # No license on the key: nothing to prolong, but no end date to count the grace
+        # from either, so leave it out and tell the owner rather than disconnect.
+        return RunOutcome.SUPPORT_ENDED
+    if run_date <= key.support_end:
+        return RunOutcome.PROLONGED
+    if run_date <= key.support_end + timedelta(days=policy.protection.reconnect_after_days):
+        return RunOutcome.SUPPORT_ENDED
+    return RunOutcome.DISCONNECTED
+
+
+def takes_part_in_runs(key: KeyForRun) -> bool:
+    """Only CodeMeter keys with the service connected are programmed at all."""
+    return key.protection_service and key.kind == CODEMETER
+
+
+def plan_key_run(keys: Iterable[KeyForRun], run_date: date, policy: Policy) -> KeyRunPlan:
+    """Sort the keys into the run's outcomes, in input order; other keys are skipped."""
+    programmed_until = run_date + timedelta(days=policy.protection.programming_days)
+    entries: list[KeyRunEntry] = []
+    for key in keys:
+        if not takes_part_in_runs(key):
+            continue
+        outcome = key_run_outcome(key, run_date, policy)
+        until = programmed_until if outcome is RunOutcome.PROLONGED else None
+        entries.append(KeyRunEntry(key=key, outcome=outcome, programmed_until=until))
+    return KeyRunPlan(run_date=run_date, entries=entries)
+
+
+def run_month(d: date) -> str:
+    """The run's month as 'YYYY-MM' (the idempotency key with the key id)."""
+    return f"{d.year:04d}-{d.month:02d}"
+
+
+def run_date_for(month: str, policy: Policy) -> date:
+    """The run date of a 'YYYY-MM' month: its ``renewal_run_day``."""
+    match = _MONTH.fullmatch(month)
+    if match is None:
+        raise ValueError(f"month must be 'YYYY-MM', got {month!r}")
+    year, number = int(match[1]), int(match[2])
+    if not 1 <= number <= 12 or year < 1:
+        raise ValueError(f"month must be 'YYYY-MM', got {month!r}")
+    return date(year, number, policy.protection.renewal_run_day)
+
+
+def latest_run_date(today: date, policy: Policy) -> date:
+    """The most recent run date on or before ``today``: what a start-up catch-up runs."""
+    this_month = run_date_for(run_month(today), policy)
+    if this_month <= today:
+        return this_month
+    return run_date_for(run_month(add_months(this_month, -1)), policy)

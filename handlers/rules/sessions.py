@@ -1,0 +1,120 @@
+"""Remote session prices (SPEC §5): the estimate before booking and the bill afterwards.
+
+Time is billed at ``hourly_rate`` per hour, by the minutes spent rounded up to
+``billing_step_minutes``, never less than ``minimum_hours``. A direct connection adds the
+one-time ``connection_fee`` on the customer's first direct session only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from decimal import Decimal
+from enum import StrEnum
+from typing import TYPE_CHECKING
+
+from handlers.rules.dates import require_aware
+from handlers.rules.money import round_rubles
+
+if TYPE_CHECKING:
+    from handlers.policy import Policy
+
+NO_FEE = Decimal("0")
+
+
+class SessionKind(StrEnum):
+    BACKUP = "backup"
+    DIRECT = "direct"
+
+
+@dataclass(frozen=True, slots=True)
+class SessionEstimate:
+    kind: SessionKind
+    hours: int
+    hourly_rate: Decimal
+    time_amount: Decimal
+    connection_fee: Decimal
+    total: Decimal
+
+
+@dataclass(frozen=True, slots=True)
+class SessionBill:
+    kind: SessionKind
+    minutes_spent: int
+    billed_minutes: int
+    hourly_rate: Decimal
+    time_amount: Decimal
+    connection_fee: Decimal
+    total: Decimal
+
+
+def _connection_fee(kind: SessionKind, due: bool, policy: Policy) -> Decimal:
+    if SessionKind(kind) is SessionKind.DIRECT and due:
+        return policy.sessions.connection_fee
+    return NO_FEE
+
+
+def session_estimate(
+    *, kind: SessionKind, hours: int, first_direct_session: bool, policy: Policy
+) -> SessionEstimate:
+    """Hours × rate plus the connection fee where due; ``hours`` must be a bookable duration."""
+    sessions = policy.sessions
+    if isinstance(hours, bool) or hours not in sessions.durations_hours:
+        raise ValueError(f"hours must be one of {sessions.durations_hours}, got {hours!r}")
+    kind = SessionKind(kind)
+    time_amount = round_rubles(sessions.hourly_rate * hours)
+    fee = _connection_fee(kind, first_direct_session, policy)
+    return SessionEstimate(
+        kind=kind,
+        hours=hours,
+        hourly_rate=sessions.hourly_rate,
+        time_amount=time_amount,
+        connection_fee=fee,
+        total=time_amount + fee,
+    )
+
+
+def billed_minutes(minutes_spent: int, policy: Policy) -> int:
+    """Minutes rounded up to the billing step, and at least the minimum session."""
+    if isinstance(minutes_spent, bool) or not isinstance(minutes_spent, int):
+        raise TypeError(f"minutes_spent must be int, got {type(minutes_spent).__name__}")
+    if minutes_spent < 0:
+        raise ValueError(f"minutes_spent must be >= 0, got {minutes_spent}")
+    sessions = policy.sessions
+    step = sessions.billing_step_minutes
+    rounded = -(-minutes_spent // step) * step
+    return max(sessions.minimum_hours * 60, rounded)
+
+
+def session_bill(
+    *, kind: SessionKind, minutes_spent: int, connection_fee_due: bool, policy: Policy
+) -> SessionBill:
+    """The bill after a session (an interrupted one included: the time used is paid).
+
+    ``connection_fee_due`` is the caller's knowledge that this is the customer's first
+    direct session; it is ignored for backup reviews.
+    """
+    kind = SessionKind(kind)
+    billed = billed_minutes(minutes_spent, policy)
+    rate = policy.sessions.hourly_rate
+    time_amount = round_rubles(rate * billed / 60)
+    fee = _connection_fee(kind, connection_fee_due, policy)
+    return SessionBill(
+        kind=kind,
+        minutes_spent=minutes_spent,
+        billed_minutes=billed,
+        hourly_rate=rate,
+        time_amount=time_amount,
+        connection_fee=fee,
+        total=time_amount + fee,
+    )
+
+
+def booking_changeable(*, start: datetime, now: datetime, policy: Policy) -> bool:
+    """Whether a booking starting at ``start`` can still be cancelled or moved at ``now``.
+
+    SPEC §5: "until 2 hours before it"; read as inclusive: exactly
+    ``change_until_hours`` before the start is still allowed.
+    """
+    limit = require_aware(start, "start") - timedelta(hours=policy.sessions.change_until_hours)
+    return require_aware(now) <= limit

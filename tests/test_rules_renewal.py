@@ -1,0 +1,226 @@
+"""Support renewal quote (SPEC §3): rate by date, rounding, new end, protection terms."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from handlers.policy import Policy
+from handlers.rules.renewal import ProtectionTerms, RenewalRate, renewal_quote
+
+PRE = RenewalRate.PREFERENTIAL
+STD = RenewalRate.STANDARD
+
+
+@pytest.mark.parametrize(
+    ("price", "support_end", "today", "rate_kind", "amount", "until", "new_end"),
+    [
+        pytest.param(
+            "7990", date(2026, 3, 10), date(2026, 3, 20), PRE, "1998",
+            date(2026, 4, 10), date(2027, 3, 10), id="spec-example-preferential",
+        ),
+        pytest.param(
+            "7990", date(2026, 3, 10), date(2026, 5, 20), STD, "3596",
+            date(2026, 4, 10), date(2027, 5, 20), id="spec-example-standard",
+        ),
+        pytest.param(
+            "7990", date(2026, 3, 10), date(2026, 1, 5), PRE, "1998",
+            date(2026, 4, 10), date(2027, 3, 10), id="before-end",
+        ),
+        pytest.param(
+            "7990", date(2026, 3, 10), date(2026, 3, 10), PRE, "1998",
+            date(2026, 4, 10), date(2027, 3, 10), id="on-end-day",
+        ),
+        pytest.param(
+            "7990", date(2026, 3, 10), date(2026, 4, 10), PRE, "1998",
+            date(2026, 4, 10), date(2027, 3, 10), id="exactly-end-plus-month",
+        ),
+        pytest.param(
+            "7990", date(2026, 3, 10), date(2026, 4, 11), STD, "3596",
+            date(2026, 4, 10), date(2027, 4, 11), id="day-after-end-plus-month",
+        ),
+        pytest.param(
+            "7990", date(2026, 1, 31), date(2026, 2, 28), PRE, "1998",
+            date(2026, 2, 28), date(2027, 1, 31), id="31jan-28feb-non-leap-last-day",
+        ),
+        pytest.param(
+            "7990", date(2028, 1, 31), date(2028, 2, 29), PRE, "1998",
+            date(2028, 2, 29), date(2029, 1, 31), id="31jan-29feb-leap",
+        ),
+        pytest.param(
+            "7990", date(2026, 1, 31), date(2026, 3, 1), STD, "3596",
+            date(2026, 2, 28), date(2027, 3, 1), id="31jan-1mar-standard",
+        ),
+        pytest.param(
+            "7990", date(2028, 2, 29), date(2028, 3, 1), PRE, "1998",
+            date(2028, 3, 29), date(2029, 2, 28), id="29feb-new-end-clamped",
+        ),
+        pytest.param(
+            "7990", date(2027, 6, 30), date(2028, 2, 29), STD, "3596",
+            date(2027, 7, 30), date(2029, 2, 28), id="standard-from-29feb-clamped",
+        ),
+        pytest.param(
+            "1002", date(2026, 3, 10), date(2026, 3, 10), PRE, "251",
+            date(2026, 4, 10), date(2027, 3, 10), id="half-up-not-half-even",
+        ),
+        pytest.param(
+            "7989", date(2026, 3, 10), date(2026, 3, 10), PRE, "1997",
+            date(2026, 4, 10), date(2027, 3, 10), id="below-half-rounds-down",
+        ),
+        pytest.param(
+            "1010", date(2026, 3, 10), date(2026, 6, 1), STD, "455",
+            date(2026, 4, 10), date(2027, 6, 1), id="standard-half-up",
+        ),
+        pytest.param(
+            "7990.50", date(2026, 3, 10), date(2026, 3, 10), PRE, "1998",
+            date(2026, 4, 10), date(2027, 3, 10), id="kopecks-in-price",
+        ),
+    ],
+)  # fmt: skip
+def test_renewal_quote(
+    policy: Policy,
+    price: str,
+    support_end: date,
+    today: date,
+    rate_kind: RenewalRate,
+    amount: str,
+    until: date,
+    new_end: date,
+) -> None:
+    quote = renewal_quote(price=Decimal(price), support_end=support_end, today=today, policy=policy)
+    assert quote.rate_kind is rate_kind
+    assert quote.rate == (Decimal("0.25") if rate_kind is PRE else Decimal("0.45"))
+    assert quote.amount == Decimal(amount)
+    assert quote.amount.as_tuple().exponent == 0, "whole rubles"
+    assert quote.preferential_until == until
+    assert quote.new_support_end == new_end
+    assert quote.price == Decimal(price)
+    assert (quote.support_end, quote.today) == (support_end, today)
+    assert quote.protection is None
+
+
+@pytest.mark.parametrize(
+    ("today", "resident", "expected"),
+    [
+        pytest.param(
+            date(2026, 3, 20), True, ProtectionTerms(date(2026, 3, 24), True, Decimal("2500")),
+            id="before-deadline-resident",
+        ),
+        pytest.param(
+            date(2026, 3, 24), True, ProtectionTerms(date(2026, 3, 24), True, Decimal("2500")),
+            id="on-deadline-kept",
+        ),
+        pytest.param(
+            date(2026, 3, 25), True, ProtectionTerms(date(2026, 3, 24), False, Decimal("2500")),
+            id="day-after-deadline-lost",
+        ),
+        pytest.param(
+            date(2026, 3, 25), False, ProtectionTerms(date(2026, 3, 24), False, Decimal("3500")),
+            id="lost-non-resident",
+        ),
+        pytest.param(
+            date(2026, 2, 1), False, ProtectionTerms(date(2026, 3, 24), True, Decimal("3500")),
+            id="early-non-resident",
+        ),
+    ],
+)  # fmt: skip
+def test_protection_terms(
+    policy: Policy, today: date, resident: bool, expected: ProtectionTerms
+) -> None:
+    quote = renewal_quote(
+        price=Decimal("7990"),
+        support_end=date(2026, 3, 10),
+        today=today,
+        policy=policy,
+        protection_service=True,
+        resident=resident,
+    )
+    assert quote.protection == expected
+
+
+def test_protection_deadline_from_policy(policy: Policy) -> None:
+    changed = policy.model_copy(
+        update={"protection": policy.protection.model_copy(update={"reconnect_after_days": 0})}
+    )
+    quote = renewal_quote(
+        price=Decimal("7990"),
+        support_end=date(2026, 3, 10),
+        today=date(2026, 3, 11),
+        policy=changed,
+        protection_service=True,
+    )
+    assert quote.protection is not None
+    assert quote.protection.deadline == date(2026, 3, 10)
+    assert quote.protection.keeps_service is False
+
+
+@pytest.mark.parametrize(
+    ("update", "today", "rate_kind", "amount", "new_end"),
+    [
+        pytest.param(
+            {"preferential_grace_months": 0}, date(2026, 3, 11), STD, "3596", date(2027, 3, 11),
+            id="no-grace",
+        ),
+        pytest.param(
+            {"preferential_grace_months": 2}, date(2026, 5, 10), PRE, "1998", date(2027, 3, 10),
+            id="two-month-grace",
+        ),
+        pytest.param(
+            {"standard_rate": Decimal("0.40")}, date(2026, 6, 1), STD, "3196", date(2027, 6, 1),
+            id="seed-40-percent",
+        ),
+        pytest.param(
+            {"renewal_term_months": 6}, date(2026, 3, 1), PRE, "1998", date(2026, 9, 10),
+            id="six-month-term",
+        ),
+    ],
+)  # fmt: skip
+def test_policy_values_drive_the_quote(
+    policy: Policy,
+    update: dict[str, object],
+    today: date,
+    rate_kind: RenewalRate,
+    amount: str,
+    new_end: date,
+) -> None:
+    changed = policy.model_copy(update={"support": policy.support.model_copy(update=update)})
+    quote = renewal_quote(
+        price=Decimal("7990"), support_end=date(2026, 3, 10), today=today, policy=changed
+    )
+    assert (quote.rate_kind, quote.amount, quote.new_support_end) == (
+        rate_kind,
+        Decimal(amount),
+        new_end,
+    )
+
+
+@pytest.mark.parametrize(
+    ("price", "error"),
+    [
+        pytest.param(7990.0, TypeError, id="float"),
+        pytest.param("7990", TypeError, id="str"),
+        pytest.param(True, TypeError, id="bool"),
+        pytest.param(Decimal("-1"), ValueError, id="negative"),
+        pytest.param(Decimal("NaN"), ValueError, id="nan"),
+    ],
+)
+def test_bad_price_refused(policy: Policy, price: object, error: type[Exception]) -> None:
+    with pytest.raises(error):
+        renewal_quote(
+            price=price,  # type: ignore[arg-type]
+            support_end=date(2026, 3, 10),
+            today=date(2026, 3, 10),
+            policy=policy,
+        )
+
+
+def test_int_price_accepted(policy: Policy) -> None:
+    quote = renewal_quote(
+        price=7990,  # type: ignore[arg-type]
+        support_end=date(2026, 3, 10),
+        today=date(2026, 3, 10),
+        policy=policy,
+    )
+    assert quote.amount == Decimal("1998")
