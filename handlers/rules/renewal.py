@@ -20,6 +20,7 @@ from handlers.rules.money import as_money, round_rubles
 if TYPE_CHECKING:
     from handlers.policy import Policy
 
+
 class RenewalRate(StrEnum):
     PREFERENTIAL = "preferential"
     STANDARD = "standard"

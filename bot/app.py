@@ -1,0 +1,52 @@
+"""Wiring: settings + policy + database → the engine and what the channels share."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from bot.settings import Settings
+from handlers.desk import Destination, ManagerDesk
+from handlers.engine import Clock, Engine, system_clock
+from handlers.flows import default_flows
+from handlers.policy import Policy, load_policy
+from storage.db import Database
+from storage.models import Platform
+
+
+@dataclass
+class App:
+    settings: Settings
+    policy: Policy
+    db: Database
+    engine: Engine
+    desk: ManagerDesk
+
+
+def manager_desk(settings: Settings) -> ManagerDesk:
+    """Manager chats from the settings; the console desk when none is configured."""
+    destinations: list[Destination] = []
+    if settings.manager_telegram_chat_id is not None:
+        destinations.append(Destination(Platform.TELEGRAM, str(settings.manager_telegram_chat_id)))
+    destinations.extend(Destination(Platform.VK, str(uid)) for uid in settings.manager_vk_ids)
+    return ManagerDesk(tuple(destinations)) if destinations else ManagerDesk.console_only()
+
+
+@asynccontextmanager
+async def open_app(
+    settings: Settings,
+    *,
+    database_path: Path | None = None,
+    clock: Clock = system_clock,
+) -> AsyncIterator[App]:
+    """Load the policy, open (and migrate) the database, build the engine; close on exit."""
+    policy = load_policy(settings.policy_file)
+    db = await Database.open(database_path or settings.database_path)
+    try:
+        desk = manager_desk(settings)
+        engine = Engine(db, policy, default_flows(), desk=desk, clock=clock)
+        yield App(settings, policy, db, engine, desk)
+    finally:
+        await db.close()

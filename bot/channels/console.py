@@ -1,0 +1,165 @@
+"""The console channel: talk to the bot in a terminal, no tokens, local SQLite.
+
+Each reply is printed with its buttons numbered ``[1] Label``; typing the number or the
+exact label presses the button. ``/contact +79990001122`` shares your own phone,
+``/file PATH`` sends a file as a document; any other line is text. Works interactively
+and with piped stdin, and exits at the end of input. Messages queued for this console
+chat in the outbox (a manager's card, an answer to the customer) are printed too.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from handlers.desk import CONSOLE_MANAGER_CHAT
+from handlers.engine import Engine
+from handlers.i18n import texts
+from handlers.messages import Attachment, Button, Contact, Incoming, Reply
+from storage import outbox
+from storage.db import Database
+from storage.models import Platform
+
+CUSTOMER_CHAT = "customer"
+OUTBOX_POLL_SECONDS = 1.0
+
+
+class ConsoleChannel:
+    def __init__(
+        self,
+        engine: Engine,
+        db: Database,
+        *,
+        as_manager: bool = False,
+        language: str | None = None,
+        output: TextIO = sys.stdout,
+    ) -> None:
+        self.engine = engine
+        self.db = db
+        self.as_manager = as_manager
+        self.language = language
+        self.output = output
+        self.chat_id = CONSOLE_MANAGER_CHAT if as_manager else CUSTOMER_CHAT
+        self.buttons: list[Button] = []
+
+    # -- input ---------------------------------------------------------------------
+
+    def to_incoming(self, line: str) -> Incoming | None:
+        """Turn a typed line into what a messenger would deliver (None: nothing to send)."""
+        text = line.strip()
+        base = {
+            "platform": Platform.CONSOLE,
+            "chat_id": self.chat_id,
+            "user_id": self.chat_id,
+            "language": self.language,
+            "display_name": "Console manager" if self.as_manager else "Console customer",
+            "from_manager": self.as_manager,
+        }
+        if text.isdigit() and 1 <= int(text) <= len(self.buttons):
+            return Incoming(**base, payload=self.buttons[int(text) - 1].payload)
+        for button in self.buttons:
+            if text == button.label:
+                return Incoming(**base, payload=button.payload)
+        if text.startswith("/contact "):
+            phone = text.removeprefix("/contact ").strip()
+            return Incoming(**base, contact=Contact(phone=phone, user_id=self.chat_id))
+        if text.startswith("/file "):
+            path = Path(text.removeprefix("/file ").strip()).expanduser()
+            if not path.is_file():
+                self._print_message(texts(self.language or "ru")("console.no_such_file", path=path))
+                return None
+            attachment = Attachment(file_id=str(path), name=path.name, size=path.stat().st_size)
+            return Incoming(**base, attachments=(attachment,))
+        return Incoming(**base, text=text)
+
+    # -- output --------------------------------------------------------------------
+
+    def show(self, replies: Sequence[Reply]) -> None:
+        for reply in replies:
+            self._print_message(reply.text)
+            if reply.document:
+                self.output.write(f"  (document: {reply.document})\n")
+            if reply.request_contact:
+                self.output.write("  (share your phone: /contact +7XXXXXXXXXX)\n")
+            self._print_buttons(reply.buttons)
+        self.output.flush()
+
+    def _print_message(self, text: str) -> None:
+        self.output.write("\n" + text + "\n")
+
+    def _print_buttons(self, rows: Sequence[Sequence[Button]]) -> None:
+        self.buttons = []
+        for row in rows:
+            cells = []
+            for button in row:
+                self.buttons.append(button)
+                cells.append(f"[{len(self.buttons)}] {button.label}")
+            self.output.write("  " + "   ".join(cells) + "\n")
+
+    async def deliver_outbox(self) -> int:
+        """Print and mark sent the outbox messages addressed to this console chat."""
+        now = self.engine.clock()
+        async with self.db.unit() as unit:
+            due = [
+                message
+                for message in await outbox.due(unit, Platform.CONSOLE, now, limit=100)
+                if message.chat_id == self.chat_id
+            ]
+            for message in due:
+                self.output.write(
+                    "\n──── "
+                    + (
+                        "new message"
+                        if not self.as_manager
+                        else f"manager desk, outbox #{message.id}"
+                    )
+                    + " ────\n"
+                    + message.text
+                    + "\n"
+                )
+                await outbox.mark_sent(unit, message.id, now)
+        self.output.flush()
+        return len(due)
+
+    # -- loop ------------------------------------------------------------------------
+
+    async def run(self, lines: TextIO = sys.stdin) -> None:
+        interactive = lines.isatty()
+        await self.deliver_outbox()
+        resumed = await self.engine.resume(
+            Platform.CONSOLE, self.chat_id, self.chat_id, from_manager=self.as_manager
+        )
+        if not resumed:
+            start = self.to_incoming("/start")
+            assert start is not None
+            resumed = await self.engine.handle(start)
+        self.show(resumed)
+        poller = asyncio.create_task(self._poll_outbox()) if interactive else None
+        try:
+            while True:
+                if interactive:
+                    self.output.write("> ")
+                    self.output.flush()
+                line = await asyncio.to_thread(lines.readline)
+                if not line:
+                    break
+                if not line.strip():
+                    continue
+                if not interactive:
+                    self.output.write(f"\n> {line.strip()}\n")
+                incoming = self.to_incoming(line)
+                if incoming is not None:
+                    self.show(await self.engine.handle(incoming))
+                await self.deliver_outbox()
+        finally:
+            if poller is not None:
+                poller.cancel()
+        await self.deliver_outbox()
+
+    async def _poll_outbox(self) -> None:
+        while True:
+            await asyncio.sleep(OUTBOX_POLL_SECONDS)
+            await self.deliver_outbox()

@@ -1,0 +1,150 @@
+"""Command line: ``python -m bot console|migrate|import|export``."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import sys
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+
+from bot.app import App, open_app
+from bot.settings import Settings, SettingsError, load_settings
+from handlers.i18n import LANGUAGES, texts
+from handlers.policy import PolicyError
+from handlers.rules.dates import local_today
+from storage import accounts, customers
+from storage.db import MigrationError
+from storage.models import Platform
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m bot", description="Vendor support bot")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    console = commands.add_parser("console", help="talk to the bot in this terminal")
+    console.add_argument("--demo", action="store_true", help="load the demo data set first")
+    console.add_argument("--as-manager", action="store_true", help="be a manager")
+    console.add_argument("--db", type=Path, help="SQLite file (default: DATABASE_PATH)")
+    console.add_argument("--lang", choices=LANGUAGES, help="language of a new conversation")
+
+    migrate = commands.add_parser("migrate", help="apply pending database migrations")
+    migrate.add_argument("--db", type=Path)
+
+    importer = commands.add_parser("import", help="import customers, licenses and keys (CSV)")
+    importer.add_argument("file", type=Path)
+    importer.add_argument("--db", type=Path)
+
+    exporter = commands.add_parser("export", help="export requests to CSV")
+    exporter.add_argument("file", type=Path)
+    exporter.add_argument("--db", type=Path)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        settings = load_settings()
+    except SettingsError as exc:
+        print(f"Settings error: {exc}", file=sys.stderr)
+        return 2
+    logging.basicConfig(
+        level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
+    try:
+        return asyncio.run(_run(args, settings))
+    except PolicyError as exc:
+        print(f"Policy error: {exc}", file=sys.stderr)
+        return 2
+    except MigrationError as exc:
+        print(f"Database error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+async def _run(args: argparse.Namespace, settings: Settings) -> int:
+    async with open_app(settings, database_path=args.db) as app:
+        if args.command == "migrate":
+            print(f"Database {app.db.path} is at schema {await app.db.schema_version()}.")
+            return 0
+        if args.command == "console":
+            return await _console(app, args)
+        if args.command == "import":
+            return await _import(app, args.file)
+        if args.command == "export":
+            return await _export(app, args.file)
+    raise AssertionError(args.command)
+
+
+async def _console(app: App, args: argparse.Namespace) -> int:
+    from bot.channels.console import CUSTOMER_CHAT, ConsoleChannel
+
+    channel = ConsoleChannel(app.engine, app.db, as_manager=args.as_manager, language=args.lang)
+    if args.demo:
+        from storage.demo import DEMO_CUSTOMER_PHONE, load_demo
+
+        now = app.engine.clock()
+        report = await load_demo(app.db, today=local_today(now, app.policy), now=now)
+        if not report.ok:
+            for _line, message in report.errors:
+                print(f"demo data: {message}", file=sys.stderr)
+            return 1
+        if not args.as_manager:
+            await _sign_in_demo_customer(app, CUSTOMER_CHAT, DEMO_CUSTOMER_PHONE, args.lang, now)
+    await channel.run()
+    return 0
+
+
+async def _sign_in_demo_customer(
+    app: App, chat_id: str, phone: str, language: str | None, now: datetime
+) -> None:
+    """Link the console customer to the demo customer, as a verified phone would."""
+    async with app.db.unit() as unit:
+        customer = await customers.find_by_phone(unit, phone)
+        assert customer is not None, "the demo data set has its customer"
+        account = await accounts.find(unit, Platform.CONSOLE, chat_id)
+        if account is None:
+            account = await accounts.create(
+                unit,
+                Platform.CONSOLE,
+                chat_id,
+                language=language or "ru",
+                display_name="Console customer",
+                now=now,
+            )
+        if account.customer_id != customer.id:
+            await accounts.link_customer(unit, account.id, customer.id, method="demo")
+    print(
+        texts(language or account.language)(
+            "console.demo_signed_in", name=customer.name, company=customer.company
+        )
+    )
+
+
+def _progress(done: int, total: int) -> None:
+    width = 30
+    filled = width * done // total if total else width
+    print(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total}", end="", file=sys.stderr)
+    if done >= total:
+        print(file=sys.stderr)
+
+
+async def _import(app: App, file: Path) -> int:
+    from storage.importer import import_csv
+
+    report = await import_csv(app.db, file, now=datetime.now(UTC), progress=_progress)
+    print(report.summary())
+    for _line, message in report.errors:
+        print(message, file=sys.stderr)
+    return 0 if report.ok else 1
+
+
+async def _export(app: App, file: Path) -> int:
+    from storage.exporter import export_requests_csv
+
+    count = await export_requests_csv(app.db, file)
+    print(f"{count} requests written to {file}")
+    return 0

@@ -1,0 +1,104 @@
+"""Deployment settings from the environment or ``.env`` (business numbers live in policy.toml).
+
+A wrong value stops the start with one line naming the variable, e.g.
+``VK_GROUP_ID: Input should be a valid integer``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import AnyHttpUrl, Field, SecretStr, ValidationError, field_validator, model_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+IdList = Annotated[list[int], NoDecode]
+
+
+class SettingsError(ValueError):
+    """A setting that cannot be used; the message names the environment variable."""
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(
+        env_file=".env", env_file_encoding="utf-8", extra="ignore", frozen=True
+    )
+
+    telegram_token: SecretStr | None = None
+    telegram_api_url: AnyHttpUrl = AnyHttpUrl("https://api.telegram.org")
+    telegram_webhook_url: AnyHttpUrl | None = None
+    telegram_webhook_secret: SecretStr | None = None
+    vk_token: SecretStr | None = None
+    vk_group_id: Annotated[int, Field(gt=0)] | None = None
+    vk_api_url: AnyHttpUrl = AnyHttpUrl("https://api.vk.ru/method/")
+    vk_callback_secret: SecretStr | None = None
+    vk_confirmation_code: str | None = None
+    database_path: Path = Path("data/bot.sqlite3")
+    policy_file: Path | None = None
+    manager_telegram_chat_id: int | None = None
+    manager_telegram_ids: IdList = []
+    manager_vk_ids: IdList = []
+    files_dir: Path = Path("data/files")
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+
+    @field_validator("manager_telegram_ids", "manager_vk_ids", mode="before")
+    @classmethod
+    def _comma_separated(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [part.strip() for part in value.split(",") if part.strip()]
+        return value
+
+    @field_validator("log_level", mode="before")
+    @classmethod
+    def _upper(cls, value: object) -> object:
+        return value.upper() if isinstance(value, str) else value
+
+    @field_validator(
+        "telegram_token",
+        "vk_token",
+        "telegram_webhook_secret",
+        "vk_callback_secret",
+        "vk_confirmation_code",
+        "policy_file",
+        "telegram_webhook_url",
+        "manager_telegram_chat_id",
+        "vk_group_id",
+        mode="before",
+    )
+    @classmethod
+    def _empty_is_unset(cls, value: object) -> object:
+        return None if value == "" else value
+
+    @field_validator("telegram_webhook_secret")
+    @classmethod
+    def _telegram_secret_charset(cls, value: SecretStr | None) -> SecretStr | None:
+        secret = value.get_secret_value() if value else None
+        if secret is not None and not (
+            1 <= len(secret) <= 256
+            and all(ch.isascii() and (ch.isalnum() or ch in "_-") for ch in secret)
+        ):
+            raise ValueError("1-256 characters A-Z, a-z, 0-9, _ and - (Telegram's rule)")
+        return value
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Settings:
+        if self.telegram_webhook_url and not self.telegram_token:
+            raise ValueError("TELEGRAM_WEBHOOK_URL: set TELEGRAM_TOKEN too")
+        if self.telegram_webhook_url and self.telegram_webhook_url.scheme != "https":
+            raise ValueError("TELEGRAM_WEBHOOK_URL: Telegram calls webhooks over https only")
+        if self.vk_token and self.vk_group_id is None:
+            raise ValueError("VK_GROUP_ID: required when VK_TOKEN is set")
+        return self
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Read settings; raise :class:`SettingsError` with one line naming the variable."""
+    try:
+        return Settings(**overrides)  # type: ignore[arg-type]
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        message = str(error["msg"]).removeprefix("Value error, ")
+        if error["loc"]:
+            name = str(error["loc"][0]).upper()
+            raise SettingsError(f"{name}: {message}") from exc
+        raise SettingsError(message) from exc

@@ -1,0 +1,233 @@
+"""The conversation engine: one incoming message in, replies out, state saved.
+
+For every message it loads the person's account and the chat's state in one query,
+routes commands and global buttons before flows, refuses payloads that do not parse or
+are not for the current step, runs the flow step, and commits the state change together
+with whatever the step wrote (requests, outbox rows) in one unit of work.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable
+from dataclasses import replace
+from datetime import UTC, datetime
+
+from handlers.desk import ManagerDesk
+from handlers.flow import Context, Flow
+from handlers.i18n import LANGUAGES, pick_language, texts
+from handlers.messages import Button, Incoming, Reply
+from handlers.payloads import Payload, PayloadError, encode, parse
+from handlers.policy import Policy
+from storage import accounts, conversations
+from storage.db import Database
+from storage.models import ConversationState, Platform
+
+log = logging.getLogger(__name__)
+
+Clock = Callable[[], datetime]
+
+
+def system_clock() -> datetime:
+    return datetime.now(UTC)
+
+
+class Engine:
+    def __init__(
+        self,
+        db: Database,
+        policy: Policy,
+        flows: Iterable[Flow],
+        *,
+        desk: ManagerDesk,
+        clock: Clock = system_clock,
+    ) -> None:
+        self.db = db
+        self.policy = policy
+        self.desk = desk
+        self.clock = clock
+        self.flows = {flow.name: flow for flow in flows}
+
+    async def handle(self, message: Incoming) -> list[Reply]:
+        now = self.clock()
+        async with self.db.unit() as unit:
+            account, state = await conversations.load_with_account(
+                unit, message.platform, message.user_id, message.chat_id
+            )
+            if account is None:
+                account = await accounts.create(
+                    unit,
+                    message.platform,
+                    message.user_id,
+                    language=pick_language(message.language),
+                    display_name=message.display_name,
+                    now=now,
+                )
+            ctx = Context(
+                unit=unit,
+                policy=self.policy,
+                desk=self.desk,
+                incoming=message,
+                account=account,
+                flow_name=state.flow,
+                step=state.step,
+                data=dict(state.data),
+                now=now,
+            )
+            ctx.flow = self.flows.get(state.flow) if state.flow else None
+            await self._route(ctx, message)
+            new_state = ctx.state()
+            if new_state != state:
+                await conversations.save(
+                    unit, message.platform, message.chat_id, new_state, now=now
+                )
+        return ctx.replies
+
+    async def resume(
+        self, platform: Platform, chat_id: str, user_id: str, *, from_manager: bool = False
+    ) -> list[Reply]:
+        """What a person sees on opening the chat again: the current question, or the menu.
+
+        Changes nothing; used by the console at start so a restart visibly continues.
+        """
+        now = self.clock()
+        async with self.db.unit() as unit:
+            account, state = await conversations.load_with_account(unit, platform, user_id, chat_id)
+            if account is None:
+                return []
+            ctx = Context(
+                unit=unit,
+                policy=self.policy,
+                desk=self.desk,
+                incoming=Incoming(platform, chat_id, user_id, from_manager=from_manager),
+                account=account,
+                flow_name=state.flow,
+                step=state.step,
+                data=dict(state.data),
+                now=now,
+            )
+            ctx.flow = self.flows.get(state.flow) if state.flow else None
+            await self._reask(ctx)
+            return ctx.replies
+
+    # -- routing ---------------------------------------------------------------------
+
+    async def _route(self, ctx: Context, message: Incoming) -> None:
+        command = message.command
+        if command is not None:
+            await self._command(ctx, *command)
+            return
+        if message.payload is not None:
+            try:
+                payload = parse(message.payload)
+            except PayloadError:
+                log.info("refused payload %r from %s", message.payload, message.user_id)
+                ctx.say(ctx.t("common.bad_button"))
+                await self._reask(ctx)
+                return
+            await self._button(ctx, payload, message)
+            return
+        if ctx.flow is not None and ctx.step is not None:
+            await self._step(ctx, message, None)
+            return
+        ctx.say(ctx.t("common.use_menu"))
+        self._menu(ctx)
+
+    async def _command(self, ctx: Context, name: str, argument: str) -> None:
+        if name in ("/start", "/menu"):
+            ctx.finish()
+            if name == "/start":
+                ctx.say(ctx.t("common.welcome"))
+            self._menu(ctx)
+        elif name == "/help":
+            ctx.say(ctx.t("common.help"), (ctx.menu_row(),))
+        elif name == "/cancel":
+            was_in_flow = ctx.flow_name is not None
+            ctx.finish()
+            ctx.say(ctx.t("common.cancelled" if was_in_flow else "common.nothing_to_cancel"))
+            self._menu(ctx)
+        elif name == "/language":
+            self._language_menu(ctx)
+        else:
+            ctx.say(ctx.t("common.unknown_command", command=name))
+            await self._reask(ctx)
+
+    async def _button(self, ctx: Context, payload: Payload, message: Incoming) -> None:
+        if payload.action == "menu":
+            ctx.finish()
+            self._menu(ctx)
+            return
+        if payload.action == "help":
+            ctx.say(ctx.t("common.help"), (ctx.menu_row(),))
+            return
+        if payload.action == "lang":
+            await self._set_language(ctx, payload)
+            return
+        if payload.action == "go":
+            flow = self.flows.get(payload.args[0]) if payload.args else None
+            if flow is None or not self._visible(flow, ctx):
+                ctx.say(ctx.t("common.bad_button"))
+                self._menu(ctx)
+                return
+            ctx.finish()
+            ctx.flow_name, ctx.flow = flow.name, flow
+            await flow.begin(ctx, payload)
+            return
+        owner = payload.action.split(".", 1)[0]
+        if ctx.flow is None or owner != ctx.flow_name:
+            ctx.say(ctx.t("common.stale_button"))
+            await self._reask(ctx)
+            return
+        await self._step(ctx, message, payload)
+
+    async def _step(self, ctx: Context, message: Incoming, payload: Payload | None) -> None:
+        assert ctx.flow is not None and ctx.step is not None
+        step = ctx.step
+        if not await ctx.flow.handle(ctx, step, message, payload):
+            ctx.say(ctx.t(ctx.flow.hint_key(ctx, step)))
+            await ctx.flow.ask(ctx, step)
+
+    async def _reask(self, ctx: Context) -> None:
+        """After refusing input: repeat the current question, or show the menu."""
+        if ctx.flow is not None and ctx.step is not None:
+            await ctx.flow.ask(ctx, ctx.step)
+        else:
+            self._menu(ctx)
+
+    # -- menu and language -------------------------------------------------------------
+
+    def _visible(self, flow: Flow, ctx: Context) -> bool:
+        return flow.for_managers is None or flow.for_managers == ctx.is_manager
+
+    def _menu(self, ctx: Context) -> None:
+        rows = [
+            (ctx.button(flow.menu_label, "go", flow.name),)
+            for flow in self.flows.values()
+            if flow.menu_label and self._visible(flow, ctx)
+        ]
+        rows.append((ctx.button("menu.language", "lang"), ctx.button("menu.help", "help")))
+        title = "menu.title_manager" if ctx.is_manager else "menu.title"
+        ctx.say(ctx.t(title), tuple(rows))
+
+    def _language_menu(self, ctx: Context) -> None:
+        buttons = tuple(
+            Button(texts(code)("language.name"), encode("lang", code)) for code in LANGUAGES
+        )
+        ctx.say(ctx.t("language.choose"), (buttons,))
+
+    async def _set_language(self, ctx: Context, payload: Payload) -> None:
+        if not payload.args:
+            self._language_menu(ctx)
+            return
+        code = payload.args[0]
+        if code not in LANGUAGES:
+            ctx.say(ctx.t("common.bad_button"))
+            self._language_menu(ctx)
+            return
+        await accounts.set_language(ctx.unit, ctx.account.id, code)
+        ctx.account = replace(ctx.account, language=code)
+        ctx.say(ctx.t("language.changed"))
+        await self._reask(ctx)
+
+
+__all__ = ["ConversationState", "Engine", "system_clock"]

@@ -1,0 +1,10 @@
+"""The conversations this bot offers, in main-menu order."""
+
+from __future__ import annotations
+
+from handlers.flow import Flow
+from handlers.renewal import RenewalFlow
+
+
+def default_flows() -> list[Flow]:
+    return [RenewalFlow()]

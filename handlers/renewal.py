@@ -1,0 +1,301 @@
+"""Support renewal quote (SPEC §3): for a linked license, or by product without linking."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from decimal import Decimal
+from typing import Any
+
+from handlers.flow import Context, Flow
+from handlers.i18n import Texts
+from handlers.messages import Incoming
+from handlers.payloads import Payload
+from handlers.rules.renewal import RenewalQuote, renewal_quote
+from handlers.typed_input import parse_date
+from storage import customers, licenses, products, requests
+from storage.models import RequestKind
+
+#: How far from today a typed support end may be: catches typos such as 2062 for 2026.
+_PLAUSIBLE_YEARS = 30
+
+
+class RenewalFlow(Flow):
+    name = "renewal"
+    menu_label = "menu.renewal"
+    for_managers = None
+
+    async def begin(self, ctx: Context, payload: Payload) -> None:
+        if ctx.customer_id is not None and await licenses.views_of_customer(
+            ctx.unit, ctx.customer_id
+        ):
+            await ctx.go("pick_license")
+        else:
+            await ctx.go("pick_product")
+
+    # -- a linked customer's license ------------------------------------------------------
+
+    async def ask_pick_license(self, ctx: Context) -> None:
+        assert ctx.customer_id is not None
+        rows = [
+            (
+                ctx.button(
+                    "renewal.license_button",
+                    "renewal.lic",
+                    view.id,
+                    number=view.number,
+                    product=view.product_name,
+                    end=ctx.t.date(view.support_end),
+                ),
+            )
+            for view in await licenses.views_of_customer(ctx.unit, ctx.customer_id)
+        ]
+        rows.append((ctx.button("renewal.other_product", "renewal.products"),))
+        rows.append(ctx.menu_row())
+        ctx.say(ctx.t("renewal.pick_license"), tuple(rows))
+
+    async def on_pick_license(self, ctx: Context, msg: Incoming, payload: Payload | None) -> bool:
+        if payload is None:
+            return False
+        if payload.action == "renewal.products":
+            await ctx.go("pick_product")
+            return True
+        if payload.action != "renewal.lic":
+            return False
+        view = await licenses.view(ctx.unit, payload.int_arg(0))
+        if view is None or ctx.customer_id is None or view.customer_id != ctx.customer_id:
+            ctx.say(ctx.t("renewal.not_your_license"))
+            await ctx.go("pick_license")
+            return True
+        ctx.data = {"license_id": view.id}
+        await ctx.go("quote")
+        return True
+
+    # -- any product, without linking --------------------------------------------------
+
+    async def ask_pick_product(self, ctx: Context) -> None:
+        rows = [
+            (
+                ctx.button(
+                    "renewal.product_button",
+                    "renewal.prod",
+                    product.id,
+                    name=product.name,
+                    price=ctx.money(product.price),
+                ),
+            )
+            for product in await products.all(ctx.unit)
+        ]
+        rows.append(ctx.menu_row())
+        ctx.say(ctx.t("renewal.pick_product"), tuple(rows))
+
+    async def on_pick_product(self, ctx: Context, msg: Incoming, payload: Payload | None) -> bool:
+        if payload is None or payload.action != "renewal.prod":
+            return False
+        product = await products.get(ctx.unit, payload.int_arg(0))
+        if product is None:
+            ctx.say(ctx.t("common.stale_button"))
+            await ctx.go("pick_product")
+            return True
+        ctx.data = {"product_id": product.id}
+        await ctx.go("support_end")
+        return True
+
+    async def ask_support_end(self, ctx: Context) -> None:
+        ctx.say(ctx.t("renewal.ask_support_end"), (ctx.menu_row(),))
+
+    async def on_support_end(self, ctx: Context, msg: Incoming, payload: Payload | None) -> bool:
+        if payload is not None:
+            return False
+        typed = parse_date(msg.text)
+        if typed is None:
+            return False
+        if abs((typed - ctx.today).days) > _PLAUSIBLE_YEARS * 366:
+            ctx.say(ctx.t("renewal.support_end_implausible", date=ctx.t.date(typed)))
+            await ctx.go("support_end")
+            return True
+        ctx.data["support_end"] = typed.isoformat()
+        await ctx.go("quote")
+        return True
+
+    # -- the quote --------------------------------------------------------------------
+
+    async def _quote(self, ctx: Context) -> tuple[RenewalQuote, dict[str, Any]] | None:
+        """The quote for what the chat chose, recomputed (prices and dates may change)."""
+        if "license_id" in ctx.data:
+            view = await licenses.view(ctx.unit, int(ctx.data["license_id"]))
+            if view is None or view.customer_id != ctx.customer_id:
+                return None
+            quote = renewal_quote(
+                price=view.product_price,
+                support_end=view.support_end,
+                today=ctx.today,
+                policy=ctx.policy,
+                protection_service=view.protection_service,
+                resident=view.resident,
+            )
+            return quote, {
+                "product": view.product_name,
+                "license": view.number,
+                "license_id": view.id,
+            }
+        product = await products.get(ctx.unit, int(ctx.data.get("product_id", 0)))
+        if product is None or "support_end" not in ctx.data:
+            return None
+        quote = renewal_quote(
+            price=product.price,
+            support_end=date.fromisoformat(ctx.data["support_end"]),
+            today=ctx.today,
+            policy=ctx.policy,
+        )
+        return quote, {
+            "product": product.name,
+            "license": None,
+            "license_id": None,
+            "protection_kind": product.protection.value,
+        }
+
+    def _quote_text(self, ctx: Context, quote: RenewalQuote, about: dict[str, Any]) -> str:
+        t = ctx.t
+        percent = _percent(quote.rate)
+        lines = [t("renewal.quote_title", product=about["product"])]
+        if about["license"]:
+            lines.append(t("renewal.quote_license", number=about["license"]))
+        ended = quote.support_end < quote.today
+        lines.append(
+            t(
+                "renewal.quote_ended" if ended else "renewal.quote_ends",
+                date=t.date(quote.support_end),
+            )
+        )
+        if quote.preferential:
+            lines.append(
+                t(
+                    "renewal.rate_preferential",
+                    percent=percent,
+                    until=t.date(quote.preferential_until),
+                )
+            )
+        else:
+            lines.append(
+                t("renewal.rate_standard", percent=percent, until=t.date(quote.preferential_until))
+            )
+        lines.append(
+            t(
+                "renewal.quote_amount",
+                months=ctx.policy.support.renewal_term_months,
+                amount=t.money(quote.amount),
+            )
+        )
+        lines.append(t("renewal.quote_new_end", date=t.date(quote.new_support_end)))
+        if quote.protection is not None:
+            key = (
+                "renewal.protection_keeps"
+                if quote.protection.keeps_service
+                else "renewal.protection_lost"
+            )
+            lines.append(
+                t(
+                    key,
+                    deadline=t.date(quote.protection.deadline),
+                    price=t.money(quote.protection.reconnection_price),
+                )
+            )
+        elif about.get("protection_kind") == "codemeter":
+            deadline = quote.support_end + timedelta(
+                days=ctx.policy.protection.reconnect_after_days
+            )
+            lines.append(
+                t(
+                    "renewal.protection_if_any",
+                    deadline=t.date(deadline),
+                    resident=t.money(ctx.policy.protection.price_resident),
+                    non_resident=t.money(ctx.policy.protection.price_non_resident),
+                )
+            )
+        lines.append(t("renewal.quote_updates"))
+        return "\n".join(lines)
+
+    async def ask_quote(self, ctx: Context) -> None:
+        computed = await self._quote(ctx)
+        if computed is None:
+            ctx.say(ctx.t("common.stale_button"))
+            ctx.finish()
+            return
+        quote, about = computed
+        ctx.say(
+            self._quote_text(ctx, quote, about),
+            (
+                (ctx.button("renewal.request_invoice", "renewal.invoice"),),
+                (ctx.button("renewal.ask_manager", "renewal.ask"),),
+                ctx.menu_row(),
+            ),
+        )
+
+    async def on_quote(self, ctx: Context, msg: Incoming, payload: Payload | None) -> bool:
+        if payload is None or payload.action not in ("renewal.invoice", "renewal.ask"):
+            return False
+        computed = await self._quote(ctx)
+        if computed is None:
+            ctx.say(ctx.t("common.stale_button"))
+            ctx.finish()
+            return True
+        quote, about = computed
+        kind = RequestKind.RENEWAL if payload.action == "renewal.invoice" else RequestKind.QUESTION
+        request_id = await requests.create(
+            ctx.unit,
+            kind=kind,
+            account_id=ctx.account.id,
+            customer_id=ctx.customer_id,
+            verified=ctx.customer_id is not None,
+            license_id=about["license_id"],
+            key_id=None,
+            amount=quote.amount,
+            details={
+                "topic": "renewal",
+                "product": about["product"],
+                "license": about["license"],
+                "support_end": quote.support_end.isoformat(),
+                "rate": quote.rate_kind.value,
+                "new_support_end": quote.new_support_end.isoformat(),
+            },
+            now=ctx.now,
+        )
+        who = await _customer_label(ctx)
+        card = "desk.card_renewal" if kind is RequestKind.RENEWAL else "desk.card_question"
+
+        def render(t: Texts) -> str:
+            return t(
+                card,
+                number=request_id,
+                customer=who,
+                verified=t("desk.verified" if ctx.customer_id else "desk.unverified"),
+                product=about["product"],
+                license=about["license"] or "—",
+                support_end=t.date(quote.support_end),
+                rate=t(f"renewal.rate_name_{quote.rate_kind.value}", percent=_percent(quote.rate)),
+                amount=t.money(quote.amount),
+                new_end=t.date(quote.new_support_end),
+            )
+
+        await ctx.notify_managers(render, request_id=request_id)
+        ctx.finish()
+        done_key = (
+            "renewal.invoice_filed" if kind is RequestKind.RENEWAL else "renewal.question_filed"
+        )
+        ctx.say(ctx.t(done_key, number=request_id), (ctx.menu_row(),))
+        return True
+
+
+def _percent(rate: Decimal) -> str:
+    return format((rate * 100).normalize(), "f")
+
+
+async def _customer_label(ctx: Context) -> str:
+    """How a manager card names the person: the linked customer, else the messenger account."""
+    if ctx.customer_id is not None:
+        customer = await customers.get(ctx.unit, ctx.customer_id)
+        if customer is not None:
+            company = f" ({customer.company})" if customer.company else ""
+            return f"{customer.name}{company}, {customer.phone or '—'}"
+    name = ctx.account.display_name or ctx.account.user_id
+    return f"{name} ({ctx.account.platform.value}:{ctx.account.user_id})"

@@ -1,0 +1,206 @@
+"""Remote-session bookings: the slots taken, their estimates and, afterwards, the bill."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from decimal import Decimal
+
+from storage.columns import money_from_db, money_to_db, time_from_db, time_to_db
+from storage.db import Unit
+
+CONFIRMED, CANCELLED, DONE = "confirmed", "cancelled", "done"
+BACKUP, DIRECT = "backup", "direct"
+_LONGEST_SESSION = timedelta(days=1)
+"""Upper bound of a session's length: lets the overlap query use the start-time index."""
+
+_COLUMNS = (
+    "id, request_id, customer_id, account_id, kind, starts_at, hours, status, connection_fee, "
+    "estimate, minutes_spent, bill, created_at, updated_at"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Booking:
+    id: int
+    request_id: int
+    customer_id: int | None
+    account_id: int
+    kind: str
+    """``backup`` (backup review) or ``direct`` (direct connection)."""
+    starts_at: datetime
+    hours: int
+    status: str
+    """``confirmed``, ``cancelled`` or ``done``."""
+    connection_fee: Decimal
+    estimate: Decimal
+    minutes_spent: int | None
+    bill: Decimal | None
+    created_at: datetime
+    updated_at: datetime
+
+    @property
+    def ends_at(self) -> datetime:
+        return self.starts_at + timedelta(hours=self.hours)
+
+
+def _at(value: str) -> datetime:
+    moment = time_from_db(value)
+    assert moment is not None
+    return moment
+
+
+def booking_from_row(row: sqlite3.Row) -> Booking:
+    return Booking(
+        id=row["id"],
+        request_id=row["request_id"],
+        customer_id=row["customer_id"],
+        account_id=row["account_id"],
+        kind=row["kind"],
+        starts_at=_at(row["starts_at"]),
+        hours=row["hours"],
+        status=row["status"],
+        connection_fee=Decimal(row["connection_fee"]),
+        estimate=Decimal(row["estimate"]),
+        minutes_spent=row["minutes_spent"],
+        bill=money_from_db(row["bill"]),
+        created_at=_at(row["created_at"]),
+        updated_at=_at(row["updated_at"]),
+    )
+
+
+async def create(
+    unit: Unit,
+    *,
+    request_id: int,
+    account_id: int,
+    customer_id: int | None,
+    kind: str,
+    starts_at: datetime,
+    hours: int,
+    connection_fee: Decimal,
+    estimate: Decimal,
+    now: datetime,
+) -> int:
+    """Take the slot (status confirmed); checking that it is free is the caller's job,
+    in the same transaction (:func:`confirmed_between` after ``unit.begin()``)."""
+    at = time_to_db(now)
+    return await unit.insert(
+        "INSERT INTO bookings (request_id, customer_id, account_id, kind, starts_at, hours, "
+        "connection_fee, estimate, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            request_id,
+            customer_id,
+            account_id,
+            kind,
+            time_to_db(starts_at),
+            hours,
+            money_to_db(connection_fee),
+            money_to_db(estimate),
+            at,
+            at,
+        ),
+    )
+
+
+async def get(unit: Unit, booking_id: int) -> Booking | None:
+    row = await unit.fetchone(f"SELECT {_COLUMNS} FROM bookings WHERE id = ?", (booking_id,))
+    return booking_from_row(row) if row else None
+
+
+async def confirmed_between(
+    unit: Unit, start_utc: datetime, end_utc: datetime
+) -> list[tuple[datetime, int]]:
+    """(starts_at, hours) of confirmed sessions overlapping ``start_utc..end_utc`` (one that
+    began before the window and runs into it counts): what the slot finder needs."""
+    rows = await unit.fetchall(
+        "SELECT starts_at, hours FROM bookings WHERE status = 'confirmed' "
+        "AND starts_at < ? AND starts_at > ? "
+        "AND julianday(starts_at) + hours / 24.0 > julianday(?) ORDER BY starts_at",
+        (
+            time_to_db(end_utc),
+            time_to_db(start_utc - _LONGEST_SESSION),
+            time_to_db(start_utc),
+        ),
+    )
+    return [(_at(row["starts_at"]), row["hours"]) for row in rows]
+
+
+async def starting_between(unit: Unit, start_utc: datetime, end_utc: datetime) -> list[Booking]:
+    """Confirmed sessions starting in ``[start_utc, end_utc)``: the reminder job's input."""
+    rows = await unit.fetchall(
+        f"SELECT {_COLUMNS} FROM bookings WHERE status = 'confirmed' "
+        "AND starts_at >= ? AND starts_at < ? ORDER BY starts_at, id",
+        (time_to_db(start_utc), time_to_db(end_utc)),
+    )
+    return [booking_from_row(row) for row in rows]
+
+
+async def of_account(unit: Unit, account_id: int, *, confirmed_only: bool = False) -> list[Booking]:
+    """An account's bookings, latest start first."""
+    only = "AND status = 'confirmed'" if confirmed_only else ""
+    rows = await unit.fetchall(
+        f"SELECT {_COLUMNS} FROM bookings WHERE account_id = ? {only} ORDER BY starts_at DESC",
+        (account_id,),
+    )
+    return [booking_from_row(row) for row in rows]
+
+
+async def cancel(unit: Unit, booking_id: int, now: datetime) -> bool:
+    """Free the slot; False when the booking is not confirmed (already cancelled or held)."""
+    cursor = await unit.execute(
+        "UPDATE bookings SET status = 'cancelled', updated_at = ? "
+        "WHERE id = ? AND status = 'confirmed'",
+        (time_to_db(now), booking_id),
+    )
+    return cursor.rowcount == 1
+
+
+async def move(
+    unit: Unit, booking_id: int, starts_at: datetime, now: datetime, *, hours: int | None = None
+) -> bool:
+    """Move a confirmed booking to another start (and length); False if not confirmed."""
+    cursor = await unit.execute(
+        "UPDATE bookings SET starts_at = ?, hours = COALESCE(?, hours), updated_at = ? "
+        "WHERE id = ? AND status = 'confirmed'",
+        (time_to_db(starts_at), hours, time_to_db(now), booking_id),
+    )
+    return cursor.rowcount == 1
+
+
+async def set_minutes_and_bill(
+    unit: Unit, booking_id: int, minutes: int, bill: Decimal, now: datetime
+) -> bool:
+    """The manager entered the minutes spent: the session is done and billed.
+
+    A second entry corrects the first (False only for an unknown or cancelled booking).
+    """
+    cursor = await unit.execute(
+        "UPDATE bookings SET minutes_spent = ?, bill = ?, status = 'done', updated_at = ? "
+        "WHERE id = ? AND status != 'cancelled'",
+        (minutes, money_to_db(bill), time_to_db(now), booking_id),
+    )
+    return cursor.rowcount == 1
+
+
+async def count_direct_sessions(
+    unit: Unit,
+    *,
+    customer_id: int | None,
+    account_id: int,
+    include_confirmed: bool = False,
+) -> int:
+    """Direct-connection sessions held for this customer (or, unlinked, this account).
+
+    Zero means the one-time connection fee is due. With ``include_confirmed`` booked but
+    not yet held sessions count too, so a second booking made before the first session
+    is not charged the fee again.
+    """
+    statuses = "('done', 'confirmed')" if include_confirmed else "('done')"
+    row = await unit.fetchone(
+        f"SELECT COUNT(*) FROM bookings WHERE kind = 'direct' AND status IN {statuses} "
+        "AND (customer_id = ? OR account_id = ?)",
+        (customer_id, account_id),
+    )
+    return int(row[0]) if row else 0

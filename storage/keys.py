@@ -1,0 +1,142 @@
+"""Hardware keys (CodeMeter dongles and protection modules) and the licenses bound to them."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from storage.columns import date_from_db, date_to_db, time_to_db
+from storage.db import Unit
+from storage.licenses import license_from_row
+from storage.models import Key, KeyKind, KeyStatus, License
+
+_COLUMNS = (
+    "k.id, k.serial, k.kind, k.customer_id, k.status, k.protection_service, "
+    "k.protection_connected_on, k.programmed_until, k.protection_disconnected_on"
+)
+
+
+def key_from_row(row: sqlite3.Row) -> Key:
+    return Key(
+        id=row["id"],
+        serial=row["serial"],
+        kind=KeyKind(row["kind"]),
+        customer_id=row["customer_id"],
+        status=KeyStatus(row["status"]),
+        protection_service=bool(row["protection_service"]),
+        protection_connected_on=date_from_db(row["protection_connected_on"]),
+        programmed_until=date_from_db(row["programmed_until"]),
+        protection_disconnected_on=date_from_db(row["protection_disconnected_on"]),
+    )
+
+
+async def get(unit: Unit, key_id: int) -> Key | None:
+    row = await unit.fetchone(f"SELECT {_COLUMNS} FROM keys k WHERE k.id = ?", (key_id,))
+    return key_from_row(row) if row else None
+
+
+async def by_serial(unit: Unit, serial: str) -> Key | None:
+    row = await unit.fetchone(
+        f"SELECT {_COLUMNS} FROM keys k WHERE k.serial = ?", (serial.strip(),)
+    )
+    return key_from_row(row) if row else None
+
+
+async def of_customer(unit: Unit, customer_id: int) -> list[Key]:
+    rows = await unit.fetchall(
+        f"SELECT {_COLUMNS} FROM keys k WHERE k.customer_id = ? ORDER BY k.serial", (customer_id,)
+    )
+    return [key_from_row(row) for row in rows]
+
+
+async def licenses_of_key(unit: Unit, key_id: int) -> list[License]:
+    rows = await unit.fetchall(
+        "SELECT l.id, l.number, l.product_id, l.customer_id, l.workplaces, l.support_end, "
+        "l.license_end, l.subscription FROM key_licenses kl "
+        "JOIN licenses l ON l.id = kl.license_id WHERE kl.key_id = ? ORDER BY l.number",
+        (key_id,),
+    )
+    return [license_from_row(row) for row in rows]
+
+
+async def set_status(unit: Unit, key_id: int, status: KeyStatus, now: datetime) -> bool:
+    """Record what happened to the key (lost, stolen, found…); False for an unknown key."""
+    cursor = await unit.execute(
+        "UPDATE keys SET status = ?, status_changed_at = ? WHERE id = ?",
+        (KeyStatus(status).value, time_to_db(now), key_id),
+    )
+    return cursor.rowcount == 1
+
+
+async def set_programmed_until(unit: Unit, key_ids: Iterable[int], until: date) -> None:
+    """The monthly run prolonged these keys' programming to ``until`` (one batch)."""
+    await unit.executemany(
+        "UPDATE keys SET programmed_until = ? WHERE id = ?",
+        ((date_to_db(until), key_id) for key_id in key_ids),
+    )
+
+
+async def set_protection_connected(unit: Unit, key_id: int, on: date) -> None:
+    """The service was paid for and connected on ``on`` (CodeMeter keys only)."""
+    await unit.execute(
+        "UPDATE keys SET protection_service = 1, protection_connected_on = ?, "
+        "protection_disconnected_on = NULL WHERE id = ? AND kind = 'codemeter'",
+        (date_to_db(on), key_id),
+    )
+
+
+async def set_protection_disconnected(unit: Unit, key_ids: Iterable[int], on: date) -> None:
+    """Support was not renewed in time: the service is off from ``on`` (one batch)."""
+    await unit.executemany(
+        "UPDATE keys SET protection_service = 0, protection_disconnected_on = ? WHERE id = ?",
+        ((date_to_db(on), key_id) for key_id in key_ids),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class KeyForRun:
+    """A key as the monthly prolongation run sees it (the fields of
+    ``handlers.rules.key_renewal.KeyForRun``, plus what the batch file and messages show)."""
+
+    key_id: int
+    serial: str
+    kind: KeyKind
+    status: KeyStatus
+    protection_service: bool
+    support_end: date | None
+    """The latest support end among the licenses on the key; None when it holds none."""
+    customer_id: int
+    customer_name: str = ""
+    company: str = ""
+    programmed_until: date | None = None
+
+
+async def keys_for_run(unit: Unit) -> list[KeyForRun]:
+    """Every CodeMeter key with the protection service connected, with its latest support
+    end, in one query (ordered by serial, as the batch file lists them)."""
+    rows = await unit.fetchall(
+        "SELECT k.id, k.serial, k.kind, k.status, k.protection_service, k.customer_id, "
+        "k.programmed_until, c.name, c.company, MAX(l.support_end) AS support_end "
+        "FROM keys k JOIN customers c ON c.id = k.customer_id "
+        "LEFT JOIN key_licenses kl ON kl.key_id = k.id "
+        "LEFT JOIN licenses l ON l.id = kl.license_id "
+        "WHERE k.kind = 'codemeter' AND k.protection_service = 1 "
+        "GROUP BY k.id ORDER BY k.serial"
+    )
+    return [
+        KeyForRun(
+            key_id=row["id"],
+            serial=row["serial"],
+            kind=KeyKind(row["kind"]),
+            status=KeyStatus(row["status"]),
+            protection_service=bool(row["protection_service"]),
+            support_end=date_from_db(row["support_end"]),
+            customer_id=row["customer_id"],
+            customer_name=row["name"],
+            company=row["company"],
+            programmed_until=date_from_db(row["programmed_until"]),
+        )
+        for row in rows
+    ]

@@ -1,0 +1,36 @@
+"""Attempts to link a messenger account to a customer: logged, and counted to rate-limit
+wrong guesses of license number and key serial."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from storage.columns import time_to_db
+from storage.db import Unit
+from storage.models import Platform
+
+
+async def record(
+    unit: Unit,
+    platform: Platform,
+    user_id: str,
+    method: str,
+    success: bool,
+    now: datetime,
+    detail: str = "",
+) -> None:
+    """``method``: phone | license | manager…; ``detail`` what was tried (no secrets)."""
+    await unit.execute(
+        "INSERT INTO link_attempts (platform, user_id, at, method, success, detail) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        (Platform(platform).value, str(user_id), time_to_db(now), method, int(success), detail),
+    )
+
+
+async def failures_since(unit: Unit, platform: Platform, user_id: str, since: datetime) -> int:
+    row = await unit.fetchone(
+        "SELECT COUNT(*) FROM link_attempts WHERE platform = ? AND user_id = ? AND at >= ? "
+        "AND success = 0",
+        (Platform(platform).value, str(user_id), time_to_db(since)),
+    )
+    return int(row[0]) if row else 0

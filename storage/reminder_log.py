@@ -1,0 +1,55 @@
+"""Which support-expiry reminders were decided: one row per (license, kind, support end).
+
+The unique key makes a repeated daily job a no-op, and a renewed license (new support
+end) starts a fresh series.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from storage.columns import date_from_db, date_to_db, time_to_db
+from storage.db import Unit
+
+
+async def record(
+    unit: Unit,
+    license_id: int,
+    kind: str,
+    support_end: date,
+    due_on: date,
+    now: datetime,
+    outbox_id: int | None = None,
+) -> bool:
+    """Log the reminder; False when it was logged before (then send nothing)."""
+    cursor = await unit.execute(
+        "INSERT INTO reminder_log (license_id, kind, support_end, due_on, created_at, outbox_id) "
+        "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (license_id, kind, support_end) DO NOTHING",
+        (license_id, kind, date_to_db(support_end), date_to_db(due_on), time_to_db(now), outbox_id),
+    )
+    return cursor.rowcount == 1
+
+
+async def already_sent(unit: Unit, license_id: int, kind: str, support_end: date) -> bool:
+    row = await unit.fetchone(
+        "SELECT 1 FROM reminder_log WHERE license_id = ? AND kind = ? AND support_end = ?",
+        (license_id, kind, date_to_db(support_end)),
+    )
+    return row is not None
+
+
+async def logged_for_support_ends(
+    unit: Unit, first: date, last: date
+) -> set[tuple[int, str, date]]:
+    """(license id, kind, support end) logged for support ends in ``first..last``: lets a
+    job skip what was sent with one query instead of one per license."""
+    rows = await unit.fetchall(
+        "SELECT license_id, kind, support_end FROM reminder_log WHERE support_end BETWEEN ? AND ?",
+        (date_to_db(first), date_to_db(last)),
+    )
+    logged: set[tuple[int, str, date]] = set()
+    for row in rows:
+        support_end = date_from_db(row["support_end"])
+        assert support_end is not None
+        logged.add((row["license_id"], row["kind"], support_end))
+    return logged

@@ -1,0 +1,310 @@
+"""Requests to managers (renewal, key loss, transfer, booking, callback…), their status
+history (``request_events``) and attachments.
+
+Statuses: new → in work → waiting for documents / customer → done / rejected / cancelled.
+Any open status may change to any other status; the three closed ones are final, so a
+second "done" pressed by another manager, or a late "cancel" by the customer, is refused
+with :class:`StatusChangeRefused` and changes nothing.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+from storage.columns import (
+    json_from_db,
+    json_to_db,
+    money_from_db,
+    money_to_db,
+    time_from_db,
+    time_to_db,
+)
+from storage.db import Unit
+from storage.models import OPEN_STATUSES, Request, RequestKind, RequestStatus
+
+_COLUMNS = (
+    "id, kind, status, customer_id, account_id, verified, license_id, key_id, amount, details, "
+    "manager, due_at, created_at, updated_at, first_answer_at, rating, rating_comment"
+)
+
+
+class StatusChangeRefused(ValueError):
+    """The request is closed (done, rejected or cancelled) or does not exist."""
+
+    def __init__(self, request_id: int, status: RequestStatus | None, to_status: RequestStatus):
+        self.request_id = request_id
+        self.status = status
+        self.to_status = to_status
+        where = f"is {status.value}" if status else "does not exist"
+        super().__init__(f"request {request_id} {where}: cannot change it to {to_status.value}")
+
+
+@dataclass(frozen=True, slots=True)
+class RequestEvent:
+    id: int
+    request_id: int
+    at: datetime
+    actor: str
+    """``customer``, ``manager:<platform>:<id>`` or ``system``."""
+    from_status: RequestStatus | None
+    to_status: RequestStatus | None
+    note: str
+
+
+@dataclass(frozen=True, slots=True)
+class Attachment:
+    id: int
+    request_id: int
+    role: str
+    original_name: str
+    """As the customer named the file: shown, never used as a path."""
+    stored_path: str | None
+    platform_file: str | None
+    mime: str
+    size: int
+    created_at: datetime
+
+
+def _at(value: str) -> datetime:
+    """A NOT NULL timestamp column."""
+    moment = time_from_db(value)
+    assert moment is not None
+    return moment
+
+
+def request_from_row(row: sqlite3.Row) -> Request:
+    return Request(
+        id=row["id"],
+        kind=RequestKind(row["kind"]),
+        status=RequestStatus(row["status"]),
+        customer_id=row["customer_id"],
+        account_id=row["account_id"],
+        verified=bool(row["verified"]),
+        license_id=row["license_id"],
+        key_id=row["key_id"],
+        amount=money_from_db(row["amount"]),
+        details=json_from_db(row["details"]),
+        manager=row["manager"],
+        due_at=time_from_db(row["due_at"]),
+        created_at=_at(row["created_at"]),
+        updated_at=_at(row["updated_at"]),
+        first_answer_at=time_from_db(row["first_answer_at"]),
+        rating=row["rating"],
+        rating_comment=row["rating_comment"],
+    )
+
+
+async def create(
+    unit: Unit,
+    kind: RequestKind,
+    *,
+    account_id: int | None,
+    customer_id: int | None = None,
+    verified: bool = False,
+    license_id: int | None = None,
+    key_id: int | None = None,
+    amount: Decimal | None = None,
+    details: dict[str, Any] | None = None,
+    now: datetime,
+    status: RequestStatus = RequestStatus.NEW,
+    due_at: datetime | None = None,
+    actor: str = "customer",
+) -> int:
+    """File a request and its first event; returns the request number (its id)."""
+    at = time_to_db(now)
+    status = RequestStatus(status)
+    request_id = await unit.insert(
+        "INSERT INTO requests (kind, status, customer_id, account_id, verified, license_id, "
+        "key_id, amount, details, due_at, created_at, updated_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            RequestKind(kind).value,
+            status.value,
+            customer_id,
+            account_id,
+            int(verified),
+            license_id,
+            key_id,
+            money_to_db(amount),
+            json_to_db(details or {}),
+            time_to_db(due_at) if due_at else None,
+            at,
+            at,
+        ),
+    )
+    await unit.execute(
+        "INSERT INTO request_events (request_id, at, actor, from_status, to_status) "
+        "VALUES (?, ?, ?, NULL, ?)",
+        (request_id, at, actor, status.value),
+    )
+    return request_id
+
+
+async def get(unit: Unit, request_id: int) -> Request | None:
+    row = await unit.fetchone(f"SELECT {_COLUMNS} FROM requests WHERE id = ?", (request_id,))
+    return request_from_row(row) if row else None
+
+
+async def set_status(
+    unit: Unit,
+    request_id: int,
+    to_status: RequestStatus,
+    *,
+    actor: str,
+    note: str = "",
+    now: datetime,
+    manager: str | None = None,
+) -> RequestStatus:
+    """Change the status and record the event; returns the status it had before.
+
+    Setting an open request to the status it already has changes and records nothing
+    (the returned status equals ``to_status``). ``manager`` (who took it) is stored when
+    given. Raises :class:`StatusChangeRefused` for a closed or unknown request.
+    """
+    to_status = RequestStatus(to_status)
+    await unit.begin()  # read-then-write: the status read must still hold when we write
+    row = await unit.fetchone("SELECT status FROM requests WHERE id = ?", (request_id,))
+    current = RequestStatus(row["status"]) if row else None
+    if current is None or current not in OPEN_STATUSES:
+        raise StatusChangeRefused(request_id, current, to_status)
+    if current == to_status and manager is None:
+        return current
+    at = time_to_db(now)
+    await unit.execute(
+        "UPDATE requests SET status = ?, updated_at = ?, manager = COALESCE(?, manager) "
+        "WHERE id = ?",
+        (to_status.value, at, manager, request_id),
+    )
+    if current != to_status:
+        await unit.execute(
+            "INSERT INTO request_events (request_id, at, actor, from_status, to_status, note) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            (request_id, at, actor, current.value, to_status.value, note),
+        )
+    return current
+
+
+async def add_note(unit: Unit, request_id: int, *, actor: str, note: str, now: datetime) -> None:
+    """Record an event without a status change (e.g. a manager's reason or comment)."""
+    await unit.execute(
+        "INSERT INTO request_events (request_id, at, actor, note) VALUES (?, ?, ?, ?)",
+        (request_id, time_to_db(now), actor, note),
+    )
+
+
+async def events(unit: Unit, request_id: int) -> list[RequestEvent]:
+    rows = await unit.fetchall(
+        "SELECT id, request_id, at, actor, from_status, to_status, note FROM request_events "
+        "WHERE request_id = ? ORDER BY id",
+        (request_id,),
+    )
+    return [
+        RequestEvent(
+            id=row["id"],
+            request_id=row["request_id"],
+            at=_at(row["at"]),
+            actor=row["actor"],
+            from_status=RequestStatus(row["from_status"]) if row["from_status"] else None,
+            to_status=RequestStatus(row["to_status"]) if row["to_status"] else None,
+            note=row["note"],
+        )
+        for row in rows
+    ]
+
+
+_OPEN = ", ".join(f"'{status.value}'" for status in sorted(OPEN_STATUSES))
+
+
+async def open_requests(unit: Unit, *, limit: int = 50) -> list[Request]:
+    """Requests not yet done, rejected or cancelled, oldest first."""
+    rows = await unit.fetchall(
+        f"SELECT {_COLUMNS} FROM requests WHERE status IN ({_OPEN}) ORDER BY id LIMIT ?",
+        (limit,),
+    )
+    return [request_from_row(row) for row in rows]
+
+
+async def of_account(
+    unit: Unit, account_id: int, *, open_only: bool = False, limit: int = 50
+) -> list[Request]:
+    """A messenger account's requests, newest first."""
+    only = f"AND status IN ({_OPEN})" if open_only else ""
+    rows = await unit.fetchall(
+        f"SELECT {_COLUMNS} FROM requests WHERE account_id = ? {only} ORDER BY id DESC LIMIT ?",
+        (account_id, limit),
+    )
+    return [request_from_row(row) for row in rows]
+
+
+async def set_details(unit: Unit, request_id: int, details: dict[str, Any], now: datetime) -> None:
+    """Replace what the flow collected (e.g. a delivery address given later)."""
+    await unit.execute(
+        "UPDATE requests SET details = ?, updated_at = ? WHERE id = ?",
+        (json_to_db(details), time_to_db(now), request_id),
+    )
+
+
+async def add_attachment(
+    unit: Unit,
+    request_id: int,
+    role: str,
+    original_name: str,
+    stored_path: str | None,
+    platform_file: str | None,
+    mime: str,
+    size: int,
+    now: datetime,
+) -> int:
+    return await unit.insert(
+        "INSERT INTO attachments (request_id, role, original_name, stored_path, platform_file, "
+        "mime, size, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (request_id, role, original_name, stored_path, platform_file, mime, size, time_to_db(now)),
+    )
+
+
+async def attachments(unit: Unit, request_id: int) -> list[Attachment]:
+    rows = await unit.fetchall(
+        "SELECT id, request_id, role, original_name, stored_path, platform_file, mime, size, "
+        "created_at FROM attachments WHERE request_id = ? ORDER BY id",
+        (request_id,),
+    )
+    return [
+        Attachment(
+            id=row["id"],
+            request_id=row["request_id"],
+            role=row["role"],
+            original_name=row["original_name"],
+            stored_path=row["stored_path"],
+            platform_file=row["platform_file"],
+            mime=row["mime"],
+            size=row["size"],
+            created_at=_at(row["created_at"]),
+        )
+        for row in rows
+    ]
+
+
+async def mark_first_answer(unit: Unit, request_id: int, now: datetime) -> bool:
+    """Remember when a manager first answered (kept from the first time; True if now)."""
+    cursor = await unit.execute(
+        "UPDATE requests SET first_answer_at = ? WHERE id = ? AND first_answer_at IS NULL",
+        (time_to_db(now), request_id),
+    )
+    return cursor.rowcount == 1
+
+
+async def set_rating(
+    unit: Unit, request_id: int, rating: int, now: datetime, comment: str | None = None
+) -> None:
+    """The customer's satisfaction rating, 1 to 5 (a later rating replaces the earlier)."""
+    if not 1 <= rating <= 5:
+        raise ValueError(f"rating must be 1 to 5, got {rating}")
+    await unit.execute(
+        "UPDATE requests SET rating = ?, rating_comment = COALESCE(?, rating_comment), "
+        "updated_at = ? WHERE id = ?",
+        (rating, comment, time_to_db(now), request_id),
+    )

@@ -1,0 +1,58 @@
+"""The database file: migrations applied once, the pragmas the design relies on."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from storage.db import Database, migration_files
+
+
+async def test_new_database_has_every_migration_and_the_pragmas(db: Database) -> None:
+    assert await db.schema_version() == len(migration_files())
+    async with db.unit() as unit:
+        foreign_keys = await unit.fetchone("PRAGMA foreign_keys")
+        journal_mode = await unit.fetchone("PRAGMA journal_mode")
+        tables = await unit.fetchall("SELECT name FROM sqlite_master WHERE type = 'table'")
+    assert foreign_keys is not None and foreign_keys[0] == 1
+    assert journal_mode is not None and journal_mode[0] == "wal"
+    names = {row["name"] for row in tables}
+    assert {"customers", "licenses", "keys", "key_licenses", "requests", "outbox"} <= names
+
+
+async def test_reopening_applies_nothing_and_keeps_data(tmp_path: Path) -> None:
+    path = tmp_path / "bot.sqlite3"
+    first = await Database.open(path)
+    try:
+        async with first.unit() as unit:
+            await unit.execute(
+                "INSERT INTO products (code, name, price, support_months, protection) "
+                "VALUES ('BZ-REPORT', 'Базис-Отчёт', '7990.00', 6, 'codemeter')"
+            )
+    finally:
+        await first.close()
+
+    again = await Database.open(path)
+    try:
+        assert await again.migrate() == []
+        assert await again.schema_version() == len(migration_files())
+        async with again.unit() as unit:
+            row = await unit.fetchone("SELECT COUNT(*) FROM products")
+        assert row is not None and row[0] == 1
+    finally:
+        await again.close()
+
+
+async def test_foreign_keys_are_enforced(db: Database) -> None:
+    """A license of a customer that does not exist is refused, and nothing is kept."""
+    with pytest.raises(sqlite3.IntegrityError):
+        async with db.unit() as unit:
+            await unit.execute(
+                "INSERT INTO licenses (number, product_id, customer_id, support_end) "
+                "VALUES ('L-1', 1, 1, '2026-01-01')"
+            )
+    async with db.unit() as unit:
+        row = await unit.fetchone("SELECT COUNT(*) FROM licenses")
+    assert row is not None and row[0] == 0
