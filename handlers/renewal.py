@@ -13,6 +13,7 @@ from handlers.payloads import Payload
 from handlers.rules.renewal import RenewalQuote, renewal_quote
 from handlers.typed_input import parse_date
 from storage import customers, licenses, products, requests
+from storage.licenses import LicenseView
 from storage.models import RequestKind
 
 #: How far from today a typed support end may be: catches typos such as 2062 for 2026.
@@ -25,10 +26,14 @@ class RenewalFlow(Flow):
     for_managers = None
 
     async def begin(self, ctx: Context, payload: Payload) -> None:
-        if ctx.customer_id is not None and await licenses.views_of_customer(
-            ctx.unit, ctx.customer_id
-        ):
-            await ctx.go("pick_license")
+        views = (
+            await licenses.views_of_customer(ctx.unit, ctx.customer_id)
+            if ctx.customer_id is not None
+            else []
+        )
+        if views:
+            ctx.step = "pick_license"
+            self._show_licenses(ctx, views)
         else:
             await ctx.go("pick_product")
 
@@ -36,6 +41,9 @@ class RenewalFlow(Flow):
 
     async def ask_pick_license(self, ctx: Context) -> None:
         assert ctx.customer_id is not None
+        self._show_licenses(ctx, await licenses.views_of_customer(ctx.unit, ctx.customer_id))
+
+    def _show_licenses(self, ctx: Context, views: list[LicenseView]) -> None:
         rows = [
             (
                 ctx.button(
@@ -47,7 +55,7 @@ class RenewalFlow(Flow):
                     end=ctx.t.date(view.support_end),
                 ),
             )
-            for view in await licenses.views_of_customer(ctx.unit, ctx.customer_id)
+            for view in views
         ]
         rows.append((ctx.button("renewal.other_product", "renewal.products"),))
         rows.append(ctx.menu_row())
@@ -67,7 +75,8 @@ class RenewalFlow(Flow):
             await ctx.go("pick_license")
             return True
         ctx.data = {"license_id": view.id}
-        await ctx.go("quote")
+        ctx.step = "quote"
+        self._show_quote(ctx, *self._license_quote(ctx, view))
         return True
 
     # -- any product, without linking --------------------------------------------------
@@ -125,19 +134,7 @@ class RenewalFlow(Flow):
             view = await licenses.view(ctx.unit, int(ctx.data["license_id"]))
             if view is None or view.customer_id != ctx.customer_id:
                 return None
-            quote = renewal_quote(
-                price=view.product_price,
-                support_end=view.support_end,
-                today=ctx.today,
-                policy=ctx.policy,
-                protection_service=view.protection_service,
-                resident=view.resident,
-            )
-            return quote, {
-                "product": view.product_name,
-                "license": view.number,
-                "license_id": view.id,
-            }
+            return self._license_quote(ctx, view)
         product = await products.get(ctx.unit, int(ctx.data.get("product_id", 0)))
         if product is None or "support_end" not in ctx.data:
             return None
@@ -147,12 +144,26 @@ class RenewalFlow(Flow):
             today=ctx.today,
             policy=ctx.policy,
         )
-        return quote, {
+        about = {
             "product": product.name,
             "license": None,
             "license_id": None,
             "protection_kind": product.protection.value,
         }
+        return quote, about
+
+    def _license_quote(
+        self, ctx: Context, view: LicenseView
+    ) -> tuple[RenewalQuote, dict[str, Any]]:
+        quote = renewal_quote(
+            price=view.product_price,
+            support_end=view.support_end,
+            today=ctx.today,
+            policy=ctx.policy,
+            protection_service=view.protection_service,
+            resident=view.resident,
+        )
+        return quote, {"product": view.product_name, "license": view.number, "license_id": view.id}
 
     def _quote_text(self, ctx: Context, quote: RenewalQuote, about: dict[str, Any]) -> str:
         t = ctx.t
@@ -221,7 +232,9 @@ class RenewalFlow(Flow):
             ctx.say(ctx.t("common.stale_button"))
             ctx.finish()
             return
-        quote, about = computed
+        self._show_quote(ctx, *computed)
+
+    def _show_quote(self, ctx: Context, quote: RenewalQuote, about: dict[str, Any]) -> None:
         ctx.say(
             self._quote_text(ctx, quote, about),
             (

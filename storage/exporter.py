@@ -115,7 +115,7 @@ async def export_requests_csv(db: Database, path: str | Path) -> int:
     Reads in its own unit of work: never call it inside ``db.unit()``.
     """
     async with db.unit() as unit:
-        fetched = await unit.fetchall(_SELECT)
+        fetched = await unit.fetchall(_SELECT, heavy=True)
     rows = [_row(tuple(row)) for row in fetched]
     await asyncio.to_thread(_write_atomically, Path(path), rows)
     return len(rows)

@@ -123,7 +123,8 @@ async def keys_for_run(unit: Unit) -> list[KeyForRun]:
         "LEFT JOIN key_licenses kl ON kl.key_id = k.id "
         "LEFT JOIN licenses l ON l.id = kl.license_id "
         "WHERE k.kind = 'codemeter' AND k.protection_service = 1 "
-        "GROUP BY k.id ORDER BY k.serial"
+        "GROUP BY k.id ORDER BY k.serial",
+        heavy=True,
     )
     return [
         KeyForRun(

@@ -150,5 +150,6 @@ async def views_by_support_end(unit: Unit, first: date, last: date) -> list[Lice
         f"{_VIEW_SELECT} WHERE l.support_end BETWEEN ? AND ? GROUP BY l.id "
         "ORDER BY l.support_end, l.id",
         (date_to_db(first), date_to_db(last)),
+        heavy=True,
     )
     return [license_view_from_row(row) for row in rows]

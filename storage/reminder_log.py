@@ -46,6 +46,7 @@ async def logged_for_support_ends(
     rows = await unit.fetchall(
         "SELECT license_id, kind, support_end FROM reminder_log WHERE support_end BETWEEN ? AND ?",
         (date_to_db(first), date_to_db(last)),
+        heavy=True,
     )
     logged: set[tuple[int, str, date]] = set()
     for row in rows:

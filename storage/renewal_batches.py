@@ -68,6 +68,7 @@ async def keys_of_month(unit: Unit, month: str) -> dict[int, BatchKey]:
     rows = await unit.fetchall(
         "SELECT key_id, outcome, programmed_until FROM renewal_batch_keys WHERE month = ?",
         (month,),
+        heavy=True,
     )
     return {
         row["key_id"]: BatchKey(

@@ -56,3 +56,30 @@ async def test_foreign_keys_are_enforced(db: Database) -> None:
     async with db.unit() as unit:
         row = await unit.fetchone("SELECT COUNT(*) FROM licenses")
     assert row is not None and row[0] == 0
+
+
+async def test_a_unit_reads_its_own_uncommitted_writes_and_others_do_not(db: Database) -> None:
+    """Reads outside a transaction run on the inline reader; inside one they must not."""
+    async with db.unit() as unit:
+        await unit.execute(
+            "INSERT INTO products (code, name, price, support_months, protection) "
+            "VALUES ('P1', 'Product', '10.00', 6, 'none')"
+        )
+        row = await unit.fetchone("SELECT name FROM products WHERE code = 'P1'")
+        assert row is not None and row["name"] == "Product"
+        rows = await unit.fetchall("SELECT code FROM products")
+        assert [r["code"] for r in rows] == ["P1"]
+    async with db.unit() as unit:
+        assert await unit.fetchone("SELECT 1 FROM products WHERE code = 'P1'") is not None
+
+
+async def test_a_failed_unit_leaves_nothing_for_the_next_reader(db: Database) -> None:
+    with pytest.raises(RuntimeError):
+        async with db.unit() as unit:
+            await unit.execute(
+                "INSERT INTO products (code, name, price, support_months, protection) "
+                "VALUES ('P2', 'Product', '10.00', 6, 'none')"
+            )
+            raise RuntimeError("step failed")
+    async with db.unit() as unit:
+        assert await unit.fetchone("SELECT 1 FROM products WHERE code = 'P2'") is None
