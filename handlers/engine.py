@@ -26,6 +26,7 @@ from storage.models import ConversationState, Platform
 log = logging.getLogger(__name__)
 
 Clock = Callable[[], datetime]
+BUILT_IN_COMMANDS = frozenset({"/start", "/menu", "/help", "/cancel", "/language"})
 
 
 def system_clock() -> datetime:
@@ -47,6 +48,12 @@ class Engine:
         self.desk = desk
         self.clock = clock
         self.flows = {flow.name: flow for flow in flows}
+        self._commands: dict[str, Flow] = {}
+        for flow in self.flows.values():
+            for command in flow.commands:
+                if command in self._commands or command in BUILT_IN_COMMANDS:
+                    raise ValueError(f"command {command} is claimed twice")
+                self._commands[command] = flow
 
     async def handle(self, message: Incoming) -> list[Reply]:
         now = self.clock()
@@ -73,6 +80,7 @@ class Engine:
                 step=state.step,
                 data=dict(state.data),
                 now=now,
+                flows=self.flows,
             )
             ctx.flow = self.flows.get(state.flow) if state.flow else None
             await self._route(ctx, message)
@@ -105,6 +113,7 @@ class Engine:
                 step=state.step,
                 data=dict(state.data),
                 now=now,
+                flows=self.flows,
             )
             ctx.flow = self.flows.get(state.flow) if state.flow else None
             await self._reask(ctx)
@@ -130,10 +139,28 @@ class Engine:
         if ctx.flow is not None and ctx.step is not None:
             await self._step(ctx, message, None)
             return
+        for flow in self.flows.values():
+            if self._visible(flow, ctx) and await flow.on_idle(ctx, message):
+                return
         ctx.say(ctx.t("common.use_menu"))
         self._menu(ctx)
 
     async def _command(self, ctx: Context, name: str, argument: str) -> None:
+        if name == "/start" and argument:
+            # A deep link (t.me/bot?start=TOKEN, VK ref): the flow that knows the token.
+            for flow in self.flows.values():
+                if await flow.on_start_argument(ctx, argument):
+                    return
+        flow = self._commands.get(name)
+        if flow is not None:
+            if not self._visible(flow, ctx):
+                ctx.say(
+                    ctx.t("common.managers_only" if flow.for_managers else "common.customers_only")
+                )
+                await self._reask(ctx)
+                return
+            await flow.on_command(ctx, name, argument)
+            return
         if name in ("/start", "/menu"):
             ctx.finish()
             if name == "/start":
@@ -169,11 +196,24 @@ class Engine:
                 ctx.say(ctx.t("common.bad_button"))
                 self._menu(ctx)
                 return
-            ctx.finish()
-            ctx.flow_name, ctx.flow = flow.name, flow
-            await flow.begin(ctx, payload)
+            await ctx.start_flow(flow, payload)
             return
         owner = payload.action.split(".", 1)[0]
+        global_flow = self.flows.get(owner)
+        if global_flow is not None and global_flow.global_actions:
+            if not self._visible(global_flow, ctx):
+                log.warning("%s pressed %s without the right", message.user_id, payload.action)
+                ctx.say(
+                    ctx.t(
+                        "common.managers_only"
+                        if global_flow.for_managers
+                        else "common.customers_only"
+                    )
+                )
+                await self._reask(ctx)
+                return
+            await global_flow.on_global(ctx, payload, message)
+            return
         if ctx.flow is None or owner != ctx.flow_name:
             ctx.say(ctx.t("common.stale_button"))
             await self._reask(ctx)

@@ -8,7 +8,7 @@ and never write SQL: they call repositories with ``ctx.unit``.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
@@ -42,6 +42,7 @@ class Context:
     now: datetime
     replies: list[Reply] = field(default_factory=list)
     flow: Flow | None = None
+    flows: Mapping[str, Flow] = field(default_factory=dict)
 
     @property
     def t(self) -> Texts:
@@ -74,6 +75,12 @@ class Context:
         self.step = step
         await self.flow.ask(self, step)
 
+    async def start_flow(self, flow: Flow, payload: Payload | None = None) -> None:
+        """Leave whatever the chat was doing and begin ``flow``."""
+        self.finish()
+        self.flow_name, self.flow = flow.name, flow
+        await flow.begin(self, payload or Payload("go", (flow.name,)))
+
     def finish(self) -> None:
         """End the flow: the chat is back at the main menu."""
         self.flow_name, self.step, self.data = None, None, {}
@@ -81,28 +88,68 @@ class Context:
     def state(self) -> ConversationState:
         return ConversationState(self.flow_name, self.step, self.data)
 
+    async def queue(
+        self,
+        platform: Platform,
+        chat_id: str,
+        text: str,
+        buttons: Keyboard = (),
+        *,
+        request_id: int | None = None,
+        dedupe_key: str | None = None,
+    ) -> int | None:
+        """Queue a message to someone other than the person being answered.
+
+        It is written to the outbox in this step's unit of work, so it is sent if and only
+        if the change that caused it is committed.
+        """
+        return await outbox.enqueue(
+            self.unit,
+            platform,
+            chat_id,
+            text,
+            buttons=[[(b.label, b.payload) for b in row] for row in buttons],
+            now=self.now,
+            request_id=request_id,
+            dedupe_key=dedupe_key,
+        )
+
     async def notify_managers(
         self,
         render: Callable[[Texts], str],
         *,
         request_id: int | None,
-        buttons: Keyboard = (),
+        buttons: Callable[[Texts], Keyboard] | None = None,
     ) -> None:
-        """Queue a message to every manager destination, rendered in its language.
-
-        It is written to the outbox in this step's unit of work, so it is sent if and only
-        if the change that caused it is committed.
-        """
+        """Queue a message to every manager destination, rendered in its language."""
         for destination in self.desk.destinations:
-            await outbox.enqueue(
-                self.unit,
+            t = texts(destination.language)
+            await self.queue(
                 destination.platform,
                 destination.chat_id,
-                render(texts(destination.language)),
-                buttons=[[(b.label, b.payload) for b in row] for row in buttons],
-                now=self.now,
+                render(t),
+                buttons(t) if buttons else (),
                 request_id=request_id,
             )
+
+    async def queue_to_account(
+        self,
+        account: Account,
+        render: Callable[[Texts], str],
+        buttons: Keyboard = (),
+        *,
+        request_id: int | None = None,
+        dedupe_key: str | None = None,
+    ) -> int | None:
+        """Queue a message to a person's private chat, rendered in their language."""
+        return await self.queue(
+            account.platform,
+            account.user_id,
+            render(texts(account.language)),
+            buttons,
+            request_id=request_id,
+            dedupe_key=dedupe_key,
+        )
 
     def money(self, amount: Decimal) -> str:
         return self.t.money(amount)
@@ -116,9 +163,34 @@ class Flow:
     menu_label: ClassVar[str | None] = None
     #: Shown to managers only (True), customers only (False), or both (None).
     for_managers: ClassVar[bool | None] = False
+    #: Commands that start or drive this flow, e.g. ``("/invite",)``.
+    commands: ClassVar[tuple[str, ...]] = ()
+    #: True: the flow's buttons work whatever the chat is doing (manager cards, ratings);
+    #: they go to :meth:`on_global` and must check everything they need themselves.
+    global_actions: ClassVar[bool] = False
 
     async def begin(self, ctx: Context, payload: Payload) -> None:
         raise NotImplementedError
+
+    async def on_command(self, ctx: Context, name: str, argument: str) -> None:
+        """One of :attr:`commands` was sent; by default it starts the flow."""
+        await ctx.start_flow(self)
+
+    async def on_global(self, ctx: Context, payload: Payload, message: Incoming) -> None:
+        """A button of this flow pressed in any state (only with :attr:`global_actions`)."""
+        raise NotImplementedError
+
+    async def on_start_argument(self, ctx: Context, argument: str) -> bool:
+        """``/start ARGUMENT`` from a deep link; True when this flow took it."""
+        return False
+
+    async def on_idle(self, ctx: Context, message: Incoming) -> bool:
+        """Input while the chat is in no flow (a contact, a file, a follow-up text).
+
+        Return True when this flow took it; the engine asks every visible flow in order and
+        falls back to "use the menu".
+        """
+        return False
 
     async def ask(self, ctx: Context, step: str) -> None:
         await getattr(self, f"ask_{step}")(ctx)

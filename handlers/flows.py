@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from handlers.consent import ConsentFlow
 from handlers.flow import Flow
 from handlers.renewal import RenewalFlow
 
 
 def default_flows() -> list[Flow]:
-    return [RenewalFlow()]
+    return [RenewalFlow(), ConsentFlow()]

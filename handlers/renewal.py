@@ -6,13 +6,14 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
+from handlers import cards
+from handlers.cards import file_request
 from handlers.flow import Context, Flow
-from handlers.i18n import Texts
 from handlers.messages import Incoming
 from handlers.payloads import Payload
 from handlers.rules.renewal import RenewalQuote, renewal_quote
 from handlers.typed_input import parse_date
-from storage import customers, licenses, products, requests
+from storage import licenses, products
 from storage.licenses import LicenseView
 from storage.models import RequestKind
 
@@ -254,15 +255,27 @@ class RenewalFlow(Flow):
             return True
         quote, about = computed
         kind = RequestKind.RENEWAL if payload.action == "renewal.invoice" else RequestKind.QUESTION
-        request_id = await requests.create(
-            ctx.unit,
-            kind=kind,
-            account_id=ctx.account.id,
-            customer_id=ctx.customer_id,
-            verified=ctx.customer_id is not None,
+        percent = _percent(quote.rate)
+        request_id = await file_request(
+            ctx,
+            kind,
             license_id=about["license_id"],
-            key_id=None,
             amount=quote.amount,
+            card=[
+                cards.line(
+                    "renewal.card_product",
+                    product=about["product"],
+                    license=about["license"] or "—",
+                ),
+                cards.line("renewal.card_support_end", date=cards.day(quote.support_end)),
+                cards.line(
+                    "renewal.card_rate",
+                    rate=cards.text(f"renewal.rate_name_{quote.rate_kind.value}"),
+                    percent=percent,
+                    amount=cards.money(quote.amount),
+                ),
+                cards.line("renewal.card_new_end", date=cards.day(quote.new_support_end)),
+            ],
             details={
                 "topic": "renewal",
                 "product": about["product"],
@@ -270,27 +283,9 @@ class RenewalFlow(Flow):
                 "support_end": quote.support_end.isoformat(),
                 "rate": quote.rate_kind.value,
                 "new_support_end": quote.new_support_end.isoformat(),
+                "amount_in_lines": True,
             },
-            now=ctx.now,
         )
-        who = await _customer_label(ctx)
-        card = "desk.card_renewal" if kind is RequestKind.RENEWAL else "desk.card_question"
-
-        def render(t: Texts) -> str:
-            return t(
-                card,
-                number=request_id,
-                customer=who,
-                verified=t("desk.verified" if ctx.customer_id else "desk.unverified"),
-                product=about["product"],
-                license=about["license"] or "—",
-                support_end=t.date(quote.support_end),
-                rate=t(f"renewal.rate_name_{quote.rate_kind.value}", percent=_percent(quote.rate)),
-                amount=t.money(quote.amount),
-                new_end=t.date(quote.new_support_end),
-            )
-
-        await ctx.notify_managers(render, request_id=request_id)
         ctx.finish()
         done_key = (
             "renewal.invoice_filed" if kind is RequestKind.RENEWAL else "renewal.question_filed"
@@ -301,14 +296,3 @@ class RenewalFlow(Flow):
 
 def _percent(rate: Decimal) -> str:
     return format((rate * 100).normalize(), "f")
-
-
-async def _customer_label(ctx: Context) -> str:
-    """How a manager card names the person: the linked customer, else the messenger account."""
-    if ctx.customer_id is not None:
-        customer = await customers.get(ctx.unit, ctx.customer_id)
-        if customer is not None:
-            company = f" ({customer.company})" if customer.company else ""
-            return f"{customer.name}{company}, {customer.phone or '—'}"
-    name = ctx.account.display_name or ctx.account.user_id
-    return f"{name} ({ctx.account.platform.value}:{ctx.account.user_id})"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import replace
 from datetime import datetime
 
 from storage.columns import time_from_db, time_to_db
@@ -79,3 +80,16 @@ async def of_customer(unit: Unit, customer_id: int) -> list[Account]:
         f"SELECT {_COLUMNS} FROM accounts WHERE customer_id = ? ORDER BY id", (customer_id,)
     )
     return [account_from_row(row) for row in rows]
+
+
+async def record_consent(unit: Unit, account_id: int, *, version: str, now: datetime) -> None:
+    """Personal-data consent given (152-FZ): when, and which text version."""
+    await unit.execute(
+        "UPDATE accounts SET consent_at = ?, consent_version = ? WHERE id = ?",
+        (time_to_db(now), version, account_id),
+    )
+
+
+def with_consent(account: Account, *, version: str, now: datetime) -> Account:
+    """The account as it is after :func:`record_consent` (no re-read needed)."""
+    return replace(account, consent_at=now, consent_version=version)

@@ -109,17 +109,15 @@ class ConsoleChannel:
                 if message.chat_id == self.chat_id
             ]
             for message in due:
-                self.output.write(
-                    "\n──── "
-                    + (
-                        "new message"
-                        if not self.as_manager
-                        else f"manager desk, outbox #{message.id}"
+                title = f"manager desk, outbox #{message.id}" if self.as_manager else "new message"
+                self.output.write(f"\n──── {title} ────\n{message.text}\n")
+                if message.buttons:
+                    self._print_buttons(
+                        [
+                            [Button(label, payload) for label, payload in row]
+                            for row in message.buttons
+                        ]
                     )
-                    + " ────\n"
-                    + message.text
-                    + "\n"
-                )
                 await outbox.mark_sent(unit, message.id, now)
         self.output.flush()
         return len(due)

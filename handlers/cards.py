@@ -1,0 +1,181 @@
+"""Requests as managers see them: filing a request and rendering its card.
+
+Every flow files its request through :func:`file_request`, which writes the request, its
+first event and one outbox card per manager destination in the step's unit of work.
+
+A card must be re-rendered later (status changes, ``/request N``) and in each manager's
+language, so a flow does not pass finished text: it passes *card lines*, each a catalogue
+key with values, stored in ``details["card"]``. A value is plain text, or typed for the
+reader's locale: ``money(amount)``, ``day(date)``, ``moment(datetime)`` or ``text(key)``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from handlers.flow import Context
+from handlers.i18n import Texts, texts
+from handlers.messages import Button, Keyboard
+from handlers.payloads import encode
+from storage import customers, requests
+from storage.models import Account, Request, RequestKind, RequestStatus
+
+CardValue = str | int | dict[str, str]
+CardLine = tuple[str, dict[str, CardValue]]
+
+
+def money(amount: Decimal) -> dict[str, str]:
+    return {"money": format(amount, "f")}
+
+
+def day(value: date) -> dict[str, str]:
+    return {"date": value.isoformat()}
+
+
+def moment(value: datetime) -> dict[str, str]:
+    return {"moment": value.isoformat()}
+
+
+def text(key: str) -> dict[str, str]:
+    return {"text": key}
+
+
+def line(key: str, **values: CardValue) -> CardLine:
+    return key, dict(values)
+
+
+def _value(t: Texts, value: Any, tz: Any) -> str:
+    if isinstance(value, Mapping):
+        if "money" in value:
+            return t.money(Decimal(value["money"]))
+        if "date" in value:
+            return t.date(date.fromisoformat(value["date"]))
+        if "moment" in value:
+            local = datetime.fromisoformat(value["moment"]).astimezone(tz)
+            return f"{t.date(local.date())} {local:%H:%M}"
+        if "text" in value:
+            return t(value["text"])
+    return str(value)
+
+
+def render_lines(t: Texts, lines: Sequence[Sequence[Any]], tz: Any) -> list[str]:
+    return [
+        t(key, **{name: _value(t, v, tz) for name, v in values.items()}) for key, values in lines
+    ]
+
+
+def who(account: Account | None, customer_name: str | None, company: str, phone: str | None) -> str:
+    """How a card names the person: the linked customer, else the messenger account."""
+    if customer_name is not None:
+        company_part = f" ({company})" if company else ""
+        return f"{customer_name}{company_part}, {phone or '—'}"
+    if account is None:
+        return "—"
+    name = account.display_name or account.user_id
+    return f"{name} ({account.platform.value}:{account.user_id})"
+
+
+async def card_text(ctx: Context, t: Texts, request: Request) -> str:
+    """The card of ``request`` in the language of ``t``."""
+    details = request.details
+    lines = [
+        t(
+            "desk.card_header",
+            number=request.id,
+            kind=t(f"desk.kind_{request.kind.value}"),
+            status=t(f"desk.status_{request.status.value}"),
+        ),
+        t(
+            "desk.card_customer",
+            customer=details.get("who", "—"),
+            verified=t("desk.verified" if request.verified else "desk.unverified"),
+        ),
+    ]
+    lines.extend(render_lines(t, details.get("card", []), ctx.policy.tz))
+    if request.amount is not None and not details.get("amount_in_lines"):
+        lines.append(t("desk.card_amount", amount=t.money(request.amount)))
+    if request.due_at is not None:
+        local = request.due_at.astimezone(ctx.policy.tz)
+        lines.append(t("desk.card_due", when=f"{t.date(local.date())} {local:%H:%M}"))
+    attachments = await requests.attachments(ctx.unit, request.id)
+    if attachments:
+        names = ", ".join(a.original_name for a in attachments)
+        lines.append(t("desk.card_attachments", count=len(attachments), names=names))
+    if request.manager:
+        lines.append(t("desk.card_manager", manager=request.manager))
+    return "\n".join(lines)
+
+
+def card_buttons(t: Texts, request: Request) -> Keyboard:
+    """Manager buttons for the request's status (none once it is closed)."""
+    if request.status in (RequestStatus.DONE, RequestStatus.REJECTED, RequestStatus.CANCELLED):
+        return ()
+    first: list[Button] = []
+    if request.status is RequestStatus.NEW:
+        first.append(Button(t("desk.take"), encode("desk.take", request.id)))
+    first.append(Button(t("desk.reply"), encode("desk.reply", request.id)))
+    second = [
+        Button(t("desk.done"), encode("desk.done", request.id)),
+        Button(t("desk.reject"), encode("desk.reject", request.id)),
+    ]
+    return (tuple(first), tuple(second))
+
+
+async def send_card(ctx: Context, request_id: int) -> None:
+    """Queue the request's current card to every manager destination."""
+    request = await requests.get(ctx.unit, request_id)
+    assert request is not None
+    for destination in ctx.desk.destinations:
+        t = texts(destination.language)
+        await ctx.queue(
+            destination.platform,
+            destination.chat_id,
+            await card_text(ctx, t, request),
+            card_buttons(t, request),
+            request_id=request_id,
+        )
+
+
+async def file_request(
+    ctx: Context,
+    kind: RequestKind,
+    *,
+    card: Sequence[CardLine] = (),
+    license_id: int | None = None,
+    key_id: int | None = None,
+    amount: Decimal | None = None,
+    details: dict[str, Any] | None = None,
+    status: RequestStatus = RequestStatus.NEW,
+    due_at: datetime | None = None,
+) -> int:
+    """File a request from the person in ``ctx`` and send its card to the managers."""
+    customer = (
+        await customers.get(ctx.unit, ctx.customer_id) if ctx.customer_id is not None else None
+    )
+    stored = dict(details or {})
+    stored["card"] = [[key, values] for key, values in card]
+    stored["who"] = who(
+        ctx.account,
+        customer.name if customer else None,
+        customer.company if customer else "",
+        customer.phone if customer else None,
+    )
+    request_id = await requests.create(
+        ctx.unit,
+        kind,
+        account_id=ctx.account.id,
+        customer_id=ctx.customer_id,
+        verified=customer is not None,
+        license_id=license_id,
+        key_id=key_id,
+        amount=amount,
+        details=stored,
+        now=ctx.now,
+        status=status,
+        due_at=due_at,
+    )
+    await send_card(ctx, request_id)
+    return request_id

@@ -1,0 +1,68 @@
+"""Personal-data consent (152-FZ), asked before anything personal is stored.
+
+A flow that is about to store a phone, a document or other personal data calls
+``if await require_consent(ctx): return`` first. When consent is missing (or was given to
+an older text version) the chat switches to this flow, which asks with a message and
+buttons of its own (never bundled with other terms or marketing), records the time and
+text version, and then starts the flow that asked from its beginning.
+"""
+
+from __future__ import annotations
+
+from handlers.flow import Context, Flow
+from handlers.messages import Incoming
+from handlers.payloads import Payload
+from storage import accounts
+
+
+def needs_consent(ctx: Context) -> bool:
+    account = ctx.account
+    return account.consent_at is None or account.consent_version != ctx.policy.consent.text_version
+
+
+async def require_consent(ctx: Context) -> bool:
+    """True when the chat was switched to the consent question (the caller must return)."""
+    if not needs_consent(ctx):
+        return False
+    resume = ctx.flow_name
+    consent = ctx.flows["consent"]
+    await ctx.start_flow(consent)
+    ctx.data = {"resume": resume} if resume else {}
+    return True
+
+
+class ConsentFlow(Flow):
+    name = "consent"
+    for_managers = None
+
+    async def begin(self, ctx: Context, payload: Payload) -> None:
+        await ctx.go("ask")
+
+    async def ask_ask(self, ctx: Context) -> None:
+        ctx.say(
+            ctx.t("consent.text", url=ctx.policy.consent.policy_url),
+            (
+                (ctx.button("consent.agree", "consent.yes"),),
+                (ctx.button("consent.decline", "consent.no"),),
+            ),
+        )
+
+    async def on_ask(self, ctx: Context, msg: Incoming, payload: Payload | None) -> bool:
+        if payload is None or payload.action not in ("consent.yes", "consent.no"):
+            return False
+        resume = ctx.data.get("resume")
+        if payload.action == "consent.no":
+            ctx.finish()
+            ctx.say(ctx.t("consent.declined"), (ctx.menu_row(),))
+            return True
+        version = ctx.policy.consent.text_version
+        await accounts.record_consent(ctx.unit, ctx.account.id, version=version, now=ctx.now)
+        ctx.account = accounts.with_consent(ctx.account, version=version, now=ctx.now)
+        ctx.say(ctx.t("consent.thanks"))
+        flow = ctx.flows.get(resume) if resume else None
+        if flow is not None:
+            await ctx.start_flow(flow)
+        else:
+            ctx.finish()
+            ctx.say(ctx.t("consent.recorded"), (ctx.menu_row(),))
+        return True
