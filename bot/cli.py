@@ -61,6 +61,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except MigrationError as exc:
         print(f"Database error: {exc}", file=sys.stderr)
         return 2
+    except OSError as exc:
+        print(f"File error: {exc.strerror or exc}: {exc.filename or ''}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         return 130
 
@@ -82,7 +85,13 @@ async def _run(args: argparse.Namespace, settings: Settings) -> int:
 async def _console(app: App, args: argparse.Namespace) -> int:
     from bot.channels.console import CUSTOMER_CHAT, ConsoleChannel
 
-    channel = ConsoleChannel(app.engine, app.db, as_manager=args.as_manager, language=args.lang)
+    channel = ConsoleChannel(
+        app.engine,
+        app.db,
+        as_manager=args.as_manager,
+        language=args.lang,
+        files_dir=app.settings.files_dir,
+    )
     if args.demo:
         from storage.demo import DEMO_CUSTOMER_PHONE, load_demo
 
@@ -135,7 +144,13 @@ def _progress(done: int, total: int) -> None:
 async def _import(app: App, file: Path) -> int:
     from storage.importer import import_csv
 
-    report = await import_csv(app.db, file, now=datetime.now(UTC), progress=_progress)
+    report = await import_csv(
+        app.db,
+        file,
+        now=datetime.now(UTC),
+        progress=_progress,
+        default_support_months=app.policy.support.default_term_months,
+    )
     print(report.summary())
     for _line, message in report.errors:
         print(message, file=sys.stderr)

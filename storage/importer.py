@@ -107,6 +107,15 @@ class ImportReport:
     def ok(self) -> bool:
         return not self.errors
 
+    def summary(self) -> str:
+        """One line for the operator: rows, what was created and updated, errors."""
+        created = ", ".join(f"{n} {name}" for name, n in self.created.items() if n) or "nothing"
+        updated = ", ".join(f"{n} {name}" for name, n in self.updated.items() if n) or "nothing"
+        return (
+            f"{self.imported} of {self.rows} rows imported; created: {created}; "
+            f"updated: {updated}; {len(self.errors)} bad row(s)"
+        )
+
 
 # -- values of one row ---------------------------------------------------------------------
 

@@ -10,16 +10,18 @@ chat in the outbox (a manager's card, an answer to the customer) are printed too
 from __future__ import annotations
 
 import asyncio
+import shutil
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
+from bot.file_store import stored_file_path
 from handlers.desk import CONSOLE_MANAGER_CHAT
 from handlers.engine import Engine
 from handlers.i18n import texts
 from handlers.messages import Attachment, Button, Contact, Incoming, Reply
-from storage import outbox
+from storage import downloads, outbox
 from storage.db import Database
 from storage.models import Platform
 
@@ -35,6 +37,7 @@ class ConsoleChannel:
         *,
         as_manager: bool = False,
         language: str | None = None,
+        files_dir: Path = Path("data/files"),
         output: TextIO = sys.stdout,
     ) -> None:
         self.engine = engine
@@ -42,6 +45,7 @@ class ConsoleChannel:
         self.as_manager = as_manager
         self.language = language
         self.output = output
+        self.files_dir = files_dir
         self.chat_id = CONSOLE_MANAGER_CHAT if as_manager else CUSTOMER_CHAT
         self.buttons: list[Button] = []
 
@@ -122,6 +126,14 @@ class ConsoleChannel:
         self.output.flush()
         return len(due)
 
+    async def store_files(self) -> None:
+        """Copy the files this console sent into FILES_DIR (the console's "download")."""
+        async with self.db.unit() as unit:
+            for item in await downloads.pending(unit, Platform.CONSOLE):
+                target = stored_file_path(self.files_dir, item.request_id, item.original_name)
+                await asyncio.to_thread(_copy, Path(item.platform_file), target)
+                await downloads.mark_stored(unit, item.attachment_id, str(target))
+
     # -- loop ------------------------------------------------------------------------
 
     async def run(self, lines: TextIO = sys.stdin) -> None:
@@ -151,6 +163,8 @@ class ConsoleChannel:
                 incoming = self.to_incoming(line)
                 if incoming is not None:
                     self.show(await self.engine.handle(incoming))
+                    if incoming.attachments:
+                        await self.store_files()
                 await self.deliver_outbox()
         finally:
             if poller is not None:
@@ -161,3 +175,8 @@ class ConsoleChannel:
         while True:
             await asyncio.sleep(OUTBOX_POLL_SECONDS)
             await self.deliver_outbox()
+
+
+def _copy(source: Path, target: Path) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(source, target)

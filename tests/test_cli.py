@@ -1,0 +1,139 @@
+"""The command line as an operator uses it: real subprocesses, real files, no tokens."""
+
+from __future__ import annotations
+
+import csv
+import os
+import subprocess
+import sys
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+from handlers.policy import load_policy
+from handlers.rules.dates import add_months, local_today
+from storage.importer import COLUMNS
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run_bot(
+    *args: str, tmp_path: Path, stdin: str = "", env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    environment = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("TELEGRAM_", "VK_", "MANAGER_", "DATABASE_", "POLICY_"))
+    }
+    environment.update({"DATABASE_PATH": str(tmp_path / "bot.sqlite3"), "PYTHONUTF8": "1"})
+    environment.update(env or {})
+    return subprocess.run(
+        [sys.executable, "-m", "bot", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,  # no stray .env is read from the repository
+        env=environment,
+        timeout=60,
+        check=False,
+    )
+
+
+def test_console_demo_piped_renewal_quote_of_1998(tmp_path: Path) -> None:
+    """The issue's "done when": the README's console, /start, then the quote buttons."""
+    result = run_bot("console", "--demo", tmp_path=tmp_path, stdin="/start\n1\n1\n")
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "Главное меню" in out
+    assert "[1] Продление поддержки" in out
+    assert "1\u00a0998\u00a0₽" in out
+    from datetime import UTC, datetime
+
+    today = local_today(datetime.now(UTC), load_policy())
+    new_end = add_months(today - timedelta(days=10), 12)
+    assert new_end.strftime("%d.%m.%Y") in out
+
+
+def test_manager_console_sees_the_customers_request_card(tmp_path: Path) -> None:
+    customer = run_bot("console", "--demo", tmp_path=tmp_path, stdin="1\n1\n1\n")
+    assert "№1" in customer.stdout, customer.stderr
+    manager = run_bot("console", "--as-manager", tmp_path=tmp_path)
+    assert manager.returncode == 0, manager.stderr
+    assert "Заявка №1" in manager.stdout
+    assert "Взять" in manager.stdout
+    # Delivered once: a second manager session does not show it again.
+    again = run_bot("console", "--as-manager", tmp_path=tmp_path)
+    assert "Заявка №1" not in again.stdout
+
+
+def test_console_in_english_and_state_survives_a_restart(tmp_path: Path) -> None:
+    first = run_bot("console", "--lang", "en", tmp_path=tmp_path, stdin="1\n")
+    assert "Choose the product" in first.stdout, first.stderr
+    second = run_bot("console", tmp_path=tmp_path)
+    assert "Choose the product" in second.stdout
+
+
+def test_bad_setting_is_one_clear_line_naming_the_variable(tmp_path: Path) -> None:
+    result = run_bot("migrate", tmp_path=tmp_path, env={"VK_GROUP_ID": "club42"})
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("Settings error: VK_GROUP_ID:")
+    assert not (tmp_path / "bot.sqlite3").exists()
+
+
+def test_bad_policy_value_names_its_key_and_writes_nothing(tmp_path: Path) -> None:
+    policy = (ROOT / "handlers" / "policy.toml").read_text(encoding="utf-8")
+    bad = tmp_path / "policy.toml"
+    bad.write_text(policy.replace('standard_rate = "0.45"', 'standard_rate = "45"'), "utf-8")
+    result = run_bot("migrate", tmp_path=tmp_path, env={"POLICY_FILE": str(bad)})
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "support.standard_rate" in lines[0]
+    assert not (tmp_path / "bot.sqlite3").exists()
+
+
+def test_migrate_reports_the_schema(tmp_path: Path) -> None:
+    result = run_bot("migrate", tmp_path=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "schema" in result.stdout
+
+
+def _row(**values: str) -> dict[str, str]:
+    row = dict.fromkeys(COLUMNS, "")
+    row.update(
+        customer_name="Иван Петров",
+        company="ООО Ромашка",
+        phone="8 (999) 000-11-22",
+        resident="да",
+        product_code="BZ-1",
+        product_name="Базис-Отчёт",
+        product_price="7990",
+        support_months="6",
+        product_protection="codemeter",
+        workplaces="1",
+        support_end="13.11.2026",
+        subscription="нет",
+    )
+    row.update(values)
+    return row
+
+
+@pytest.mark.parametrize("delimiter", [",", ";"])
+def test_import_reports_a_bad_row_by_line_and_exits_non_zero(
+    tmp_path: Path, delimiter: str
+) -> None:
+    file = tmp_path / "export.csv"
+    with file.open("w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=COLUMNS, delimiter=delimiter)
+        writer.writeheader()
+        writer.writerow(_row(license_number="L-1"))
+        writer.writerow(_row(license_number="L-2", support_end="31.02.2026"))
+    result = run_bot("import", str(file), tmp_path=tmp_path)
+    assert result.returncode == 1
+    assert "line 3" in result.stderr and "support_end" in result.stderr
+    again = run_bot("import", str(file), tmp_path=tmp_path)
+    assert again.returncode == 1
+    exported = run_bot("export", str(tmp_path / "requests.csv"), tmp_path=tmp_path)
+    assert exported.returncode == 0, exported.stderr
+    assert "0 requests" in exported.stdout
