@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bot.settings import Settings
-from handlers.desk import Destination, ManagerDesk
+from handlers.desk import CONSOLE_MANAGER_CHAT, Destination, ManagerDesk
 from handlers.engine import Clock, Engine, system_clock
 from handlers.flows import default_flows
 from handlers.policy import Policy, load_policy
@@ -31,7 +31,9 @@ def manager_desk(settings: Settings) -> ManagerDesk:
     if settings.manager_telegram_chat_id is not None:
         destinations.append(Destination(Platform.TELEGRAM, str(settings.manager_telegram_chat_id)))
     destinations.extend(Destination(Platform.VK, str(uid)) for uid in settings.manager_vk_ids)
-    return ManagerDesk(tuple(destinations)) if destinations else ManagerDesk.console_only()
+    if not destinations:
+        destinations.append(Destination(Platform.CONSOLE, CONSOLE_MANAGER_CHAT))
+    return ManagerDesk(tuple(destinations), files_dir=settings.files_dir / "exports")
 
 
 @asynccontextmanager
@@ -46,7 +48,9 @@ async def open_app(
     db = await Database.open(database_path or settings.database_path)
     try:
         desk = manager_desk(settings)
-        engine = Engine(db, policy, default_flows(), desk=desk, clock=clock)
+        engine = Engine(
+            db, policy, default_flows(files_dir=settings.files_dir), desk=desk, clock=clock
+        )
         yield App(settings, policy, db, engine, desk)
     finally:
         await db.close()

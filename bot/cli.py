@@ -1,4 +1,4 @@
-"""Command line: ``python -m bot console|migrate|import|export``."""
+"""Command line: ``python -m bot console|migrate|import|export|jobs``."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import asyncio
 import logging
 import sys
 from collections.abc import Sequence
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from bot.app import App, open_app
@@ -40,7 +40,41 @@ def build_parser() -> argparse.ArgumentParser:
     exporter = commands.add_parser("export", help="export requests to CSV")
     exporter.add_argument("file", type=Path)
     exporter.add_argument("--db", type=Path)
+
+    runner = commands.add_parser(
+        "run", help="serve the messengers (Telegram when TELEGRAM_TOKEN is set) until stopped"
+    )
+    runner.add_argument("--db", type=Path)
+
+    job = commands.add_parser("jobs", help="run a scheduled job now (same guarantees)")
+    which = job.add_subparsers(dest="job", required=True, metavar="JOB")
+    reminders = which.add_parser("reminders", help="support-expiry reminders of a day")
+    reminders.add_argument(
+        "--date", type=_day, help="YYYY-MM-DD, as if it were today (default: today)"
+    )
+    reminders.add_argument("--db", type=Path)
+    renewals = which.add_parser("renewals", help="the monthly key-renewal run")
+    renewals.add_argument("--month", type=_month, help="YYYY-MM (default: the latest run)")
+    renewals.add_argument("--db", type=Path)
     return parser
+
+
+def _day(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date YYYY-MM-DD: {value!r}") from None
+
+
+def _month(value: str) -> str:
+    try:
+        year, month = value.split("-")
+        if len(year) != 4 or len(month) != 2:
+            raise ValueError(value)
+        date(int(year), int(month), 1)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a month YYYY-MM: {value!r}") from None
+    return value
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -79,6 +113,12 @@ async def _run(args: argparse.Namespace, settings: Settings) -> int:
             return await _import(app, args.file)
         if args.command == "export":
             return await _export(app, args.file)
+        if args.command == "run":
+            from bot.run import run
+
+            return await run(app)
+        if args.command == "jobs":
+            return await _jobs(app, args)
     raise AssertionError(args.command)
 
 
@@ -162,4 +202,30 @@ async def _export(app: App, file: Path) -> int:
 
     count = await export_requests_csv(app.db, file)
     print(f"{count} requests written to {file}")
+    return 0
+
+
+async def _jobs(app: App, args: argparse.Namespace) -> int:
+    """``jobs reminders|renewals``: run a scheduled job now and print what it did."""
+    from scheduler import jobs
+
+    now = datetime.now(UTC)
+    try:
+        if args.job == "reminders":
+            result: object = await jobs.run_reminders(
+                app.db, app.policy, app.desk, now, day=args.date
+            )
+        else:
+            result = await jobs.run_renewals(
+                app.db,
+                app.policy,
+                app.desk,
+                now,
+                batch_dir=app.settings.renewal_batch_dir,
+                month=args.month,
+            )
+    except jobs.JobRefused as exc:
+        print(f"Refused: {exc}", file=sys.stderr)
+        return 1
+    print(result)
     return 0

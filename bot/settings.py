@@ -28,6 +28,12 @@ class Settings(BaseSettings):
     telegram_api_url: AnyHttpUrl = AnyHttpUrl("https://api.telegram.org")
     telegram_webhook_url: AnyHttpUrl | None = None
     telegram_webhook_secret: SecretStr | None = None
+    #: Where the webhook server listens (a reverse proxy serves TELEGRAM_WEBHOOK_URL over https).
+    telegram_webhook_host: str = "0.0.0.0"
+    telegram_webhook_port: Annotated[int, Field(gt=0, lt=65536)] = 8080
+    #: Multiplies Telegram's sending limits (30/s overall, 1/s per chat, 20/min per group):
+    #: lower it if Telegram still answers 429; raise it only for a test server.
+    telegram_limits_scale: Annotated[float, Field(gt=0, le=1000)] = 1.0
     vk_token: SecretStr | None = None
     vk_group_id: Annotated[int, Field(gt=0)] | None = None
     vk_api_url: AnyHttpUrl = AnyHttpUrl("https://api.vk.ru/method/")
@@ -39,6 +45,7 @@ class Settings(BaseSettings):
     manager_telegram_ids: IdList = []
     manager_vk_ids: IdList = []
     files_dir: Path = Path("data/files")
+    renewal_batch_dir: Path = Path("data/renewals")
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
 
     @field_validator("manager_telegram_ids", "manager_vk_ids", mode="before")

@@ -18,12 +18,15 @@ from storage import requests
 class FileKind(StrEnum):
     DOCUMENT = "document"
     BACKUP = "backup"
+    LICENSE_FILE = "license_file"
 
 
 def _limits(ctx: Context, kind: FileKind) -> tuple[list[str], int]:
     uploads = ctx.policy.uploads
     if kind is FileKind.BACKUP:
         return uploads.backup_types, uploads.backup_max_mb
+    if kind is FileKind.LICENSE_FILE:
+        return uploads.license_file_types, uploads.license_file_max_mb
     return uploads.document_types, uploads.document_max_mb
 
 

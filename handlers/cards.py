@@ -11,7 +11,7 @@ reader's locale: ``money(amount)``, ``day(date)``, ``moment(datetime)`` or ``tex
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
@@ -109,10 +109,25 @@ async def card_text(ctx: Context, t: Texts, request: Request) -> str:
     return "\n".join(lines)
 
 
+#: Buttons of a request kind that a flow of its own decides (a link request is approved by
+#: choosing the customer), used instead of the generic ones while the request is open. The
+#: flow's module registers its function when imported (``handlers.linking_desk``).
+KIND_BUTTONS: dict[RequestKind, Callable[[Texts, Request], Keyboard]] = {}
+
+
 def card_buttons(t: Texts, request: Request) -> Keyboard:
     """Manager buttons for the request's status (none once it is closed)."""
     if request.status in (RequestStatus.DONE, RequestStatus.REJECTED, RequestStatus.CANCELLED):
         return ()
+    own_buttons = KIND_BUTTONS.get(request.kind)
+    if own_buttons is not None:
+        return own_buttons(t, request)
+    return standard_buttons(t, request)
+
+
+def standard_buttons(t: Texts, request: Request) -> Keyboard:
+    """The generic take/reply/done/reject rows of an open request (a kind's own buttons in
+    :data:`KIND_BUTTONS` may add rows to them, e.g. ``handlers.transfer_desk``)."""
     first: list[Button] = []
     if request.status is RequestStatus.NEW:
         first.append(Button(t("desk.take"), encode("desk.take", request.id)))

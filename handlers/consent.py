@@ -20,14 +20,22 @@ def needs_consent(ctx: Context) -> bool:
     return account.consent_at is None or account.consent_version != ctx.policy.consent.text_version
 
 
-async def require_consent(ctx: Context) -> bool:
-    """True when the chat was switched to the consent question (the caller must return)."""
+async def require_consent(ctx: Context, *, resume_step: str | None = None) -> bool:
+    """True when the chat was switched to the consent question (the caller must return).
+
+    By default the flow that asked starts again from its beginning after consent. With
+    ``resume_step`` it continues at that step with its collected ``ctx.data`` kept (for a
+    flow that asks consent midway and must not lose what it already holds).
+    """
     if not needs_consent(ctx):
         return False
     resume = ctx.flow_name
+    kept = dict(ctx.data)
     consent = ctx.flows["consent"]
     await ctx.start_flow(consent)
     ctx.data = {"resume": resume} if resume else {}
+    if resume and resume_step:
+        ctx.data.update(resume_step=resume_step, resume_data=kept)
     return True
 
 
@@ -60,7 +68,13 @@ class ConsentFlow(Flow):
         ctx.account = accounts.with_consent(ctx.account, version=version, now=ctx.now)
         ctx.say(ctx.t("consent.thanks"))
         flow = ctx.flows.get(resume) if resume else None
-        if flow is not None:
+        resume_step = ctx.data.get("resume_step")
+        if flow is not None and resume_step:
+            kept = dict(ctx.data.get("resume_data") or {})
+            ctx.finish()
+            ctx.flow_name, ctx.flow, ctx.data = flow.name, flow, kept
+            await ctx.go(resume_step)
+        elif flow is not None:
             await ctx.start_flow(flow)
         else:
             ctx.finish()

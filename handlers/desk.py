@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from storage.models import Platform
 
@@ -21,6 +22,12 @@ class Destination:
 @dataclass(frozen=True, slots=True)
 class ManagerDesk:
     destinations: tuple[Destination, ...]
+    #: Where manager commands write files (exports); None: a fresh temporary folder each time.
+    files_dir: Path | None = None
+    #: Invitation deep links as (label, template with ``{token}``), e.g.
+    #: ("Telegram", "https://t.me/<bot>?start={token}"), ("VK", "https://vk.me/<club>?ref={token}").
+    #: Empty: /invite shows the plain ``/start TOKEN`` form (works in the console).
+    invite_links: tuple[tuple[str, str], ...] = ()
 
     @classmethod
     def console_only(cls) -> ManagerDesk:

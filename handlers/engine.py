@@ -9,7 +9,7 @@ with whatever the step wrote (requests, outbox rows) in one unit of work.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import replace
 from datetime import UTC, datetime
 
@@ -20,12 +20,17 @@ from handlers.messages import Button, Incoming, Reply
 from handlers.payloads import Payload, PayloadError, encode, parse
 from handlers.policy import Policy
 from storage import accounts, conversations
-from storage.db import Database
+from storage.db import Database, Unit
 from storage.models import ConversationState, Platform
 
 log = logging.getLogger(__name__)
 
 Clock = Callable[[], datetime]
+#: Called inside the step's unit of work just before it commits, with the replies so far: a
+#: channel records there that the update is handled, atomically with the step (exactly once).
+CommitHook = Callable[[Unit, list[Reply]], Awaitable[None]]
+#: Stands in for a payload a flow refused: it never parses, so the engine answers "bad button".
+_REFUSED_PAYLOAD = "refused"
 BUILT_IN_COMMANDS = frozenset({"/start", "/menu", "/help", "/cancel", "/language"})
 
 
@@ -55,7 +60,21 @@ class Engine:
                     raise ValueError(f"command {command} is claimed twice")
                 self._commands[command] = flow
 
-    async def handle(self, message: Incoming) -> list[Reply]:
+    async def handle(
+        self, message: Incoming, *, before_commit: CommitHook | None = None
+    ) -> list[Reply]:
+        try:
+            return await self._handle(message, before_commit)
+        except PayloadError:
+            # A payload that parsed but whose arguments a flow refused (e.g. "abc" where a
+            # number belongs): the step's writes are rolled back; answer as for any forged
+            # button, with the chat's state unchanged.
+            if message.payload is None or message.payload == _REFUSED_PAYLOAD:
+                raise
+            log.info("refused payload %r from %s", message.payload, message.user_id)
+            return await self._handle(replace(message, payload=_REFUSED_PAYLOAD), before_commit)
+
+    async def _handle(self, message: Incoming, before_commit: CommitHook | None) -> list[Reply]:
         now = self.clock()
         async with self.db.unit() as unit:
             account, state = await conversations.load_with_account(
@@ -84,11 +103,15 @@ class Engine:
             )
             ctx.flow = self.flows.get(state.flow) if state.flow else None
             await self._route(ctx, message)
+            if before_commit is not None:
+                await before_commit(unit, ctx.replies)
             new_state = ctx.state()
             if new_state != state:
                 await conversations.save(
                     unit, message.platform, message.chat_id, new_state, now=now
                 )
+        for job in ctx.jobs:  # committed: now the work that opens its own units
+            await job(self.db)
         return ctx.replies
 
     async def resume(

@@ -8,7 +8,7 @@ and never write SQL: they call repositories with ``ctx.unit``.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
@@ -20,11 +20,14 @@ from handlers.payloads import Payload, encode
 from handlers.policy import Policy
 from handlers.rules.dates import local_today
 from storage import outbox
-from storage.db import Unit
+from storage.db import Database, Unit
 from storage.models import Account, ConversationState, Platform
 
 if TYPE_CHECKING:
     from handlers.desk import ManagerDesk
+
+#: Work that must run after the step's unit of work has committed (see Context.after_commit).
+Job = Callable[[Database], Awaitable[None]]
 
 
 @dataclass
@@ -43,6 +46,7 @@ class Context:
     replies: list[Reply] = field(default_factory=list)
     flow: Flow | None = None
     flows: Mapping[str, Flow] = field(default_factory=dict)
+    jobs: list[Job] = field(default_factory=list)
 
     @property
     def t(self) -> Texts:
@@ -84,6 +88,15 @@ class Context:
     def finish(self) -> None:
         """End the flow: the chat is back at the main menu."""
         self.flow_name, self.step, self.data = None, None, {}
+
+    def after_commit(self, job: Job) -> None:
+        """Run ``job(db)`` once this step's unit of work has committed, outside it.
+
+        For work that opens units of its own (CSV import, export): inside the step it would
+        wait forever for the database lock the step holds. The job runs only if the step
+        committed; it may add replies (``ctx.say``) but must not touch ``ctx.unit``.
+        """
+        self.jobs.append(job)
 
     def state(self) -> ConversationState:
         return ConversationState(self.flow_name, self.step, self.data)

@@ -111,8 +111,23 @@ class UploadPolicy(_Section):
     document_max_mb: PositiveInt = 10
     backup_types: list[str] = ["zip", "rar", "7z", "bak", "gz"]
     backup_max_mb: PositiveInt = 20
+    # License files sent for a transfer (SPEC §2): CodeMeter update/context files,
+    # module license files, or an archive of them.
+    license_file_types: list[str] = [
+        "wibucmrau",
+        "wibucmrac",
+        "wibucmlif",
+        "lic",
+        "dat",
+        "key",
+        "txt",
+        "zip",
+        "rar",
+        "7z",
+    ]
+    license_file_max_mb: PositiveInt = 10
 
-    @field_validator("document_types", "backup_types")
+    @field_validator("document_types", "backup_types", "license_file_types")
     @classmethod
     def _lower_extensions(cls, value: list[str]) -> list[str]:
         if not value:
@@ -131,6 +146,11 @@ class ConsentPolicy(_Section):
     policy_url: str
 
 
+class RatingPolicy(_Section):
+    # A customer's rating (1 to 5) of a done request at or below this alerts the managers.
+    alert_at_most: Annotated[int, Field(ge=0, le=5)] = 2
+
+
 class Policy(_Section):
     model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True)
 
@@ -145,6 +165,7 @@ class Policy(_Section):
     uploads: UploadPolicy
     linking: LinkingPolicy
     consent: ConsentPolicy
+    ratings: RatingPolicy = RatingPolicy()
 
     @field_validator("timezone")
     @classmethod

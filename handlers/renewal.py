@@ -9,6 +9,7 @@ from typing import Any
 from handlers import cards
 from handlers.cards import file_request
 from handlers.flow import Context, Flow
+from handlers.manager_contact import ask_for_person
 from handlers.messages import Incoming
 from handlers.payloads import Payload
 from handlers.rules.renewal import RenewalQuote, renewal_quote
@@ -254,43 +255,53 @@ class RenewalFlow(Flow):
             ctx.finish()
             return True
         quote, about = computed
-        kind = RequestKind.RENEWAL if payload.action == "renewal.invoice" else RequestKind.QUESTION
         percent = _percent(quote.rate)
+        card = [
+            cards.line(
+                "renewal.card_product",
+                product=about["product"],
+                license=about["license"] or "—",
+            ),
+            cards.line("renewal.card_support_end", date=cards.day(quote.support_end)),
+            cards.line(
+                "renewal.card_rate",
+                rate=cards.text(f"renewal.rate_name_{quote.rate_kind.value}"),
+                percent=percent,
+                amount=cards.money(quote.amount),
+            ),
+            cards.line("renewal.card_new_end", date=cards.day(quote.new_support_end)),
+        ]
+        details = {
+            "topic": "renewal",
+            "product": about["product"],
+            "license": about["license"],
+            "support_end": quote.support_end.isoformat(),
+            "rate": quote.rate_kind.value,
+            "new_support_end": quote.new_support_end.isoformat(),
+            "amount_in_lines": True,
+        }
+        if payload.action == "renewal.ask":
+            # A person, with the quote on the card: a question in working hours, the
+            # "leave your phone" call-back offer outside them (SPEC §6).
+            await ask_for_person(
+                ctx,
+                topic="renewal",
+                card=card,
+                license_id=about["license_id"],
+                amount=quote.amount,
+                details=details,
+            )
+            return True
         request_id = await file_request(
             ctx,
-            kind,
+            RequestKind.RENEWAL,
             license_id=about["license_id"],
             amount=quote.amount,
-            card=[
-                cards.line(
-                    "renewal.card_product",
-                    product=about["product"],
-                    license=about["license"] or "—",
-                ),
-                cards.line("renewal.card_support_end", date=cards.day(quote.support_end)),
-                cards.line(
-                    "renewal.card_rate",
-                    rate=cards.text(f"renewal.rate_name_{quote.rate_kind.value}"),
-                    percent=percent,
-                    amount=cards.money(quote.amount),
-                ),
-                cards.line("renewal.card_new_end", date=cards.day(quote.new_support_end)),
-            ],
-            details={
-                "topic": "renewal",
-                "product": about["product"],
-                "license": about["license"],
-                "support_end": quote.support_end.isoformat(),
-                "rate": quote.rate_kind.value,
-                "new_support_end": quote.new_support_end.isoformat(),
-                "amount_in_lines": True,
-            },
+            card=card,
+            details=details,
         )
         ctx.finish()
-        done_key = (
-            "renewal.invoice_filed" if kind is RequestKind.RENEWAL else "renewal.question_filed"
-        )
-        ctx.say(ctx.t(done_key, number=request_id), (ctx.menu_row(),))
+        ctx.say(ctx.t("renewal.invoice_filed", number=request_id), (ctx.menu_row(),))
         return True
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterable
 from dataclasses import replace
 from datetime import datetime
 
@@ -93,3 +94,44 @@ async def record_consent(unit: Unit, account_id: int, *, version: str, now: date
 def with_consent(account: Account, *, version: str, now: datetime) -> Account:
     """The account as it is after :func:`record_consent` (no re-read needed)."""
     return replace(account, consent_at=now, consent_version=version)
+
+
+async def erase_personal_data(unit: Unit, account_id: int) -> bool:
+    """/forget: withdraw consent, unlink from the customer, blank the display name.
+
+    The account row itself stays (platform, messenger id, language): without it the bot
+    could not answer the person at all. Returns False when there was nothing to erase.
+    """
+    cursor = await unit.execute(
+        "UPDATE accounts SET customer_id = NULL, linked_by = NULL, consent_at = NULL, "
+        "consent_version = NULL, display_name = '' WHERE id = ? AND (customer_id IS NOT NULL "
+        "OR consent_at IS NOT NULL OR consent_version IS NOT NULL OR display_name != '')",
+        (account_id,),
+    )
+    return cursor.rowcount == 1
+
+
+async def set_reminders_muted(unit: Unit, account_id: int, muted: bool) -> None:
+    """The person muted (or unmuted) support-expiry reminders in this chat."""
+    await unit.execute(
+        "UPDATE accounts SET reminders_muted = ? WHERE id = ?", (int(muted), account_id)
+    )
+
+
+async def of_customers(unit: Unit, customer_ids: Iterable[int]) -> dict[int, list[Account]]:
+    """Linked accounts of many customers at once (scheduled jobs), by customer id."""
+    ids = sorted(set(customer_ids))
+    found: dict[int, list[Account]] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        rows = await unit.fetchall(
+            f"SELECT {_COLUMNS} FROM accounts WHERE customer_id IN ({', '.join('?' * len(chunk))}) "
+            "ORDER BY id",
+            chunk,
+            heavy=True,
+        )
+        for row in rows:
+            account = account_from_row(row)
+            assert account.customer_id is not None
+            found.setdefault(account.customer_id, []).append(account)
+    return found

@@ -110,18 +110,23 @@ async def get(unit: Unit, booking_id: int) -> Booking | None:
 
 
 async def confirmed_between(
-    unit: Unit, start_utc: datetime, end_utc: datetime
+    unit: Unit, start_utc: datetime, end_utc: datetime, *, exclude_id: int | None = None
 ) -> list[tuple[datetime, int]]:
     """(starts_at, hours) of confirmed sessions overlapping ``start_utc..end_utc`` (one that
-    began before the window and runs into it counts): what the slot finder needs."""
+    began before the window and runs into it counts): what the slot finder needs.
+
+    ``exclude_id`` leaves one booking out: a booking being moved does not block itself.
+    """
     rows = await unit.fetchall(
         "SELECT starts_at, hours FROM bookings WHERE status = 'confirmed' "
         "AND starts_at < ? AND starts_at > ? "
-        "AND julianday(starts_at) + hours / 24.0 > julianday(?) ORDER BY starts_at",
+        "AND julianday(starts_at) + hours / 24.0 > julianday(?) AND id IS NOT ? "
+        "ORDER BY starts_at",
         (
             time_to_db(end_utc),
             time_to_db(start_utc - _LONGEST_SESSION),
             time_to_db(start_utc),
+            exclude_id,
         ),
     )
     return [(_at(row["starts_at"]), row["hours"]) for row in rows]
@@ -133,6 +138,28 @@ async def starting_between(unit: Unit, start_utc: datetime, end_utc: datetime) -
         f"SELECT {_COLUMNS} FROM bookings WHERE status = 'confirmed' "
         "AND starts_at >= ? AND starts_at < ? ORDER BY starts_at, id",
         (time_to_db(start_utc), time_to_db(end_utc)),
+    )
+    return [booking_from_row(row) for row in rows]
+
+
+async def by_request(unit: Unit, request_id: int) -> Booking | None:
+    """The booking filed as request ``request_id`` (what managers see on the card)."""
+    row = await unit.fetchone(
+        f"SELECT {_COLUMNS} FROM bookings WHERE request_id = ? ORDER BY id LIMIT 1",
+        (request_id,),
+    )
+    return booking_from_row(row) if row else None
+
+
+async def upcoming_of(
+    unit: Unit, *, account_id: int, customer_id: int | None, now: datetime, limit: int = 20
+) -> list[Booking]:
+    """Confirmed sessions not yet started, booked from this account or (when linked) by the
+    same customer from any of their accounts; soonest first."""
+    rows = await unit.fetchall(
+        f"SELECT {_COLUMNS} FROM bookings WHERE status = 'confirmed' AND starts_at > ? "
+        "AND (account_id = ? OR customer_id = ?) ORDER BY starts_at, id LIMIT ?",
+        (time_to_db(now), account_id, customer_id, limit),
     )
     return [booking_from_row(row) for row in rows]
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from collections.abc import Iterable
 from datetime import datetime
 
 from storage.columns import time_to_db
@@ -117,3 +118,38 @@ async def erase_personal_data(unit: Unit, customer_id: int, now: datetime) -> bo
         (at, at, customer_id),
     )
     return cursor.rowcount == 1
+
+
+async def owner_of_license_and_key(unit: Unit, license_number: str, serial: str) -> Customer | None:
+    """The customer who owns both the license and the key, when the license is on that key.
+
+    Letter case and surrounding spaces are ignored (people type "l-1001"). One answer for
+    every kind of mismatch (unknown license, unknown key, key of another customer, license
+    not on the key), so a guess learns nothing about which part was wrong.
+    """
+    row = await unit.fetchone(
+        f"SELECT {_COLUMNS} FROM licenses l "
+        "JOIN key_licenses kl ON kl.license_id = l.id "
+        "JOIN keys k ON k.id = kl.key_id AND k.customer_id = l.customer_id "
+        "JOIN customers c ON c.id = l.customer_id "
+        "WHERE l.number = ? COLLATE NOCASE AND k.serial = ? COLLATE NOCASE "
+        "AND c.erased_at IS NULL LIMIT 1",
+        (license_number.strip(), serial.strip()),
+    )
+    return customer_from_row(row) if row else None
+
+
+async def residency_of(unit: Unit, customer_ids: Iterable[int]) -> dict[int, bool]:
+    """Whether each customer is a resident of the Russian Federation (prices of the
+    protection service differ), for many customers in few queries."""
+    ids = sorted(set(customer_ids))
+    found: dict[int, bool] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        rows = await unit.fetchall(
+            f"SELECT id, resident FROM customers WHERE id IN ({', '.join('?' * len(chunk))})",
+            chunk,
+            heavy=True,
+        )
+        found.update((row["id"], bool(row["resident"])) for row in rows)
+    return found

@@ -141,3 +141,17 @@ async def keys_for_run(unit: Unit) -> list[KeyForRun]:
         )
         for row in rows
     ]
+
+
+async def latest_support_end(unit: Unit, key_id: int) -> date | None:
+    """The latest support end among the licenses on the key; None when it holds none.
+
+    What decides whether the additional protection service still covers the key (the
+    monthly run reads the same value for every key in :func:`keys_for_run`).
+    """
+    row = await unit.fetchone(
+        "SELECT MAX(l.support_end) AS support_end FROM key_licenses kl "
+        "JOIN licenses l ON l.id = kl.license_id WHERE kl.key_id = ?",
+        (key_id,),
+    )
+    return date_from_db(row["support_end"]) if row else None

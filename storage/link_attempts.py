@@ -34,3 +34,20 @@ async def failures_since(unit: Unit, platform: Platform, user_id: str, since: da
         (Platform(platform).value, str(user_id), time_to_db(since)),
     )
     return int(row[0]) if row else 0
+
+
+async def failure_times_since(
+    unit: Unit, platform: Platform, user_id: str, since: datetime, *, method: str | None = None
+) -> list[datetime]:
+    """When the person's failed attempts (of ``method``, or any) since ``since`` happened,
+    oldest first: the rate limit tells from them when the next try is allowed."""
+    method_clause = "AND method = ?" if method is not None else ""
+    params: list[object] = [Platform(platform).value, str(user_id), time_to_db(since)]
+    if method is not None:
+        params.append(method)
+    rows = await unit.fetchall(
+        "SELECT at FROM link_attempts WHERE platform = ? AND user_id = ? AND at >= ? "
+        f"AND success = 0 {method_clause} ORDER BY at",
+        params,
+    )
+    return [datetime.fromisoformat(row["at"]) for row in rows]

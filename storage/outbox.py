@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
 
 from storage.columns import json_from_db, json_to_db, time_from_db, time_to_db
@@ -154,3 +155,109 @@ async def pending_count(unit: Unit, platform: Platform | None = None) -> int:
             (Platform(platform).value,),
         )
     return int(row[0]) if row else 0
+
+
+#: One row for :func:`enqueue_many`: (platform, chat id, text, buttons, document, dedupe key).
+QueuedMessage = tuple[Platform, str, str, Buttons, str | None, str | None]
+
+
+async def enqueue_many(unit: Unit, messages: Sequence[QueuedMessage], *, now: datetime) -> int:
+    """Queue many messages in one statement batch (scheduled jobs); a message whose
+    ``dedupe_key`` was queued before is skipped. Returns how many were queued."""
+    if not messages:
+        return 0
+    await unit.begin()  # total_changes() must be read on the writing connection
+    before = await unit.fetchone("SELECT total_changes()")
+    assert before is not None
+    at = time_to_db(now)
+    await unit.executemany(
+        "INSERT INTO outbox (platform, chat_id, text, buttons, document, next_attempt_at, "
+        "dedupe_key, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+        "ON CONFLICT (dedupe_key) DO NOTHING",
+        (
+            (
+                Platform(platform).value,
+                str(chat_id),
+                text,
+                json_to_db([[list(button) for button in line] for line in buttons]),
+                document,
+                at,
+                dedupe_key,
+                at,
+            )
+            for platform, chat_id, text, buttons, document, dedupe_key in messages
+        ),
+    )
+    after = await unit.fetchone("SELECT total_changes()")
+    assert after is not None
+    return int(after[0]) - int(before[0])
+
+
+@dataclass(frozen=True, slots=True)
+class KeyedMessage:
+    """An outbox row seen by its dedupe key (what a scheduled job wrote)."""
+
+    id: int
+    platform: Platform
+    chat_id: str
+    dedupe_key: str
+    status: str
+    last_error: str | None
+
+
+def _key_range(prefix: str) -> tuple[str, str]:
+    """Bounds of the keys starting with ``prefix`` (an index range, unlike LIKE with its
+    ``_`` wildcard)."""
+    return prefix, prefix[:-1] + chr(ord(prefix[-1]) + 1)
+
+
+async def by_key_prefix(
+    unit: Unit, prefix: str, *, statuses: Sequence[str] | None = None
+) -> list[KeyedMessage]:
+    """Rows whose dedupe key starts with ``prefix`` (optionally only in ``statuses``)."""
+    low, high = _key_range(prefix)
+    only = ""
+    params: list[object] = [low, high]
+    if statuses:
+        only = f" AND status IN ({', '.join('?' * len(statuses))})"
+        params.extend(statuses)
+    rows = await unit.fetchall(
+        "SELECT id, platform, chat_id, dedupe_key, status, last_error FROM outbox "
+        f"WHERE dedupe_key >= ? AND dedupe_key < ?{only} ORDER BY id",
+        params,
+        heavy=True,
+    )
+    return [
+        KeyedMessage(
+            id=row["id"],
+            platform=Platform(row["platform"]),
+            chat_id=row["chat_id"],
+            dedupe_key=row["dedupe_key"],
+            status=row["status"],
+            last_error=row["last_error"],
+        )
+        for row in rows
+    ]
+
+
+async def undelivered_with_key_prefix(unit: Unit, prefix: str) -> list[KeyedMessage]:
+    """Refused or given-up rows whose dedupe key starts with ``prefix`` (uses the status
+    index: such rows are few)."""
+    low, high = _key_range(prefix)
+    rows = await unit.fetchall(
+        "SELECT id, platform, chat_id, dedupe_key, status, last_error FROM outbox "
+        "WHERE status IN ('refused', 'failed') AND dedupe_key >= ? AND dedupe_key < ? "
+        "ORDER BY id",
+        (low, high),
+    )
+    return [
+        KeyedMessage(
+            id=row["id"],
+            platform=Platform(row["platform"]),
+            chat_id=row["chat_id"],
+            dedupe_key=row["dedupe_key"],
+            status=row["status"],
+            last_error=row["last_error"],
+        )
+        for row in rows
+    ]

@@ -6,6 +6,7 @@ end) starts a fresh series.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date, datetime
 
 from storage.columns import date_from_db, date_to_db, time_to_db
@@ -54,3 +55,20 @@ async def logged_for_support_ends(
         assert support_end is not None
         logged.add((row["license_id"], row["kind"], support_end))
     return logged
+
+
+async def record_many(
+    unit: Unit, reminders: Iterable[tuple[int, str, date, date]], now: datetime
+) -> None:
+    """Log many (license id, kind, support end, due on) in one statement batch; a reminder
+    logged before keeps its row. The daily job reads :func:`logged_for_support_ends` in the
+    same ``BEGIN IMMEDIATE`` transaction, so it knows what is new without one query each."""
+    at = time_to_db(now)
+    await unit.executemany(
+        "INSERT INTO reminder_log (license_id, kind, support_end, due_on, created_at) "
+        "VALUES (?, ?, ?, ?, ?) ON CONFLICT (license_id, kind, support_end) DO NOTHING",
+        (
+            (license_id, kind, date_to_db(support_end), date_to_db(due_on), at)
+            for license_id, kind, support_end, due_on in reminders
+        ),
+    )

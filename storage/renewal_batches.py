@@ -107,3 +107,41 @@ async def get(unit: Unit, month: str) -> RenewalBatch | None:
         file_path=row["file_path"],
         summary=json_from_db(row["summary"]),
     )
+
+
+@dataclass(frozen=True, slots=True)
+class BatchFileRow:
+    """One line of the batch file for the key operator."""
+
+    serial: str
+    customer: str
+    company: str
+    programmed_until: date
+
+
+async def prolonged_of_month(unit: Unit, month: str) -> list[BatchFileRow]:
+    """The keys the month's run prolonged, by serial: the batch file is written from what
+    was logged, so a resumed run writes the same file as an uninterrupted one."""
+    rows = await unit.fetchall(
+        "SELECT k.serial, c.name, c.company, b.programmed_until FROM renewal_batch_keys b "
+        "JOIN keys k ON k.id = b.key_id JOIN customers c ON c.id = k.customer_id "
+        "WHERE b.month = ? AND b.outcome = 'prolonged' ORDER BY k.serial",
+        (month,),
+        heavy=True,
+    )
+    found = []
+    for row in rows:
+        until = date_from_db(row["programmed_until"])
+        assert until is not None
+        found.append(BatchFileRow(row["serial"], row["name"], row["company"], until))
+    return found
+
+
+async def outcome_counts(unit: Unit, month: str) -> dict[str, int]:
+    """How many keys the month's run logged with each outcome."""
+    rows = await unit.fetchall(
+        "SELECT outcome, COUNT(*) AS n FROM renewal_batch_keys WHERE month = ? GROUP BY outcome",
+        (month,),
+        heavy=True,
+    )
+    return {row["outcome"]: int(row["n"]) for row in rows}

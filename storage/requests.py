@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -219,11 +219,32 @@ async def events(unit: Unit, request_id: int) -> list[RequestEvent]:
 _OPEN = ", ".join(f"'{status.value}'" for status in sorted(OPEN_STATUSES))
 
 
-async def open_requests(unit: Unit, *, limit: int = 50) -> list[Request]:
-    """Requests not yet done, rejected or cancelled, oldest first."""
+async def open_requests(
+    unit: Unit, *, limit: int = 50, newest_first: bool = False
+) -> list[Request]:
+    """Requests not yet done, rejected or cancelled, oldest first (or newest first)."""
+    order = "DESC" if newest_first else "ASC"
     rows = await unit.fetchall(
-        f"SELECT {_COLUMNS} FROM requests WHERE status IN ({_OPEN}) ORDER BY id LIMIT ?",
+        f"SELECT {_COLUMNS} FROM requests WHERE status IN ({_OPEN}) ORDER BY id {order} LIMIT ?",
         (limit,),
+    )
+    return [request_from_row(row) for row in rows]
+
+
+async def count_open(unit: Unit) -> int:
+    """How many requests are not yet done, rejected or cancelled."""
+    row = await unit.fetchone(f"SELECT COUNT(*) FROM requests WHERE status IN ({_OPEN})")
+    return int(row[0]) if row else 0
+
+
+async def of_customer(
+    unit: Unit, customer_id: int, *, open_only: bool = False, limit: int = 50
+) -> list[Request]:
+    """A customer's requests from any of their accounts, newest first (a manager's /find)."""
+    only = f"AND status IN ({_OPEN})" if open_only else ""
+    rows = await unit.fetchall(
+        f"SELECT {_COLUMNS} FROM requests WHERE customer_id = ? {only} ORDER BY id DESC LIMIT ?",
+        (customer_id, limit),
     )
     return [request_from_row(row) for row in rows]
 
@@ -308,3 +329,90 @@ async def set_rating(
         "updated_at = ? WHERE id = ?",
         (rating, comment, time_to_db(now), request_id),
     )
+
+
+@dataclass(frozen=True, slots=True)
+class RequestStats:
+    """All requests counted for a manager's /stats."""
+
+    counts: dict[tuple[RequestKind, RequestStatus], int]
+    """How many requests of each kind are in each status (only pairs that occur)."""
+    answered: int
+    """Requests a manager has answered (taken, replied to or closed)."""
+    median_first_answer: timedelta | None
+    """Median time from filing to the first answer over the answered ones; None if none."""
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+
+# The median over the answered requests: the middle one, or the mean of the two middle
+# ones. julianday() reads the stored ISO times with their offset; whole seconds are kept.
+_MEDIAN_FIRST_ANSWER = """
+WITH waits AS (
+    SELECT (julianday(first_answer_at) - julianday(created_at)) * 86400.0 AS seconds
+    FROM requests WHERE first_answer_at IS NOT NULL
+), ranked AS (
+    SELECT seconds, ROW_NUMBER() OVER (ORDER BY seconds) AS n, COUNT(*) OVER () AS total
+    FROM waits
+)
+SELECT (SELECT COUNT(*) FROM waits) AS answered,
+       (SELECT AVG(seconds) FROM ranked
+        WHERE n IN ((total + 1) / 2, (total + 2) / 2)) AS median_seconds
+"""
+
+
+async def stats(unit: Unit) -> RequestStats:
+    """Counts by kind and status, and the median time to the first answer (all requests)."""
+    rows = await unit.fetchall(
+        "SELECT kind, status, COUNT(*) AS n FROM requests GROUP BY kind, status", heavy=True
+    )
+    median = await unit.fetchone(_MEDIAN_FIRST_ANSWER)
+    assert median is not None
+    seconds = median["median_seconds"]
+    return RequestStats(
+        counts={
+            (RequestKind(row["kind"]), RequestStatus(row["status"])): int(row["n"]) for row in rows
+        },
+        answered=int(median["answered"]),
+        median_first_answer=timedelta(seconds=round(seconds)) if seconds is not None else None,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class WaitingDocuments:
+    """A request waiting for the customer's documents, and since when (the reminder's input)."""
+
+    request_id: int
+    account_id: int | None
+    kind: RequestKind
+    since: datetime
+    """When the request last entered ``waiting_documents``."""
+
+
+async def waiting_documents_since(unit: Unit, before: datetime) -> list[WaitingDocuments]:
+    """Requests now waiting for documents that entered that status at or before ``before``.
+
+    The moment is the latest ``request_events`` row moving the request into
+    ``waiting_documents`` (it is written when the request is filed in that status and on
+    every later change into it), so a request sent back for documents counts afresh.
+    Oldest first. The documents reminder passes ``now - documents_after_days``.
+    """
+    rows = await unit.fetchall(
+        "SELECT r.id, r.account_id, r.kind, MAX(e.at) AS since FROM requests r "
+        "JOIN request_events e ON e.request_id = r.id AND e.to_status = 'waiting_documents' "
+        "WHERE r.status = 'waiting_documents' GROUP BY r.id HAVING MAX(e.at) <= ? "
+        "ORDER BY since, r.id",
+        (time_to_db(before),),
+        heavy=True,
+    )
+    return [
+        WaitingDocuments(
+            request_id=row["id"],
+            account_id=row["account_id"],
+            kind=RequestKind(row["kind"]),
+            since=_at(row["since"]),
+        )
+        for row in rows
+    ]

@@ -228,3 +228,16 @@ async def test_stale_flow_button_after_menu_is_refused(engine: Engine) -> None:
     await chat.payload(encode("menu"))
     await chat.payload(product)
     assert "больше не действует" in chat.text
+
+
+async def test_payload_with_a_non_numeric_id_is_refused_without_changes(
+    engine: Engine, db: Database
+) -> None:
+    chat = Chat(engine)
+    await link_demo_customer(db, chat)
+    await chat.press("Продление поддержки")
+    before = (await state_of(db, chat), await table_counts(db))
+    await chat.payload("1:renewal.lic:abc")
+    assert "не узнаю" in chat.text
+    assert "Выберите лицензию" in chat.text
+    assert (await state_of(db, chat), await table_counts(db)) == before

@@ -24,6 +24,7 @@ NAMES = [
     "MANAGER_TELEGRAM_IDS",
     "MANAGER_VK_IDS",
     "FILES_DIR",
+    "RENEWAL_BATCH_DIR",
     "LOG_LEVEL",
 ]
 

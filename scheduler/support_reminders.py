@@ -1,0 +1,320 @@
+"""Support-expiry reminders (SPEC §7): the daily job that decides and queues them.
+
+What is due
+    For the day D (vendor-local) every license whose series (``handlers.rules.reminders``)
+    has a reminder on D that is not in ``reminder_log`` (license, kind, support end).
+    The decision, the log rows and the outbox rows are written in one ``BEGIN IMMEDIATE``
+    transaction, so a repeated run, a second process or a crash in the middle sends
+    nothing twice and loses nothing. A renewed license (new support end) is a new series.
+
+Who gets it
+    Every messenger account linked to the license's customer (Telegram, VK…) that has not
+    muted reminders, each in its own language, with the current renewal quote and the
+    buttons "Renew support" (``go:renewal``) and "Mute reminders" (``reminders.mute``).
+    The reminder is logged even when nobody can get it (no linked chat, all muted): it was
+    decided, and it must not fire later when someone links.
+
+Days missed while the bot was down (catch-up)
+    The run for D also covers the days after the last completed run (``job_runs``). Of the
+    reminders missed in those days, per license only the most recent one whose message is
+    still true today is sent (before the end: support has not ended; after the end and
+    before the preferential end: the preferential period has not passed; protection: the
+    E + 14 deadline has not passed); the others are logged as skipped and never sent. So
+    a customer gets at most one late message per license, never "ends in 7 days" followed
+    by "ends tomorrow" and "ended" in one burst. Texts name dates, not "in N days", so a
+    late message stays correct.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+
+from handlers.i18n import Texts, texts
+from handlers.payloads import encode
+from handlers.policy import Policy
+from handlers.rules.dates import add_months
+from handlers.rules.reminders import (
+    AFTER_END,
+    BEFORE_END,
+    BEFORE_PREFERENTIAL_END,
+    PROTECTION,
+    DueReminder,
+    parse_reminder_kind,
+    reminder_series,
+)
+from handlers.rules.renewal import RenewalQuote, renewal_quote
+from storage import accounts, job_runs, outbox, reminder_log
+from storage import licenses as licenses_repo
+from storage.db import Database
+from storage.licenses import LicenseView
+from storage.models import Account
+from storage.outbox import QueuedMessage
+
+JOB = "reminders"
+KEY_PREFIX = "reminder:"
+
+
+def dedupe_key(license_id: int, support_end: date, kind: str, account_id: int) -> str:
+    """The outbox key of one reminder to one chat: ``reminder:12:2026-11-23:before_end:30:7``."""
+    return f"{KEY_PREFIX}{license_id}:{support_end.isoformat()}:{kind}:{account_id}"
+
+
+@dataclass(frozen=True, slots=True)
+class ReminderAddress:
+    license_id: int
+    support_end: date
+    kind: str
+    account_id: int
+
+
+def parse_dedupe_key(key: str) -> ReminderAddress | None:
+    """The reminder an outbox key stands for; None for any other key."""
+    if not key.startswith(KEY_PREFIX):
+        return None
+    parts = key[len(KEY_PREFIX) :].split(":")
+    if len(parts) != 5:
+        return None
+    license_id, support_end, family, days, account_id = parts
+    try:
+        kind = f"{family}:{days}"
+        parse_reminder_kind(kind)
+        return ReminderAddress(
+            int(license_id), date.fromisoformat(support_end), kind, int(account_id)
+        )
+    except ValueError:
+        return None
+
+
+def support_end_window(first: date, last: date, policy: Policy) -> tuple[date, date]:
+    """Support ends whose series may have a reminder due in ``first..last`` (a superset:
+    the series is checked exactly afterwards)."""
+    plan = policy.reminders
+    grace_months = policy.support.preferential_grace_months
+    back = max([*plan.days_after_end, *plan.protection_days_after_end, 31 * grace_months, 0])
+    ahead = max(
+        [
+            *plan.days_before_end,
+            *(n - 28 * grace_months for n in plan.days_before_preferential_end),
+            0,
+        ]
+    )
+    return first - timedelta(days=back), last + timedelta(days=ahead)
+
+
+def still_true(reminder: DueReminder, today: date, policy: Policy) -> bool:
+    """Whether a reminder's message still holds on ``today`` (for one sent late)."""
+    family, _ = parse_reminder_kind(reminder.kind)
+    end = reminder.support_end
+    if family == BEFORE_END:
+        return today <= end
+    if family in (AFTER_END, BEFORE_PREFERENTIAL_END):
+        return today <= add_months(end, policy.support.preferential_grace_months)
+    if family == PROTECTION:
+        return today <= end + timedelta(days=policy.protection.reconnect_after_days)
+    return False
+
+
+def decide(
+    series: list[DueReminder], first: date, today: date, logged: set[str], policy: Policy
+) -> tuple[list[DueReminder], list[DueReminder]]:
+    """(to send, to skip) of one series for the run covering ``first..today``.
+
+    Reminders due today are sent; of those missed on earlier days only the latest that is
+    still true today is sent (with any others of the same day), the rest are skipped.
+    """
+    due = [r for r in series if first <= r.due_on <= today and r.kind not in logged]
+    if not due:
+        return [], []
+    candidates = [r for r in due if r.due_on == today or still_true(r, today, policy)]
+    if not candidates:
+        return [], due
+    latest = max(r.due_on for r in candidates)
+    send = [r for r in candidates if r.due_on == latest]
+    return send, [r for r in due if r not in send]
+
+
+def _percent(rate: Decimal) -> str:
+    return format((rate * 100).normalize(), "f")
+
+
+def reminder_text(
+    t: Texts, view: LicenseView, reminder: DueReminder, quote: RenewalQuote, policy: Policy
+) -> str:
+    """One reminder in the language of ``t``: what happens, the quote of today, the hint."""
+    family, _ = parse_reminder_kind(reminder.kind)
+    about = {"product": view.product_name, "number": view.number}
+    end, until = t.date(reminder.support_end), t.date(quote.preferential_until)
+    if family == PROTECTION and quote.protection is not None:
+        lines = [
+            t(
+                "reminders.protection",
+                **about,
+                date=end,
+                deadline=t.date(quote.protection.deadline),
+                price=t.money(quote.protection.reconnection_price),
+            )
+        ]
+    elif family == BEFORE_END:
+        lines = [t("reminders.before_end", **about, date=end)]
+    elif family in (AFTER_END, PROTECTION):
+        lines = [t("reminders.after_end", **about, date=end, until=until)]
+    else:
+        lines = [t("reminders.before_preferential_end", **about, until=until)]
+    lines.append(
+        t(
+            "reminders.quote_preferential" if quote.preferential else "reminders.quote_standard",
+            months=policy.support.renewal_term_months,
+            amount=t.money(quote.amount),
+            percent=_percent(quote.rate),
+            new_end=t.date(quote.new_support_end),
+        )
+    )
+    if quote.protection is not None and quote.protection.keeps_service and family != PROTECTION:
+        lines.append(t("reminders.protection_note", deadline=t.date(quote.protection.deadline)))
+    lines.append(t("reminders.mute_hint"))
+    return "\n".join(lines)
+
+
+def reminder_buttons(t: Texts) -> list[list[tuple[str, str]]]:
+    return [
+        [(t("reminders.button_renew"), encode("go", "renewal"))],
+        [(t("reminders.button_mute"), encode("reminders.mute"))],
+    ]
+
+
+@dataclass(frozen=True, slots=True)
+class ReminderRun:
+    """What one run of the daily reminder job did (printed by ``python -m bot jobs``)."""
+
+    first: date
+    day: date
+    reminders: int
+    """Reminders decided and sent to at least the chats that could get them."""
+    messages: int
+    """Outbox messages queued (one per reminder and chat)."""
+    muted: int
+    """Reminders whose customer's chats have all muted reminders."""
+    unreachable: int
+    """Reminders whose customer has no linked chat (nothing could be sent)."""
+    skipped: int
+    """Reminders missed while the bot was down and not sent (see the module docstring)."""
+
+    @property
+    def nothing_to_do(self) -> bool:
+        return self.reminders == 0 and self.skipped == 0
+
+    def summary(self) -> dict[str, int | str]:
+        return {
+            "first": self.first.isoformat(),
+            "reminders": self.reminders,
+            "messages": self.messages,
+            "muted": self.muted,
+            "unreachable": self.unreachable,
+            "skipped": self.skipped,
+        }
+
+    def __str__(self) -> str:
+        days = (
+            self.day.isoformat()
+            if self.first == self.day
+            else f"{self.first.isoformat()}..{self.day.isoformat()} (catching up missed days)"
+        )
+        if self.nothing_to_do:
+            return f"Support reminders for {days}: nothing to do."
+        return (
+            f"Support reminders for {days}: reminders {self.reminders}, messages queued "
+            f"{self.messages}; muted {self.muted}, without a linked chat "
+            f"{self.unreachable}, missed and skipped {self.skipped}."
+        )
+
+
+async def send_support_reminders(
+    db: Database, policy: Policy, *, day: date, now: datetime, catch_up: bool = True
+) -> ReminderRun:
+    """Decide and queue the reminders due on ``day`` (and, with ``catch_up``, on the days
+    since the last completed run), all in one transaction."""
+    async with db.transaction() as unit:
+        first = day
+        if catch_up:
+            last = await job_runs.last_day(unit, JOB)
+            if last is not None and last < day:
+                first = last + timedelta(days=1)
+        low, high = support_end_window(first, day, policy)
+        views = await licenses_repo.views_by_support_end(unit, low, high)
+        logged: dict[tuple[int, date], set[str]] = defaultdict(set)
+        for license_id, kind, support_end in await reminder_log.logged_for_support_ends(
+            unit, low, high
+        ):
+            logged[(license_id, support_end)].add(kind)
+
+        decided: list[tuple[LicenseView, list[DueReminder], list[DueReminder]]] = []
+        for view in views:
+            series = reminder_series(
+                support_end=view.support_end,
+                protection_service=view.protection_service,
+                policy=policy,
+            )
+            send, skip = decide(
+                series, first, day, logged.get((view.id, view.support_end), set()), policy
+            )
+            if send or skip:
+                decided.append((view, send, skip))
+
+        chats = await accounts.of_customers(
+            unit, {view.customer_id for view, send, _ in decided if send}
+        )
+        log_rows: list[tuple[int, str, date, date]] = []
+        messages: list[QueuedMessage] = []
+        counts = {"reminders": 0, "muted": 0, "unreachable": 0, "skipped": 0}
+        for view, send, skip in decided:
+            log_rows.extend((view.id, r.kind, r.support_end, r.due_on) for r in send + skip)
+            counts["skipped"] += len(skip)
+            if not send:
+                continue
+            linked = chats.get(view.customer_id, [])
+            listening = [account for account in linked if not account.reminders_muted]
+            quote = renewal_quote(
+                price=view.product_price,
+                support_end=view.support_end,
+                today=day,
+                policy=policy,
+                protection_service=view.protection_service,
+                resident=view.resident,
+            )
+            for reminder in send:
+                counts["reminders"] += 1
+                if not linked:
+                    counts["unreachable"] += 1
+                elif not listening:
+                    counts["muted"] += 1
+                messages.extend(_messages(view, reminder, quote, listening, policy))
+        await reminder_log.record_many(unit, log_rows, now)
+        queued = await outbox.enqueue_many(unit, messages, now=now)
+        result = ReminderRun(first=first, day=day, messages=queued, **counts)
+        await job_runs.finish(unit, JOB, day, now, result.summary())
+    return result
+
+
+def _messages(
+    view: LicenseView,
+    reminder: DueReminder,
+    quote: RenewalQuote,
+    chats: list[Account],
+    policy: Policy,
+) -> list[QueuedMessage]:
+    rendered: dict[str, tuple[str, list[list[tuple[str, str]]]]] = {}
+    queued: list[QueuedMessage] = []
+    for account in chats:
+        if account.language not in rendered:
+            t = texts(account.language)
+            rendered[account.language] = (
+                reminder_text(t, view, reminder, quote, policy),
+                reminder_buttons(t),
+            )
+        text, buttons = rendered[account.language]
+        key = dedupe_key(view.id, reminder.support_end, reminder.kind, account.id)
+        queued.append((account.platform, account.user_id, text, buttons, None, key))
+    return queued

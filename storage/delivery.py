@@ -1,0 +1,89 @@
+"""A messenger sender's bookkeeping on top of the outbox (:mod:`storage.outbox`).
+
+* One chat's messages go out in order: :func:`due_in_order` offers only the oldest open
+  message of each chat, so a message waiting for a retry holds back the ones after it.
+* A message is sent at most once per outbox row: the sender :func:`claim`\\ s a row
+  (``sending``) before its request leaves; a row still ``sending`` at start was interrupted
+  by a crash, and :func:`interrupted` returns it to ``pending`` so it is not lost (the one
+  case that may duplicate, reported by the sender).
+* A long text goes out in parts; :func:`set_sent_parts` remembers the parts delivered so a
+  retry continues after them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from storage.columns import time_from_db, time_to_db
+from storage.db import Unit
+from storage.models import OutboxMessage, Platform
+from storage.outbox import message_from_row
+
+_COLUMNS = (
+    "o.id, o.platform, o.chat_id, o.text, o.buttons, o.request_id, o.topic, o.document, "
+    "o.status, o.attempts, o.next_attempt_at, o.last_error, o.dedupe_key, o.sent_parts"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Outgoing:
+    message: OutboxMessage
+    sent_parts: int
+
+
+async def due_in_order(
+    unit: Unit, platform: Platform, now: datetime, *, limit: int = 100
+) -> list[Outgoing]:
+    """The oldest open message of each chat, if its time has come; oldest first."""
+    rows = await unit.fetchall(
+        f"SELECT {_COLUMNS} FROM outbox o WHERE o.platform = ?1 AND o.status = 'pending' "
+        "AND o.next_attempt_at <= ?2 AND NOT EXISTS (SELECT 1 FROM outbox e "
+        "WHERE e.platform = ?1 AND e.chat_id = o.chat_id AND e.status IN ('pending', 'sending') "
+        "AND e.id < o.id) ORDER BY o.id LIMIT ?3",
+        (Platform(platform).value, time_to_db(now), limit),
+    )
+    return [Outgoing(message_from_row(row), row["sent_parts"]) for row in rows]
+
+
+async def next_due_at(unit: Unit, platform: Platform) -> datetime | None:
+    """When the earliest pending message becomes due (None: nothing pending)."""
+    row = await unit.fetchone(
+        "SELECT MIN(next_attempt_at) AS at FROM outbox WHERE platform = ? AND status = 'pending'",
+        (Platform(platform).value,),
+    )
+    return time_from_db(row["at"]) if row else None
+
+
+async def claim(unit: Unit, outbox_id: int) -> None:
+    """The message is about to be sent."""
+    await unit.execute_final(
+        "UPDATE outbox SET status = 'sending' WHERE id = ? AND status = 'pending'", (outbox_id,)
+    )
+
+
+async def release(unit: Unit, outbox_id: int) -> None:
+    """Back to pending (before :func:`storage.outbox.mark_retry`)."""
+    await unit.execute(
+        "UPDATE outbox SET status = 'pending' WHERE id = ? AND status = 'sending'", (outbox_id,)
+    )
+
+
+async def set_sent_parts(unit: Unit, outbox_id: int, parts: int) -> None:
+    await unit.execute("UPDATE outbox SET sent_parts = ? WHERE id = ?", (parts, outbox_id))
+
+
+async def interrupted(unit: Unit, platform: Platform) -> list[int]:
+    """Rows a crash left ``sending``: put back to pending; returns their ids."""
+    await unit.begin()
+    rows = await unit.fetchall(
+        "SELECT id FROM outbox WHERE platform = ? AND status = 'sending' ORDER BY id",
+        (Platform(platform).value,),
+    )
+    ids = [int(row["id"]) for row in rows]
+    if ids:
+        await unit.execute(
+            "UPDATE outbox SET status = 'pending' WHERE platform = ? AND status = 'sending'",
+            (Platform(platform).value,),
+        )
+    return ids

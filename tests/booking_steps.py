@@ -1,0 +1,196 @@
+"""Shared steps of the booking tests: the engine, a full booking by buttons, the tables."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from decimal import Decimal
+from typing import Any
+
+from handlers.desk import ManagerDesk
+from handlers.engine import Engine
+from handlers.flows import default_flows
+from handlers.messages import Attachment, Reply
+from handlers.policy import Policy
+from storage import accounts, bookings, requests
+from storage.db import Database
+from storage.models import Platform, RequestKind
+from tests.chat import Chat, Clock
+
+# Monday 23 Nov 2026, 12:00 in Moscow: a working day, its morning already gone.
+NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
+MONDAY = date(2026, 11, 23)
+TUESDAY = date(2026, 11, 24)
+WEDNESDAY = date(2026, 11, 25)
+# Tuesday 10:00 Moscow = 07:00 UTC.
+TUESDAY_10 = datetime(2026, 11, 24, 7, 0, tzinfo=UTC)
+
+LABELS: dict[str, dict[str, str]] = {
+    "ru": {
+        "menu": "Удалённая консультация",
+        "personal_data": "Согласен(на) на обработку",
+        "backup": "Проверка резервной копии",
+        "direct": "Прямое подключение",
+        "pay": "оплатить затраченное",
+        "access": "Разрешаю доступ",
+        "backup_ack": "сделаю резервную копию",
+        "confirm": "Подтвердить запись",
+        "hours": "{hours} ч",
+        "problem": "После обновления программа не открывает базу, ошибка 42",
+        "mine": "Мои записи",
+        "cancel": "Отменить",
+        "cancel_yes": "Да, отменить",
+        "move": "Перенести",
+        "ask_manager": "Попросить менеджера",
+    },
+    "en": {
+        "menu": "Remote session",
+        "personal_data": "I consent",
+        "backup": "Backup review",
+        "direct": "Direct connection",
+        "pay": "I agree to pay",
+        "access": "I allow access",
+        "backup_ack": "I will make a backup",
+        "confirm": "Confirm the booking",
+        "hours": "{hours} h",
+        "problem": "After the update the program does not open the database, error 42",
+        "mine": "My bookings",
+        "cancel": "Cancel",
+        "cancel_yes": "Yes, cancel",
+        "move": "Move",
+        "ask_manager": "Ask a manager",
+    },
+}
+
+
+def make_engine(db: Database, policy: Policy, clock: Clock) -> Engine:
+    flows = default_flows()
+    return Engine(db, policy, flows, desk=ManagerDesk.console_only(), clock=clock)
+
+
+def with_consultants(policy: Policy, consultants: int) -> Policy:
+    sessions = policy.sessions.model_copy(update={"consultants": consultants})
+    return policy.model_copy(update={"sessions": sessions})
+
+
+def day_label(chat: Chat, day: date) -> str:
+    return day.strftime("%d %b %Y") if chat.language == "en" else day.strftime("%d.%m.%Y")
+
+
+async def start_booking(chat: Chat, kind: str) -> None:
+    """Menu → kind → problem → (personal-data consent) → the phone question."""
+    labels = LABELS[chat.language or "ru"]
+    await chat.send("/start")
+    await chat.press(labels["menu"])
+    await chat.press(labels[kind])
+    await chat.send(labels["problem"])
+    if any(labels["personal_data"] in label for label in chat.labels):
+        await chat.press(labels["personal_data"])
+
+
+async def reach_consents(
+    chat: Chat,
+    kind: str,
+    *,
+    day: date = TUESDAY,
+    time: str = "10:00",
+    hours: int = 2,
+    phone: str = "+7 999 123-45-67",
+) -> None:
+    """A booking up to the first consent (the estimate is on screen)."""
+    labels = LABELS[chat.language or "ru"]
+    await start_booking(chat, kind)
+    await chat.send(phone)
+    await chat.press(day_label(chat, day))
+    await chat.press(time)
+    await chat.press(labels["hours"].format(hours=hours))
+
+
+async def give_consents(chat: Chat, kind: str) -> None:
+    labels = LABELS[chat.language or "ru"]
+    await chat.press(labels["pay"])
+    if kind == "direct":
+        await chat.press(labels["access"])
+    await chat.press(labels["backup_ack"])
+
+
+async def book(
+    chat: Chat,
+    kind: str,
+    *,
+    day: date = TUESDAY,
+    time: str = "10:00",
+    hours: int = 2,
+    phone: str = "+7 999 123-45-67",
+) -> list[Reply]:
+    """A whole booking by buttons; returns the replies to the confirmation."""
+    await reach_consents(chat, kind, day=day, time=time, hours=hours, phone=phone)
+    await give_consents(chat, kind)
+    return await chat.press(LABELS[chat.language or "ru"]["confirm"])
+
+
+async def send_files(chat: Chat, *files: Attachment) -> list[Reply]:
+    chat.replies = await chat.engine.handle(chat._incoming(attachments=files))
+    return chat.replies
+
+
+def backup_file(name: str = "base.zip", size: int = 5 * 1024 * 1024) -> Attachment:
+    return Attachment(file_id=f"tg-file-{name}", name=name, size=size, mime="")
+
+
+async def occupy(db: Database, starts_at: datetime, hours: int = 1, *, count: int = 1) -> None:
+    """Bookings of other customers taking ``count`` places at ``starts_at``."""
+    async with db.unit() as unit:
+        for i in range(count):
+            account = await accounts.create(
+                unit,
+                Platform.VK,
+                f"other-{starts_at:%d%H}-{hours}-{i}",
+                language="ru",
+                display_name="",
+                now=NOW,
+            )
+            request_id = await requests.create(
+                unit, RequestKind.BOOKING, account_id=account.id, now=NOW
+            )
+            await bookings.create(
+                unit,
+                request_id=request_id,
+                account_id=account.id,
+                customer_id=None,
+                kind=bookings.BACKUP,
+                starts_at=starts_at,
+                hours=hours,
+                connection_fee=Decimal("0"),
+                estimate=Decimal("1300") * hours,
+                now=NOW,
+            )
+
+
+async def rows(db: Database, sql: str, params: tuple[Any, ...] = ()) -> list[dict[str, Any]]:
+    async with db.unit() as unit:
+        return [dict(row) for row in await unit.fetchall(sql, params)]
+
+
+async def snapshot(db: Database) -> dict[str, list[dict[str, Any]]]:
+    """Everything a booking or a bill may change: compared before and after a refusal."""
+    tables = ("bookings", "requests", "request_events", "outbox", "attachments")
+    return {table: await rows(db, f"SELECT * FROM {table} ORDER BY id") for table in tables}
+
+
+async def state_of(db: Database, chat: Chat) -> tuple[str | None, str | None]:
+    found = await rows(
+        db,
+        "SELECT flow, step FROM conversations WHERE platform = ? AND chat_id = ?",
+        (chat.platform.value, chat.user_id),
+    )
+    return (found[0]["flow"], found[0]["step"]) if found else (None, None)
+
+
+async def the_booking(db: Database, booking_id: int | None = None) -> dict[str, Any]:
+    found = await rows(
+        db,
+        "SELECT * FROM bookings WHERE id = ? OR ? IS NULL ORDER BY id DESC LIMIT 1",
+        (booking_id, booking_id),
+    )
+    assert found, "no booking"
+    return found[0]

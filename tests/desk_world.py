@@ -1,0 +1,189 @@
+"""What the desk, relay and rating tests share: an engine with the demo data and the
+manager-desk flows, chats for customers and managers, requests filed through the real
+renewal flow, and readers of the outbox and of the database for "nothing changed"."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from handlers.desk import ManagerDesk
+from handlers.desk_actions import DeskActionsFlow
+from handlers.desk_commands import DeskCommandsFlow
+from handlers.engine import Engine
+from handlers.flows import default_flows
+from handlers.messages import Attachment, Incoming, Reply
+from handlers.policy import Policy
+from handlers.rating import RatingFlow
+from handlers.relay import RelayFlow
+from handlers.rules.dates import local_today
+from storage import accounts, customers, outbox
+from storage.db import Database
+from storage.demo import DEMO_CUSTOMER_PHONE, load_demo
+from storage.models import OutboxMessage, Platform
+from tests.chat import Chat, Clock
+
+# 12:00 in Moscow on a Monday.
+NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
+TODAY = NOW.date()
+CONSOLE_DESK = (Platform.CONSOLE, "managers")
+
+
+async def make_engine(
+    db: Database, policy: Policy, clock: Clock, desk: ManagerDesk | None = None
+) -> Engine:
+    report = await load_demo(db, today=local_today(NOW, policy), now=NOW)
+    assert report.ok, report.errors
+    flows = default_flows()
+    present = {flow.name for flow in flows}
+    mine = [DeskActionsFlow(), DeskCommandsFlow(), RelayFlow(), RatingFlow()]
+    flows += [flow for flow in mine if flow.name not in present]  # once registered, as is
+    return Engine(db, policy, flows, desk=desk or ManagerDesk.console_only(), clock=clock)
+
+
+def console_manager(engine: Engine, language: str = "ru") -> Chat:
+    """The console's manager: their chat is the console desk destination itself."""
+    return Chat(
+        engine, user_id="managers", platform=Platform.CONSOLE, language=language, manager=True
+    )
+
+
+def button_payload(chat: Chat, prefix: str) -> str:
+    """The payload of the one button of the last replies whose payload starts with prefix."""
+    found = [
+        b.payload
+        for r in chat.replies
+        for row in r.buttons
+        for b in row
+        if b.payload.startswith(prefix)
+    ]
+    assert len(found) == 1, (prefix, chat.labels)
+    return found[0]
+
+
+def first_payload(chat: Chat, prefix: str) -> str:
+    """The payload of the first button of the last replies whose payload starts with prefix."""
+    return next(
+        b.payload
+        for r in chat.replies
+        for row in r.buttons
+        for b in row
+        if b.payload.startswith(prefix)
+    )
+
+
+async def press_action(chat: Chat, prefix: str) -> list[Reply]:
+    return await chat.payload(button_payload(chat, prefix))
+
+
+async def file_renewal(db: Database, chat: Chat) -> int:
+    """A renewal invoice request filed by ``chat`` through the renewal flow, by product."""
+    await chat.send("/menu")
+    await press_action(chat, "1:go:renewal")
+    await chat.payload(first_payload(chat, "1:renewal.prod:"))
+    await chat.send((TODAY - timedelta(days=10)).strftime("%d.%m.%Y"))
+    await press_action(chat, "1:renewal.invoice")
+    async with db.unit() as unit:
+        row = await unit.fetchone("SELECT MAX(id) FROM requests")
+    assert row is not None and row[0] is not None
+    return int(row[0])
+
+
+async def link_demo_customer(db: Database, chat: Chat) -> None:
+    await chat.send("/start")
+    async with db.unit() as unit:
+        customer = await customers.find_by_phone(unit, DEMO_CUSTOMER_PHONE)
+        account = await accounts.find(unit, chat.platform, chat.user_id)
+        assert customer is not None and account is not None
+        await accounts.link_customer(unit, account.id, customer.id, method="phone")
+
+
+async def send_file(chat: Chat, attachment: Attachment, text: str = "") -> list[Reply]:
+    chat.replies = await chat.engine.handle(
+        Incoming(
+            platform=chat.platform,
+            chat_id=chat.user_id,
+            user_id=chat.user_id,
+            text=text,
+            attachments=(attachment,),
+            language=chat.language,
+            display_name=f"User {chat.user_id}",
+            from_manager=chat.manager,
+        )
+    )
+    return chat.replies
+
+
+async def messages_to(db: Database, platform: Platform, chat_id: str) -> list[OutboxMessage]:
+    """Every outbox message to one chat, oldest first."""
+    async with db.unit() as unit:
+        rows = await unit.fetchall(
+            "SELECT id FROM outbox WHERE platform = ? AND chat_id = ? ORDER BY id",
+            (platform.value, chat_id),
+        )
+        found = [await outbox.get(unit, row["id"]) for row in rows]
+    return [message for message in found if message is not None]
+
+
+async def last_to(db: Database, platform: Platform, chat_id: str) -> OutboxMessage:
+    found = await messages_to(db, platform, chat_id)
+    assert found, f"nothing queued to {platform.value}:{chat_id}"
+    return found[-1]
+
+
+def payloads(message: OutboxMessage) -> list[str]:
+    return [payload for row in message.buttons for _, payload in row]
+
+
+async def request_row(db: Database, request_id: int) -> dict[str, Any]:
+    async with db.unit() as unit:
+        row = await unit.fetchone("SELECT * FROM requests WHERE id = ?", (request_id,))
+    assert row is not None
+    return dict(row)
+
+
+async def events_of(db: Database, request_id: int) -> list[tuple[str, str | None, str | None, str]]:
+    async with db.unit() as unit:
+        rows = await unit.fetchall(
+            "SELECT actor, from_status, to_status, note FROM request_events "
+            "WHERE request_id = ? ORDER BY id",
+            (request_id,),
+        )
+    return [(r["actor"], r["from_status"], r["to_status"], r["note"]) for r in rows]
+
+
+async def snapshot(db: Database) -> dict[str, list[tuple[Any, ...]]]:
+    """Everything a refused action must leave as it was."""
+    tables = (
+        "requests",
+        "request_events",
+        "outbox",
+        "attachments",
+        "customers",
+        "licenses",
+        "keys",
+        "products",
+    )
+    async with db.unit() as unit:
+        return {
+            table: [tuple(row) for row in await unit.fetchall(f"SELECT * FROM {table} ORDER BY 1")]
+            for table in tables
+        }
+
+
+async def state_of(db: Database, platform: Platform, chat_id: str) -> tuple[Any, Any]:
+    async with db.unit() as unit:
+        row = await unit.fetchone(
+            "SELECT flow, step FROM conversations WHERE platform = ? AND chat_id = ?",
+            (platform.value, chat_id),
+        )
+    return (row["flow"], row["step"]) if row else (None, None)
+
+
+def pdf(name: str = "act.pdf", size: int = 20_000) -> Attachment:
+    return Attachment(file_id=f"tg-file-{name}", name=name, size=size, mime="application/pdf")
+
+
+def local_file(path: Path) -> Attachment:
+    return Attachment(file_id=str(path), name=path.name, size=path.stat().st_size, mime="text/csv")

@@ -1,0 +1,130 @@
+"""What the key-loss and transfer conversation tests share: the demo engine, linking a demo
+customer, sending a file, and a snapshot of everything a refused input must leave alone."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from handlers.consent import ConsentFlow
+from handlers.desk import ManagerDesk
+from handlers.engine import Engine
+from handlers.flow import Flow
+from handlers.messages import Attachment
+from handlers.policy import Policy
+from handlers.rules.dates import local_today
+from storage import accounts, customers
+from storage.db import Database
+from storage.demo import load_demo
+from storage.models import Request
+from storage.requests import get as get_request
+from tests.chat import Chat, Clock
+
+# 12:00 in Moscow on a Monday; the demo's dates are relative to this day.
+NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
+
+PETROV = "+79990001122"
+"""CodeMeter key 3-1234567 with the protection service (L-1001, L-1002): branch A."""
+SOFIA = "+359888123456"
+"""CodeMeter key 3-7654321 without the service (L-1003): branch B."""
+SIDOROVA = "+79990003344"
+"""Protection module M-100200 (L-1004, 2 workplaces) and L-1005 without a key: branch B."""
+
+MB = 1024 * 1024
+
+
+async def demo_engine(db: Database, policy: Policy, clock: Clock, *flows: Flow) -> Engine:
+    report = await load_demo(db, today=local_today(NOW, policy), now=NOW)
+    assert report.ok, report.errors
+    return Engine(db, policy, [*flows, ConsentFlow()], desk=ManagerDesk.console_only(), clock=clock)
+
+
+async def link(db: Database, chat: Chat, phone: str) -> None:
+    """Open the chat and link its account to the demo customer with ``phone``."""
+    await chat.send("/start")
+    async with db.unit() as unit:
+        customer = await customers.find_by_phone(unit, phone)
+        account = await accounts.find(unit, chat.platform, chat.user_id)
+        assert customer is not None and account is not None
+        await accounts.link_customer(unit, account.id, customer.id, method="phone")
+
+
+async def send_file(chat: Chat, name: str, size: int = 200_000, *, count: int = 1) -> None:
+    """The person sends ``count`` files named ``name`` in one message."""
+    files = tuple(
+        Attachment(file_id=f"tg-file-{name}-{i}", name=name, size=size, mime="")
+        for i in range(count)
+    )
+    chat.replies = await chat.engine.handle(chat._incoming(attachments=files))
+
+
+async def snapshot(db: Database) -> dict[str, Any]:
+    """Row counts and key statuses: what a refused input must not change."""
+    async with db.unit() as unit:
+        counts = {
+            table: (await unit.fetchone(f"SELECT COUNT(*) FROM {table}"))[0]
+            for table in ("requests", "outbox", "request_events", "attachments")
+        }
+        rows = await unit.fetchall("SELECT serial, status FROM keys ORDER BY serial")
+        statuses = await unit.fetchall("SELECT id, status, details FROM requests ORDER BY id")
+    return {
+        **counts,
+        "keys": {row["serial"]: row["status"] for row in rows},
+        "requests_state": [tuple(row) for row in statuses],
+    }
+
+
+async def key_status(db: Database, serial: str) -> str:
+    async with db.unit() as unit:
+        row = await unit.fetchone("SELECT status FROM keys WHERE serial = ?", (serial,))
+    assert row is not None
+    return str(row["status"])
+
+
+async def request(db: Database, request_id: int) -> Request:
+    async with db.unit() as unit:
+        found = await get_request(unit, request_id)
+    assert found is not None
+    return found
+
+
+async def last_request_id(db: Database) -> int:
+    async with db.unit() as unit:
+        row = await unit.fetchone("SELECT MAX(id) FROM requests")
+    assert row is not None and row[0] is not None
+    return int(row[0])
+
+
+async def outbox_texts(db: Database, request_id: int | None = None) -> list[str]:
+    async with db.unit() as unit:
+        if request_id is None:
+            rows = await unit.fetchall("SELECT text FROM outbox ORDER BY id")
+        else:
+            rows = await unit.fetchall(
+                "SELECT text FROM outbox WHERE request_id = ? ORDER BY id", (request_id,)
+            )
+    return [row["text"] for row in rows]
+
+
+async def outbox_rows(db: Database) -> list[dict[str, Any]]:
+    async with db.unit() as unit:
+        rows = await unit.fetchall(
+            "SELECT id, platform, chat_id, text, buttons, request_id FROM outbox ORDER BY id"
+        )
+    return [dict(row) for row in rows]
+
+
+async def attachment_roles(db: Database, request_id: int) -> list[str]:
+    async with db.unit() as unit:
+        rows = await unit.fetchall(
+            "SELECT role FROM attachments WHERE request_id = ? ORDER BY id", (request_id,)
+        )
+    return [row["role"] for row in rows]
+
+
+async def agree_if_asked(chat: Chat) -> None:
+    """Give the personal-data consent when the bot asks for it (any language)."""
+    for label in chat.labels:
+        if label.startswith(("Согласен", "I consent", "Съгласен")):
+            await chat.press(label)
+            return

@@ -1,0 +1,242 @@
+"""The customer's bookings: list, cancel, move (only until the limit before the start),
+the manager offer after it, a backup sent later, and someone else's booking refused."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from handlers.engine import Engine
+from handlers.payloads import encode
+from handlers.policy import Policy
+from storage.db import Database
+from tests.booking_steps import (
+    LABELS,
+    NOW,
+    TUESDAY_10,
+    WEDNESDAY,
+    backup_file,
+    book,
+    day_label,
+    make_engine,
+    rows,
+    send_files,
+    snapshot,
+    state_of,
+    the_booking,
+)
+from tests.chat import Chat, Clock
+
+MY_BOOKINGS = encode("go", "booking", "mine")
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock(NOW)
+
+
+@pytest.fixture
+def engine(db: Database, policy: Policy, clock: Clock) -> Engine:
+    return make_engine(db, policy, clock)
+
+
+async def open_the_booking(chat: Chat) -> None:
+    """Main menu → the booking item → "My bookings (1)" → the Tuesday 10:00 booking."""
+    labels = LABELS[chat.language or "ru"]
+    await chat.send("/menu")
+    await chat.press(labels["menu"])
+    await chat.press(f"{labels['mine']} (1)")
+    await chat.press("10:00")
+
+
+async def test_cancel_before_the_limit_frees_the_slot_and_tells_managers(
+    engine: Engine, db: Database
+) -> None:
+    chat = Chat(engine)
+    await book(chat, "direct", hours=1)
+    booking = await the_booking(db)
+    await open_the_booking(chat)
+    assert "Заявка №1" in chat.text and "Отменить или перенести можно до" in chat.text
+    await chat.press("Отменить")
+    assert "Отменить консультацию Вт 24.11.2026, 10:00" in chat.text
+    await chat.press("Да, отменить")
+
+    assert "отменена" in chat.text
+    after = await the_booking(db, booking["id"])
+    assert after["status"] == "cancelled"
+    request = (await rows(db, "SELECT status FROM requests WHERE id = ?", (after["request_id"],)))[
+        0
+    ]
+    assert request["status"] == "cancelled"
+    events = await rows(db, "SELECT actor, to_status FROM request_events ORDER BY id")
+    assert events[-1] == {"actor": "customer", "to_status": "cancelled"}
+    card = (await rows(db, "SELECT chat_id, text FROM outbox ORDER BY id"))[-1]
+    assert card["chat_id"] == "managers" and "отменена" in card["text"]
+    # The hour is free again, and the list is empty.
+    await chat.payload(MY_BOOKINGS)
+    assert "Предстоящих консультаций у вас нет" in chat.text
+
+
+async def test_move_before_the_limit_takes_the_new_slot(engine: Engine, db: Database) -> None:
+    chat = Chat(engine, language="en")
+    await book(chat, "backup", hours=2)
+    await chat.press("I'll send it later")
+    booking = await the_booking(db)
+    await open_the_booking(chat)
+    await chat.press("Move")
+    await chat.press(day_label(chat, WEDNESDAY))
+    await chat.press("15:00")
+    assert "from Tue 24 Nov 2026, 10:00 (MSK) to Wed 25 Nov 2026, 15:00 (MSK) (2 h)" in chat.text
+    await chat.press("✅ Move")
+
+    assert "The booking is moved: Wed 25 Nov 2026, 15:00 (MSK), 2 h" in chat.text
+    moved = await the_booking(db, booking["id"])
+    assert moved["starts_at"] == "2026-11-25T12:00:00+00:00"
+    assert (moved["hours"], moved["status"], moved["estimate"]) == (2, "confirmed", "2600")
+    card = (await rows(db, "SELECT text FROM outbox ORDER BY id"))[-1]["text"]
+    assert "Начало: 25.11.2026 15:00, 2 ч" in card and "Перенесено клиентом" in card
+    assert await state_of(db, chat) == (None, None)
+
+
+async def test_a_move_may_overlap_the_booking_itself(
+    db: Database, policy: Policy, clock: Clock
+) -> None:
+    """With one consultant, 10:00–12:00 moved to 11:00 must not be blocked by itself."""
+    sessions = policy.sessions.model_copy(update={"consultants": 1})
+    engine = make_engine(db, policy.model_copy(update={"sessions": sessions}), clock)
+    chat = Chat(engine)
+    await book(chat, "direct", hours=2)
+    await open_the_booking(chat)
+    await chat.press("Перенести")
+    await chat.press("24.11.2026")
+    assert "11:00" in chat.labels
+    await chat.press("11:00")
+    await chat.press("✅ Перенести")
+    assert "Запись перенесена" in chat.text
+    assert (await the_booking(db))["starts_at"] == "2026-11-24T08:00:00+00:00"
+
+
+@pytest.mark.parametrize(
+    ("language", "refusal", "asked"),
+    [
+        ("ru", "отменить или перенести запись здесь уже нельзя", "Передал менеджерам"),
+        ("en", "can no longer be cancelled or moved here", "Passed on to the managers"),
+    ],
+)
+async def test_after_the_limit_cancel_and_move_are_refused_with_a_manager_offer(
+    engine: Engine, db: Database, clock: Clock, language: str, refusal: str, asked: str
+) -> None:
+    chat = Chat(engine, language=language)
+    labels = LABELS[language]
+    await book(chat, "direct", hours=1)
+    booking = await the_booking(db)
+    clock.now = TUESDAY_10 - timedelta(hours=1, minutes=59)  # the limit is 2 h before
+    await open_the_booking(chat)
+    assert labels["cancel"] not in chat.labels and labels["move"] not in chat.labels
+    before = await snapshot(db)
+    # The old buttons (or forged ones) are refused the same way, and nothing changes.
+    for action in ("booking.cancel", "booking.move"):
+        await chat.payload(encode(action, booking["id"]))
+        assert refusal in chat.text
+        assert await snapshot(db) == before
+    await chat.payload(encode("booking.cancel_yes", booking["id"]))
+    assert await snapshot(db) == before
+
+    await chat.press(labels["ask_manager"])
+    assert asked in chat.text and "+79991234567" in chat.text
+    notice = (await rows(db, "SELECT chat_id, text FROM outbox ORDER BY id"))[-1]
+    assert notice["chat_id"] == "managers" and "№1" in notice["text"]
+    assert "+79991234567" in notice["text"]
+    # A second press does not disturb the managers twice.
+    outbox = await rows(db, "SELECT id FROM outbox")
+    await chat.payload(encode("booking.ask", booking["id"]))
+    assert await rows(db, "SELECT id FROM outbox") == outbox
+    assert (await the_booking(db, booking["id"]))["status"] == "confirmed"
+
+
+async def test_exactly_at_the_limit_cancel_is_still_allowed(
+    engine: Engine, db: Database, clock: Clock
+) -> None:
+    chat = Chat(engine)
+    await book(chat, "direct", hours=1)
+    clock.now = TUESDAY_10 - timedelta(hours=2)
+    await open_the_booking(chat)
+    await chat.press("Отменить")
+    await chat.press("Да, отменить")
+    assert (await the_booking(db))["status"] == "cancelled"
+
+
+async def test_someone_elses_booking_in_a_forged_payload_is_refused(
+    engine: Engine, db: Database
+) -> None:
+    owner = Chat(engine, user_id="1")
+    await book(owner, "direct", hours=1)
+    owners = await the_booking(db)
+    stranger = Chat(engine, user_id="2", language="en")
+    await book(stranger, "direct", hours=1, time="14:00")
+    await open_the_booking_at(stranger, "14:00")
+    before = await snapshot(db)
+
+    for action in ("booking.open", "booking.cancel", "booking.move", "booking.ask"):
+        await stranger.payload(encode(action, owners["id"]))
+        assert "no such booking among your upcoming ones" in stranger.text
+        assert "10:00" not in stranger.text  # nothing of the owner's booking is shown
+    await stranger.press("14:00")  # the stranger's own booking, then its cancel question
+    await stranger.press("Cancel")
+    await stranger.payload(encode("booking.cancel_yes", owners["id"]))
+    assert "no such booking" in stranger.text
+    await stranger.press("14:00")
+    await stranger.press("Cancel")
+    await stranger.payload(encode("booking.cancel_yes", "99999"))  # an id that does not exist
+    assert "no such booking" in stranger.text
+    assert await snapshot(db) == before
+    assert (await the_booking(db, owners["id"]))["status"] == "confirmed"
+
+
+async def open_the_booking_at(chat: Chat, time: str) -> None:
+    await chat.payload(MY_BOOKINGS)
+    await chat.press(time)
+
+
+async def test_backup_sent_later_outside_the_flow_is_attached(engine: Engine, db: Database) -> None:
+    chat = Chat(engine)
+    await book(chat, "backup")
+    await chat.press("Пришлю позже")
+    await chat.send("/menu")
+    booking = await the_booking(db)
+
+    await send_files(chat, backup_file("huge.zip", size=21 * 1024 * 1024))
+    assert "больше 20 МБ" in chat.text
+    # A file that is no backup at all is not taken as one: with the whole bot it goes to
+    # the open request as a follow-up document instead.
+    await send_files(chat, backup_file("scan.pdf"))
+    assert "Резервная копия получена" not in chat.text
+    assert await rows(db, "SELECT id FROM attachments WHERE role = 'backup'") == []
+
+    await send_files(chat, backup_file("kvartplata.7z"))
+    assert "Резервная копия получена: kvartplata.7z" in chat.text
+    assert "заявке №1" in chat.text
+    files = await rows(db, "SELECT request_id, role FROM attachments WHERE role = 'backup'")
+    assert files == [{"request_id": booking["request_id"], "role": "backup"}]
+    card = (await rows(db, "SELECT text FROM outbox ORDER BY id"))[-1]["text"]
+    assert "kvartplata.7z" in card
+
+
+async def test_backup_from_the_booking_view_and_no_booking_no_backup(
+    engine: Engine, db: Database
+) -> None:
+    chat = Chat(engine, language="en")
+    await book(chat, "backup")
+    await chat.press("I'll send it later")
+    await open_the_booking(chat)
+    await chat.press("Send the backup")
+    await send_files(chat, backup_file("base.bak"))
+    assert "Backup received: base.bak" in chat.text
+
+    # Without an upcoming backup review a file is not taken as a backup.
+    other = Chat(engine, user_id="77", language="en")
+    await other.send("/start")
+    await send_files(other, backup_file("base.zip"))
+    assert "Backup received" not in other.text
+    assert len(await rows(db, "SELECT id FROM attachments")) == 1

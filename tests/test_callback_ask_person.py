@@ -1,0 +1,311 @@
+"""Asking for a person (SPEC §6): the menu item "Contact a manager" and the renewal quote's
+"Ask a manager" button, during working hours (a question filed for the managers) and
+outside them (the vendor's "working day is over, leave your phone" with the call-back
+offer), on real SQLite through the engine."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import pytest
+
+from handlers.callback import CallbackFlow
+from handlers.desk import ManagerDesk
+from handlers.engine import Engine
+from handlers.flows import default_flows
+from handlers.policy import Policy
+from handlers.privacy import anonymised
+from handlers.rules.dates import local_today
+from storage import accounts, customers
+from storage.db import Database
+from storage.demo import DEMO_CUSTOMER_PHONE, load_demo
+from storage.models import Platform
+from tests.chat import Chat, Clock
+
+# Monday 23 Nov 2026, 12:00 in Moscow: working hours.
+MONDAY_NOON = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
+# Friday 27 Nov 2026, 19:00 in Moscow: the working day is over until Monday 09:00.
+FRIDAY_EVENING = datetime(2026, 11, 27, 16, 0, tzinfo=UTC)
+MONDAY_MORNING_UTC = "2026-11-30T06:00:00+00:00"
+# Noon on public holidays: 1 January and 4 November (Unity Day, a Wednesday in 2026).
+NEW_YEAR_NOON = datetime(2027, 1, 1, 9, 0, tzinfo=UTC)
+UNITY_DAY_NOON = datetime(2026, 11, 4, 9, 0, tzinfo=UTC)
+
+
+async def make_engine(
+    db: Database, policy: Policy, now: datetime, *, with_callback: bool = True
+) -> Engine:
+    report = await load_demo(db, today=local_today(now, policy), now=now)
+    assert report.ok, report.errors
+    flows = [flow for flow in default_flows() if with_callback or flow.name != CallbackFlow.name]
+    return Engine(db, policy, flows, desk=ManagerDesk.console_only(), clock=Clock(now))
+
+
+async def link_demo_customer(db: Database, chat: Chat) -> None:
+    await chat.send("/start")
+    async with db.unit() as unit:
+        customer = await customers.find_by_phone(unit, DEMO_CUSTOMER_PHONE)
+        account = await accounts.find(unit, chat.platform, chat.user_id)
+        assert customer is not None and account is not None
+        await accounts.link_customer(unit, account.id, customer.id, method="phone")
+
+
+async def table_counts(db: Database) -> dict[str, int]:
+    async with db.unit() as unit:
+        return {
+            table: (await unit.fetchone(f"SELECT COUNT(*) FROM {table}"))[0]
+            for table in ("requests", "outbox", "request_events")
+        }
+
+
+async def requests_filed(db: Database) -> list[dict[str, Any]]:
+    async with db.unit() as unit:
+        rows = await unit.fetchall(
+            "SELECT id, kind, license_id, amount, due_at, details FROM requests ORDER BY id"
+        )
+    return [dict(row) | {"details": json.loads(row["details"])} for row in rows]
+
+
+async def manager_cards(db: Database) -> list[str]:
+    async with db.unit() as unit:
+        rows = await unit.fetchall(
+            "SELECT text FROM outbox WHERE platform = 'console' AND chat_id = 'managers' "
+            "ORDER BY id"
+        )
+    return [row["text"] for row in rows]
+
+
+async def state_of(db: Database, chat: Chat) -> tuple[str | None, str | None]:
+    async with db.unit() as unit:
+        row = await unit.fetchone(
+            "SELECT flow, step FROM conversations WHERE platform = ? AND chat_id = ?",
+            (chat.platform.value, chat.user_id),
+        )
+    return (row["flow"], row["step"]) if row else (None, None)
+
+
+# -- "Contact a manager" in working hours ------------------------------------------------
+
+
+async def test_contact_manager_in_working_hours_files_the_question(
+    db: Database, policy: Policy
+) -> None:
+    engine = await make_engine(db, policy, MONDAY_NOON)
+    chat = Chat(engine)
+    await chat.send("/start")
+    await chat.press("Связаться с менеджером")
+    assert "Напишите ваш вопрос" in chat.text
+    await chat.send("Как перенести лицензию на новый компьютер?")
+
+    assert "Вопрос №1 передан менеджеру" in chat.text
+    assert "ответит здесь" in chat.text
+    [request] = await requests_filed(db)
+    assert request["kind"] == "question" and request["due_at"] is None
+    assert request["details"]["topic"] == "general"
+    [card] = await manager_cards(db)
+    assert "вопрос менеджеру" in card
+    assert "Вопрос: Как перенести лицензию на новый компьютер?" in card
+    assert await state_of(db, chat) == (None, None)
+
+
+async def test_contact_manager_in_english(db: Database, policy: Policy) -> None:
+    engine = await make_engine(db, policy, MONDAY_NOON)
+    chat = Chat(engine, language="en")
+    await chat.send("/start")
+    await chat.press("Contact a manager")
+    await chat.send("   ")
+    assert "Type your question as text." in chat.text
+    assert await table_counts(db) == {"requests": 0, "outbox": 0, "request_events": 0}
+    await chat.send("Where is my invoice?")
+    assert "Question #1 has been passed to a manager" in chat.text
+
+
+# -- outside working hours: the vendor's answer and the call-back offer -----------------
+
+
+@pytest.mark.parametrize("now", [FRIDAY_EVENING, NEW_YEAR_NOON, UNITY_DAY_NOON])
+async def test_contact_manager_outside_hours_offers_a_call_back(
+    db: Database, policy: Policy, now: datetime
+) -> None:
+    engine = await make_engine(db, policy, now)
+    chat = Chat(engine)
+    await chat.send("/start")
+    before = await table_counts(db)
+    await chat.press("Связаться с менеджером")
+
+    assert "наш рабочий день закончен" in chat.text
+    assert "Оставьте свой телефон, и мы перезвоним в удобное для вас время" in chat.text
+    assert "пн–пт, 09:00–18:00 (Europe/Moscow)" in chat.text
+    assert "круглосуточно" in chat.text
+    assert chat.labels == ["Оставить телефон", "« Главное меню"]
+    assert await table_counts(db) == before
+    assert await state_of(db, chat) == ("callback", "offer")
+
+
+async def test_after_hours_answer_in_english(db: Database, policy: Policy) -> None:
+    engine = await make_engine(db, policy, FRIDAY_EVENING)
+    chat = Chat(engine, language="en")
+    await chat.send("/start")
+    await chat.press("Contact a manager")
+    assert "Our working day is over" in chat.text
+    assert "Mon–Fri, 09:00–18:00" in chat.text
+    assert "around the clock" in chat.text
+    assert "Leave my phone" in chat.labels
+
+
+async def test_back_to_menu_from_the_offer_files_nothing(db: Database, policy: Policy) -> None:
+    engine = await make_engine(db, policy, FRIDAY_EVENING)
+    chat = Chat(engine)
+    await chat.send("/start")
+    await chat.press("Связаться с менеджером")
+    await chat.send("алло")
+    assert "Нажмите «Оставить телефон»" in chat.text
+    await chat.press("Главное меню")
+    assert "Главное меню" in chat.text
+    assert await table_counts(db) == {"requests": 0, "outbox": 0, "request_events": 0}
+    assert await state_of(db, chat) == (None, None)
+
+
+# -- the renewal quote's "Ask a manager" -------------------------------------------------
+
+
+async def quote_for_demo_license(db: Database, policy: Policy, chat: Chat, now: datetime) -> None:
+    """Linked as the demo customer, the quote of L-1001 (support ended 10 days ago: 1998)."""
+    await link_demo_customer(db, chat)
+    await chat.press("Продление поддержки" if chat.language == "ru" else "Renew support")
+    ended = local_today(now, policy) - timedelta(days=10)
+    await chat.press(ended.strftime("%d.%m.%Y" if chat.language == "ru" else "%d %b %Y"))
+
+
+async def test_renewal_ask_manager_in_working_hours_files_a_question_with_the_quote(
+    db: Database, policy: Policy
+) -> None:
+    engine = await make_engine(db, policy, MONDAY_NOON)
+    chat = Chat(engine)
+    await quote_for_demo_license(db, policy, chat, MONDAY_NOON)
+    await chat.press("Спросить менеджера")
+
+    assert "Вопрос №1 передан менеджеру" in chat.text
+    [request] = await requests_filed(db)
+    assert request["kind"] == "question"
+    assert request["amount"] == "1998" and request["license_id"] is not None
+    assert request["details"]["topic"] == "renewal"
+    [card] = await manager_cards(db)
+    assert "Тема: продление поддержки" in card
+    assert "L-1001" in card and "1\u00a0998\u00a0₽" in card
+    assert card.count("1\u00a0998\u00a0₽") == 1  # the amount is in the quote lines only
+
+
+async def test_renewal_ask_manager_after_hours_offers_and_files_a_call_back(
+    db: Database, policy: Policy
+) -> None:
+    engine = await make_engine(db, policy, FRIDAY_EVENING)
+    chat = Chat(engine)
+    await quote_for_demo_license(db, policy, chat, FRIDAY_EVENING)
+    await chat.press("Спросить менеджера")
+    assert "наш рабочий день закончен" in chat.text
+    assert await table_counts(db) == {"requests": 0, "outbox": 0, "request_events": 0}
+
+    await chat.press("Оставить телефон")
+    assert "согласие" in chat.text  # a phone is personal data: consent first
+    await chat.press("Согласен(на) на")
+    # Consent given, the call-back continues where it was, the quote still in hand.
+    assert "Оставьте телефон для обратного звонка" in chat.text
+    await chat.press("Мой телефон")
+    await chat.press("Утром")
+    # The topic is known (the renewal quote): no topic question, filed at once.
+    assert "Заявка №1 на обратный звонок принята" in chat.text
+    assert "в понедельник, 30.11.2026, с 09:00" in chat.text
+
+    [request] = await requests_filed(db)
+    assert request["kind"] == "callback"
+    assert request["due_at"] == MONDAY_MORNING_UTC
+    assert request["amount"] == "1998" and request["license_id"] is not None
+    assert request["details"]["phone"] == DEMO_CUSTOMER_PHONE
+    assert request["details"]["license"] == "L-1001"
+    [card] = await manager_cards(db)
+    assert "обратный звонок" in card
+    assert "Тема: продление поддержки" in card
+    assert "L-1001" in card and "1\u00a0998\u00a0₽" in card
+    assert "на следующее рабочее утро, 30.11.2026 09:00" in card
+
+
+async def test_renewal_ask_manager_after_hours_in_english(db: Database, policy: Policy) -> None:
+    engine = await make_engine(db, policy, FRIDAY_EVENING)
+    chat = Chat(engine, language="en")
+    await quote_for_demo_license(db, policy, chat, FRIDAY_EVENING)
+    await chat.press("Ask a manager")
+    assert "Our working day is over" in chat.text
+    assert "Leave my phone" in chat.labels
+
+
+async def test_without_the_call_back_flow_the_question_is_marked_for_the_morning(
+    db: Database, policy: Policy
+) -> None:
+    engine = await make_engine(db, policy, FRIDAY_EVENING, with_callback=False)
+    chat = Chat(engine)
+    await quote_for_demo_license(db, policy, chat, FRIDAY_EVENING)
+    await chat.press("Спросить менеджера")
+    assert "Вопрос №1 передан менеджерам" in chat.text
+    assert "в понедельник, 30.11.2026, с 09:00" in chat.text
+    [request] = await requests_filed(db)
+    assert (request["kind"], request["due_at"]) == ("question", MONDAY_MORNING_UTC)
+    [card] = await manager_cards(db)
+    assert "на следующее рабочее утро" in card
+
+
+async def test_stale_offer_button_after_menu_changes_nothing(db: Database, policy: Policy) -> None:
+    engine = await make_engine(db, policy, FRIDAY_EVENING)
+    chat = Chat(engine)
+    await chat.send("/start")
+    await chat.press("Связаться с менеджером")
+    leave = chat.button("Оставить телефон").payload
+    await chat.send("/menu")
+    await chat.payload(leave)
+    assert "больше не действует" in chat.text
+    assert await state_of(db, chat) == (None, None)
+    async with db.unit() as unit:
+        account = await accounts.find(unit, Platform.TELEGRAM, chat.user_id)
+    assert account is not None and account.consent_at is None
+
+
+async def test_offer_seen_again_next_morning_no_longer_says_the_day_is_over(
+    db: Database, policy: Policy
+) -> None:
+    engine = await make_engine(db, policy, FRIDAY_EVENING)
+    chat = Chat(engine)
+    await chat.send("/start")
+    await chat.press("Связаться с менеджером")
+    assert isinstance(engine.clock, Clock)
+    engine.clock.now = datetime(2026, 11, 30, 7, 0, tzinfo=UTC)  # Monday 10:00 in Moscow
+    await chat.send("?")
+    assert "рабочий день закончен" not in chat.text
+    assert "менеджер перезвонит вам" in chat.text
+    assert "Оставить телефон" in chat.labels
+
+
+async def test_forget_can_erase_the_typed_question(db: Database, policy: Policy) -> None:
+    engine = await make_engine(db, policy, MONDAY_NOON)
+    chat = Chat(engine)
+    await chat.send("/start")
+    await chat.press("Связаться с менеджером")
+    await chat.send("Мой ИНН 7701234567, счёт не пришёл")
+    [request] = await requests_filed(db)
+    kept = json.dumps(anonymised(request["details"], "2026-11-24"), ensure_ascii=False)
+    assert "7701234567" in json.dumps(request["details"], ensure_ascii=False)
+    assert "7701234567" not in kept
+
+
+async def test_a_manager_pressing_ask_a_manager_files_nothing(db: Database, policy: Policy) -> None:
+    engine = await make_engine(db, policy, FRIDAY_EVENING)
+    manager = Chat(engine, user_id="9001", manager=True)
+    await manager.send("/start")
+    await manager.press("Продление поддержки")
+    await manager.press("7\u00a0990")
+    await manager.send("10.11.2026")
+    await manager.press("Спросить менеджера")
+    assert "для клиентов" in manager.text
+    assert await table_counts(db) == {"requests": 0, "outbox": 0, "request_events": 0}
+    assert await state_of(db, manager) == (None, None)

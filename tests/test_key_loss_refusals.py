@@ -1,0 +1,215 @@
+"""Key loss: a found key, someone else's key, a person not linked, forged buttons; each
+refusal leaves the database as it was. Russian and English."""
+
+from __future__ import annotations
+
+import pytest
+
+from handlers.engine import Engine
+from handlers.key_loss import KeyLossFlow
+from handlers.payloads import encode
+from handlers.policy import Policy
+from storage import keys
+from storage.db import Database
+from storage.models import RequestStatus
+from tests.chat import Chat, Clock
+from tests.key_requests import (
+    NOW,
+    PETROV,
+    SOFIA,
+    agree_if_asked,
+    key_status,
+    last_request_id,
+    link,
+    outbox_texts,
+    request,
+    snapshot,
+)
+from tests.key_requests import demo_engine as build
+
+MENU_RU = "Утеря, кража, поломка ключа"
+MENU_EN = "Key lost, stolen or broken"
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock(NOW)
+
+
+@pytest.fixture
+async def engine(db: Database, policy: Policy, clock: Clock) -> Engine:
+    return await build(db, policy, clock, KeyLossFlow())
+
+
+async def open_flow(db: Database, chat: Chat, phone: str | None, menu: str) -> None:
+    if phone is None:
+        await chat.send("/start")
+    else:
+        await link(db, chat, phone)
+        await chat.send("/menu")
+    await chat.press(menu)
+    await agree_if_asked(chat)
+
+
+async def key_id(db: Database, serial: str) -> int:
+    async with db.unit() as unit:
+        key = await keys.by_serial(unit, serial)
+    assert key is not None
+    return key.id
+
+
+async def test_found_key_with_the_service_becomes_a_carrier_for_new_licenses(
+    engine: Engine, db: Database
+) -> None:
+    chat = Chat(engine)
+    await open_flow(db, chat, PETROV, MENU_RU)
+    await chat.press("3-1234567")
+    await chat.press("Потерян")
+    await chat.send("125009, Москва, ул. Тверская, д. 1")
+    await chat.send("Петров И. И.")
+    assert await key_status(db, "3-1234567") == "lost"
+
+    await chat.send("/menu")
+    await chat.press(MENU_RU)
+    await chat.press("3-1234567 · ключ CodeMeter · заявлен утерянным")
+    await chat.press("Нашёлся после утери")
+    assert "Лицензии на него вернуть нельзя" in chat.text
+    assert "носитель новых лицензий" in chat.text
+    assert await key_status(db, "3-1234567") == "found"
+    number = await last_request_id(db)
+    found = await request(db, number)
+    assert found.status is RequestStatus.NEW and found.details["what"] == "found"
+    card = (await outbox_texts(db, number))[-1]
+    assert "Что случилось: найден после утери" in card
+    assert "ключ отмечен найденным" in card
+
+
+async def test_found_for_a_key_never_reported_lost_changes_nothing_in_english(
+    engine: Engine, db: Database
+) -> None:
+    chat = Chat(engine, language="en")
+    await open_flow(db, chat, SOFIA, MENU_EN)
+    await chat.press("3-7654321")
+    before = await snapshot(db)
+    await chat.press("Found after a loss")
+    assert "Key 3-7654321 was not reported lost or stolen (now: active)" in chat.text
+    assert "Nothing has changed" in chat.text
+    assert await snapshot(db) == before
+
+
+async def test_someone_elses_serial_is_refused_and_nothing_changes(
+    engine: Engine, db: Database
+) -> None:
+    chat = Chat(engine)
+    await open_flow(db, chat, PETROV, MENU_RU)
+    before = await snapshot(db)
+    await chat.send("3-7654321")  # Sofia Furniture's key
+    assert "Ключ 3-7654321 не найден среди ваших" in chat.text
+    await chat.send("9-9999999")  # nobody's: the very same answer
+    assert "Ключ 9-9999999 не найден среди ваших" in chat.text
+    await chat.send("ключ потерялся")
+    assert "напишите его серийный номер" in chat.text
+    # A forged button naming Sofia's key.
+    await chat.payload(encode("keyloss.key", await key_id(db, "3-7654321")))
+    assert "не найден среди ваших" in chat.text
+    assert await snapshot(db) == before
+
+
+async def test_someone_elses_serial_in_english(engine: Engine, db: Database) -> None:
+    chat = Chat(engine, language="en")
+    await open_flow(db, chat, SOFIA, MENU_EN)
+    before = await snapshot(db)
+    await chat.send("M-100200")
+    assert "Key M-100200 is not among your keys" in chat.text
+    assert await snapshot(db) == before
+
+
+@pytest.mark.parametrize("language", ["ru", "en"])
+async def test_unlinked_person_files_an_unverified_report_and_the_key_is_untouched(
+    engine: Engine, db: Database, language: str
+) -> None:
+    chat = Chat(engine, language=language)
+    await open_flow(db, chat, None, MENU_RU if language == "ru" else MENU_EN)
+    assert ("неподтверждённая" if language == "ru" else "unverified") in chat.text
+    await chat.send("3-1234567")
+    await chat.press("Украден" if language == "ru" else "Stolen")
+    number = await last_request_id(db)
+    assert (f"Заявка №{number}" if language == "ru" else f"Request #{number}") in chat.text
+    assert await key_status(db, "3-1234567") == "active"
+
+    filed = await request(db, number)
+    assert not filed.verified and filed.customer_id is None and filed.key_id is None
+    assert filed.status is RequestStatus.NEW
+    card = (await outbox_texts(db, number))[-1]  # the managers' desk speaks Russian
+    assert "НЕ подтверждён" in card
+    assert "Ключ (номер со слов отправителя): 3-1234567" in card
+    assert "ключ НЕ изменён" in card
+    assert "клиента Иван Петров (ООО «Мебель-Про»)" in card
+
+
+async def test_unlinked_report_of_an_unknown_serial(engine: Engine, db: Database) -> None:
+    chat = Chat(engine)
+    await open_flow(db, chat, None, MENU_RU)
+    await chat.send("7-0000001")
+    await chat.press("Потерян")
+    card = (await outbox_texts(db, await last_request_id(db)))[-1]
+    assert "В базе такого ключа нет" in card
+
+
+@pytest.mark.parametrize(
+    "payload",
+    [
+        encode("keyloss.what", "exploded"),
+        encode("keyloss.what"),
+        encode("keyloss.what", "lost", "extra"),
+        encode("keyloss.later"),
+        "1:keyloss.key:abc",
+    ],
+)
+async def test_forged_buttons_at_what_happened_change_nothing(
+    engine: Engine, db: Database, payload: str
+) -> None:
+    chat = Chat(engine)
+    await open_flow(db, chat, PETROV, MENU_RU)
+    await chat.press("3-1234567")
+    before = await snapshot(db)
+    await chat.payload(payload)
+    assert "Нажмите кнопку: потерян, украден, сломан или найден" in chat.text
+    assert "Что случилось?" in chat.text
+    assert await snapshot(db) == before
+
+
+async def test_forged_continue_buttons_change_nothing(engine: Engine, db: Database) -> None:
+    owner = Chat(engine, user_id="1")
+    await open_flow(db, owner, SOFIA, MENU_RU)
+    await owner.press("3-7654321")
+    await owner.press("Потерян")
+    number = await last_request_id(db)
+
+    # Another customer presses the owner's "continue" buttons (both kinds).
+    stranger = Chat(engine, user_id="2")
+    await open_flow(db, stranger, PETROV, MENU_RU)
+    before = await snapshot(db)
+    await stranger.payload(encode("go", "keyloss", "docs", number))
+    assert f"Заявка №{number} не ждёт от вас документов" in stranger.text
+    await stranger.payload(encode("go", "keyloss", "docs", "x"))
+    assert "Выберите ключ" in stranger.text
+    assert await snapshot(db) == before
+
+    # The owner's own resume step refuses a number that is not theirs.
+    await owner.send("/menu")
+    await owner.press(MENU_RU)
+    await owner.payload(encode("keyloss.docs", number + 100))
+    assert f"Заявка №{number + 100} не ждёт от вас документов" in owner.text
+    assert await snapshot(db) == before
+
+
+async def test_a_stale_button_from_before_is_refused(engine: Engine, db: Database) -> None:
+    chat = Chat(engine)
+    await open_flow(db, chat, PETROV, MENU_RU)
+    lost = encode("keyloss.what", "lost")
+    await chat.send("/menu")
+    before = await snapshot(db)
+    await chat.payload(lost)
+    assert "больше не действует" in chat.text
+    assert await snapshot(db) == before

@@ -1,0 +1,80 @@
+"""Which branch a lost key takes and what its replacement costs (handlers.rules.key_loss)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from decimal import Decimal
+
+import pytest
+
+from handlers.policy import Policy
+from handlers.rules.key_loss import (
+    LossBranch,
+    loss_branch,
+    new_key_price,
+    protected_replacement,
+    protection_covers,
+)
+
+E = date(2026, 11, 30)
+
+
+def covers(policy: Policy, today: date, **changes: object) -> bool:
+    key: dict[str, object] = {
+        "kind": "codemeter",
+        "status": "active",
+        "protection_service": True,
+        "support_end": E,
+    }
+    key.update(changes)
+    return protection_covers(today=today, policy=policy, **key)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("days_after_end", "covered"),
+    [(-100, True), (0, True), (1, True), (14, True), (15, False), (400, False)],
+)
+def test_the_service_covers_until_the_reconnection_deadline(
+    policy: Policy, days_after_end: int, covered: bool
+) -> None:
+    assert policy.protection.reconnect_after_days == 14
+    assert covers(policy, E + timedelta(days=days_after_end)) is covered
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"protection_service": False},
+        {"kind": "module"},
+        {"status": "lost"},
+        {"status": "found"},
+        {"support_end": None},
+    ],
+)
+def test_no_cover_without_the_service_on_an_active_codemeter_key_with_licenses(
+    policy: Policy, changes: dict[str, object]
+) -> None:
+    assert covers(policy, E, **changes) is False
+
+
+def test_branch_names_follow_the_cover(policy: Policy) -> None:
+    common = {"kind": "codemeter", "status": "active", "support_end": E, "policy": policy}
+    assert loss_branch(protection_service=True, today=E, **common) is LossBranch.PROTECTED
+    assert loss_branch(protection_service=False, today=E, **common) is LossBranch.DOCUMENTS
+
+
+def test_prices_come_from_the_policy(policy: Policy) -> None:
+    assert new_key_price("codemeter", policy) == Decimal("3900")
+    assert new_key_price("module", policy) == Decimal("2900")
+    with pytest.raises(ValueError, match="unknown key kind"):
+        new_key_price("usb", policy)
+    replacement = protected_replacement(policy)
+    assert (replacement.key_price, replacement.delivery_price, replacement.total) == (
+        Decimal("3900"),
+        Decimal("600"),
+        Decimal("4500"),
+    )
+    cheaper = policy.model_copy(
+        update={"keys": policy.keys.model_copy(update={"delivery_price": Decimal("0")})}
+    )
+    assert protected_replacement(cheaper).total == Decimal("3900")

@@ -1,0 +1,241 @@
+"""/mydata shows what is stored; /forget erases it after a confirmation, keeps the
+requests anonymised, deletes the files, logs the erasure; a second /forget finds nothing."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from handlers.engine import Engine
+from handlers.payloads import encode
+from handlers.policy import Policy
+from handlers.privacy import anonymised
+from storage import requests
+from storage.db import Database
+from storage.models import Platform
+from tests.chat import Chat, Clock
+from tests.linking_support import (
+    MANAGERS,
+    NOW,
+    PETROV_PHONE,
+    account_of,
+    buttons_of,
+    customer_by_phone,
+    make_engine,
+    manager_chat,
+    outbox_to,
+    rows,
+    snapshot,
+)
+from tests.test_linking_request import file_link_request
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock(NOW)
+
+
+@pytest.fixture
+def files_dir(tmp_path: Path) -> Path:
+    path = tmp_path / "files"
+    path.mkdir()
+    return path
+
+
+@pytest.fixture
+async def engine(db: Database, policy: Policy, clock: Clock, files_dir: Path) -> Engine:
+    return await make_engine(db, policy, clock, files_dir)
+
+
+async def linked_person_with_requests(engine: Engine, db: Database, files_dir: Path) -> Chat:
+    """Consent given, a link request approved, an invoice request with two files."""
+    person = Chat(engine)
+    await file_link_request(person)
+    card = (await outbox_to(db, Platform.CONSOLE, MANAGERS))[0]
+    manager = manager_chat(engine)
+    await manager.payload(buttons_of(card)["Подтвердить привязку"])
+    await manager.press("Иван Петров")
+    await person.send("/menu")
+    await person.press("Продление поддержки")
+    await person.press("L-1001")
+    await person.press("Запросить счёт")
+    assert "№2" in person.text
+    (files_dir / "f1a2b3.pdf").write_bytes(b"%PDF letter")
+    async with db.unit() as unit:
+        await requests.add_attachment(
+            unit, 2, "letter", "Письмо Петрова.pdf", "f1a2b3.pdf", "tg-file-1", "", 11, NOW
+        )
+        await requests.add_attachment(
+            unit, 2, "other", "акт.jpg", None, "tg-file-2", "image/jpeg", 5, NOW
+        )
+    return person
+
+
+async def test_mydata_shows_account_customer_consent_requests_and_files(
+    engine: Engine, db: Database, files_dir: Path
+) -> None:
+    person = await linked_person_with_requests(engine, db, files_dir)
+    await person.send("/mydata")
+    text = person.text
+    assert "Аккаунт: Telegram, id 1001, язык: Русский, имя: User 1001" in text
+    assert "Привязан к клиенту: Иван Петров, ООО «Мебель-Про», телефон +79990001122" in text
+    assert "ivan.petrov@mebel-pro.example" in text and "подтверждён менеджером" in text
+    assert "дано 23.11.2026 12:00, редакция текста 2026-11-01" in text
+    assert "Ваши заявки (2)" in text
+    assert "№2 — счёт на продление поддержки, новая" in text
+    assert "№1 — привязка аккаунта, выполнена" in text
+    assert "Файлов в ваших заявках: 2" in text
+    assert "/forget" in text
+
+
+async def test_mydata_in_english_for_a_newcomer(engine: Engine) -> None:
+    person = Chat(engine, language="en")
+    await person.send("/mydata")
+    assert "Account: Telegram, id 1001, language: English" in person.text
+    assert "not linked to a customer" in person.text
+    assert "Consent to personal data processing: not given" in person.text
+    assert "No requests" in person.text and "Files in your requests: 0" in person.text
+
+
+async def test_mydata_mid_conversation_repeats_the_question(engine: Engine) -> None:
+    person = Chat(engine)
+    await person.send("/start")
+    await person.press("Привязать мой аккаунт")
+    await person.press("Номер лицензии и ключа")
+    await person.send("/mydata")
+    assert "Что я храню о вас" in person.text
+    assert "Введите номер лицензии" in person.text
+    await person.send("L-1001")
+    assert "серийный номер ключа" in person.text
+
+
+async def test_forget_erases_anonymises_deletes_files_and_logs(
+    engine: Engine, db: Database, files_dir: Path
+) -> None:
+    person = await linked_person_with_requests(engine, db, files_dir)
+    petrov = await customer_by_phone(db, PETROV_PHONE)
+    before_requests = await rows(db, "SELECT id, kind, status, amount FROM requests")
+
+    await person.send("/forget")
+    assert "Удалить ваши персональные данные?" in person.text
+    assert "здесь не удаляется" in person.text  # the vendor's customer record stays
+    await person.press("Да, удалить")
+    assert "согласие отозвано, персональные данные удалены" in person.text
+    assert "обезличено заявок: 2, удалено файлов: 2" in person.text
+
+    account = await account_of(db, person)
+    assert account.customer_id is None and account.linked_by is None
+    assert account.consent_at is None and account.consent_version is None
+    assert account.display_name == ""
+    # Requests stay with kind, status and amount; their personal fields are gone.
+    assert await rows(db, "SELECT id, kind, status, amount FROM requests") == before_requests
+    for row in await rows(db, "SELECT details FROM requests"):
+        details = row["details"]
+        for personal in ("Иван Петров", "+79990001122", "Мебель-Про", "User 1001"):
+            assert personal not in details
+    link_details = json.loads(
+        (await rows(db, "SELECT details FROM requests WHERE id = 1"))[0]["details"]
+    )
+    assert link_details["name"] == "***" and link_details["phone"] == "***"
+    renewal = json.loads(
+        (await rows(db, "SELECT details FROM requests WHERE id = 2"))[0]["details"]
+    )
+    assert renewal["license"] == "L-1001" and renewal["product"] == "Базис-Отчёт"
+    # Files: names and handles blanked, the stored copy deleted.
+    attachments = await rows(
+        db, "SELECT original_name, stored_path, platform_file FROM attachments"
+    )
+    assert attachments == [{"original_name": "", "stored_path": None, "platform_file": None}] * 2
+    assert not (files_dir / "f1a2b3.pdf").exists()
+    # The erasure is recorded, without personal data.
+    [entry] = await rows(db, "SELECT account_id, action, erased FROM privacy_log")
+    assert (entry["account_id"], entry["action"]) == (account.id, "erasure")
+    erased = json.loads(entry["erased"])
+    assert erased["requests_anonymised"] == 2 and erased["files"] == 2
+    assert erased["unlinked_customer"] == petrov.id
+    assert "Петров" not in entry["erased"]
+    # The vendor's customer master record is untouched.
+    assert await customer_by_phone(db, PETROV_PHONE) == petrov
+
+    # A second /forget: nothing left, nothing changes.
+    before = await snapshot(db)
+    await person.send("/forget")
+    assert "персональных данных у меня не осталось" in person.text
+    assert await snapshot(db) == before
+
+    await person.send("/mydata")
+    assert "Аккаунт не привязан" in person.text and "не дано" in person.text
+    assert "Ранее по вашей просьбе данные удалены: 23.11.2026 12:00" in person.text
+
+
+async def test_forget_in_english_can_be_declined(engine: Engine, db: Database) -> None:
+    person = Chat(engine, language="en")
+    await file_link_request(person, ru=False)
+    await person.send("/forget")
+    assert "Erase your personal data?" in person.text
+    assert "is not deleted here" in person.text
+    before = await snapshot(db)
+    await person.send("yes")
+    assert 'Press "Yes, erase my data"' in person.text
+    await person.press("No, keep it")
+    assert "nothing was erased" in person.text
+    assert await snapshot(db) == before
+
+    await person.send("/forget")
+    await person.press("Yes, erase my data")
+    assert "Done: consent withdrawn" in person.text
+    [request] = await rows(db, "SELECT status, details FROM requests")
+    assert request["status"] == "cancelled"  # nobody may link the account any more
+    assert "Иван Петров" not in request["details"]
+    manager = manager_chat(engine)
+    await manager.payload(encode("linking_desk.approve", 1))
+    assert "уже закрыта (отменена)" in manager.text
+
+    await person.send("/forget")
+    assert "No personal data of yours is left" in person.text
+
+
+async def test_a_stored_path_outside_the_files_folder_is_never_deleted(
+    engine: Engine, db: Database, files_dir: Path, tmp_path: Path
+) -> None:
+    person = Chat(engine)
+    await file_link_request(person)
+    outside = tmp_path / "precious.txt"
+    outside.write_text("keep me")
+    async with db.unit() as unit:
+        await requests.add_attachment(
+            unit, 1, "other", "x.pdf", "../precious.txt", None, "", 1, NOW
+        )
+    await person.send("/forget")
+    await person.press("Да, удалить")
+    assert outside.read_text() == "keep me"
+    [attachment] = await rows(db, "SELECT stored_path FROM attachments")
+    assert attachment["stored_path"] is None
+
+
+def test_anonymised_erases_personal_fields_at_any_depth_and_keeps_the_rest() -> None:
+    details = {
+        "who": "Иван Петров (ООО «Мебель-Про»), +79990001122",
+        "topic": "key_loss",
+        "delivery": {"address": "Москва, ул. Ленина, 1", "recipient_name": "Иван", "days": 3},
+        "card": [
+            ["key_loss.card_key", {"serial": "3-1234567"}],
+            ["key_loss.card_delivery", {"address": "Москва", "price": {"money": "600"}}],
+            ["renewal.card_rate", {"rate": {"text": "renewal.rate_name_standard"}}],
+        ],
+        "amount_in_lines": True,
+    }
+    assert anonymised(details, "2026-11-23T09:00:00+00:00") == {
+        "who": "***",
+        "topic": "key_loss",
+        "delivery": {"address": "***", "recipient_name": "***", "days": 3},
+        "card": [
+            ["key_loss.card_key", {"serial": "3-1234567"}],
+            ["key_loss.card_delivery", {"address": "***", "price": {"money": "600"}}],
+            ["renewal.card_rate", {"rate": {"text": "renewal.rate_name_standard"}}],
+        ],
+        "amount_in_lines": True,
+        "erased_at": "2026-11-23T09:00:00+00:00",
+    }

@@ -1,0 +1,227 @@
+"""The managers' decision on returning protection modules (SPEC §2): approve, reject with a
+preset reason, refused to non-managers, a second press, forged and stale buttons."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from handlers.engine import Engine
+from handlers.payloads import encode
+from handlers.policy import Policy
+from handlers.transfer import TransferFlow
+from handlers.transfer_desk import TransferDeskFlow
+from storage import requests
+from storage.db import Database
+from storage.models import RequestStatus
+from tests.chat import Chat, Clock
+from tests.key_requests import (
+    NOW,
+    SIDOROVA,
+    agree_if_asked,
+    last_request_id,
+    link,
+    outbox_rows,
+    request,
+    send_file,
+    snapshot,
+)
+from tests.key_requests import demo_engine as build
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock(NOW)
+
+
+@pytest.fixture
+async def engine(db: Database, policy: Policy, clock: Clock) -> Engine:
+    return await build(db, policy, clock, TransferFlow(), TransferDeskFlow())
+
+
+async def transfer_returning_modules(
+    db: Database, chat: Chat, *, modules: bool = True, language: str = "ru"
+) -> int:
+    """Sidorova files a complete transfer of L-1004 on M-100200."""
+    ru = language == "ru"
+    await link(db, chat, SIDOROVA)
+    await chat.send("/menu")
+    await chat.press("Перенос и объединение лицензий" if ru else "Transfer or merge licenses")
+    await agree_if_asked(chat)
+    await chat.press("Объединить" if ru else "Merge")
+    await chat.press("L-1004")
+    await chat.press("Готово" if ru else "Done")
+    await chat.send("2")
+    await chat.press("M-100200")
+    await chat.press("Готово" if ru else "Done")
+    await chat.press("Не требуется" if ru else "Not needed")
+    if modules:
+        await chat.press("Да, вернём модули" if ru else "Yes, we will return modules")
+    else:
+        await chat.press("Нет" if ru else "No")
+    await send_file(chat, "letter.pdf")
+    await send_file(chat, "L-1004.WibuCmRaU")
+    await chat.press("Это все" if ru else "That's all")
+    return await last_request_id(db)
+
+
+def card_button(card: dict[str, object], label: str) -> str:
+    found = [p for row in json.loads(str(card["buttons"])) for lbl, p in row if label in lbl]
+    assert len(found) == 1, (label, card["buttons"])
+    return found[0]
+
+
+async def latest_card(db: Database, number: int) -> dict[str, object]:
+    rows = await outbox_rows(db)
+    return [r for r in rows if r["request_id"] == number and r["chat_id"] == "managers"][-1]
+
+
+@pytest.mark.parametrize("language", ["ru", "en"])
+async def test_manager_approves_the_module_return_and_the_customer_is_told(
+    engine: Engine, db: Database, language: str
+) -> None:
+    customer = Chat(engine, language=language)
+    number = await transfer_returning_modules(db, customer, language=language)
+    card = await latest_card(db, number)
+    approve = card_button(card, "Одобрить возврат модулей")
+
+    manager = Chat(engine, user_id="900", manager=True)
+    await manager.payload(approve)
+    assert f"возврат модулей по заявке №{number} одобрен. Клиенту сообщено" in manager.text
+
+    async with db.unit() as unit:
+        history = await requests.events(unit, number)
+    assert (history[-1].actor, history[-1].note) == (
+        "manager:telegram:900",
+        "module return approved",
+    )
+    decided = await request(db, number)
+    assert decided.details["module_return"] == "approved"
+    assert decided.status is RequestStatus.NEW  # the decision is not the request's status
+
+    rows = await outbox_rows(db)
+    told = [r for r in rows if r["chat_id"] == customer.user_id]
+    assert len(told) == 1
+    expected = (
+        "вместо возвращаемых модулей вы получите новые"
+        if language == "ru"
+        else "you will receive new modules in place of the returned ones"
+    )
+    assert expected in told[0]["text"]
+    new_card = await latest_card(db, number)
+    assert new_card["id"] != card["id"]
+    assert "Возврат модулей: одобрен (telegram:900" in str(new_card["text"])
+    assert "взамен — новые модули" in str(new_card["text"])
+    assert "возврат модулей" not in str(new_card["buttons"]).lower()
+
+    # A second manager presses the old card's button: nothing changes.
+    before = await snapshot(db)
+    other = Chat(engine, user_id="901", manager=True)
+    await other.payload(approve)
+    assert f"По заявке №{number} уже решено: возврат модулей одобрен" in other.text
+    assert await snapshot(db) == before
+
+
+async def test_manager_rejects_with_a_preset_reason(engine: Engine, db: Database) -> None:
+    customer = Chat(engine)
+    number = await transfer_returning_modules(db, customer)
+    reject = card_button(await latest_card(db, number), "Отклонить возврат модулей")
+
+    manager = Chat(engine, user_id="900", manager=True)
+    before = await snapshot(db)
+    await manager.payload(reject)
+    assert "Выберите причину" in manager.text
+    assert await snapshot(db) == before  # asking the reason records nothing
+    await manager.press("Не согласовано разработчиком")
+    assert f"по заявке №{number} отклонён. Клиенту сообщено" in manager.text
+
+    async with db.unit() as unit:
+        history = await requests.events(unit, number)
+    assert history[-1].note == "module return rejected: not_agreed"
+    rows = await outbox_rows(db)
+    told = [r for r in rows if r["chat_id"] == customer.user_id][-1]
+    assert "не одобрен: возврат модулей не согласован представителем разработчика" in str(
+        told["text"]
+    )
+    card = await latest_card(db, number)
+    assert "Возврат модулей: отклонён (telegram:900): Не согласовано разработчиком" in str(
+        card["text"]
+    )
+    # The reason buttons pressed again after the decision: refused.
+    before = await snapshot(db)
+    await manager.payload(encode("transferdesk.reason", number, "not_needed"))
+    assert "уже решено" in manager.text
+    assert await snapshot(db) == before
+
+
+async def test_a_non_manager_pressing_approve_is_refused(engine: Engine, db: Database) -> None:
+    customer = Chat(engine)
+    number = await transfer_returning_modules(db, customer)
+    approve = card_button(await latest_card(db, number), "Одобрить возврат модулей")
+    before = await snapshot(db)
+    await customer.payload(approve)
+    assert "только для менеджеров" in customer.text
+    await customer.payload(encode("transferdesk.reason", number, "not_needed"))
+    assert "только для менеджеров" in customer.text
+    assert await snapshot(db) == before
+    assert (await request(db, number)).details["module_return"] == "pending"
+
+
+@pytest.mark.parametrize(
+    "payload",
+    [
+        encode("transferdesk.approve", 999),
+        encode("transferdesk.approve"),
+        encode("transferdesk.approve", "x"),
+        encode("transferdesk.reason", 1, "because"),
+        encode("transferdesk.reason", 1),
+        encode("transferdesk.explode", 1),
+        "1:transferdesk.approve:1:../../etc",
+    ],
+)
+async def test_forged_manager_buttons_change_nothing(
+    engine: Engine, db: Database, payload: str
+) -> None:
+    number = await transfer_returning_modules(db, Chat(engine))
+    assert number == 1
+    manager = Chat(engine, user_id="900", manager=True)
+    before = await snapshot(db)
+    await manager.payload(payload)
+    assert any(
+        phrase in manager.text
+        for phrase in ("не узнаю", "Заявки на перенос №999 нет", "Ничего не изменилось")
+    )
+    assert await snapshot(db) == before
+
+
+async def test_no_decision_when_modules_are_not_returned_or_the_request_is_closed(
+    engine: Engine, db: Database
+) -> None:
+    number = await transfer_returning_modules(db, Chat(engine), modules=False)
+    manager = Chat(engine, user_id="900", manager=True)
+    before = await snapshot(db)
+    await manager.payload(encode("transferdesk.approve", number))
+    assert f"По заявке №{number} решение о возврате модулей сейчас не требуется" in manager.text
+    assert await snapshot(db) == before
+
+    second = await transfer_returning_modules(db, Chat(engine, user_id="77"))
+    async with db.unit() as unit:
+        await requests.set_status(
+            unit, second, RequestStatus.DONE, actor="manager:telegram:900", now=NOW
+        )
+    before = await snapshot(db)
+    await manager.payload(encode("transferdesk.approve", second))
+    assert f"Заявка №{second} уже выполнена" in manager.text
+    assert await snapshot(db) == before
+
+
+async def test_a_key_loss_request_number_is_not_a_transfer(engine: Engine, db: Database) -> None:
+    number = await transfer_returning_modules(db, Chat(engine), modules=False)
+    async with db.unit() as unit:
+        await unit.execute("UPDATE requests SET kind = 'key_loss' WHERE id = ?", (number,))
+    manager = Chat(engine, user_id="900", manager=True)
+    before = await snapshot(db)
+    await manager.payload(encode("transferdesk.approve", number))
+    assert f"Заявки на перенос №{number} нет" in manager.text
+    assert await snapshot(db) == before
