@@ -115,6 +115,8 @@ class ConsoleChannel:
             for message in due:
                 title = f"manager desk, outbox #{message.id}" if self.as_manager else "new message"
                 self.output.write(f"\n──── {title} ────\n{message.text}\n")
+                if message.document:
+                    self.output.write(f"  (document: {message.document})\n")
                 if message.buttons:
                     self._print_buttons(
                         [
@@ -138,7 +140,6 @@ class ConsoleChannel:
 
     async def run(self, lines: TextIO = sys.stdin) -> None:
         interactive = lines.isatty()
-        await self.deliver_outbox()
         resumed = await self.engine.resume(
             Platform.CONSOLE, self.chat_id, self.chat_id, from_manager=self.as_manager
         )
@@ -147,6 +148,9 @@ class ConsoleChannel:
             assert start is not None
             resumed = await self.engine.handle(start)
         self.show(resumed)
+        # Messages that arrived while the console was closed, last: their buttons are the
+        # ones a number presses (as the newest message in a messenger).
+        await self.deliver_outbox()
         poller = asyncio.create_task(self._poll_outbox()) if interactive else None
         try:
             while True:
