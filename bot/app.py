@@ -33,7 +33,13 @@ def manager_desk(settings: Settings) -> ManagerDesk:
     destinations.extend(Destination(Platform.VK, str(uid)) for uid in settings.manager_vk_ids)
     if not destinations:
         destinations.append(Destination(Platform.CONSOLE, CONSOLE_MANAGER_CHAT))
-    return ManagerDesk(tuple(destinations), files_dir=settings.files_dir / "exports")
+    invite_links: tuple[tuple[str, str], ...] = ()
+    if settings.vk_group_id is not None:
+        # The community's chat link; VK passes ``ref`` with the first message (VK channel).
+        invite_links = (("VK", f"https://vk.me/club{settings.vk_group_id}?ref={{token}}"),)
+    return ManagerDesk(
+        tuple(destinations), files_dir=settings.files_dir / "exports", invite_links=invite_links
+    )
 
 
 @asynccontextmanager

@@ -39,6 +39,9 @@ class Settings(BaseSettings):
     vk_api_url: AnyHttpUrl = AnyHttpUrl("https://api.vk.ru/method/")
     vk_callback_secret: SecretStr | None = None
     vk_confirmation_code: str | None = None
+    #: Where the Callback API endpoint listens (a reverse proxy serves it to VK over https).
+    vk_callback_host: str = "0.0.0.0"
+    vk_callback_port: Annotated[int, Field(gt=0, lt=65536)] = 8081
     database_path: Path = Path("data/bot.sqlite3")
     policy_file: Path | None = None
     manager_telegram_chat_id: int | None = None

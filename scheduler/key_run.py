@@ -334,7 +334,9 @@ def _summary_text(
         disconnected=summary[RunOutcome.DISCONNECTED.value],
         excluded=summary[RunOutcome.EXCLUDED_STATUS.value],
         count=summary["file_rows"],
-        path=str(path),
+        # The name only: the file itself is attached to the message (a server path would
+        # tell managers nothing and differ between deployments).
+        path=path.name,
     )
 
 

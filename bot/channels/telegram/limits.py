@@ -1,0 +1,116 @@
+"""Telegram's sending limits as token buckets, shared by everything that sends.
+
+Telegram asks bots to stay under about 30 messages a second overall, one a second in a
+private chat (short bursts are tolerated) and 20 a minute in a group; above that it answers
+429 with ``retry_after``. One :class:`RateLimiter` per bot keeps every sender under those
+numbers, so a busy manager chat queues its cards instead of being refused.
+
+Pure bookkeeping over a monotonic clock (injectable for tests): :meth:`RateLimiter.reserve`
+either takes a slot now (returns 0) or says how long to wait (and takes nothing).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from bot.rate_limits import SlidingWindow, TokenBucket, pause, wait_any
+
+Clock = Callable[[], float]
+#: Re-exported: the generic pieces live in :mod:`bot.rate_limits` (shared with VK).
+__all__ = [
+    "Clock",
+    "Limits",
+    "RateLimiter",
+    "SlidingWindow",
+    "TokenBucket",
+    "pause",
+    "wait_any",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    per_second: int = 30
+    #: A little over a second, so clock jitter between us and Telegram never shows 31.
+    window: float = 1.05
+    private_burst: float = 3
+    private_rate: float = 1.0
+    group_burst: float = 3
+    group_rate: float = 20 / 60
+
+    def scaled(self, factor: float) -> Limits:
+        """The same limits ``factor`` times faster (TELEGRAM_LIMITS_SCALE)."""
+        return Limits(
+            per_second=max(1, round(self.per_second * factor)),
+            window=self.window,
+            private_burst=self.private_burst,
+            private_rate=self.private_rate * factor,
+            group_burst=self.group_burst,
+            group_rate=self.group_rate * factor,
+        )
+
+
+class RateLimiter:
+    def __init__(self, limits: Limits = Limits(), clock: Clock = time.monotonic) -> None:
+        self.limits = limits
+        self.clock = clock
+        self._global = SlidingWindow(limits.per_second, limits.window)
+        self._chats: dict[str, TokenBucket] = {}
+        self._blocked_until: dict[str, float] = {}
+
+    def _bucket(self, chat_id: str, now: float) -> TokenBucket:
+        bucket = self._chats.get(chat_id)
+        if bucket is None:
+            group = chat_id.startswith("-")
+            bucket = TokenBucket(
+                self.limits.group_burst if group else self.limits.private_burst,
+                self.limits.group_rate if group else self.limits.private_rate,
+                updated=now,
+            )
+            self._chats[chat_id] = bucket
+        return bucket
+
+    def chat_wait(self, chat_id: str) -> float:
+        """How long this chat must wait for its own limit (ignoring the global one)."""
+        now = self.clock()
+        blocked = self._blocked_until.get(chat_id, 0.0) - now
+        return max(blocked, self._bucket(chat_id, now).wait(now), 0.0)
+
+    def reserve(self, chat_id: str) -> float:
+        """Take a slot for one message to ``chat_id`` now (0), or say how long to wait."""
+        now = self.clock()
+        wait = max(
+            self._blocked_until.get(chat_id, 0.0) - now,
+            self._bucket(chat_id, now).wait(now),
+            self._global.wait(now),
+            0.0,
+        )
+        if wait > 0:
+            return wait
+        self._blocked_until.pop(chat_id, None)
+        self._bucket(chat_id, now).take(now)
+        self._global.take(now)
+        return 0.0
+
+    def block(self, chat_id: str, seconds: float) -> None:
+        """Telegram said ``retry_after``: nothing more to this chat until then."""
+        until = self.clock() + seconds
+        self._blocked_until[chat_id] = max(self._blocked_until.get(chat_id, 0.0), until)
+
+    async def acquire(self, chat_id: str) -> None:
+        """Wait for a slot (for senders that may block, e.g. the answers to one chat)."""
+        while (wait := self.reserve(chat_id)) > 0:  # noqa: ASYNC110 - the wait is computed
+            await asyncio.sleep(wait)
+
+    def forget_idle(self) -> None:
+        """Drop full buckets of chats not seen lately (keeps memory flat)."""
+        now = self.clock()
+        for chat_id in [
+            c for c, b in self._chats.items() if b.wait(now) == 0 and b.tokens >= b.capacity
+        ]:
+            del self._chats[chat_id]
+        for chat_id in [c for c, t in self._blocked_until.items() if t <= now]:
+            del self._blocked_until[chat_id]

@@ -1,0 +1,150 @@
+"""Long polling that never acknowledges an update before it is stored.
+
+Telegram confirms updates when the next ``getUpdates`` asks for a higher offset. aiogram's
+``start_polling`` moves the offset as soon as an update is handed to a handler task, so an
+update whose handler is still running when the process dies is lost. Here each batch is
+written to the inbox (one transaction) *before* the next ``getUpdates`` moves the offset;
+the processor handles it from there. A redelivered update (same ``update_id``) is skipped
+by the inbox. No high-water mark is kept: ``update_id`` may jump, and the first request
+after a start asks for every unconfirmed update.
+
+A batch that aiogram cannot parse (one malformed update) is stored as received, so the
+others are not held back; the malformed one fails in the processor and is set aside.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+from aiogram import Bot
+from aiogram.exceptions import ClientDecodeError, TelegramConflictError, TelegramUnauthorizedError
+from aiogram.methods import GetUpdates
+from aiogram.types import Update
+
+from bot.channels.telegram.errors import backoff, describe
+from bot.channels.telegram.limits import pause
+from storage import inbox
+from storage.db import Database
+from storage.models import Platform
+
+log = logging.getLogger(__name__)
+
+ALLOWED_UPDATES = ["message", "callback_query"]
+_CHATTY = (
+    "message",
+    "edited_message",
+    "channel_post",
+    "edited_channel_post",
+    "my_chat_member",
+    "chat_member",
+    "chat_join_request",
+    "business_message",
+)
+
+
+def chat_key(raw: dict[str, Any]) -> str:
+    """The chat an update belongs to (its updates are handled in order)."""
+    for kind in _CHATTY:
+        chat = (raw.get(kind) or {}).get("chat") if isinstance(raw.get(kind), dict) else None
+        if isinstance(chat, dict) and "id" in chat:
+            return str(chat["id"])
+    query = raw.get("callback_query")
+    if isinstance(query, dict):
+        chat = (query.get("message") or {}).get("chat") or {}
+        if "id" in chat:
+            return str(chat["id"])
+        sender = query.get("from") or {}
+        if "id" in sender:
+            return str(sender["id"])
+    return ""
+
+
+def raw_update(update: Update) -> dict[str, Any]:
+    return update.model_dump(mode="json", exclude_none=True, by_alias=True)
+
+
+async def store_updates(db: Database, raws: Sequence[dict[str, Any]], *, now: datetime) -> None:
+    """Write updates to the inbox durably (skipping ones stored before)."""
+    rows = [(str(raw["update_id"]), chat_key(raw), raw) for raw in raws if "update_id" in raw]
+    if not rows:
+        return
+    async with db.unit() as unit:
+        await inbox.store(unit, Platform.TELEGRAM, rows, now=now)
+
+
+class Poller:
+    def __init__(
+        self,
+        bot: Bot,
+        db: Database,
+        *,
+        on_stored: Callable[[], None],
+        timeout: int = 25,
+        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+    ) -> None:
+        self.bot = bot
+        self.db = db
+        self.on_stored = on_stored
+        self.timeout = timeout
+        self.clock = clock
+        self.offset: int | None = None
+
+    async def _fetch(self) -> list[dict[str, Any]]:
+        method = GetUpdates(
+            offset=self.offset, timeout=self.timeout, allowed_updates=ALLOWED_UPDATES
+        )
+        try:
+            updates = await self.bot(method, request_timeout=self.timeout + 15)
+        except ClientDecodeError as exc:
+            result = exc.data.get("result") if isinstance(exc.data, dict) else None
+            if not isinstance(result, list):
+                raise
+            log.warning("a getUpdates batch did not parse (%s); storing it as received", exc)
+            return [raw for raw in result if isinstance(raw, dict)]
+        return [raw_update(update) for update in updates]
+
+    async def poll_once(self) -> int:
+        """One getUpdates round: store what came, then (next round) acknowledge it."""
+        raws = await self._fetch()
+        if raws:
+            await store_updates(self.db, raws, now=self.clock())
+            self.offset = max(int(raw["update_id"]) for raw in raws if "update_id" in raw) + 1
+            self.on_stored()
+        return len(raws)
+
+    async def run(self, stopping: asyncio.Event) -> None:
+        failures = 0
+        while not stopping.is_set():
+            round_ = asyncio.ensure_future(self.poll_once())
+            stopper = asyncio.ensure_future(stopping.wait())
+            await asyncio.wait({round_, stopper}, return_when="FIRST_COMPLETED")
+            stopper.cancel()
+            if not round_.done():
+                # Stopping in the middle of a long poll: whatever it would bring is not
+                # acknowledged, so Telegram keeps it for the next start.
+                round_.cancel()
+                await asyncio.gather(round_, return_exceptions=True)
+                return
+            exc = round_.exception()
+            if exc is None:
+                failures = 0
+                continue
+            failures += 1
+            delay = backoff(failures - 1)
+            if isinstance(exc, TelegramConflictError):
+                log.error(
+                    "getUpdates conflict (another bot instance polling, or a webhook "
+                    "set?): %s; retry in %.0f s",
+                    exc,
+                    delay,
+                )
+            elif isinstance(exc, TelegramUnauthorizedError):
+                log.error("TELEGRAM_TOKEN was rejected by Telegram: %s", exc)
+                delay = max(delay, 60.0)
+            else:
+                log.warning("getUpdates failed: %s; retry in %.1f s", describe(exc), delay)
+            await pause(stopping, delay)

@@ -1,0 +1,233 @@
+"""Handles the stored updates: in order within a chat, chats side by side, each exactly once.
+
+Updates arrive in the inbox from polling or the webhook (already acknowledged to Telegram,
+so they must not be lost from here on). For every chat a worker takes that chat's updates
+one after the other, so a conversation's messages are never handled out of order, while
+other chats go on in parallel (up to ``concurrency`` at a time).
+
+An update is fed to the aiogram ``Dispatcher``; the step that handles it marks it in the
+inbox within its own transaction (:class:`~bot.channels.telegram.channel.Receipt`), then its
+answers are sent and the update is done. An update whose answers are owed (the bot stopped
+in between) only has its answers sent again. One that keeps failing is retried with a
+growing pause and set aside after ``max_tries`` — reported in the log and to the manager
+chat, and the person is told — so it never blocks the chat behind it for good.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections import deque
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import UTC, datetime
+
+from aiogram import Bot, Dispatcher
+from aiogram.types import Update
+
+from bot.channels.telegram import adapter
+from bot.channels.telegram.adapter import Target
+from bot.channels.telegram.channel import Receipt, TelegramChannel
+from bot.channels.telegram.courier import DeliveryInterrupted
+from bot.channels.telegram.errors import backoff, describe
+from bot.channels.telegram.limits import pause, wait_any
+from handlers.i18n import pick_language, texts
+from handlers.messages import Reply
+from storage import inbox, outbox
+from storage.db import Database
+from storage.inbox import InboxItem
+from storage.models import Platform
+
+log = logging.getLogger(__name__)
+
+#: The bot is stopping in the middle of an update: leave it (and its chat) for the restart.
+_INTERRUPTED = object()
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+class InboxProcessor:
+    def __init__(
+        self,
+        *,
+        db: Database,
+        bot: Bot,
+        dispatcher: Dispatcher,
+        channel: TelegramChannel,
+        manager_chat_id: int | None = None,
+        manager_language: str = "ru",
+        max_tries: int = 5,
+        retry_base: float = 1.0,
+        concurrency: int = 16,
+        clock: Callable[[], datetime] = _now,
+    ) -> None:
+        self.db = db
+        self.bot = bot
+        self.dispatcher = dispatcher
+        self.channel = channel
+        self.manager_chat_id = manager_chat_id
+        self.manager_language = manager_language
+        self.max_tries = max_tries
+        self.retry_base = retry_base
+        self.clock = clock
+        self.wake = asyncio.Event()
+        self.stopping = asyncio.Event()
+        self._slots = asyncio.Semaphore(concurrency)
+        self._queues: dict[str, deque[InboxItem]] = {}
+        self._workers: dict[str, asyncio.Task[None]] = {}
+        self._last_id = 0
+        self._first_round = True
+
+    # -- the loop --------------------------------------------------------------------------
+
+    async def run(self) -> None:
+        """Take stored updates until :meth:`stop`; then let each worker finish its update."""
+        try:
+            while not self.stopping.is_set():
+                self.wake.clear()
+                found = await self._take_new()
+                if found:
+                    continue
+                await wait_any(self.wake, self.stopping, seconds=5.0)
+        finally:
+            workers = list(self._workers.values())
+            if workers:
+                await asyncio.gather(*workers, return_exceptions=True)
+
+    def stop(self) -> None:
+        self.stopping.set()
+        self.channel.courier.stopping.set()
+
+    async def drain(self) -> None:
+        """Handle everything stored so far, then return (tests and benchmarks)."""
+        while True:
+            found = await self._take_new()
+            workers = list(self._workers.values())
+            if not found and not workers:
+                return
+            if workers:
+                await asyncio.gather(*workers, return_exceptions=True)
+
+    async def _take_new(self) -> int:
+        async with self.db.unit() as unit:
+            items = await inbox.open_items(unit, Platform.TELEGRAM, after_id=self._last_id)
+        for item in items:
+            self._last_id = max(self._last_id, item.id)
+            if item.status == "handled" and self._first_round:
+                log.warning(
+                    "update %s was handled before the bot stopped; sending its answers again "
+                    "(some may arrive twice)",
+                    item.update_key,
+                )
+            self._queues.setdefault(item.chat_key, deque()).append(item)
+            if item.chat_key not in self._workers:
+                self._workers[item.chat_key] = asyncio.create_task(self._work(item.chat_key))
+        self._first_round = False
+        return len(items)
+
+    async def _work(self, chat_key: str) -> None:
+        queue = self._queues[chat_key]
+        try:
+            while queue and not self.stopping.is_set():
+                item = queue[0]
+                async with self._slots:
+                    if self.stopping.is_set():
+                        break
+                    outcome = await self._process(item)
+                if outcome is _INTERRUPTED:
+                    break  # the bot is stopping: what is owed stays in the inbox
+                if outcome is None:  # finished (done or set aside)
+                    queue.popleft()
+                    continue
+                assert isinstance(outcome, InboxItem)
+                queue[0] = outcome
+                await pause(self.stopping, backoff(outcome.tries - 1, base=self.retry_base))
+        finally:
+            del self._workers[chat_key]
+            self._queues.pop(chat_key, None)
+
+    # -- one update ------------------------------------------------------------------------
+
+    async def _process(self, item: InboxItem) -> InboxItem | object | None:
+        """Handle one update: None when finished, :data:`_INTERRUPTED` when stopping, else
+        the item to try again."""
+        receipt = Receipt(item.id, self.clock)
+        try:
+            if item.status == "handled":
+                await self._send_owed(item)
+            else:
+                update = Update.model_validate(item.body, context={"bot": self.bot})
+                await self.dispatcher.feed_update(self.bot, update, receipt=receipt)
+            async with self.db.unit() as unit:
+                await inbox.mark_done(unit, item.id, now=self.clock())
+            return None
+        except DeliveryInterrupted:
+            return _INTERRUPTED
+        except Exception as exc:  # a failing update must not stop the others
+            if receipt.marked:  # handled and committed: only the answers are owed now
+                async with self.db.unit() as unit:
+                    fresh = await inbox.get(unit, item.id)
+                item = replace(fresh or item, tries=item.tries, status="handled")
+            return await self._failed(item, exc)
+
+    async def _send_owed(self, item: InboxItem) -> None:
+        owed = item.replies or {}
+        if not owed.get("replies"):
+            return
+        target = Target.from_json(owed["target"])
+        await self.channel.deliver(target, adapter.replies_from_json(owed["replies"]))
+
+    async def _failed(self, item: InboxItem, exc: BaseException) -> InboxItem | None:
+        tries = item.tries + 1
+        give_up = tries >= self.max_tries
+        error = describe(exc)
+        async with self.db.unit() as unit:
+            await inbox.record_failure(unit, item.id, error, set_aside=give_up, now=self.clock())
+            if give_up and self.manager_chat_id is not None:
+                await outbox.enqueue(
+                    unit,
+                    Platform.TELEGRAM,
+                    str(self.manager_chat_id),
+                    texts(self.manager_language)(
+                        "telegram.set_aside",
+                        update=item.update_key,
+                        chat=item.chat_key,
+                        tries=tries,
+                        error=error,
+                    ),
+                    now=self.clock(),
+                )
+        if not give_up:
+            log.warning(
+                "update %s failed (try %d of %d): %s",
+                item.update_key,
+                tries,
+                self.max_tries,
+                error,
+            )
+            return replace(item, tries=tries)
+        log.error(
+            "update %s set aside after %d tries: %s", item.update_key, tries, error, exc_info=exc
+        )
+        await self._apologise(item)
+        return None
+
+    async def _apologise(self, item: InboxItem) -> None:
+        """Tell the person their message was not handled (private chats only)."""
+        try:
+            chat_id = int(item.chat_key)
+        except ValueError:
+            return
+        if chat_id <= 0:
+            return
+        language = "ru"
+        message = item.body.get("message") or {}
+        sender = message.get("from") or (item.body.get("callback_query") or {}).get("from") or {}
+        if isinstance(sender, dict) and sender.get("language_code"):
+            language = pick_language(str(sender["language_code"]))
+        try:
+            await self.channel.deliver(Target(chat_id), [Reply(texts(language)("telegram.failed"))])
+        except Exception as exc:  # best effort
+            log.warning("could not tell chat %s about the failure: %s", chat_id, exc)
