@@ -30,6 +30,13 @@ def _limits(ctx: Context, kind: FileKind) -> tuple[list[str], int]:
     return uploads.document_types, uploads.document_max_mb
 
 
+def upload_limits(ctx: Context, kind: FileKind) -> dict[str, str | int]:
+    """``types`` (e.g. "PDF, JPG") and ``max_mb``: the values a question stating the limits
+    for this kind of file needs."""
+    types, max_mb = _limits(ctx, kind)
+    return {"types": ", ".join(t.upper() for t in types), "max_mb": max_mb}
+
+
 def upload_problem(ctx: Context, attachment: Attachment, kind: FileKind) -> UploadProblem | None:
     types, max_mb = _limits(ctx, kind)
     return check_upload(attachment.name, attachment.size, allowed_types=types, max_mb=max_mb)

@@ -17,13 +17,14 @@ pressed the button is heard; /cancel (built in) aborts.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
 from handlers import cards
 from handlers.flow import Context, Flow
 from handlers.i18n import Texts
 from handlers.messages import Incoming
-from handlers.payloads import Payload, PayloadError
+from handlers.payloads import Payload
 from handlers.rating import ask_for_rating
 from handlers.relay import reply_keyboard
 from storage import accounts, requests
@@ -43,10 +44,7 @@ def manager_mark(message: Incoming) -> str:
 
 def request_id_of(payload: Payload) -> int | None:
     """The request number a button names, or None for a malformed one."""
-    try:
-        return payload.int_arg(0)
-    except PayloadError:
-        return None
+    return payload.optional_int(0)
 
 
 async def person_label(unit: Unit, t: Texts, who: str) -> str:
@@ -164,13 +162,9 @@ class DeskActionsFlow(Flow):
             manager=me,
         )
         await requests.mark_first_answer(ctx.unit, request.id, ctx.now)
-        customer = await customer_of(ctx, request)
-        if customer is not None:
-            await ctx.queue_to_account(
-                customer,
-                lambda t: t("desk_actions.customer_in_work", number=request.id),
-                request_id=request.id,
-            )
+        await self._tell_customer(
+            ctx, request, lambda t: t("desk_actions.customer_in_work", number=request.id)
+        )
         await cards.send_card(ctx, request.id)
         ctx.say(ctx.t("desk_actions.taken", number=request.id))
 
@@ -197,15 +191,7 @@ class DeskActionsFlow(Flow):
             ctx.finish()
             ctx.say(ctx.t("desk_actions.no_customer_chat", number=request.id))
             return True
-        before = await requests.set_status(
-            ctx.unit,
-            request.id,
-            RequestStatus.WAITING_CUSTOMER,
-            actor=manager_actor(msg),
-            now=ctx.now,
-            manager=manager_mark(msg) if request.manager is None else None,
-        )
-        await requests.mark_first_answer(ctx.unit, request.id, ctx.now)
+        before = await self._record(ctx, request, msg, RequestStatus.WAITING_CUSTOMER)
         await requests.add_note(
             ctx.unit, request.id, actor=manager_actor(msg), note=text, now=ctx.now
         )
@@ -224,22 +210,11 @@ class DeskActionsFlow(Flow):
     # -- done ----------------------------------------------------------------------------
 
     async def _done(self, ctx: Context, request: Request, message: Incoming) -> None:
-        await requests.set_status(
-            ctx.unit,
-            request.id,
-            RequestStatus.DONE,
-            actor=manager_actor(message),
-            now=ctx.now,
-            manager=manager_mark(message) if request.manager is None else None,
+        await self._record(ctx, request, message, RequestStatus.DONE)
+        customer = await self._tell_customer(
+            ctx, request, lambda t: t("desk_actions.customer_done", number=request.id)
         )
-        await requests.mark_first_answer(ctx.unit, request.id, ctx.now)
-        customer = await customer_of(ctx, request)
         if customer is not None:
-            await ctx.queue_to_account(
-                customer,
-                lambda t: t("desk_actions.customer_done", number=request.id),
-                request_id=request.id,
-            )
             await ask_for_rating(ctx, customer, request.id)
         await cards.send_card(ctx, request.id)
         if ctx.flow_name == self.name and ctx.data.get("request_id") == request.id:
@@ -261,27 +236,50 @@ class DeskActionsFlow(Flow):
         request = await self._request_for_text(ctx, msg)
         if request is None:
             return True
-        await requests.set_status(
-            ctx.unit,
-            request.id,
-            RequestStatus.REJECTED,
-            actor=manager_actor(msg),
-            note=reason,
-            now=ctx.now,
-            manager=manager_mark(msg) if request.manager is None else None,
+        await self._record(ctx, request, msg, RequestStatus.REJECTED, note=reason)
+        await self._tell_customer(
+            ctx,
+            request,
+            lambda t: t("desk_actions.customer_rejected", number=request.id, reason=reason),
         )
-        await requests.mark_first_answer(ctx.unit, request.id, ctx.now)
-        customer = await customer_of(ctx, request)
-        if customer is not None:
-            await ctx.queue_to_account(
-                customer,
-                lambda t: t("desk_actions.customer_rejected", number=request.id, reason=reason),
-                request_id=request.id,
-            )
         await cards.send_card(ctx, request.id)
         ctx.finish()
         ctx.say(ctx.t("desk_actions.rejected", number=request.id))
         return True
+
+    # -- what every answer does ----------------------------------------------------------
+
+    async def _record(
+        self,
+        ctx: Context,
+        request: Request,
+        message: Incoming,
+        status: RequestStatus,
+        *,
+        note: str = "",
+    ) -> RequestStatus:
+        """The new status by this manager (who handles it, if nobody did yet) and the time
+        of the first answer; returns the status it had before."""
+        before = await requests.set_status(
+            ctx.unit,
+            request.id,
+            status,
+            actor=manager_actor(message),
+            note=note,
+            now=ctx.now,
+            manager=manager_mark(message) if request.manager is None else None,
+        )
+        await requests.mark_first_answer(ctx.unit, request.id, ctx.now)
+        return before
+
+    async def _tell_customer(
+        self, ctx: Context, request: Request, render: Callable[[Texts], str]
+    ) -> Account | None:
+        """Queue ``render`` to the customer's chat, in their language; None: no chat."""
+        customer = await customer_of(ctx, request)
+        if customer is not None:
+            await ctx.queue_to_account(customer, render, request_id=request.id)
+        return customer
 
     # -- the manager's next text ---------------------------------------------------------
 

@@ -18,7 +18,7 @@ from handlers.customer_lookup import candidate_label, find_customers
 from handlers.flow import Context, Flow
 from handlers.linking import INVITATION_PREFIX, customer_label, local_moment
 from handlers.messages import Button, Incoming
-from handlers.payloads import Payload, PayloadError, encode
+from handlers.payloads import Payload, encode
 from storage import customers, invitations
 
 MAX_QUERY_LENGTH = 100
@@ -66,9 +66,8 @@ class InviteFlow(Flow):
         if payload is not None:
             if payload.action != "invite.pick":
                 return False
-            try:
-                customer_id = payload.int_arg(0)
-            except PayloadError:
+            customer_id = payload.optional_int(0)
+            if customer_id is None:
                 ctx.say(ctx.t("common.bad_button"))
                 await ctx.go("customer")
                 return True

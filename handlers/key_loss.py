@@ -38,13 +38,19 @@ from decimal import Decimal
 from typing import Any
 
 from handlers import cards
-from handlers.attachments import FileKind, accept_attachment, problem_text
-from handlers.cards import CardLine, file_request, send_card
+from handlers.attachments import FileKind, upload_limits
+from handlers.cards import CardLine, file_request
 from handlers.consent import require_consent
-from handlers.flow import Context, Flow
-from handlers.i18n import Texts
-from handlers.messages import Button, Incoming
-from handlers.payloads import Payload, encode
+from handlers.document_requests import (
+    AWAITING_DOCUMENTS,
+    Document,
+    DocumentRequestFlow,
+    hand_over,
+    roles_in,
+)
+from handlers.flow import Context
+from handlers.messages import Incoming
+from handlers.payloads import Payload
 from handlers.rules.key_loss import (
     REPORTABLE,
     REPORTED_LOST,
@@ -54,45 +60,25 @@ from handlers.rules.key_loss import (
     new_key_price,
     protected_replacement,
 )
-from storage import customers, keys, requests
-from storage.models import OPEN_STATUSES, Key, KeyStatus, Request, RequestKind, RequestStatus
+from handlers.typed_input import free_text, key_by_serial
+from storage import customers, keys
+from storage.models import Key, KeyStatus, Request, RequestKind, RequestStatus
 
 #: A serial as printed on a key or module: letters, digits and a few separators.
 _SERIAL = re.compile(r"^(?=.*[0-9])[A-Za-z0-9][A-Za-z0-9._/\-]{2,39}$")
 _ADDRESS_LENGTH = (5, 500)
 _RECIPIENT_LENGTH = (2, 200)
 
-#: The scans of branch B, in the order they are asked, with the step that asks each.
-DOCUMENT_STEPS = {"letter": "letter", "write_off_act": "act"}
+#: The scans of branch B, in the order they are asked.
+DOCUMENTS = (
+    Document("letter", "letter", "keyloss.document_letter"),
+    Document("write_off_act", "act", "keyloss.document_write_off_act"),
+)
 
+#: ``details["awaiting"]`` of branch A until the delivery address and recipient are in.
 AWAITING_DELIVERY = "delivery"
-AWAITING_DOCUMENTS = "documents"
 BRANCH_UNVERIFIED = "unverified"
 BRANCH_FOUND = "found"
-
-
-def send_documents_button(t: Texts, request_id: int) -> Button:
-    """A button that brings the customer back to their request's missing part (it works
-    from any chat state; reminders and "my requests" may show it)."""
-    return Button(
-        t("keyloss.continue_button", number=request_id), encode("go", "keyloss", "docs", request_id)
-    )
-
-
-def _int_arg(payload: Payload, index: int) -> int | None:
-    value = payload.args[index] if index < len(payload.args) else ""
-    return int(value) if value.isdigit() and len(value) <= 12 else None
-
-
-def _continue_arg(payload: Payload) -> int | None:
-    """``go:keyloss:docs:<request>`` → the request number."""
-    if payload.action == "go" and len(payload.args) == 3 and payload.args[1] == "docs":
-        return _int_arg(payload, 2)
-    return None
-
-
-def _stored(lines: list[CardLine]) -> list[list[Any]]:
-    return [[key, values] for key, values in lines]
 
 
 def key_loss_card(details: dict[str, Any]) -> list[CardLine]:
@@ -179,102 +165,56 @@ def key_loss_card(details: dict[str, Any]) -> list[CardLine]:
     return lines
 
 
-class KeyLossFlow(Flow):
+class KeyLossFlow(DocumentRequestFlow):
     name = "keyloss"
     menu_label = "keyloss.menu"
     for_managers = False
 
+    request_kind = RequestKind.KEY_LOSS
+    awaiting = frozenset({AWAITING_DELIVERY, AWAITING_DOCUMENTS})
+    documents = DOCUMENTS
+    first_step = "pick_key"
+    new_request_button = ("keyloss.other_key", "keyloss.other")
+    received_key = "keyloss.document_received"
+
     async def begin(self, ctx: Context, payload: Payload) -> None:
         if ctx.customer_id is not None and await require_consent(ctx):
             return
-        ctx.data = {}
-        unfinished = await self._unfinished(ctx)
-        wanted = _continue_arg(payload)
-        if wanted is not None:
-            request = next((r for r in unfinished if r.id == wanted), None)
-            if request is not None:
-                await self._continue(ctx, request)
-                return
-            ctx.say(ctx.t("keyloss.nothing_to_continue", number=wanted))
-        if unfinished:
-            await ctx.go("resume")
-            return
-        await ctx.go("pick_key")
+        await self.continue_or_start(ctx, payload)
 
-    # -- coming back to an unfinished request --------------------------------------------
+    # -- coming back to an unfinished request (missing the address or documents) ---------
 
-    async def _unfinished(self, ctx: Context) -> list[Request]:
-        """The person's open key-loss requests still missing the address or documents."""
-        return [
-            request
-            for request in await requests.of_account(ctx.unit, ctx.account.id, open_only=True)
-            if request.kind is RequestKind.KEY_LOSS and request.details.get("awaiting")
-        ]
-
-    async def _missing(self, ctx: Context, request: Request) -> str:
+    async def resume_line(self, ctx: Context, request: Request) -> str:
         if request.details.get("awaiting") == AWAITING_DELIVERY:
-            return ctx.t("keyloss.missing_delivery")
-        have = {a.role for a in await requests.attachments(ctx.unit, request.id)}
-        return ", ".join(
-            ctx.t(f"keyloss.document_{role}") for role in DOCUMENT_STEPS if role not in have
+            missing = ctx.t("keyloss.missing_delivery")
+        else:
+            missing = ", ".join(await self.missing_names(ctx, request.id))
+        return ctx.t(
+            "keyloss.resume_line",
+            number=request.id,
+            serial=request.details.get("serial", ""),
+            missing=missing,
         )
 
-    async def ask_resume(self, ctx: Context) -> None:
-        unfinished = await self._unfinished(ctx)
-        if not unfinished:
-            await ctx.go("pick_key")
-            return
-        lines = [ctx.t("keyloss.resume_title")]
-        rows = []
-        for request in unfinished:
-            lines.append(
-                ctx.t(
-                    "keyloss.resume_line",
-                    number=request.id,
-                    serial=request.details.get("serial", ""),
-                    missing=await self._missing(ctx, request),
-                )
-            )
-            rows.append(
-                (
-                    ctx.button(
-                        "keyloss.continue_button", "keyloss.docs", request.id, number=request.id
-                    ),
-                )
-            )
-        rows.append((ctx.button("keyloss.other_key", "keyloss.other"),))
-        rows.append(ctx.menu_row())
-        ctx.say("\n".join(lines), tuple(rows))
-
-    async def on_resume(self, ctx: Context, msg: Incoming, payload: Payload | None) -> bool:
-        if payload is None:
-            return False
-        if payload.action == "keyloss.other":
-            await ctx.go("pick_key")
-            return True
-        if payload.action != "keyloss.docs":
-            return False
-        wanted = _int_arg(payload, 0)
-        request = next((r for r in await self._unfinished(ctx) if r.id == wanted), None)
-        if request is None:
-            ctx.say(ctx.t("keyloss.nothing_to_continue", number=wanted or "—"))
-            await ctx.go("resume")
-            return True
-        await self._continue(ctx, request)
-        return True
-
-    async def _continue(self, ctx: Context, request: Request) -> None:
+    async def continue_request(self, ctx: Context, request: Request) -> None:
         details = request.details
-        ctx.data = {
-            "request_id": request.id,
-            "serial": details.get("serial", ""),
-            "what": details.get("what", WhatHappened.LOST.value),
-            "kind": details.get("key_kind", "codemeter"),
-        }
+        self._working_on(
+            ctx,
+            request.id,
+            serial=details.get("serial", ""),
+            what=details.get("what", WhatHappened.LOST.value),
+            kind=details.get("key_kind", "codemeter"),
+        )
         if details.get("awaiting") == AWAITING_DELIVERY:
             await ctx.go("address")
         else:
             await self._next_document(ctx, request.id)
+
+    def _working_on(
+        self, ctx: Context, request_id: int, *, serial: str, what: str, kind: str
+    ) -> None:
+        """The chat now completes this filed request (the letter's wording needs the rest)."""
+        ctx.data = {"request_id": request_id, "serial": serial, "what": what, "kind": kind}
 
     # -- which key ---------------------------------------------------------------------
 
@@ -306,7 +246,7 @@ class KeyLossFlow(Flow):
         if payload is not None:
             if payload.action != "keyloss.key":
                 return False
-            key_id = _int_arg(payload, 0)
+            key_id = payload.optional_int(0)
             key = await keys.get(ctx.unit, key_id) if key_id is not None else None
             if key is None or ctx.customer_id is None or key.customer_id != ctx.customer_id:
                 ctx.say(ctx.t("keyloss.not_your_key_button"))
@@ -322,7 +262,7 @@ class KeyLossFlow(Flow):
             ctx.data = {"serial": serial}
             await ctx.go("what")
             return True
-        key = await _key_by_serial(ctx, serial)
+        key = await key_by_serial(ctx.unit, serial)
         if key is None or key.customer_id != ctx.customer_id:
             # The same answer for an unknown serial and someone else's: nothing leaks.
             ctx.say(ctx.t("keyloss.not_your_key", serial=serial))
@@ -394,15 +334,7 @@ class KeyLossFlow(Flow):
             await self._found(ctx, key)
             return True
         if key.status.value not in REPORTABLE:
-            ctx.say(
-                ctx.t(
-                    "keyloss.already_reported",
-                    serial=key.serial,
-                    status=ctx.t(f"keyloss.status_{key.status.value}"),
-                ),
-                (ctx.menu_row(),),
-            )
-            ctx.finish()
+            self._refuse_for_status(ctx, "keyloss.already_reported", key)
             return True
         support_end = await keys.latest_support_end(ctx.unit, key.id)
         branch = loss_branch(
@@ -421,24 +353,27 @@ class KeyLossFlow(Flow):
             await self._file_documents(ctx, key, what, licenses)
         return True
 
-    # -- A: covered by the protection service ------------------------------------------
-
-    async def _file_protected(
-        self, ctx: Context, key: Key, what: WhatHappened, licenses: list[str]
-    ) -> None:
-        prices = protected_replacement(ctx.policy)
+    async def _file_marked(
+        self,
+        ctx: Context,
+        key: Key,
+        what: WhatHappened,
+        licenses: list[str],
+        branch: LossBranch,
+        *,
+        amount: Decimal,
+        status: RequestStatus,
+        **branch_details: Any,
+    ) -> int:
+        """File the request about a key just marked; the chat goes on completing it."""
         details: dict[str, Any] = {
             "topic": "key_loss",
-            "branch": LossBranch.PROTECTED.value,
+            "branch": branch.value,
             "what": what.value,
             "serial": key.serial,
             "key_kind": key.kind.value,
             "licenses": licenses,
-            "programmed_until": key.programmed_until.isoformat() if key.programmed_until else None,
-            "key_price": format(prices.key_price, "f"),
-            "delivery_price": format(prices.delivery_price, "f"),
-            "total": format(prices.total, "f"),
-            "awaiting": AWAITING_DELIVERY,
+            **branch_details,
             "amount_in_lines": True,
         }
         request_id = await file_request(
@@ -446,16 +381,33 @@ class KeyLossFlow(Flow):
             RequestKind.KEY_LOSS,
             card=key_loss_card(details),
             key_id=key.id,
-            amount=prices.total,
+            amount=amount,
             details=details,
-            status=RequestStatus.WAITING_CUSTOMER,
+            status=status,
         )
-        ctx.data = {
-            "request_id": request_id,
-            "serial": key.serial,
-            "what": what.value,
-            "kind": key.kind.value,
-        }
+        self._working_on(ctx, request_id, serial=key.serial, what=what.value, kind=key.kind.value)
+        return request_id
+
+    # -- A: covered by the protection service ------------------------------------------
+
+    async def _file_protected(
+        self, ctx: Context, key: Key, what: WhatHappened, licenses: list[str]
+    ) -> None:
+        prices = protected_replacement(ctx.policy)
+        request_id = await self._file_marked(
+            ctx,
+            key,
+            what,
+            licenses,
+            LossBranch.PROTECTED,
+            amount=prices.total,
+            status=RequestStatus.WAITING_CUSTOMER,
+            programmed_until=key.programmed_until.isoformat() if key.programmed_until else None,
+            key_price=format(prices.key_price, "f"),
+            delivery_price=format(prices.delivery_price, "f"),
+            total=format(prices.total, "f"),
+            awaiting=AWAITING_DELIVERY,
+        )
         t = ctx.t
         until = (
             t("keyloss.until_date", date=t.date(key.programmed_until))
@@ -481,7 +433,7 @@ class KeyLossFlow(Flow):
         ctx.say(ctx.t("keyloss.ask_address"), (ctx.menu_row(),))
 
     async def on_address(self, ctx: Context, msg: Incoming, payload: Payload | None) -> bool:
-        address = _free_text(msg, payload, _ADDRESS_LENGTH)
+        address = free_text(msg, payload, _ADDRESS_LENGTH)
         if address is None:
             return False
         ctx.data["address"] = address
@@ -492,20 +444,22 @@ class KeyLossFlow(Flow):
         ctx.say(ctx.t("keyloss.ask_recipient"), (ctx.menu_row(),))
 
     async def on_recipient(self, ctx: Context, msg: Incoming, payload: Payload | None) -> bool:
-        recipient = _free_text(msg, payload, _RECIPIENT_LENGTH)
+        recipient = free_text(msg, payload, _RECIPIENT_LENGTH)
         if recipient is None:
             return False
         if "address" not in ctx.data:
             await ctx.go("address")
             return True
-        request = await self._my_open_request(ctx)
+        request = await self.my_open_request(ctx)
         if request is None:
-            self._closed(ctx)
+            self.closed(ctx)
             return True
         details = dict(request.details)
         details.update(address=ctx.data["address"], recipient=recipient)
         details.pop("awaiting", None)
-        await self._complete(ctx, request, details, RequestStatus.WAITING_CUSTOMER)
+        await hand_over(
+            ctx, request, details, key_loss_card(details), waiting=RequestStatus.WAITING_CUSTOMER
+        )
         ctx.say(ctx.t("keyloss.delivery_filed", number=request.id), (ctx.menu_row(),))
         ctx.finish()
         return True
@@ -516,32 +470,17 @@ class KeyLossFlow(Flow):
         self, ctx: Context, key: Key, what: WhatHappened, licenses: list[str]
     ) -> None:
         price = new_key_price(key.kind.value, ctx.policy)
-        details: dict[str, Any] = {
-            "topic": "key_loss",
-            "branch": LossBranch.DOCUMENTS.value,
-            "what": what.value,
-            "serial": key.serial,
-            "key_kind": key.kind.value,
-            "licenses": licenses,
-            "key_price": format(price, "f"),
-            "awaiting": AWAITING_DOCUMENTS,
-            "amount_in_lines": True,
-        }
-        request_id = await file_request(
+        request_id = await self._file_marked(
             ctx,
-            RequestKind.KEY_LOSS,
-            card=key_loss_card(details),
-            key_id=key.id,
+            key,
+            what,
+            licenses,
+            LossBranch.DOCUMENTS,
             amount=price,
-            details=details,
             status=RequestStatus.WAITING_DOCUMENTS,
+            key_price=format(price, "f"),
+            awaiting=AWAITING_DOCUMENTS,
         )
-        ctx.data = {
-            "request_id": request_id,
-            "serial": key.serial,
-            "what": what.value,
-            "kind": key.kind.value,
-        }
         t = ctx.t
         ctx.say(
             t(
@@ -565,147 +504,79 @@ class KeyLossFlow(Flow):
             serial=ctx.data.get("serial", ""),
         )
 
-    def _document_buttons(self, ctx: Context) -> tuple[tuple[Button, ...], ...]:
-        return ((ctx.button("keyloss.later", "keyloss.later"),), ctx.menu_row())
-
-    def _limits(self, ctx: Context) -> dict[str, Any]:
-        uploads = ctx.policy.uploads
-        return {
-            "types": ", ".join(kind.upper() for kind in uploads.document_types),
-            "max_mb": uploads.document_max_mb,
-        }
-
     async def ask_letter(self, ctx: Context) -> None:
         ctx.say(
-            ctx.t("keyloss.ask_letter", letter=self._letter_item(ctx), **self._limits(ctx)),
-            self._document_buttons(ctx),
+            ctx.t(
+                "keyloss.ask_letter",
+                letter=self._letter_item(ctx),
+                **upload_limits(ctx, FileKind.DOCUMENT),
+            ),
+            self.later_row(ctx),
         )
 
     async def on_letter(self, ctx: Context, msg: Incoming, payload: Payload | None) -> bool:
-        return await self._document(ctx, msg, payload, "letter")
+        return await self._document(ctx, msg, payload, "letter", "letter")
 
     async def ask_act(self, ctx: Context) -> None:
         ctx.say(
-            ctx.t("keyloss.ask_act", act=ctx.t("keyloss.act_item"), **self._limits(ctx)),
-            self._document_buttons(ctx),
+            ctx.t(
+                "keyloss.ask_act",
+                act=ctx.t("keyloss.act_item"),
+                **upload_limits(ctx, FileKind.DOCUMENT),
+            ),
+            self.later_row(ctx),
         )
 
     async def on_act(self, ctx: Context, msg: Incoming, payload: Payload | None) -> bool:
-        return await self._document(ctx, msg, payload, "write_off_act")
+        return await self._document(ctx, msg, payload, "write_off_act", "act")
 
     async def _document(
-        self, ctx: Context, msg: Incoming, payload: Payload | None, role: str
+        self, ctx: Context, msg: Incoming, payload: Payload | None, role: str, step: str
     ) -> bool:
         if payload is not None:
-            if payload.action != "keyloss.later":
-                return False
-            number = ctx.data.get("request_id")
-            if isinstance(number, int):
-                ctx.say(
-                    ctx.t(
-                        "keyloss.later_text",
-                        number=number,
-                        days=ctx.policy.reminders.documents_after_days,
-                    ),
-                    ((send_documents_button(ctx.t, number),), ctx.menu_row()),
-                )
-            ctx.finish()
-            return True
+            return self.later(ctx, payload)
         if not msg.attachments:
             return False  # text instead of a file: the step's hint and the question again
-        if len(msg.attachments) > 1:
-            ctx.say(ctx.t("keyloss.one_at_a_time"))
-            await ctx.go(DOCUMENT_STEPS[role])
-            return True
-        request = await self._my_open_request(ctx)
-        if request is None:
-            self._closed(ctx)
-            return True
-        attachment = msg.attachments[0]
-        problem = await accept_attachment(
-            ctx, attachment, request_id=request.id, role=role, kind=FileKind.DOCUMENT
-        )
-        if problem is not None:
-            ctx.say(problem_text(ctx, problem, FileKind.DOCUMENT))
-            await ctx.go(DOCUMENT_STEPS[role])
-            return True
-        ctx.say(
-            ctx.t(
-                "keyloss.document_received",
-                document=ctx.t(f"keyloss.document_{role}"),
-                name=attachment.name,
-            )
-        )
-        await self._next_document(ctx, request.id)
+        request = await self.accept_file(ctx, msg, role=role, kind=FileKind.DOCUMENT, step=step)
+        if request is not None:
+            await self._next_document(ctx, request.id)
         return True
 
     async def _next_document(self, ctx: Context, request_id: int) -> None:
         """Ask the first scan still missing; with both in, pass the request to managers."""
-        have = {a.role for a in await requests.attachments(ctx.unit, request_id)}
-        for role, step in DOCUMENT_STEPS.items():
-            if role not in have:
-                await ctx.go(step)
-                return
-        request = await self._my_open_request(ctx)
+        step = self.next_document_step(await roles_in(ctx, request_id))
+        if step is not None:
+            await ctx.go(step)
+            return
+        request = await self.my_open_request(ctx)
         if request is None:
-            self._closed(ctx)
+            self.closed(ctx)
             return
         details = dict(request.details)
         details.pop("awaiting", None)
-        await self._complete(ctx, request, details, RequestStatus.WAITING_DOCUMENTS)
+        await hand_over(
+            ctx, request, details, key_loss_card(details), waiting=RequestStatus.WAITING_DOCUMENTS
+        )
         ctx.say(ctx.t("keyloss.documents_filed", number=request.id), (ctx.menu_row(),))
-        ctx.finish()
-
-    # -- both branches: finishing ----------------------------------------------------------
-
-    async def _my_open_request(self, ctx: Context) -> Request | None:
-        """The request this chat works on, if it is still this person's and open."""
-        request_id = ctx.data.get("request_id")
-        if not isinstance(request_id, int):
-            return None
-        request = await requests.get(ctx.unit, request_id)
-        if (
-            request is None
-            or request.account_id != ctx.account.id
-            or request.kind is not RequestKind.KEY_LOSS
-            or request.status not in OPEN_STATUSES
-        ):
-            return None
-        return request
-
-    async def _complete(
-        self,
-        ctx: Context,
-        request: Request,
-        details: dict[str, Any],
-        waiting: RequestStatus,
-    ) -> None:
-        """Store what was collected; the request becomes new and managers see the card."""
-        details["card"] = _stored(key_loss_card(details))
-        await requests.set_details(ctx.unit, request.id, details, ctx.now)
-        if request.status is waiting:
-            await requests.set_status(
-                ctx.unit, request.id, RequestStatus.NEW, actor="customer", now=ctx.now
-            )
-        await send_card(ctx, request.id)
-
-    def _closed(self, ctx: Context) -> None:
-        ctx.say(ctx.t("keyloss.request_closed"), (ctx.menu_row(),))
         ctx.finish()
 
     # -- found ---------------------------------------------------------------------------
 
+    def _refuse_for_status(self, ctx: Context, text_key: str, key: Key) -> None:
+        """The key's status does not allow the report (already lost, never reported lost)."""
+        ctx.say(
+            ctx.t(
+                text_key,
+                serial=key.serial,
+                status=ctx.t(f"keyloss.status_{key.status.value}"),
+            ),
+            (ctx.menu_row(),),
+        )
+        ctx.finish()
+
     async def _found(self, ctx: Context, key: Key) -> None:
         if key.status.value not in REPORTED_LOST:
-            ctx.say(
-                ctx.t(
-                    "keyloss.not_reported_lost",
-                    serial=key.serial,
-                    status=ctx.t(f"keyloss.status_{key.status.value}"),
-                ),
-                (ctx.menu_row(),),
-            )
-            ctx.finish()
+            self._refuse_for_status(ctx, "keyloss.not_reported_lost", key)
             return
         if key.protection_service:
             await keys.set_status(ctx.unit, key.id, KeyStatus.FOUND, ctx.now)
@@ -739,7 +610,7 @@ class KeyLossFlow(Flow):
             "what": what.value,
             "serial": serial,
         }
-        known = await _key_by_serial(ctx, serial)
+        known = await key_by_serial(ctx.unit, serial)
         if known is not None:
             owner = await customers.get(ctx.unit, known.customer_id)
             if owner is not None:
@@ -754,20 +625,3 @@ class KeyLossFlow(Flow):
         )
         ctx.say(ctx.t("keyloss.unverified_filed", number=request_id), (ctx.menu_row(),))
         ctx.finish()
-
-
-async def _key_by_serial(ctx: Context, serial: str) -> Key | None:
-    """The key with this serial as typed, or in capitals (serials are printed in capitals)."""
-    key = await keys.by_serial(ctx.unit, serial)
-    if key is None and serial.upper() != serial:
-        key = await keys.by_serial(ctx.unit, serial.upper())
-    return key
-
-
-def _free_text(msg: Incoming, payload: Payload | None, length: tuple[int, int]) -> str | None:
-    """A typed answer of a sensible length (a button or an empty message is not one)."""
-    if payload is not None or msg.attachments:
-        return None
-    text = " ".join(msg.text.split())
-    low, high = length
-    return text if low <= len(text) <= high else None

@@ -145,6 +145,14 @@ def _mask(serial: str) -> str:
     return "*" * max(len(serial) - 2, 0) + serial[-2:]
 
 
+def _typed_number(msg: Incoming, payload: Payload | None) -> str | None:
+    """A license number or key serial as typed (a button or an over-long text is not one)."""
+    number = msg.text.strip()
+    if payload is not None or not 0 < len(number) <= MAX_NUMBER_LENGTH:
+        return None
+    return number
+
+
 class LinkingFlow(Flow):
     """The "Link my account" conversation: phone, license + key, or a request; also
     contacts shared while idle and invitation links."""
@@ -212,8 +220,8 @@ class LinkingFlow(Flow):
         if msg.contact is not None:
             await self._contact_in_flow(ctx, msg.contact)
             return True
-        number = msg.text.strip()
-        if payload is not None or not 0 < len(number) <= MAX_NUMBER_LENGTH:
+        number = _typed_number(msg, payload)
+        if number is None:
             return False
         ctx.data["license"] = number
         await ctx.go("serial")
@@ -226,9 +234,9 @@ class LinkingFlow(Flow):
         if msg.contact is not None:
             await self._contact_in_flow(ctx, msg.contact)
             return True
-        serial = msg.text.strip()
+        serial = _typed_number(msg, payload)
         number = str(ctx.data.get("license", ""))
-        if payload is not None or not 0 < len(serial) <= MAX_NUMBER_LENGTH:
+        if serial is None:
             return False
         if not number:
             await ctx.go("license")
@@ -374,6 +382,15 @@ class LinkRequestFlow(Flow):
             return None
         return text
 
+    def _skippable(
+        self, msg: Incoming, payload: Payload | None, max_length: int = MAX_TEXT_LENGTH
+    ) -> str | None:
+        """An optional answer: the text, "" for the skip button, None for anything else."""
+        if payload is not None and payload.action == "link_request.skip":
+            return ""
+        text = self._text(msg, payload)
+        return text if text is not None and len(text) <= max_length else None
+
     def _skip_row(self, ctx: Context) -> Keyboard:
         return ((ctx.button("link_request.skip", "link_request.skip"),), ctx.menu_row())
 
@@ -392,13 +409,10 @@ class LinkRequestFlow(Flow):
         ctx.say(ctx.t("link_request.ask_company"), self._skip_row(ctx))
 
     async def on_company(self, ctx: Context, msg: Incoming, payload: Payload | None) -> bool:
-        if payload is not None and payload.action == "link_request.skip":
-            ctx.data["company"] = ""
-        else:
-            text = self._text(msg, payload)
-            if text is None:
-                return False
-            ctx.data["company"] = text
+        company = self._skippable(msg, payload)
+        if company is None:
+            return False
+        ctx.data["company"] = company
         await ctx.go("phone")
         return True
 
@@ -430,13 +444,10 @@ class LinkRequestFlow(Flow):
         ctx.say(ctx.t("link_request.ask_license"), self._skip_row(ctx))
 
     async def on_license(self, ctx: Context, msg: Incoming, payload: Payload | None) -> bool:
-        if payload is not None and payload.action == "link_request.skip":
-            ctx.data["license"] = ""
-        else:
-            text = self._text(msg, payload)
-            if text is None or len(text) > MAX_NUMBER_LENGTH:
-                return False
-            ctx.data["license"] = text
+        number = self._skippable(msg, payload, MAX_NUMBER_LENGTH)
+        if number is None:
+            return False
+        ctx.data["license"] = number
         await self._file(ctx)
         return True
 

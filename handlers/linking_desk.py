@@ -23,9 +23,9 @@ from handlers.flow import Context, Flow
 from handlers.i18n import Texts, texts
 from handlers.linking import customer_label
 from handlers.messages import Button, Incoming, Keyboard
-from handlers.payloads import Payload, PayloadError, encode
+from handlers.payloads import Payload, encode
 from storage import accounts, customers, link_attempts, requests
-from storage.models import OPEN_STATUSES, Customer, Request, RequestKind, RequestStatus
+from storage.models import OPEN_STATUSES, Account, Customer, Request, RequestKind, RequestStatus
 from storage.requests import StatusChangeRefused
 
 MAX_REASON_LENGTH = 500
@@ -61,14 +61,11 @@ class LinkingDeskFlow(Flow):
         ctx.finish()
 
     async def on_global(self, ctx: Context, payload: Payload, message: Incoming) -> None:
-        try:
-            request_id = payload.int_arg(0)
-            customer_id = payload.int_arg(1) if payload.action == "linking_desk.pick" else None
-        except PayloadError:
-            ctx.say(ctx.t("common.bad_button"))
-            return
-        if payload.action not in ("linking_desk.approve", "linking_desk.reject") and (
-            customer_id is None
+        request_id = payload.optional_int(0)
+        customer_id = payload.optional_int(1) if payload.action == "linking_desk.pick" else None
+        if request_id is None or (
+            payload.action not in ("linking_desk.approve", "linking_desk.reject")
+            and customer_id is None
         ):
             ctx.say(ctx.t("common.bad_button"))
             return
@@ -169,27 +166,13 @@ class LinkingDeskFlow(Flow):
         if customer is None or not customer.name:
             ctx.say(ctx.t("linking_desk.no_customer", number=customer_id))
             return
-        account = (
-            await accounts.get(ctx.unit, request.account_id)
-            if request.account_id is not None
-            else None
-        )
+        account = await self._account_of(ctx, request)
         if account is None:
             ctx.say(ctx.t("linking_desk.no_account", number=request.id))
             return
-        manager = manager_of(ctx)
-        try:
-            await requests.set_status(
-                ctx.unit,
-                request.id,
-                RequestStatus.DONE,
-                actor=f"manager:{manager}",
-                note=f"linked to customer {customer.id}",
-                now=ctx.now,
-                manager=manager,
-            )
-        except StatusChangeRefused as refused:
-            ctx.say(self._closed_text(ctx, refused))
+        if not await self._decide(
+            ctx, request, RequestStatus.DONE, f"linked to customer {customer.id}"
+        ):
             return
         await accounts.link_customer(ctx.unit, account.id, customer.id, method="manager")
         await link_attempts.record(
@@ -227,25 +210,9 @@ class LinkingDeskFlow(Flow):
         if request is None:
             ctx.finish()
             return True
-        account = (
-            await accounts.get(ctx.unit, request.account_id)
-            if request.account_id is not None
-            else None
-        )
-        manager = manager_of(ctx)
-        try:
-            await requests.set_status(
-                ctx.unit,
-                request.id,
-                RequestStatus.REJECTED,
-                actor=f"manager:{manager}",
-                note=reason,
-                now=ctx.now,
-                manager=manager,
-            )
-        except StatusChangeRefused as refused:
+        account = await self._account_of(ctx, request)
+        if not await self._decide(ctx, request, RequestStatus.REJECTED, reason):
             ctx.finish()
-            ctx.say(self._closed_text(ctx, refused))
             return True
         if account is not None:
             await link_attempts.record(
@@ -270,6 +237,34 @@ class LinkingDeskFlow(Flow):
         await cards.send_card(ctx, request.id)
         ctx.finish()
         ctx.say(ctx.t("linking_desk.rejected", number=request.id), (ctx.menu_row(),))
+        return True
+
+    @staticmethod
+    async def _account_of(ctx: Context, request: Request) -> Account | None:
+        """The account that asked to be linked (None: it is gone)."""
+        if request.account_id is None:
+            return None
+        return await accounts.get(ctx.unit, request.account_id)
+
+    async def _decide(
+        self, ctx: Context, request: Request, status: RequestStatus, note: str
+    ) -> bool:
+        """Record the decision as this manager's; False (after saying so) when the request
+        was closed meanwhile (another manager was quicker)."""
+        manager = manager_of(ctx)
+        try:
+            await requests.set_status(
+                ctx.unit,
+                request.id,
+                status,
+                actor=f"manager:{manager}",
+                note=note,
+                now=ctx.now,
+                manager=manager,
+            )
+        except StatusChangeRefused as refused:
+            ctx.say(self._closed_text(ctx, refused))
+            return False
         return True
 
     @staticmethod

@@ -58,22 +58,11 @@ async def ask_for_person(
             return
     stored = {**(details or {}), "topic": topic}
     lines = [cards.line("manager_contact.card_topic", topic=topic_value(ctx.t, topic)), *card]
-    if calendar.is_working_time(ctx.now):
-        request_id = await file_request(
-            ctx,
-            RequestKind.QUESTION,
-            card=lines,
-            license_id=license_id,
-            amount=amount,
-            details=stored,
-        )
-        ctx.finish()
-        ctx.say(ctx.t("manager_contact.filed", number=request_id), (ctx.menu_row(),))
-        return
     # Outside working hours in a deployment without the call-back flow: the question still
     # reaches the managers at once, marked for the next working morning.
-    due = calendar.next_working_morning(ctx.now)
-    lines.append(cards.line("manager_contact.card_next_morning", when=cards.moment(due)))
+    due = None if calendar.is_working_time(ctx.now) else calendar.next_working_morning(ctx.now)
+    if due is not None:
+        lines.append(cards.line("manager_contact.card_next_morning", when=cards.moment(due)))
     request_id = await file_request(
         ctx,
         RequestKind.QUESTION,
@@ -84,6 +73,9 @@ async def ask_for_person(
         due_at=due,
     )
     ctx.finish()
+    if due is None:
+        ctx.say(ctx.t("manager_contact.filed", number=request_id), (ctx.menu_row(),))
+        return
     ctx.say(
         ctx.t(
             "manager_contact.filed_after_hours",

@@ -38,6 +38,12 @@ class Payload:
             raise PayloadError(f"{self.action}: argument {index} is not a number")
         return int(value)
 
+    def optional_int(self, index: int) -> int | None:
+        """Like :meth:`int_arg`, but None where the argument is missing or not a number:
+        for a flow that answers such a button in its own words instead of "bad button"."""
+        value = self.args[index] if index < len(self.args) else ""
+        return int(value) if value.isdigit() and len(value) <= 12 else None
+
 
 def encode(action: str, *args: str | int) -> str:
     if not _ACTION.match(action):

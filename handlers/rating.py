@@ -17,7 +17,7 @@ from __future__ import annotations
 from handlers.flow import Context, Flow
 from handlers.i18n import Texts, texts
 from handlers.messages import Button, Incoming
-from handlers.payloads import Payload, PayloadError, encode
+from handlers.payloads import Payload, encode
 from storage import requests
 from storage.models import Account, Request, RequestStatus
 
@@ -64,11 +64,8 @@ class RatingFlow(Flow):
             ctx.say(ctx.t("common.bad_button"))
 
     async def _rate(self, ctx: Context, payload: Payload) -> None:
-        try:
-            request_id, rating = payload.int_arg(0), payload.int_arg(1)
-        except PayloadError:
-            request_id, rating = 0, 0
-        if len(payload.args) != 2 or rating not in SCALE:
+        request_id, rating = payload.optional_int(0), payload.optional_int(1)
+        if len(payload.args) != 2 or request_id is None or rating not in SCALE:
             ctx.say(ctx.t("common.bad_button"))
             return
         await ctx.unit.begin()  # what is read here decides what is written

@@ -23,7 +23,7 @@ from handlers.attachments import FileKind, accept_attachment, problem_text, uplo
 from handlers.flow import Context, Flow
 from handlers.i18n import Texts, texts
 from handlers.messages import Attachment, Button, Incoming, Keyboard
-from handlers.payloads import Payload, PayloadError, encode
+from handlers.payloads import Payload, encode
 from storage import requests
 from storage.models import OPEN_STATUSES, Account, Request, RequestStatus
 
@@ -102,16 +102,16 @@ class RelayFlow(Flow):
 
     async def _own_open(self, ctx: Context, payload: Payload, *, for_write: bool) -> Request | None:
         """The open request of this customer a button names; otherwise say why not."""
-        try:
-            request_id = payload.int_arg(0)
-        except PayloadError:
-            request_id = None
+        request_id = payload.optional_int(0)
         if request_id is None or len(payload.args) != 1:
             ctx.say(ctx.t("common.bad_button"))
             return None
         if for_write:
             await ctx.unit.begin()  # what is read here decides what is written
-        request = await requests.get(ctx.unit, request_id)
+        return self._still_open(ctx, await requests.get(ctx.unit, request_id))
+
+    def _still_open(self, ctx: Context, request: Request | None) -> Request | None:
+        """The request if it is this customer's and still open; otherwise say why not."""
         if request is None or request.account_id != ctx.account.id:
             ctx.say(ctx.t("relay.not_yours"))
             return None
@@ -169,13 +169,9 @@ class RelayFlow(Flow):
         await ctx.unit.begin()
         request = await requests.get(ctx.unit, int(ctx.data["request_id"]))
         ctx.finish()
-        if request is None or request.account_id != ctx.account.id:
-            ctx.say(ctx.t("relay.not_yours"))
-            return True
-        if request.status not in OPEN_STATUSES:
-            ctx.say(ctx.t("relay.closed", number=request.id), (ctx.menu_row(),))
-            return True
-        await forward(ctx, request, text, files)
+        request = self._still_open(ctx, request)
+        if request is not None:
+            await forward(ctx, request, text, files)
         return True
 
     # -- written while in no conversation -----------------------------------------------

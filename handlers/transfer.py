@@ -21,19 +21,30 @@ manager decides. Documents are personal data: consent is asked before anything e
 from __future__ import annotations
 
 import re
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any
+from typing import Any, Protocol
 
 from handlers import cards
-from handlers.attachments import FileKind, accept_attachment, problem_text
-from handlers.cards import CardLine, file_request, send_card, standard_buttons
+from handlers.attachments import FileKind, upload_limits
+from handlers.cards import CardLine, file_request, standard_buttons
 from handlers.consent import require_consent
-from handlers.flow import Context, Flow
+from handlers.document_requests import (
+    AWAITING_DOCUMENTS,
+    Document,
+    DocumentRequestFlow,
+    hand_over,
+    roles_in,
+)
+from handlers.flow import Context
 from handlers.i18n import Texts
 from handlers.messages import Button, Incoming, Keyboard
 from handlers.payloads import Payload, encode
+from handlers.typed_input import free_text, key_by_serial, license_by_number
 from storage import keys, licenses, requests
-from storage.models import OPEN_STATUSES, Key, Request, RequestKind, RequestStatus
+from storage.db import Unit
+from storage.models import Request, RequestKind, RequestStatus
 
 _NUMBER = re.compile(r"^(?=.*[0-9])[A-Za-z0-9][A-Za-z0-9._/\-]{0,39}$")
 _SEPARATORS = re.compile(r"[\s,;]+")
@@ -42,7 +53,11 @@ _PRODUCT_LENGTH = (2, 200)
 _ORDER_LENGTH = (2, 1000)
 MAX_WORKPLACES = 9999
 
-AWAITING_DOCUMENTS = "documents"
+#: The letter's scan, then the license files (several, closed with "That's all").
+DOCUMENTS = (
+    Document("letter", "letter", "transfer.document_letter"),
+    Document("license_file", "license_files", "transfer.document_license_files"),
+)
 #: ``details["module_return"]`` while a manager has not decided yet.
 DECISION_PENDING = "pending"
 APPROVED = "approved"
@@ -58,17 +73,73 @@ class Operation(StrEnum):
     """Redistribute workplaces between keys."""
 
 
-def send_documents_button(t: Texts, request_id: int) -> Button:
-    """Brings the customer back to the request's missing documents from any chat state."""
-    return Button(
-        t("transfer.continue_button", number=request_id),
-        encode("go", "transfer", "docs", request_id),
-    )
+class _Owned(Protocol):
+    @property
+    def id(self) -> int: ...
+
+    @property
+    def customer_id(self) -> int: ...
 
 
-def _int_arg(payload: Payload, index: int) -> int | None:
-    value = payload.args[index] if index < len(payload.args) else ""
-    return int(value) if value.isdigit() and len(value) <= 12 else None
+@dataclass(frozen=True, slots=True)
+class _Choice:
+    """The customer's own licenses or keys: a toggle list with "Done", or numbers typed;
+    a person not linked types them at ``typed_step`` instead."""
+
+    step: str
+    typed_step: str
+    next_step: str
+    ids: str
+    """Where ``ctx.data`` keeps the chosen ids."""
+    question: str
+    label: str
+    toggle: str
+    done: str
+    none_owned: str
+    """Text: the customer has none of them."""
+    choose_one: str
+    """Text: "Done" with nothing chosen."""
+    not_yours_button: str
+    not_yours_typed: str
+    of_customer: Callable[[Unit, int], Awaitable[Sequence[_Owned]]]
+    by_id: Callable[[Unit, int], Awaitable[_Owned | None]]
+    by_number: Callable[[Unit, str], Awaitable[_Owned | None]]
+
+
+_LICENSES = _Choice(
+    step="licenses",
+    typed_step="product",
+    next_step="workplaces",
+    ids="license_ids",
+    question="transfer.ask_licenses",
+    label="transfer.license_button",
+    toggle="transfer.lic",
+    done="transfer.lic_done",
+    none_owned="transfer.no_licenses",
+    choose_one="transfer.choose_one_license",
+    not_yours_button="transfer.not_your_license_button",
+    not_yours_typed="transfer.not_your_licenses",
+    of_customer=licenses.of_customer,
+    by_id=licenses.get,
+    by_number=license_by_number,
+)
+_KEYS = _Choice(
+    step="keys",
+    typed_step="key_numbers",
+    next_step="order",
+    ids="key_ids",
+    question="transfer.ask_keys",
+    label="transfer.key_button",
+    toggle="transfer.key",
+    done="transfer.keys_done",
+    none_owned="transfer.no_keys",
+    choose_one="transfer.choose_one_key",
+    not_yours_button="transfer.not_your_key_button",
+    not_yours_typed="transfer.not_your_keys",
+    of_customer=keys.of_customer,
+    by_id=keys.get,
+    by_number=key_by_serial,
+)
 
 
 def _numbers(text: str) -> list[str] | None:
@@ -77,18 +148,6 @@ def _numbers(text: str) -> list[str] | None:
     if not parts or len(parts) > _MAX_NUMBERS or not all(_NUMBER.match(p) for p in parts):
         return None
     return list(dict.fromkeys(parts))
-
-
-def _free_text(msg: Incoming, payload: Payload | None, length: tuple[int, int]) -> str | None:
-    if payload is not None or msg.attachments:
-        return None
-    text = " ".join(msg.text.split())
-    low, high = length
-    return text if low <= len(text) <= high else None
-
-
-def _stored(lines: list[CardLine]) -> list[list[Any]]:
-    return [[key, values] for key, values in lines]
 
 
 def transfer_card(details: dict[str, Any]) -> list[CardLine]:
@@ -158,96 +217,38 @@ def transfer_card_buttons(t: Texts, request: Request) -> Keyboard:
 cards.KIND_BUTTONS[RequestKind.TRANSFER] = transfer_card_buttons
 
 
-class TransferFlow(Flow):
+class TransferFlow(DocumentRequestFlow):
     name = "transfer"
     menu_label = "transfer.menu"
     for_managers = False
 
+    request_kind = RequestKind.TRANSFER
+    documents = DOCUMENTS
+    first_step = "operation"
+    new_request_button = ("transfer.new_request", "transfer.new")
+    received_key = "transfer.file_received"
+
     async def begin(self, ctx: Context, payload: Payload) -> None:
         if await require_consent(ctx):
             return
-        ctx.data = {}
-        unfinished = await self._unfinished(ctx)
-        wanted = None
-        if payload.action == "go" and len(payload.args) == 3 and payload.args[1] == "docs":
-            wanted = _int_arg(payload, 2)
-        if wanted is not None:
-            request = next((r for r in unfinished if r.id == wanted), None)
-            if request is not None:
-                await self._continue(ctx, request)
-                return
-            ctx.say(ctx.t("transfer.nothing_to_continue", number=wanted))
-        if unfinished:
-            await ctx.go("resume")
-            return
-        await ctx.go("operation")
+        await self.continue_or_start(ctx, payload)
 
     # -- coming back ---------------------------------------------------------------------
 
-    async def _unfinished(self, ctx: Context) -> list[Request]:
-        return [
-            request
-            for request in await requests.of_account(ctx.unit, ctx.account.id, open_only=True)
-            if request.kind is RequestKind.TRANSFER
-            and request.details.get("awaiting") == AWAITING_DOCUMENTS
-        ]
+    async def resume_line(self, ctx: Context, request: Request) -> str:
+        missing = ", ".join(await self.missing_names(ctx, request.id))
+        return ctx.t(
+            "transfer.resume_line",
+            number=request.id,
+            licenses=", ".join(request.details.get("licenses", [])),
+            missing=missing or ctx.t("transfer.confirmation"),
+        )
 
-    async def ask_resume(self, ctx: Context) -> None:
-        unfinished = await self._unfinished(ctx)
-        if not unfinished:
-            await ctx.go("operation")
-            return
-        lines = [ctx.t("transfer.resume_title")]
-        rows: list[tuple[Button, ...]] = []
-        for request in unfinished:
-            have = await self._have(ctx, request.id)
-            missing = [
-                ctx.t("transfer.document_letter") if "letter" not in have else "",
-                ctx.t("transfer.document_license_files") if "license_file" not in have else "",
-            ]
-            lines.append(
-                ctx.t(
-                    "transfer.resume_line",
-                    number=request.id,
-                    licenses=", ".join(request.details.get("licenses", [])),
-                    missing=", ".join(m for m in missing if m) or ctx.t("transfer.confirmation"),
-                )
-            )
-            rows.append(
-                (
-                    ctx.button(
-                        "transfer.continue_button", "transfer.docs", request.id, number=request.id
-                    ),
-                )
-            )
-        rows.append((ctx.button("transfer.new_request", "transfer.new"),))
-        rows.append(ctx.menu_row())
-        ctx.say("\n".join(lines), tuple(rows))
-
-    async def on_resume(self, ctx: Context, msg: Incoming, payload: Payload | None) -> bool:
-        if payload is None:
-            return False
-        if payload.action == "transfer.new":
-            await ctx.go("operation")
-            return True
-        if payload.action != "transfer.docs":
-            return False
-        wanted = _int_arg(payload, 0)
-        request = next((r for r in await self._unfinished(ctx) if r.id == wanted), None)
-        if request is None:
-            ctx.say(ctx.t("transfer.nothing_to_continue", number=wanted or "—"))
-            await ctx.go("resume")
-            return True
-        await self._continue(ctx, request)
-        return True
-
-    async def _continue(self, ctx: Context, request: Request) -> None:
+    async def continue_request(self, ctx: Context, request: Request) -> None:
         ctx.data = {"request_id": request.id}
-        have = await self._have(ctx, request.id)
-        await ctx.go("license_files" if "letter" in have else "letter")
-
-    async def _have(self, ctx: Context, request_id: int) -> set[str]:
-        return {a.role for a in await requests.attachments(ctx.unit, request_id)}
+        # The license files are several: with all in, "That's all" still has to be pressed.
+        have = await roles_in(ctx, request.id)
+        await ctx.go(self.next_document_step(have) or "license_files")
 
     # -- the operation ---------------------------------------------------------------------
 
@@ -276,92 +277,30 @@ class TransferFlow(Flow):
         except ValueError:
             return False
         ctx.data = {"operation": operation.value}
-        if ctx.customer_id is None:
-            await ctx.go("product")
-            return True
-        if not await licenses.of_customer(ctx.unit, ctx.customer_id):
-            ctx.say(ctx.t("transfer.no_licenses"), (ctx.menu_row(),))
-            ctx.finish()
-            return True
-        ctx.data["license_ids"] = []
-        await ctx.go("licenses")
+        await self._start_choice(ctx, _LICENSES)
         return True
 
     # -- licenses: a linked customer's own ---------------------------------------------------
 
     async def ask_licenses(self, ctx: Context) -> None:
         assert ctx.customer_id is not None
-        chosen = set(ctx.data.get("license_ids", []))
         views = await licenses.views_of_customer(ctx.unit, ctx.customer_id)
-        rows = [
+        items = [
             (
-                ctx.button(
-                    "transfer.license_button",
-                    "transfer.lic",
-                    view.id,
-                    mark="✅" if view.id in chosen else "▫️",
-                    number=view.number,
-                    product=view.product_name,
-                    workplaces=view.workplaces,
-                ),
+                view.id,
+                view.number,
+                {
+                    "number": view.number,
+                    "product": view.product_name,
+                    "workplaces": view.workplaces,
+                },
             )
             for view in views
         ]
-        rows.append((ctx.button("transfer.done_button", "transfer.lic_done", count=len(chosen)),))
-        rows.append(ctx.menu_row())
-        numbers = [view.number for view in views if view.id in chosen]
-        text = ctx.t("transfer.ask_licenses")
-        if numbers:
-            text += "\n" + ctx.t("transfer.chosen", items=", ".join(numbers))
-        ctx.say(text, tuple(rows))
+        self._ask_choice(ctx, _LICENSES, items)
 
     async def on_licenses(self, ctx: Context, msg: Incoming, payload: Payload | None) -> bool:
-        assert ctx.customer_id is not None
-        chosen: list[int] = list(ctx.data.get("license_ids", []))
-        if payload is not None:
-            if payload.action == "transfer.lic_done":
-                if not chosen:
-                    ctx.say(ctx.t("transfer.choose_one_license"))
-                    await ctx.go("licenses")
-                    return True
-                await ctx.go("workplaces")
-                return True
-            if payload.action != "transfer.lic":
-                return False
-            license_id = _int_arg(payload, 0)
-            found = await licenses.get(ctx.unit, license_id) if license_id is not None else None
-            if found is None or found.customer_id != ctx.customer_id:
-                ctx.say(ctx.t("transfer.not_your_license_button"))
-                await ctx.go("licenses")
-                return True
-            if found.id in chosen:
-                chosen.remove(found.id)
-            else:
-                chosen.append(found.id)
-            ctx.data["license_ids"] = chosen
-            await ctx.go("licenses")
-            return True
-        typed = _numbers(msg.text)
-        if typed is None or msg.attachments:
-            return False
-        found_ids: list[int] = []
-        unknown: list[str] = []
-        for number in typed:
-            lic = await licenses.by_number(ctx.unit, number)
-            if lic is None and number.upper() != number:
-                lic = await licenses.by_number(ctx.unit, number.upper())
-            if lic is None or lic.customer_id != ctx.customer_id:
-                unknown.append(number)
-            else:
-                found_ids.append(lic.id)
-        if unknown:
-            # One answer for unknown and foreign numbers alike; nothing is chosen.
-            ctx.say(ctx.t("transfer.not_your_licenses", numbers=", ".join(unknown)))
-            await ctx.go("licenses")
-            return True
-        ctx.data["license_ids"] = list(dict.fromkeys([*chosen, *found_ids]))
-        await ctx.go("licenses")
-        return True
+        return await self._choose(ctx, msg, payload, _LICENSES)
 
     # -- product and licenses: typed by a person not linked ---------------------------------
 
@@ -369,7 +308,7 @@ class TransferFlow(Flow):
         ctx.say(ctx.t("transfer.ask_product"), (ctx.menu_row(),))
 
     async def on_product(self, ctx: Context, msg: Incoming, payload: Payload | None) -> bool:
-        product = _free_text(msg, payload, _PRODUCT_LENGTH)
+        product = free_text(msg, payload, _PRODUCT_LENGTH)
         if product is None:
             return False
         ctx.data["product"] = product
@@ -382,14 +321,7 @@ class TransferFlow(Flow):
     async def on_license_numbers(
         self, ctx: Context, msg: Incoming, payload: Payload | None
     ) -> bool:
-        if payload is not None or msg.attachments:
-            return False
-        typed = _numbers(msg.text)
-        if typed is None:
-            return False
-        ctx.data["licenses"] = typed
-        await ctx.go("workplaces")
-        return True
+        return await self._typed_numbers(ctx, msg, payload, "licenses", "workplaces")
 
     # -- workplaces ---------------------------------------------------------------------------
 
@@ -417,107 +349,139 @@ class TransferFlow(Flow):
         if payload is not None:
             if payload.action != "transfer.wp":
                 return False
-            count = _int_arg(payload, 0)
+            count = payload.optional_int(0)
         else:
             text = msg.text.strip()
             count = int(text) if text.isdigit() and len(text) <= 6 else None
         if count is None or not 1 <= count <= MAX_WORKPLACES:
             return False
         ctx.data["workplaces"] = count
-        if ctx.customer_id is None:
-            await ctx.go("key_numbers")
-            return True
-        if not await keys.of_customer(ctx.unit, ctx.customer_id):
-            ctx.say(ctx.t("transfer.no_keys"), (ctx.menu_row(),))
-            ctx.finish()
-            return True
-        ctx.data["key_ids"] = []
-        await ctx.go("keys")
+        await self._start_choice(ctx, _KEYS)
         return True
 
     # -- keys --------------------------------------------------------------------------------
 
     async def ask_keys(self, ctx: Context) -> None:
         assert ctx.customer_id is not None
-        chosen = set(ctx.data.get("key_ids", []))
         own = await keys.of_customer(ctx.unit, ctx.customer_id)
-        rows = [
+        items = [
             (
-                ctx.button(
-                    "transfer.key_button",
-                    "transfer.key",
-                    key.id,
-                    mark="✅" if key.id in chosen else "▫️",
-                    serial=key.serial,
-                    kind=ctx.t(f"transfer.kind_{key.kind.value}"),
-                ),
+                key.id,
+                key.serial,
+                {"serial": key.serial, "kind": ctx.t(f"transfer.kind_{key.kind.value}")},
             )
             for key in own
         ]
-        rows.append((ctx.button("transfer.done_button", "transfer.keys_done", count=len(chosen)),))
-        rows.append(ctx.menu_row())
-        serials = [key.serial for key in own if key.id in chosen]
-        text = ctx.t("transfer.ask_keys")
-        if serials:
-            text += "\n" + ctx.t("transfer.chosen", items=", ".join(serials))
-        ctx.say(text, tuple(rows))
+        self._ask_choice(ctx, _KEYS, items)
 
     async def on_keys(self, ctx: Context, msg: Incoming, payload: Payload | None) -> bool:
+        return await self._choose(ctx, msg, payload, _KEYS)
+
+    async def ask_key_numbers(self, ctx: Context) -> None:
+        ctx.say(ctx.t("transfer.ask_key_numbers"), (ctx.menu_row(),))
+
+    async def on_key_numbers(self, ctx: Context, msg: Incoming, payload: Payload | None) -> bool:
+        return await self._typed_numbers(ctx, msg, payload, "keys", "order")
+
+    # -- choosing one's own licenses or keys; numbers typed by a person not linked -----------
+
+    async def _start_choice(self, ctx: Context, choice: _Choice) -> None:
+        """A person not linked types the numbers; a customer with none of them is told so;
+        otherwise the toggle list, nothing chosen yet."""
+        if ctx.customer_id is None:
+            await ctx.go(choice.typed_step)
+            return
+        if not await choice.of_customer(ctx.unit, ctx.customer_id):
+            ctx.say(ctx.t(choice.none_owned), (ctx.menu_row(),))
+            ctx.finish()
+            return
+        ctx.data[choice.ids] = []
+        await ctx.go(choice.step)
+
+    def _ask_choice(
+        self, ctx: Context, choice: _Choice, items: list[tuple[int, str, dict[str, Any]]]
+    ) -> None:
+        """The toggle list: ``items`` are (id, number, the label's values) of one's own."""
+        chosen = set(ctx.data.get(choice.ids, []))
+        rows = [
+            (
+                ctx.button(
+                    choice.label,
+                    choice.toggle,
+                    item_id,
+                    mark="✅" if item_id in chosen else "▫️",
+                    **values,
+                ),
+            )
+            for item_id, _number, values in items
+        ]
+        rows.append((ctx.button("transfer.done_button", choice.done, count=len(chosen)),))
+        rows.append(ctx.menu_row())
+        numbers = [number for item_id, number, _values in items if item_id in chosen]
+        text = ctx.t(choice.question)
+        if numbers:
+            text += "\n" + ctx.t("transfer.chosen", items=", ".join(numbers))
+        ctx.say(text, tuple(rows))
+
+    async def _choose(
+        self, ctx: Context, msg: Incoming, payload: Payload | None, choice: _Choice
+    ) -> bool:
+        """A toggle button, "Done", or typed numbers, each re-checked as the customer's own."""
         assert ctx.customer_id is not None
-        chosen: list[int] = list(ctx.data.get("key_ids", []))
+        chosen: list[int] = list(ctx.data.get(choice.ids, []))
         if payload is not None:
-            if payload.action == "transfer.keys_done":
+            if payload.action == choice.done:
                 if not chosen:
-                    ctx.say(ctx.t("transfer.choose_one_key"))
-                    await ctx.go("keys")
+                    ctx.say(ctx.t(choice.choose_one))
+                    await ctx.go(choice.step)
                     return True
-                await ctx.go("order")
+                await ctx.go(choice.next_step)
                 return True
-            if payload.action != "transfer.key":
+            if payload.action != choice.toggle:
                 return False
-            key_id = _int_arg(payload, 0)
-            key = await keys.get(ctx.unit, key_id) if key_id is not None else None
-            if key is None or key.customer_id != ctx.customer_id:
-                ctx.say(ctx.t("transfer.not_your_key_button"))
-                await ctx.go("keys")
+            item_id = payload.optional_int(0)
+            found = await choice.by_id(ctx.unit, item_id) if item_id is not None else None
+            if found is None or found.customer_id != ctx.customer_id:
+                ctx.say(ctx.t(choice.not_yours_button))
+                await ctx.go(choice.step)
                 return True
-            if key.id in chosen:
-                chosen.remove(key.id)
+            if found.id in chosen:
+                chosen.remove(found.id)
             else:
-                chosen.append(key.id)
-            ctx.data["key_ids"] = chosen
-            await ctx.go("keys")
+                chosen.append(found.id)
+            ctx.data[choice.ids] = chosen
+            await ctx.go(choice.step)
             return True
         typed = _numbers(msg.text)
         if typed is None or msg.attachments:
             return False
         found_ids: list[int] = []
         unknown: list[str] = []
-        for serial in typed:
-            key = await _key_by_serial(ctx, serial)
-            if key is None or key.customer_id != ctx.customer_id:
-                unknown.append(serial)
+        for number in typed:
+            item = await choice.by_number(ctx.unit, number)
+            if item is None or item.customer_id != ctx.customer_id:
+                unknown.append(number)
             else:
-                found_ids.append(key.id)
+                found_ids.append(item.id)
         if unknown:
-            ctx.say(ctx.t("transfer.not_your_keys", numbers=", ".join(unknown)))
-            await ctx.go("keys")
+            # One answer for unknown and foreign numbers alike; nothing is chosen.
+            ctx.say(ctx.t(choice.not_yours_typed, numbers=", ".join(unknown)))
+            await ctx.go(choice.step)
             return True
-        ctx.data["key_ids"] = list(dict.fromkeys([*chosen, *found_ids]))
-        await ctx.go("keys")
+        ctx.data[choice.ids] = list(dict.fromkeys([*chosen, *found_ids]))
+        await ctx.go(choice.step)
         return True
 
-    async def ask_key_numbers(self, ctx: Context) -> None:
-        ctx.say(ctx.t("transfer.ask_key_numbers"), (ctx.menu_row(),))
-
-    async def on_key_numbers(self, ctx: Context, msg: Incoming, payload: Payload | None) -> bool:
+    async def _typed_numbers(
+        self, ctx: Context, msg: Incoming, payload: Payload | None, key: str, next_step: str
+    ) -> bool:
         if payload is not None or msg.attachments:
             return False
         typed = _numbers(msg.text)
         if typed is None:
             return False
-        ctx.data["keys"] = typed
-        await ctx.go("order")
+        ctx.data[key] = typed
+        await ctx.go(next_step)
         return True
 
     # -- the redistribution order ---------------------------------------------------------
@@ -541,7 +505,7 @@ class TransferFlow(Flow):
             ctx.data["order"] = ""
             await ctx.go("modules")
             return True
-        order = _free_text(msg, payload, _ORDER_LENGTH)
+        order = free_text(msg, payload, _ORDER_LENGTH)
         if order is None:
             return False
         ctx.data["order"] = order
@@ -661,27 +625,20 @@ class TransferFlow(Flow):
 
     # -- documents: the letter, then the license files -------------------------------------
 
-    def _limits(self, ctx: Context, kind: FileKind) -> dict[str, Any]:
-        uploads = ctx.policy.uploads
-        types, max_mb = (
-            (uploads.license_file_types, uploads.license_file_max_mb)
-            if kind is FileKind.LICENSE_FILE
-            else (uploads.document_types, uploads.document_max_mb)
-        )
-        return {"types": ", ".join(kind.upper() for kind in types), "max_mb": max_mb}
-
     async def ask_letter(self, ctx: Context) -> None:
         ctx.say(
-            ctx.t("transfer.ask_letter", **self._limits(ctx, FileKind.DOCUMENT)),
-            ((ctx.button("transfer.later", "transfer.later"),), ctx.menu_row()),
+            ctx.t("transfer.ask_letter", **upload_limits(ctx, FileKind.DOCUMENT)),
+            self.later_row(ctx),
         )
 
     async def on_letter(self, ctx: Context, msg: Incoming, payload: Payload | None) -> bool:
         if payload is not None:
-            return self._later(ctx, payload)
+            return self.later(ctx, payload)
         if not msg.attachments:
             return False
-        request = await self._upload(ctx, msg, "letter", FileKind.DOCUMENT)
+        request = await self.accept_file(
+            ctx, msg, role="letter", kind=FileKind.DOCUMENT, step="letter"
+        )
         if request is not None:
             await ctx.go("license_files")
         return True
@@ -701,101 +658,37 @@ class TransferFlow(Flow):
             ctx.t(
                 "transfer.ask_license_files",
                 count=len(have),
-                **self._limits(ctx, FileKind.LICENSE_FILE),
+                **upload_limits(ctx, FileKind.LICENSE_FILE),
             ),
-            (
-                (ctx.button("transfer.files_done", "transfer.files_done"),),
-                (ctx.button("transfer.later", "transfer.later"),),
-                ctx.menu_row(),
-            ),
+            ((ctx.button("transfer.files_done", "transfer.files_done"),), *self.later_row(ctx)),
         )
 
     async def on_license_files(self, ctx: Context, msg: Incoming, payload: Payload | None) -> bool:
         if payload is not None:
             if payload.action != "transfer.files_done":
-                return self._later(ctx, payload)
-            request = await self._my_open_request(ctx)
+                return self.later(ctx, payload)
+            request = await self.my_open_request(ctx)
             if request is None:
-                self._closed(ctx)
+                self.closed(ctx)
                 return True
-            if "license_file" not in await self._have(ctx, request.id):
+            have = await roles_in(ctx, request.id)
+            if "license_file" not in have:
                 ctx.say(ctx.t("transfer.need_license_file"))
                 await ctx.go("license_files")
                 return True
-            if "letter" not in await self._have(ctx, request.id):
+            if "letter" not in have:
                 await ctx.go("letter")
                 return True
             await self._complete(ctx, request)
             return True
         if not msg.attachments:
             return False
-        if await self._upload(ctx, msg, "license_file", FileKind.LICENSE_FILE) is not None:
+        request = await self.accept_file(
+            ctx, msg, role="license_file", kind=FileKind.LICENSE_FILE, step="license_files"
+        )
+        if request is not None:
             await ctx.go("license_files")
         return True
-
-    def _later(self, ctx: Context, payload: Payload) -> bool:
-        if payload.action != "transfer.later":
-            return False
-        number = ctx.data.get("request_id")
-        if isinstance(number, int):
-            ctx.say(
-                ctx.t(
-                    "transfer.later_text",
-                    number=number,
-                    days=ctx.policy.reminders.documents_after_days,
-                ),
-                ((send_documents_button(ctx.t, number),), ctx.menu_row()),
-            )
-        ctx.finish()
-        return True
-
-    async def _upload(
-        self, ctx: Context, msg: Incoming, role: str, kind: FileKind
-    ) -> Request | None:
-        """Record one file on the request; None (after saying why) when refused."""
-        step = ctx.step or "letter"
-        if len(msg.attachments) > 1:
-            ctx.say(ctx.t("transfer.one_at_a_time"))
-            await ctx.go(step)
-            return None
-        request = await self._my_open_request(ctx)
-        if request is None:
-            self._closed(ctx)
-            return None
-        attachment = msg.attachments[0]
-        problem = await accept_attachment(
-            ctx, attachment, request_id=request.id, role=role, kind=kind
-        )
-        if problem is not None:
-            ctx.say(problem_text(ctx, problem, kind))
-            await ctx.go(step)
-            return None
-        ctx.say(
-            ctx.t(
-                "transfer.file_received",
-                document=ctx.t(f"transfer.document_{role}"),
-                name=attachment.name,
-            )
-        )
-        return request
-
-    async def _my_open_request(self, ctx: Context) -> Request | None:
-        request_id = ctx.data.get("request_id")
-        if not isinstance(request_id, int):
-            return None
-        request = await requests.get(ctx.unit, request_id)
-        if (
-            request is None
-            or request.account_id != ctx.account.id
-            or request.kind is not RequestKind.TRANSFER
-            or request.status not in OPEN_STATUSES
-        ):
-            return None
-        return request
-
-    def _closed(self, ctx: Context) -> None:
-        ctx.say(ctx.t("transfer.request_closed"), (ctx.menu_row(),))
-        ctx.finish()
 
     async def _complete(self, ctx: Context, request: Request) -> None:
         """Everything is in: the request becomes new and the managers get the card."""
@@ -803,22 +696,11 @@ class TransferFlow(Flow):
         details.pop("awaiting", None)
         if details.get("modules_returned") and "module_return" not in details:
             details["module_return"] = DECISION_PENDING
-        details["card"] = _stored(transfer_card(details))
-        await requests.set_details(ctx.unit, request.id, details, ctx.now)
-        if request.status is RequestStatus.WAITING_DOCUMENTS:
-            await requests.set_status(
-                ctx.unit, request.id, RequestStatus.NEW, actor="customer", now=ctx.now
-            )
-        await send_card(ctx, request.id)
+        await hand_over(
+            ctx, request, details, transfer_card(details), waiting=RequestStatus.WAITING_DOCUMENTS
+        )
         done = (
             "transfer.filed_with_modules" if details.get("modules_returned") else "transfer.filed"
         )
         ctx.say(ctx.t(done, number=request.id), (ctx.menu_row(),))
         ctx.finish()
-
-
-async def _key_by_serial(ctx: Context, serial: str) -> Key | None:
-    key = await keys.by_serial(ctx.unit, serial)
-    if key is None and serial.upper() != serial:
-        key = await keys.by_serial(ctx.unit, serial.upper())
-    return key

@@ -38,13 +38,6 @@ from storage.models import OPEN_STATUSES, Request, RequestKind
 REASONS = ("not_needed", "no_guarantee", "not_agreed")
 
 
-def _request_id(payload: Payload, args: int) -> int | None:
-    if len(payload.args) != args:
-        return None
-    value = payload.args[0]
-    return int(value) if value.isdigit() and len(value) <= 12 else None
-
-
 class TransferDeskFlow(Flow):
     name = "transferdesk"
     for_managers = True
@@ -64,7 +57,11 @@ class TransferDeskFlow(Flow):
             "transferdesk.reject": 1,
             "transferdesk.reason": 2,
         }.get(payload.action)
-        request_id = _request_id(payload, expected_args) if expected_args else None
+        request_id = (
+            payload.optional_int(0)
+            if expected_args and len(payload.args) == expected_args
+            else None
+        )
         if request_id is None:
             ctx.say(ctx.t("common.bad_button"))
             return

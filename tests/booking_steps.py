@@ -1,10 +1,14 @@
-"""Shared steps of the booking tests: the engine, a full booking by buttons, the tables."""
+"""Shared steps of the booking tests: the engine (and the ``clock`` and ``engine``
+fixtures, used as ``clock, engine = booking_steps.clock, booking_steps.engine``), a full
+booking by buttons, the tables."""
 
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Any
+
+import pytest
 
 from handlers.desk import ManagerDesk
 from handlers.engine import Engine
@@ -65,6 +69,16 @@ LABELS: dict[str, dict[str, str]] = {
 def make_engine(db: Database, policy: Policy, clock: Clock) -> Engine:
     flows = default_flows()
     return Engine(db, policy, flows, desk=ManagerDesk.console_only(), clock=clock)
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock(NOW)
+
+
+@pytest.fixture
+def engine(db: Database, policy: Policy, clock: Clock) -> Engine:
+    return make_engine(db, policy, clock)
 
 
 def with_consultants(policy: Policy, consultants: int) -> Policy:

@@ -1,13 +1,22 @@
-"""What the desk, relay and rating tests share: an engine with the demo data and the
-manager-desk flows, chats for customers and managers, requests filed through the real
-renewal flow, and readers of the outbox and of the database for "nothing changed"."""
+"""What the desk, relay, rating, call-back and renewal tests share: an engine with the demo
+data and the manager-desk flows (the ``clock`` and ``engine`` fixtures, or
+:func:`engine_at` a given moment), chats for customers and managers, requests filed through
+the real renewal flow, and readers of the outbox and of the database for "nothing changed".
+
+A test module uses the fixtures by naming them: ``clock, engine = desk_world.clock,
+desk_world.engine``.
+"""
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+import pytest
+
+from handlers.callback import CallbackFlow
 from handlers.desk import ManagerDesk
 from handlers.desk_actions import DeskActionsFlow
 from handlers.desk_commands import DeskCommandsFlow
@@ -40,6 +49,27 @@ async def make_engine(
     mine = [DeskActionsFlow(), DeskCommandsFlow(), RelayFlow(), RatingFlow()]
     flows += [flow for flow in mine if flow.name not in present]  # once registered, as is
     return Engine(db, policy, flows, desk=desk or ManagerDesk.console_only(), clock=clock)
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock(NOW)
+
+
+@pytest.fixture
+async def engine(db: Database, policy: Policy, clock: Clock) -> Engine:
+    return await make_engine(db, policy, clock)
+
+
+async def engine_at(
+    db: Database, policy: Policy, now: datetime, *, with_callback: bool = True
+) -> Engine:
+    """The demo data as of ``now`` and every flow (but the call-back flow, if so asked),
+    the clock standing at ``now``."""
+    report = await load_demo(db, today=local_today(now, policy), now=now)
+    assert report.ok, report.errors
+    flows = [flow for flow in default_flows() if with_callback or flow.name != CallbackFlow.name]
+    return Engine(db, policy, flows, desk=ManagerDesk.console_only(), clock=Clock(now))
 
 
 def console_manager(engine: Engine, language: str = "ru") -> Chat:
@@ -179,6 +209,40 @@ async def state_of(db: Database, platform: Platform, chat_id: str) -> tuple[Any,
             (platform.value, chat_id),
         )
     return (row["flow"], row["step"]) if row else (None, None)
+
+
+async def chat_state(db: Database, chat: Chat) -> tuple[Any, Any]:
+    """The flow and step of ``chat`` (a private chat: its id is the person's)."""
+    return await state_of(db, chat.platform, chat.user_id)
+
+
+async def table_counts(db: Database) -> dict[str, int]:
+    """How many requests, outbox messages and request events there are."""
+    async with db.unit() as unit:
+        return {
+            table: (await unit.fetchone(f"SELECT COUNT(*) FROM {table}"))[0]
+            for table in ("requests", "outbox", "request_events")
+        }
+
+
+async def requests_filed(db: Database) -> list[dict[str, Any]]:
+    """Every request, oldest first, with its details parsed."""
+    async with db.unit() as unit:
+        rows = await unit.fetchall(
+            "SELECT id, kind, verified, license_id, amount, due_at, created_at, details "
+            "FROM requests ORDER BY id"
+        )
+    return [dict(row) | {"details": json.loads(row["details"])} for row in rows]
+
+
+async def manager_cards(db: Database) -> list[str]:
+    """The texts queued to the console desk, oldest first."""
+    async with db.unit() as unit:
+        rows = await unit.fetchall(
+            "SELECT text FROM outbox WHERE platform = 'console' AND chat_id = 'managers' "
+            "ORDER BY id"
+        )
+    return [row["text"] for row in rows]
 
 
 def pdf(name: str = "act.pdf", size: int = 20_000) -> Attachment:

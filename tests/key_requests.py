@@ -1,10 +1,17 @@
 """What the key-loss and transfer conversation tests share: the demo engine, linking a demo
-customer, sending a file, and a snapshot of everything a refused input must leave alone."""
+customer, sending a file, and a snapshot of everything a refused input must leave alone.
+
+Fixtures: ``clock`` (at NOW) and ``transfer_engine`` (the transfer flows on the demo data);
+a test module names them, e.g. ``clock, engine = key_requests.clock,
+key_requests.transfer_engine``.
+"""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
 from typing import Any
+
+import pytest
 
 from handlers.consent import ConsentFlow
 from handlers.desk import ManagerDesk
@@ -13,6 +20,8 @@ from handlers.flow import Flow
 from handlers.messages import Attachment
 from handlers.policy import Policy
 from handlers.rules.dates import local_today
+from handlers.transfer import TransferFlow
+from handlers.transfer_desk import TransferDeskFlow
 from storage import accounts, customers
 from storage.db import Database
 from storage.demo import load_demo
@@ -37,6 +46,16 @@ async def demo_engine(db: Database, policy: Policy, clock: Clock, *flows: Flow) 
     report = await load_demo(db, today=local_today(NOW, policy), now=NOW)
     assert report.ok, report.errors
     return Engine(db, policy, [*flows, ConsentFlow()], desk=ManagerDesk.console_only(), clock=clock)
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock(NOW)
+
+
+@pytest.fixture
+async def transfer_engine(db: Database, policy: Policy, clock: Clock) -> Engine:
+    return await demo_engine(db, policy, clock, TransferFlow(), TransferDeskFlow())
 
 
 async def link(db: Database, chat: Chat, phone: str) -> None:

@@ -1,4 +1,6 @@
-"""Shared set-up for the linking and privacy conversation tests (not a test module)."""
+"""Shared set-up for the linking and privacy conversation tests (not a test module): the
+``clock`` and ``engine`` fixtures (used as ``clock, engine = linking_support.clock,
+linking_support.engine``), chats, and readers of the database."""
 
 from __future__ import annotations
 
@@ -6,6 +8,8 @@ import json
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+
+import pytest
 
 from handlers.desk import ManagerDesk
 from handlers.engine import Engine
@@ -54,6 +58,16 @@ async def make_engine(
         desk=desk or ManagerDesk.console_only(),
         clock=clock,
     )
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock(NOW)
+
+
+@pytest.fixture
+async def engine(db: Database, policy: Policy, clock: Clock, tmp_path: Path) -> Engine:
+    return await make_engine(db, policy, clock, tmp_path / "files")
 
 
 def manager_chat(engine: Engine, language: str = "ru") -> Chat:

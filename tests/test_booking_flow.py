@@ -13,6 +13,7 @@ from handlers.policy import Policy
 from storage import accounts
 from storage.db import Database
 from storage.models import Platform
+from tests import booking_steps
 from tests.booking_steps import (
     LABELS,
     NOW,
@@ -39,14 +40,8 @@ from tests.chat import Chat, Clock
 NBSP = "\u00a0"
 
 
-@pytest.fixture
-def clock() -> Clock:
-    return Clock(NOW)
-
-
-@pytest.fixture
-def engine(db: Database, policy: Policy, clock: Clock) -> Engine:
-    return make_engine(db, policy, clock)
+#: The booking tests' fixtures: the clock at NOW, an engine with every flow.
+clock, engine = booking_steps.clock, booking_steps.engine
 
 
 async def test_backup_review_is_booked_in_russian(engine: Engine, db: Database) -> None:

@@ -11,9 +11,9 @@ from handlers.engine import Engine
 from handlers.payloads import encode
 from handlers.policy import Policy
 from storage.db import Database
+from tests import booking_steps
 from tests.booking_steps import (
     LABELS,
-    NOW,
     TUESDAY_10,
     WEDNESDAY,
     backup_file,
@@ -31,14 +31,8 @@ from tests.chat import Chat, Clock
 MY_BOOKINGS = encode("go", "booking", "mine")
 
 
-@pytest.fixture
-def clock() -> Clock:
-    return Clock(NOW)
-
-
-@pytest.fixture
-def engine(db: Database, policy: Policy, clock: Clock) -> Engine:
-    return make_engine(db, policy, clock)
+#: The booking tests' fixtures: the clock at NOW, an engine with every flow.
+clock, engine = booking_steps.clock, booking_steps.engine
 
 
 async def open_the_booking(chat: Chat) -> None:

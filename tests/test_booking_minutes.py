@@ -5,32 +5,25 @@ from __future__ import annotations
 import pytest
 
 from handlers.engine import Engine
-from handlers.policy import Policy
 from storage import requests
 from storage.db import Database
 from storage.models import RequestKind
+from tests import booking_steps
 from tests.booking_steps import (
     NOW,
     WEDNESDAY,
     book,
-    make_engine,
     rows,
     snapshot,
     the_booking,
 )
-from tests.chat import Chat, Clock
+from tests.chat import Chat
 
 NBSP = "\u00a0"
 
 
-@pytest.fixture
-def clock() -> Clock:
-    return Clock(NOW)
-
-
-@pytest.fixture
-def engine(db: Database, policy: Policy, clock: Clock) -> Engine:
-    return make_engine(db, policy, clock)
+#: The booking tests' fixtures: the clock at NOW, an engine with every flow.
+clock, engine = booking_steps.clock, booking_steps.engine
 
 
 def manager(engine: Engine, language: str = "ru") -> Chat:

@@ -7,22 +7,25 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, datetime, timedelta
-from typing import Any
 
 import pytest
 
-from handlers.callback import CallbackFlow
-from handlers.desk import ManagerDesk
-from handlers.engine import Engine
-from handlers.flows import default_flows
 from handlers.policy import Policy
 from handlers.privacy import anonymised
 from handlers.rules.dates import local_today
-from storage import accounts, customers
+from storage import accounts
 from storage.db import Database
-from storage.demo import DEMO_CUSTOMER_PHONE, load_demo
+from storage.demo import DEMO_CUSTOMER_PHONE
 from storage.models import Platform
 from tests.chat import Chat, Clock
+from tests.desk_world import (
+    chat_state,
+    engine_at,
+    link_demo_customer,
+    manager_cards,
+    requests_filed,
+    table_counts,
+)
 
 # Monday 23 Nov 2026, 12:00 in Moscow: working hours.
 MONDAY_NOON = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
@@ -34,65 +37,13 @@ NEW_YEAR_NOON = datetime(2027, 1, 1, 9, 0, tzinfo=UTC)
 UNITY_DAY_NOON = datetime(2026, 11, 4, 9, 0, tzinfo=UTC)
 
 
-async def make_engine(
-    db: Database, policy: Policy, now: datetime, *, with_callback: bool = True
-) -> Engine:
-    report = await load_demo(db, today=local_today(now, policy), now=now)
-    assert report.ok, report.errors
-    flows = [flow for flow in default_flows() if with_callback or flow.name != CallbackFlow.name]
-    return Engine(db, policy, flows, desk=ManagerDesk.console_only(), clock=Clock(now))
-
-
-async def link_demo_customer(db: Database, chat: Chat) -> None:
-    await chat.send("/start")
-    async with db.unit() as unit:
-        customer = await customers.find_by_phone(unit, DEMO_CUSTOMER_PHONE)
-        account = await accounts.find(unit, chat.platform, chat.user_id)
-        assert customer is not None and account is not None
-        await accounts.link_customer(unit, account.id, customer.id, method="phone")
-
-
-async def table_counts(db: Database) -> dict[str, int]:
-    async with db.unit() as unit:
-        return {
-            table: (await unit.fetchone(f"SELECT COUNT(*) FROM {table}"))[0]
-            for table in ("requests", "outbox", "request_events")
-        }
-
-
-async def requests_filed(db: Database) -> list[dict[str, Any]]:
-    async with db.unit() as unit:
-        rows = await unit.fetchall(
-            "SELECT id, kind, license_id, amount, due_at, details FROM requests ORDER BY id"
-        )
-    return [dict(row) | {"details": json.loads(row["details"])} for row in rows]
-
-
-async def manager_cards(db: Database) -> list[str]:
-    async with db.unit() as unit:
-        rows = await unit.fetchall(
-            "SELECT text FROM outbox WHERE platform = 'console' AND chat_id = 'managers' "
-            "ORDER BY id"
-        )
-    return [row["text"] for row in rows]
-
-
-async def state_of(db: Database, chat: Chat) -> tuple[str | None, str | None]:
-    async with db.unit() as unit:
-        row = await unit.fetchone(
-            "SELECT flow, step FROM conversations WHERE platform = ? AND chat_id = ?",
-            (chat.platform.value, chat.user_id),
-        )
-    return (row["flow"], row["step"]) if row else (None, None)
-
-
 # -- "Contact a manager" in working hours ------------------------------------------------
 
 
 async def test_contact_manager_in_working_hours_files_the_question(
     db: Database, policy: Policy
 ) -> None:
-    engine = await make_engine(db, policy, MONDAY_NOON)
+    engine = await engine_at(db, policy, MONDAY_NOON)
     chat = Chat(engine)
     await chat.send("/start")
     await chat.press("Связаться с менеджером")
@@ -107,11 +58,11 @@ async def test_contact_manager_in_working_hours_files_the_question(
     [card] = await manager_cards(db)
     assert "вопрос менеджеру" in card
     assert "Вопрос: Как перенести лицензию на новый компьютер?" in card
-    assert await state_of(db, chat) == (None, None)
+    assert await chat_state(db, chat) == (None, None)
 
 
 async def test_contact_manager_in_english(db: Database, policy: Policy) -> None:
-    engine = await make_engine(db, policy, MONDAY_NOON)
+    engine = await engine_at(db, policy, MONDAY_NOON)
     chat = Chat(engine, language="en")
     await chat.send("/start")
     await chat.press("Contact a manager")
@@ -129,7 +80,7 @@ async def test_contact_manager_in_english(db: Database, policy: Policy) -> None:
 async def test_contact_manager_outside_hours_offers_a_call_back(
     db: Database, policy: Policy, now: datetime
 ) -> None:
-    engine = await make_engine(db, policy, now)
+    engine = await engine_at(db, policy, now)
     chat = Chat(engine)
     await chat.send("/start")
     before = await table_counts(db)
@@ -141,11 +92,11 @@ async def test_contact_manager_outside_hours_offers_a_call_back(
     assert "круглосуточно" in chat.text
     assert chat.labels == ["Оставить телефон", "« Главное меню"]
     assert await table_counts(db) == before
-    assert await state_of(db, chat) == ("callback", "offer")
+    assert await chat_state(db, chat) == ("callback", "offer")
 
 
 async def test_after_hours_answer_in_english(db: Database, policy: Policy) -> None:
-    engine = await make_engine(db, policy, FRIDAY_EVENING)
+    engine = await engine_at(db, policy, FRIDAY_EVENING)
     chat = Chat(engine, language="en")
     await chat.send("/start")
     await chat.press("Contact a manager")
@@ -156,7 +107,7 @@ async def test_after_hours_answer_in_english(db: Database, policy: Policy) -> No
 
 
 async def test_back_to_menu_from_the_offer_files_nothing(db: Database, policy: Policy) -> None:
-    engine = await make_engine(db, policy, FRIDAY_EVENING)
+    engine = await engine_at(db, policy, FRIDAY_EVENING)
     chat = Chat(engine)
     await chat.send("/start")
     await chat.press("Связаться с менеджером")
@@ -165,7 +116,7 @@ async def test_back_to_menu_from_the_offer_files_nothing(db: Database, policy: P
     await chat.press("Главное меню")
     assert "Главное меню" in chat.text
     assert await table_counts(db) == {"requests": 0, "outbox": 0, "request_events": 0}
-    assert await state_of(db, chat) == (None, None)
+    assert await chat_state(db, chat) == (None, None)
 
 
 # -- the renewal quote's "Ask a manager" -------------------------------------------------
@@ -182,7 +133,7 @@ async def quote_for_demo_license(db: Database, policy: Policy, chat: Chat, now: 
 async def test_renewal_ask_manager_in_working_hours_files_a_question_with_the_quote(
     db: Database, policy: Policy
 ) -> None:
-    engine = await make_engine(db, policy, MONDAY_NOON)
+    engine = await engine_at(db, policy, MONDAY_NOON)
     chat = Chat(engine)
     await quote_for_demo_license(db, policy, chat, MONDAY_NOON)
     await chat.press("Спросить менеджера")
@@ -201,7 +152,7 @@ async def test_renewal_ask_manager_in_working_hours_files_a_question_with_the_qu
 async def test_renewal_ask_manager_after_hours_offers_and_files_a_call_back(
     db: Database, policy: Policy
 ) -> None:
-    engine = await make_engine(db, policy, FRIDAY_EVENING)
+    engine = await engine_at(db, policy, FRIDAY_EVENING)
     chat = Chat(engine)
     await quote_for_demo_license(db, policy, chat, FRIDAY_EVENING)
     await chat.press("Спросить менеджера")
@@ -233,7 +184,7 @@ async def test_renewal_ask_manager_after_hours_offers_and_files_a_call_back(
 
 
 async def test_renewal_ask_manager_after_hours_in_english(db: Database, policy: Policy) -> None:
-    engine = await make_engine(db, policy, FRIDAY_EVENING)
+    engine = await engine_at(db, policy, FRIDAY_EVENING)
     chat = Chat(engine, language="en")
     await quote_for_demo_license(db, policy, chat, FRIDAY_EVENING)
     await chat.press("Ask a manager")
@@ -244,7 +195,7 @@ async def test_renewal_ask_manager_after_hours_in_english(db: Database, policy: 
 async def test_without_the_call_back_flow_the_question_is_marked_for_the_morning(
     db: Database, policy: Policy
 ) -> None:
-    engine = await make_engine(db, policy, FRIDAY_EVENING, with_callback=False)
+    engine = await engine_at(db, policy, FRIDAY_EVENING, with_callback=False)
     chat = Chat(engine)
     await quote_for_demo_license(db, policy, chat, FRIDAY_EVENING)
     await chat.press("Спросить менеджера")
@@ -257,7 +208,7 @@ async def test_without_the_call_back_flow_the_question_is_marked_for_the_morning
 
 
 async def test_stale_offer_button_after_menu_changes_nothing(db: Database, policy: Policy) -> None:
-    engine = await make_engine(db, policy, FRIDAY_EVENING)
+    engine = await engine_at(db, policy, FRIDAY_EVENING)
     chat = Chat(engine)
     await chat.send("/start")
     await chat.press("Связаться с менеджером")
@@ -265,7 +216,7 @@ async def test_stale_offer_button_after_menu_changes_nothing(db: Database, polic
     await chat.send("/menu")
     await chat.payload(leave)
     assert "больше не действует" in chat.text
-    assert await state_of(db, chat) == (None, None)
+    assert await chat_state(db, chat) == (None, None)
     async with db.unit() as unit:
         account = await accounts.find(unit, Platform.TELEGRAM, chat.user_id)
     assert account is not None and account.consent_at is None
@@ -274,7 +225,7 @@ async def test_stale_offer_button_after_menu_changes_nothing(db: Database, polic
 async def test_offer_seen_again_next_morning_no_longer_says_the_day_is_over(
     db: Database, policy: Policy
 ) -> None:
-    engine = await make_engine(db, policy, FRIDAY_EVENING)
+    engine = await engine_at(db, policy, FRIDAY_EVENING)
     chat = Chat(engine)
     await chat.send("/start")
     await chat.press("Связаться с менеджером")
@@ -287,7 +238,7 @@ async def test_offer_seen_again_next_morning_no_longer_says_the_day_is_over(
 
 
 async def test_forget_can_erase_the_typed_question(db: Database, policy: Policy) -> None:
-    engine = await make_engine(db, policy, MONDAY_NOON)
+    engine = await engine_at(db, policy, MONDAY_NOON)
     chat = Chat(engine)
     await chat.send("/start")
     await chat.press("Связаться с менеджером")
@@ -299,7 +250,7 @@ async def test_forget_can_erase_the_typed_question(db: Database, policy: Policy)
 
 
 async def test_a_manager_pressing_ask_a_manager_files_nothing(db: Database, policy: Policy) -> None:
-    engine = await make_engine(db, policy, FRIDAY_EVENING)
+    engine = await engine_at(db, policy, FRIDAY_EVENING)
     manager = Chat(engine, user_id="9001", manager=True)
     await manager.send("/start")
     await manager.press("Продление поддержки")
@@ -308,4 +259,4 @@ async def test_a_manager_pressing_ask_a_manager_files_nothing(db: Database, poli
     await manager.press("Спросить менеджера")
     assert "для клиентов" in manager.text
     assert await table_counts(db) == {"requests": 0, "outbox": 0, "request_events": 0}
-    assert await state_of(db, manager) == (None, None)
+    assert await chat_state(db, manager) == (None, None)

@@ -7,18 +7,19 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, datetime
-from typing import Any
 
-from handlers.desk import ManagerDesk
-from handlers.engine import Engine
-from handlers.flows import default_flows
 from handlers.policy import Policy
 from handlers.privacy import anonymised
-from handlers.rules.dates import local_today
-from storage import accounts, customers
 from storage.db import Database
-from storage.demo import DEMO_CUSTOMER_PHONE, load_demo
-from tests.chat import Chat, Clock
+from storage.demo import DEMO_CUSTOMER_PHONE
+from tests.chat import Chat
+from tests.desk_world import (
+    engine_at,
+    link_demo_customer,
+    manager_cards,
+    requests_filed,
+    table_counts,
+)
 
 # Friday 27 Nov 2026, 19:00 in Moscow: next working morning Monday 30 Nov 09:00 (06:00 UTC).
 FRIDAY_EVENING = datetime(2026, 11, 27, 16, 0, tzinfo=UTC)
@@ -29,35 +30,6 @@ THURSDAY_EVENING = datetime(2026, 11, 26, 16, 0, tzinfo=UTC)
 MONDAY_NOON = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
 
 NOTHING = {"requests": 0, "outbox": 0, "request_events": 0}
-
-
-async def make_engine(db: Database, policy: Policy, now: datetime) -> Engine:
-    report = await load_demo(db, today=local_today(now, policy), now=now)
-    assert report.ok, report.errors
-    flows = default_flows()
-    return Engine(db, policy, flows, desk=ManagerDesk.console_only(), clock=Clock(now))
-
-
-async def table_counts(db: Database) -> dict[str, int]:
-    async with db.unit() as unit:
-        return {
-            table: (await unit.fetchone(f"SELECT COUNT(*) FROM {table}"))[0]
-            for table in ("requests", "outbox", "request_events")
-        }
-
-
-async def requests_filed(db: Database) -> list[dict[str, Any]]:
-    async with db.unit() as unit:
-        rows = await unit.fetchall(
-            "SELECT id, kind, verified, due_at, created_at, details FROM requests ORDER BY id"
-        )
-    return [dict(row) | {"details": json.loads(row["details"])} for row in rows]
-
-
-async def manager_cards(db: Database) -> list[str]:
-    async with db.unit() as unit:
-        rows = await unit.fetchall("SELECT text FROM outbox WHERE chat_id = 'managers' ORDER BY id")
-    return [row["text"] for row in rows]
 
 
 async def conversation(db: Database, chat: Chat) -> tuple[str | None, str | None, str]:
@@ -83,7 +55,7 @@ async def start_call_back(chat: Chat) -> None:
 async def test_call_back_outside_hours_is_marked_for_the_next_working_morning(
     db: Database, policy: Policy
 ) -> None:
-    engine = await make_engine(db, policy, FRIDAY_EVENING)
+    engine = await engine_at(db, policy, FRIDAY_EVENING)
     chat = Chat(engine)
     await start_call_back(chat)
     await chat.send("8 (999) 123-45-67")
@@ -112,7 +84,7 @@ async def test_call_back_outside_hours_is_marked_for_the_next_working_morning(
 
 
 async def test_call_back_in_english_tomorrow_morning(db: Database, policy: Policy) -> None:
-    engine = await make_engine(db, policy, THURSDAY_EVENING)
+    engine = await engine_at(db, policy, THURSDAY_EVENING)
     chat = Chat(engine, language="en")
     await start_call_back(chat)
     await chat.send("+359 888 123 456")
@@ -131,7 +103,7 @@ async def test_call_back_in_english_tomorrow_morning(db: Database, policy: Polic
 
 
 async def test_call_back_in_working_hours_is_due_now(db: Database, policy: Policy) -> None:
-    engine = await make_engine(db, policy, MONDAY_NOON)
+    engine = await engine_at(db, policy, MONDAY_NOON)
     chat = Chat(engine)
     await start_call_back(chat)
     await chat.send("+7 999 123 45 67")
@@ -151,7 +123,7 @@ async def test_call_back_in_working_hours_is_due_now(db: Database, policy: Polic
 
 
 async def test_another_time_is_typed(db: Database, policy: Policy) -> None:
-    engine = await make_engine(db, policy, FRIDAY_EVENING)
+    engine = await engine_at(db, policy, FRIDAY_EVENING)
     chat = Chat(engine)
     await start_call_back(chat)
     await chat.send("89991234567")
@@ -167,7 +139,7 @@ async def test_another_time_is_typed(db: Database, policy: Policy) -> None:
 
 
 async def test_bad_phone_gets_a_hint_and_nothing_is_filed(db: Database, policy: Policy) -> None:
-    engine = await make_engine(db, policy, FRIDAY_EVENING)
+    engine = await engine_at(db, policy, FRIDAY_EVENING)
     chat = Chat(engine)
     await start_call_back(chat)
     before = await conversation(db, chat)
@@ -180,7 +152,7 @@ async def test_bad_phone_gets_a_hint_and_nothing_is_filed(db: Database, policy: 
 
 
 async def test_bad_phone_in_english(db: Database, policy: Policy) -> None:
-    engine = await make_engine(db, policy, FRIDAY_EVENING)
+    engine = await engine_at(db, policy, FRIDAY_EVENING)
     chat = Chat(engine, language="en")
     await start_call_back(chat)
     await chat.send("call me")
@@ -189,7 +161,7 @@ async def test_bad_phone_in_english(db: Database, policy: Policy) -> None:
 
 
 async def test_someone_elses_contact_is_refused(db: Database, policy: Policy) -> None:
-    engine = await make_engine(db, policy, FRIDAY_EVENING)
+    engine = await engine_at(db, policy, FRIDAY_EVENING)
     chat = Chat(engine)
     await start_call_back(chat)
     before = await conversation(db, chat)
@@ -204,7 +176,7 @@ async def test_someone_elses_contact_is_refused(db: Database, policy: Policy) ->
 
 
 async def test_someone_elses_contact_is_refused_in_english(db: Database, policy: Policy) -> None:
-    engine = await make_engine(db, policy, FRIDAY_EVENING)
+    engine = await engine_at(db, policy, FRIDAY_EVENING)
     chat = Chat(engine, language="en")
     await start_call_back(chat)
     await chat.contact("+79990003344", owner="777")
@@ -213,14 +185,9 @@ async def test_someone_elses_contact_is_refused_in_english(db: Database, policy:
 
 
 async def test_linked_customer_uses_the_phone_on_record(db: Database, policy: Policy) -> None:
-    engine = await make_engine(db, policy, FRIDAY_EVENING)
+    engine = await engine_at(db, policy, FRIDAY_EVENING)
     chat = Chat(engine)
-    await chat.send("/start")
-    async with db.unit() as unit:
-        customer = await customers.find_by_phone(unit, DEMO_CUSTOMER_PHONE)
-        account = await accounts.find(unit, chat.platform, chat.user_id)
-        assert customer is not None and account is not None
-        await accounts.link_customer(unit, account.id, customer.id, method="phone")
+    await link_demo_customer(db, chat)
     await chat.press("Перезвоните мне")
     await chat.press("Согласен(на) на")
     await chat.press(f"Мой телефон {DEMO_CUSTOMER_PHONE}")
@@ -236,7 +203,7 @@ async def test_linked_customer_uses_the_phone_on_record(db: Database, policy: Po
 async def test_own_phone_button_of_an_unlinked_person_is_refused(
     db: Database, policy: Policy
 ) -> None:
-    engine = await make_engine(db, policy, FRIDAY_EVENING)
+    engine = await engine_at(db, policy, FRIDAY_EVENING)
     chat = Chat(engine)
     await start_call_back(chat)
     assert not any("Мой телефон" in label for label in chat.labels)
@@ -248,7 +215,7 @@ async def test_own_phone_button_of_an_unlinked_person_is_refused(
 
 
 async def test_forged_time_and_topic_buttons_change_nothing(db: Database, policy: Policy) -> None:
-    engine = await make_engine(db, policy, FRIDAY_EVENING)
+    engine = await engine_at(db, policy, FRIDAY_EVENING)
     chat = Chat(engine)
     await start_call_back(chat)
     await chat.send("+79991234567")
@@ -267,7 +234,7 @@ async def test_forged_time_and_topic_buttons_change_nothing(db: Database, policy
 
 
 async def test_declining_consent_stores_nothing(db: Database, policy: Policy) -> None:
-    engine = await make_engine(db, policy, FRIDAY_EVENING)
+    engine = await engine_at(db, policy, FRIDAY_EVENING)
     chat = Chat(engine)
     await chat.send("/start")
     await chat.press("Перезвоните мне")
@@ -279,7 +246,7 @@ async def test_declining_consent_stores_nothing(db: Database, policy: Policy) ->
 
 async def test_forget_can_erase_everything_the_customer_typed(db: Database, policy: Policy) -> None:
     """The request keeps no typed personal data after /forget's anonymisation."""
-    engine = await make_engine(db, policy, FRIDAY_EVENING)
+    engine = await engine_at(db, policy, FRIDAY_EVENING)
     chat = Chat(engine)
     await start_call_back(chat)
     await chat.send("+7 999 123 45 67")
@@ -294,7 +261,7 @@ async def test_forget_can_erase_everything_the_customer_typed(db: Database, poli
 
 
 async def test_an_overlong_typed_time_is_refused(db: Database, policy: Policy) -> None:
-    engine = await make_engine(db, policy, FRIDAY_EVENING)
+    engine = await engine_at(db, policy, FRIDAY_EVENING)
     chat = Chat(engine, language="en")
     await start_call_back(chat)
     await chat.send("+79991234567")

@@ -15,6 +15,7 @@ from handlers.payloads import encode
 from handlers.policy import Policy
 from storage.db import Database
 from storage.models import Platform
+from tests import desk_world
 from tests.chat import Chat, Clock
 from tests.desk_world import (
     CONSOLE_DESK,
@@ -36,14 +37,8 @@ from tests.desk_world import (
 TG = Platform.TELEGRAM
 
 
-@pytest.fixture
-def clock() -> Clock:
-    return Clock(NOW)
-
-
-@pytest.fixture
-async def engine(db: Database, policy: Policy, clock: Clock) -> Engine:
-    return await make_engine(db, policy, clock)
+#: The desk world's fixtures: the clock at NOW, an engine with the demo data and every flow.
+clock, engine = desk_world.clock, desk_world.engine
 
 
 async def test_take_puts_the_request_in_work_and_tells_the_customer(

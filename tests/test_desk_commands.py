@@ -21,10 +21,10 @@ from storage.db import Database
 from storage.demo import demo_rows
 from storage.importer import write_csv
 from storage.models import Platform
+from tests import desk_world
 from tests.chat import Chat, Clock
 from tests.desk_world import (
     CONSOLE_DESK,
-    NOW,
     TODAY,
     console_manager,
     file_renewal,
@@ -38,15 +38,8 @@ from tests.desk_world import (
     state_of,
 )
 
-
-@pytest.fixture
-def clock() -> Clock:
-    return Clock(NOW)
-
-
-@pytest.fixture
-async def engine(db: Database, policy: Policy, clock: Clock) -> Engine:
-    return await make_engine(db, policy, clock)
+#: The desk world's fixtures: the clock at NOW, an engine with the demo data and every flow.
+clock, engine = desk_world.clock, desk_world.engine
 
 
 async def test_open_lists_newest_first_and_a_button_shows_the_card(

@@ -15,11 +15,12 @@ from handlers.flows import default_flows
 from handlers.payloads import encode
 from handlers.policy import Policy
 from handlers.rules.dates import add_months, local_today
-from storage import accounts, customers
+from storage import accounts
 from storage.db import Database
-from storage.demo import DEMO_CUSTOMER_PHONE, load_demo
+from storage.demo import load_demo
 from storage.models import Platform
 from tests.chat import Chat, Clock
+from tests.desk_world import chat_state, link_demo_customer, table_counts
 
 # 12:00 in Moscow on a Monday.
 NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
@@ -36,32 +37,6 @@ async def engine(db: Database, policy: Policy, clock: Clock) -> Engine:
     report = await load_demo(db, today=local_today(NOW, policy), now=NOW)
     assert report.ok, report.errors
     return Engine(db, policy, default_flows(), desk=ManagerDesk.console_only(), clock=clock)
-
-
-async def link_demo_customer(db: Database, chat: Chat) -> None:
-    await chat.send("/start")
-    async with db.unit() as unit:
-        customer = await customers.find_by_phone(unit, DEMO_CUSTOMER_PHONE)
-        account = await accounts.find(unit, chat.platform, chat.user_id)
-        assert customer is not None and account is not None
-        await accounts.link_customer(unit, account.id, customer.id, method="phone")
-
-
-async def table_counts(db: Database) -> dict[str, int]:
-    async with db.unit() as unit:
-        return {
-            table: (await unit.fetchone(f"SELECT COUNT(*) FROM {table}"))[0]
-            for table in ("requests", "outbox", "request_events")
-        }
-
-
-async def state_of(db: Database, chat: Chat) -> tuple[str | None, str | None]:
-    async with db.unit() as unit:
-        row = await unit.fetchone(
-            "SELECT flow, step FROM conversations WHERE platform = ? AND chat_id = ?",
-            (chat.platform.value, chat.user_id),
-        )
-    return (row["flow"], row["step"]) if row else (None, None)
 
 
 async def test_start_greets_in_russian_and_shows_the_main_menu(engine: Engine) -> None:
@@ -143,7 +118,7 @@ async def test_restart_continues_mid_conversation(
     await chat.send("/start")
     await chat.press("Продление поддержки")
     await chat.press("7\u00a0990")
-    assert await state_of(db, chat) == ("renewal", "support_end")
+    assert await chat_state(db, chat) == ("renewal", "support_end")
 
     # A new engine (as after a restart) on another connection to the same file carries on.
     async with await Database.open(db.path) as reopened:
@@ -166,10 +141,10 @@ async def test_someone_elses_license_is_refused_and_nothing_changes(
     stranger = Chat(engine, user_id="2")
     await stranger.send("/start")
     await stranger.press("Продление поддержки")
-    before = await state_of(db, stranger)
+    before = await chat_state(db, stranger)
     await stranger.payload(foreign_license)
     assert "1\u00a0998" not in stranger.text
-    assert await state_of(db, stranger) == before
+    assert await chat_state(db, stranger) == before
 
 
 @pytest.mark.parametrize(
@@ -180,10 +155,10 @@ async def test_forged_payload_is_refused_clearly(
 ) -> None:
     chat = Chat(engine)
     await chat.send("/start")
-    before = (await state_of(db, chat), await table_counts(db))
+    before = (await chat_state(db, chat), await table_counts(db))
     await chat.payload(payload)
     assert "не узнаю" in chat.text
-    assert (await state_of(db, chat), await table_counts(db)) == before
+    assert (await chat_state(db, chat), await table_counts(db)) == before
 
 
 async def test_unexpected_text_gets_a_hint_and_the_question_again(engine: Engine) -> None:
@@ -203,7 +178,7 @@ async def test_cancel_leaves_the_flow(engine: Engine, db: Database) -> None:
     await chat.press("Продление поддержки")
     await chat.send("/cancel")
     assert "отменил" in chat.text
-    assert await state_of(db, chat) == (None, None)
+    assert await chat_state(db, chat) == (None, None)
     await chat.send("/cancel")
     assert "Отменять нечего" in chat.text
 
@@ -236,8 +211,8 @@ async def test_payload_with_a_non_numeric_id_is_refused_without_changes(
     chat = Chat(engine)
     await link_demo_customer(db, chat)
     await chat.press("Продление поддержки")
-    before = (await state_of(db, chat), await table_counts(db))
+    before = (await chat_state(db, chat), await table_counts(db))
     await chat.payload("1:renewal.lic:abc")
     assert "не узнаю" in chat.text
     assert "Выберите лицензию" in chat.text
-    assert (await state_of(db, chat), await table_counts(db)) == before
+    assert (await chat_state(db, chat), await table_counts(db)) == before

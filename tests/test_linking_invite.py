@@ -13,9 +13,9 @@ from handlers.engine import Engine
 from handlers.policy import Policy
 from storage.db import Database
 from storage.models import Platform
+from tests import linking_support
 from tests.chat import Chat, Clock
 from tests.linking_support import (
-    NOW,
     PETROV_PHONE,
     account_of,
     count,
@@ -29,14 +29,8 @@ from tests.linking_support import (
 TOKEN = re.compile(r"inv_[A-Za-z0-9_-]{20,}")
 
 
-@pytest.fixture
-def clock() -> Clock:
-    return Clock(NOW)
-
-
-@pytest.fixture
-async def engine(db: Database, policy: Policy, clock: Clock, tmp_path: Path) -> Engine:
-    return await make_engine(db, policy, clock, tmp_path / "files")
+#: The linking tests' fixtures: the clock at NOW, an engine with the demo data.
+clock, engine = linking_support.clock, linking_support.engine
 
 
 async def invite(manager: Chat, query: str, pick: str) -> str:

@@ -4,7 +4,6 @@ guesses (and its end), one customer linked from Telegram and VK."""
 from __future__ import annotations
 
 from datetime import timedelta
-from pathlib import Path
 
 import pytest
 
@@ -13,26 +12,19 @@ from handlers.policy import Policy
 from storage import accounts
 from storage.db import Database
 from storage.models import Platform
+from tests import linking_support
 from tests.chat import Chat, Clock
 from tests.linking_support import (
     NOW,
     PETROV_PHONE,
     account_of,
     customer_by_phone,
-    make_engine,
     rows,
     snapshot,
 )
 
-
-@pytest.fixture
-def clock() -> Clock:
-    return Clock(NOW)
-
-
-@pytest.fixture
-async def engine(db: Database, policy: Policy, clock: Clock, tmp_path: Path) -> Engine:
-    return await make_engine(db, policy, clock, tmp_path / "files")
+#: The linking tests' fixtures: the clock at NOW, an engine with the demo data.
+clock, engine = linking_support.clock, linking_support.engine
 
 
 async def start_license_way(chat: Chat, ru: bool = True) -> None:

@@ -3,37 +3,26 @@ VK without a verified phone, a contact sent while idle."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from handlers.engine import Engine
 from handlers.messages import Contact, Incoming
-from handlers.policy import Policy
 from storage.db import Database
 from storage.models import Platform
-from tests.chat import Chat, Clock
+from tests import linking_support
+from tests.chat import Chat
 from tests.linking_support import (
-    NOW,
     PETROV_PHONE,
     account_of,
     count,
     customer_by_phone,
-    make_engine,
     rows,
     snapshot,
     text_outside_customers,
 )
 
-
-@pytest.fixture
-def clock() -> Clock:
-    return Clock(NOW)
-
-
-@pytest.fixture
-async def engine(db: Database, policy: Policy, clock: Clock, tmp_path: Path) -> Engine:
-    return await make_engine(db, policy, clock, tmp_path / "files")
+#: The linking tests' fixtures: the clock at NOW, an engine with the demo data.
+clock, engine = linking_support.clock, linking_support.engine
 
 
 async def test_own_contact_links_by_phone_and_keeps_no_phone(engine: Engine, db: Database) -> None:

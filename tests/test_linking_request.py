@@ -3,39 +3,28 @@ buttons on its card; refusals for non-managers, forged and stale presses."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from handlers.engine import Engine
 from handlers.payloads import encode
-from handlers.policy import Policy
 from storage.db import Database
 from storage.models import Platform
-from tests.chat import Chat, Clock
+from tests import linking_support
+from tests.chat import Chat
 from tests.linking_support import (
     MANAGERS,
-    NOW,
     PETROV_PHONE,
     account_of,
     buttons_of,
     customer_by_phone,
-    make_engine,
     manager_chat,
     outbox_to,
     rows,
     snapshot,
 )
 
-
-@pytest.fixture
-def clock() -> Clock:
-    return Clock(NOW)
-
-
-@pytest.fixture
-async def engine(db: Database, policy: Policy, clock: Clock, tmp_path: Path) -> Engine:
-    return await make_engine(db, policy, clock, tmp_path / "files")
+#: The linking tests' fixtures: the clock at NOW, an engine with the demo data.
+clock, engine = linking_support.clock, linking_support.engine
 
 
 async def file_link_request(chat: Chat, *, ru: bool = True) -> None:

@@ -15,6 +15,7 @@ from handlers.privacy import anonymised
 from storage import requests
 from storage.db import Database
 from storage.models import Platform
+from tests import linking_support
 from tests.chat import Chat, Clock
 from tests.linking_support import (
     MANAGERS,
@@ -31,10 +32,8 @@ from tests.linking_support import (
 )
 from tests.test_linking_request import file_link_request
 
-
-@pytest.fixture
-def clock() -> Clock:
-    return Clock(NOW)
+#: The linking tests' clock at NOW (the engine below stores files in files_dir).
+clock = linking_support.clock
 
 
 @pytest.fixture

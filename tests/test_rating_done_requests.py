@@ -7,18 +7,16 @@ import pytest
 
 from handlers.engine import Engine
 from handlers.payloads import encode
-from handlers.policy import Policy
 from storage.db import Database
 from storage.models import Platform
-from tests.chat import Chat, Clock
+from tests import desk_world
+from tests.chat import Chat
 from tests.desk_world import (
     CONSOLE_DESK,
-    NOW,
     console_manager,
     events_of,
     file_renewal,
     last_to,
-    make_engine,
     messages_to,
     payloads,
     press_action,
@@ -30,14 +28,8 @@ from tests.desk_world import (
 TG = Platform.TELEGRAM
 
 
-@pytest.fixture
-def clock() -> Clock:
-    return Clock(NOW)
-
-
-@pytest.fixture
-async def engine(db: Database, policy: Policy, clock: Clock) -> Engine:
-    return await make_engine(db, policy, clock)
+#: The desk world's fixtures: the clock at NOW, an engine with the demo data and every flow.
+clock, engine = desk_world.clock, desk_world.engine
 
 
 async def done_request(engine: Engine, db: Database, customer: Chat) -> int:

@@ -8,19 +8,17 @@ import pytest
 from handlers.engine import Engine
 from handlers.messages import Attachment
 from handlers.payloads import encode
-from handlers.policy import Policy
 from storage import requests
 from storage.db import Database
 from storage.models import Platform
-from tests.chat import Chat, Clock
+from tests import desk_world
+from tests.chat import Chat
 from tests.desk_world import (
     CONSOLE_DESK,
-    NOW,
     console_manager,
     events_of,
     file_renewal,
     last_to,
-    make_engine,
     messages_to,
     payloads,
     pdf,
@@ -33,14 +31,8 @@ from tests.desk_world import (
 TG = Platform.TELEGRAM
 
 
-@pytest.fixture
-def clock() -> Clock:
-    return Clock(NOW)
-
-
-@pytest.fixture
-async def engine(db: Database, policy: Policy, clock: Clock) -> Engine:
-    return await make_engine(db, policy, clock)
+#: The desk world's fixtures: the clock at NOW, an engine with the demo data and every flow.
+clock, engine = desk_world.clock, desk_world.engine
 
 
 async def test_with_one_open_request_idle_text_goes_to_its_thread(
