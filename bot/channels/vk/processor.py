@@ -1,0 +1,207 @@
+"""Handles the stored VK events: in order within a chat, chats side by side, each exactly once.
+
+Events arrive in the inbox from Bots Long Poll or the Callback API endpoint (already
+acknowledged to VK, so they must not be lost from here on). For every chat (peer) a worker
+takes that chat's events one after the other, while other chats go on in parallel.
+
+An event is routed through the vkbottle bot's router (:mod:`.channel`); the step that
+handles it marks it in the inbox inside its own transaction, together with its answers
+(written to the outbox), so a crash at any point neither loses nor repeats it: an event
+found ``handled`` after a restart is only marked done. One that keeps failing is retried
+with a growing pause and set aside after ``max_tries`` — reported to the managers and the
+person is told — so it never blocks the chat behind it for good.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections import deque
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import UTC, datetime
+
+from bot.channels.vk.channel import (
+    CHAT_PEER_BASE,
+    Receipt,
+    VKChannel,
+    reset_receipt,
+    set_receipt,
+)
+from bot.channels.vk.errors import describe
+from bot.rate_limits import backoff, pause, wait_any
+from handlers.desk import ManagerDesk
+from handlers.i18n import texts
+from storage import accounts, inbox, outbox
+from storage.db import Database, Unit
+from storage.inbox import InboxItem
+from storage.models import Platform
+
+log = logging.getLogger(__name__)
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def chat_key(event: dict) -> str:
+    """The chat (peer) an event belongs to: its events are handled in order."""
+    obj = event.get("object") or {}
+    if not isinstance(obj, dict):
+        return ""
+    message = obj.get("message")
+    if isinstance(message, dict) and "peer_id" in message:
+        return str(message["peer_id"])
+    if "peer_id" in obj:
+        return str(obj["peer_id"])
+    return ""
+
+
+class InboxProcessor:
+    def __init__(
+        self,
+        *,
+        db: Database,
+        channel: VKChannel,
+        desk: ManagerDesk,
+        max_tries: int = 5,
+        retry_base: float = 1.0,
+        concurrency: int = 16,
+        clock: Callable[[], datetime] = _now,
+    ) -> None:
+        self.db = db
+        self.channel = channel
+        self.desk = desk
+        self.router = channel.bot.router
+        self.max_tries = max_tries
+        self.retry_base = retry_base
+        self.clock = clock
+        self.wake = asyncio.Event()
+        self.stopping = asyncio.Event()
+        self._slots = asyncio.Semaphore(concurrency)
+        self._queues: dict[str, deque[InboxItem]] = {}
+        self._workers: dict[str, asyncio.Task[None]] = {}
+        self._last_id = 0
+
+    # -- the loop --------------------------------------------------------------------------
+
+    async def run(self) -> None:
+        """Take stored events until :meth:`stop`; then let each worker finish its event."""
+        try:
+            while not self.stopping.is_set():
+                self.wake.clear()
+                if await self._take_new():
+                    continue
+                await wait_any(self.wake, self.stopping, seconds=5.0)
+        finally:
+            workers = list(self._workers.values())
+            if workers:
+                await asyncio.gather(*workers, return_exceptions=True)
+
+    def stop(self) -> None:
+        self.stopping.set()
+
+    async def drain(self) -> None:
+        """Handle everything stored so far, then return (tests)."""
+        while True:
+            found = await self._take_new()
+            workers = list(self._workers.values())
+            if not found and not workers:
+                return
+            if workers:
+                await asyncio.gather(*workers, return_exceptions=True)
+
+    async def _take_new(self) -> int:
+        async with self.db.unit() as unit:
+            items = await inbox.open_items(unit, Platform.VK, after_id=self._last_id)
+        for item in items:
+            self._last_id = max(self._last_id, item.id)
+            self._queues.setdefault(item.chat_key, deque()).append(item)
+            if item.chat_key not in self._workers:
+                self._workers[item.chat_key] = asyncio.create_task(self._work(item.chat_key))
+        return len(items)
+
+    async def _work(self, chat: str) -> None:
+        queue = self._queues[chat]
+        try:
+            while queue and not self.stopping.is_set():
+                item = queue[0]
+                async with self._slots:
+                    if self.stopping.is_set():
+                        break
+                    retry = await self._process(item)
+                if retry is None:
+                    queue.popleft()
+                    continue
+                queue[0] = retry
+                await pause(self.stopping, backoff(max(retry.tries, 1) - 1, base=self.retry_base))
+        finally:
+            del self._workers[chat]
+            self._queues.pop(chat, None)
+
+    # -- one event -------------------------------------------------------------------------
+
+    async def _process(self, item: InboxItem) -> InboxItem | None:
+        """Handle one event: None when finished, else the item to try again."""
+        receipt = Receipt(item.id, self.clock)
+        try:
+            if item.status != "handled":  # handled: its answers are in the outbox already
+                token = set_receipt(receipt)
+                try:
+                    await self.router.route(item.body, self.channel.api)
+                finally:
+                    reset_receipt(token)
+            async with self.db.unit() as unit:
+                await inbox.mark_done(unit, item.id, now=self.clock())
+            return None
+        except Exception as exc:  # a failing event must not stop the others
+            if receipt.marked:  # handled and committed: only the "done" mark is missing
+                return replace(item, status="handled")
+            return await self._failed(item, exc)
+
+    async def _failed(self, item: InboxItem, exc: BaseException) -> InboxItem | None:
+        tries = item.tries + 1
+        give_up = tries >= self.max_tries
+        error = describe(exc)
+        now = self.clock()
+        async with self.db.unit() as unit:
+            await inbox.record_failure(unit, item.id, error, set_aside=give_up, now=now)
+            if give_up:
+                for destination in self.desk.destinations:
+                    t = texts(destination.language)
+                    await outbox.enqueue(
+                        unit,
+                        destination.platform,
+                        destination.chat_id,
+                        t(
+                            "vk.set_aside",
+                            update=item.update_key,
+                            chat=item.chat_key,
+                            tries=tries,
+                            error=error,
+                        ),
+                        now=now,
+                    )
+                await self._apologise(unit, item, now)
+        if not give_up:
+            log.warning(
+                "VK event %s failed (try %d of %d): %s",
+                item.update_key,
+                tries,
+                self.max_tries,
+                error,
+            )
+            return replace(item, tries=tries)
+        log.error(
+            "VK event %s set aside after %d tries: %s", item.update_key, tries, error, exc_info=exc
+        )
+        self.channel.on_queued()
+        return None
+
+    async def _apologise(self, unit: Unit, item: InboxItem, now: datetime) -> None:
+        """Tell the person their message was not handled (private chats only)."""
+        if not item.chat_key.isdigit() or int(item.chat_key) >= CHAT_PEER_BASE:
+            return
+        account = await accounts.find(unit, Platform.VK, item.chat_key)
+        t = texts(account.language if account is not None else "ru")
+        await outbox.enqueue(unit, Platform.VK, item.chat_key, t("vk.failed"), now=now)
