@@ -179,6 +179,34 @@ class DocumentRequestFlow(Flow):
         await self.continue_request(ctx, request)
         return True
 
+    async def on_idle(self, ctx: Context, message: Incoming) -> bool:
+        """A file sent outside any conversation by someone whose one request of this kind
+        waits for documents (as the reminder invites): it is taken as the next document.
+
+        With several such requests the file is not guessed at: the relay takes it and the
+        person can continue a request with its button.
+        """
+        if not message.attachments:
+            return False
+        waiting = [
+            request
+            for request in await self.unfinished(ctx)
+            if request.details.get("awaiting") == AWAITING_DOCUMENTS
+        ]
+        if len(waiting) != 1:
+            return False
+        ctx.finish()
+        ctx.flow_name, ctx.flow = self.name, self
+        said = len(ctx.replies)
+        await self.continue_request(ctx, waiting[0])
+        # The file answers the question continue_request just asked: do not ask it first.
+        del ctx.replies[said:]
+        step = ctx.step
+        if step is not None and not await self.handle(ctx, step, message, None):
+            ctx.say(ctx.t(self.hint_key(ctx, step)))
+            await self.ask(ctx, step)
+        return True
+
     # -- which documents ----------------------------------------------------------------
 
     async def missing_names(self, ctx: Context, request_id: int) -> list[str]:

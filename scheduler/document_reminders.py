@@ -9,12 +9,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from handlers.i18n import texts
+from handlers.document_requests import send_documents_button
+from handlers.i18n import Texts, texts
 from handlers.payloads import encode
 from handlers.policy import Policy
 from storage import accounts, document_reminders, job_runs, outbox, requests
 from storage.columns import time_to_db
 from storage.db import Database
+from storage.models import RequestKind
 
 JOB = "documents"
 KEY_PREFIX = "documents:"
@@ -62,7 +64,7 @@ async def send_document_reminders(
                 account.platform,
                 account.user_id,
                 t("reminders.documents_waiting", number=waiting.request_id, types=types),
-                [[(t("common.to_menu"), encode("menu"))]],
+                _buttons(t, waiting.kind, waiting.request_id),
                 now=now,
                 request_id=waiting.request_id,
                 dedupe_key=(f"{KEY_PREFIX}{waiting.request_id}:{time_to_db(waiting.since)}"),
@@ -70,3 +72,18 @@ async def send_document_reminders(
             sent += 1
         await job_runs.finish(unit, JOB, day, now, {"sent": sent})
     return DocumentRun(day, sent)
+
+
+#: The flow that collects the documents of each kind of request that can wait for them.
+_DOCUMENT_FLOWS = {RequestKind.KEY_LOSS: "keyloss", RequestKind.TRANSFER: "transfer"}
+
+
+def _buttons(t: Texts, kind: RequestKind, request_id: int) -> list[list[tuple[str, str]]]:
+    """ "Continue request N" (where the flow is known) and the menu."""
+    rows: list[list[tuple[str, str]]] = []
+    flow = _DOCUMENT_FLOWS.get(RequestKind(kind))
+    if flow is not None:
+        button = send_documents_button(t, flow, request_id)
+        rows.append([(button.label, button.payload)])
+    rows.append([(t("common.to_menu"), encode("menu"))])
+    return rows

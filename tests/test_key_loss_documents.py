@@ -203,3 +203,20 @@ async def test_waiting_documents_since_lists_what_the_reminder_needs(
     await send_file(chat, "act.pdf")
     async with db.unit() as unit:
         assert await requests.waiting_documents_since(unit, NOW + timedelta(days=3)) == []
+
+
+async def test_scans_sent_outside_the_flow_continue_the_waiting_request(
+    engine: Engine, db: Database
+) -> None:
+    """As the documents reminder says: send the scans in this chat, the request goes on."""
+    chat = Chat(engine)
+    number = await report(db, chat, SIDOROVA, "Утеря, кража, поломка ключа", "M-100200", "Потерян")
+    await chat.send("/menu")
+    await send_file(chat, "letter.pdf")
+    assert "Документ 2 из 2" in chat.text
+    await chat.send("/menu")
+    await send_file(chat, "letter.docx")  # the wrong type is refused, nothing recorded
+    assert await attachment_roles(db, number) == ["letter"]
+    await send_file(chat, "act.pdf")
+    assert (await request(db, number)).status is RequestStatus.NEW
+    assert await attachment_roles(db, number) == ["letter", "write_off_act"]

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 
 from handlers.desk import ManagerDesk
+from handlers.payloads import encode
 from handlers.policy import Policy
 from scheduler import jobs
 from storage import accounts, requests
@@ -68,6 +69,9 @@ async def test_reminded_on_the_third_day_once_and_not_after_the_documents_came(
     assert "(PDF, JPG, JPEG, PNG)" in russian["text"]
     assert english["text"].startswith(f"Request #{also} is still waiting for your documents.")
     assert russian["request_id"] == waiting
+    # The reminder carries the button that takes the person back to the missing documents.
+    assert encode("go", "keyloss", "docs", waiting) in russian["buttons"]
+    assert f"Continue request #{also}" in english["buttons"]
 
 
 async def test_a_request_sent_back_for_documents_is_reminded_again(
