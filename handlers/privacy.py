@@ -284,8 +284,12 @@ class PrivacyFlow(Flow):
         messages = await privacy.blank_delivered_messages(
             ctx.unit, [r.id for r in held.requests], account.platform.value, account.user_id
         )
+        received = await privacy.erase_received_messages(
+            ctx.unit, account.platform.value, account.user_id
+        )
         await accounts.erase_personal_data(ctx.unit, account.id)
         erased: dict[str, Any] = {
+            "received_messages": received,
             "consent_version": account.consent_version,
             "unlinked_customer": account.customer_id,
             "display_name": bool(account.display_name),

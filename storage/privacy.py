@@ -88,6 +88,20 @@ async def blank_delivered_messages(
     return cursor.rowcount
 
 
+async def erase_received_messages(unit: Unit, platform: str, chat_id: str) -> int:
+    """Blank the channels' kept copies of what the person sent (the bodies of updates set
+    aside after failing; handled updates keep none) and forget their VK client details.
+    Updates still pending or with answers owed are left to finish."""
+    cursor = await unit.execute(
+        "UPDATE inbox SET body = '{}', last_error = NULL "
+        "WHERE platform = ? AND chat_key = ? AND status = 'set_aside' AND body != '{}'",
+        (platform, chat_id),
+    )
+    if platform == "vk":
+        await unit.execute("DELETE FROM vk_clients WHERE peer_id = ?", (chat_id,))
+    return cursor.rowcount
+
+
 async def log_erasure(unit: Unit, account_id: int, erased: dict[str, Any], now: datetime) -> int:
     return await unit.insert(
         "INSERT INTO privacy_log (account_id, at, action, erased) VALUES (?, ?, ?, ?)",

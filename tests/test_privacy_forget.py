@@ -238,3 +238,31 @@ def test_anonymised_erases_personal_fields_at_any_depth_and_keeps_the_rest() -> 
         "amount_in_lines": True,
         "erased_at": "2026-11-23T09:00:00+00:00",
     }
+
+
+async def test_forget_blanks_updates_set_aside_for_the_chat(engine: Engine, db: Database) -> None:
+    """A message that kept failing is kept for the operators; /forget blanks it too."""
+    from storage import inbox
+
+    chat = Chat(engine)
+    await chat.send("/start")
+    async with db.unit() as unit:
+        await inbox.store(
+            unit,
+            Platform.TELEGRAM,
+            [("77", chat.user_id, {"message": {"text": "+79991234567"}})],
+            now=NOW,
+        )
+        await unit.execute("UPDATE inbox SET status = 'set_aside' WHERE update_key = '77'")
+        await inbox.store(
+            unit, Platform.TELEGRAM, [("78", "other", {"message": {"text": "x"}})], now=NOW
+        )
+        await unit.execute("UPDATE inbox SET status = 'set_aside' WHERE update_key = '78'")
+    await chat.send("/forget")
+    await chat.press("Да, удалить")
+    async with db.unit() as unit:
+        kept = {
+            row["update_key"]: row["body"]
+            for row in await unit.fetchall("SELECT update_key, body FROM inbox")
+        }
+    assert kept == {"77": "{}", "78": '{"message":{"text":"x"}}'}
