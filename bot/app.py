@@ -38,7 +38,10 @@ def manager_desk(settings: Settings) -> ManagerDesk:
         # The community's chat link; VK passes ``ref`` with the first message (VK channel).
         invite_links = (("VK", f"https://vk.me/club{settings.vk_group_id}?ref={{token}}"),)
     return ManagerDesk(
-        tuple(destinations), files_dir=settings.files_dir / "exports", invite_links=invite_links
+        # The desk's exports go to <files_dir>/exports (handlers.desk_commands adds "exports").
+        tuple(destinations),
+        files_dir=settings.files_dir,
+        invite_links=invite_links,
     )
 
 

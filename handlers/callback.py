@@ -31,7 +31,7 @@ from handlers.i18n import Texts
 from handlers.messages import Incoming
 from handlers.payloads import Payload
 from handlers.policy import Policy
-from handlers.rules.calendar import WorkingCalendar
+from handlers.rules.calendar import WorkingCalendar, calendar_for
 from storage import customers
 from storage.models import RequestKind
 from storage.phones import normalize_phone
@@ -153,7 +153,7 @@ class CallbackFlow(Flow):
 
     async def ask_offer(self, ctx: Context) -> None:
         t = ctx.t
-        calendar = WorkingCalendar(ctx.policy)
+        calendar = calendar_for(ctx.policy)
         if calendar.is_working_time(ctx.now):
             # Shown again after a restart the next morning: the day is no longer over.
             lines = [t("callback.offer_working")]
@@ -221,7 +221,7 @@ class CallbackFlow(Flow):
     # -- a convenient time ----------------------------------------------------------------
 
     async def ask_when(self, ctx: Context) -> None:
-        calendar = WorkingCalendar(ctx.policy)
+        calendar = calendar_for(ctx.policy)
         morning = calendar.next_working_morning(ctx.now)
         afternoon = next_afternoon(calendar, ctx.now)
         t, policy = ctx.t, ctx.policy
@@ -261,7 +261,7 @@ class CallbackFlow(Flow):
         if choice == "other":
             await ctx.go("when_text")
             return True
-        calendar = WorkingCalendar(ctx.policy)
+        calendar = calendar_for(ctx.policy)
         # Recomputed now: the buttons may have been shown hours ago.
         if choice == "morning":
             at: str | None = calendar.next_working_morning(ctx.now).isoformat()
@@ -366,7 +366,7 @@ class CallbackFlow(Flow):
             await ctx.go("phone")
             return
         about: dict[str, Any] = ctx.data.get("about") or {}
-        calendar = WorkingCalendar(ctx.policy)
+        calendar = calendar_for(ctx.policy)
         working = calendar.is_working_time(ctx.now)
         due = ctx.now if working else calendar.next_working_morning(ctx.now)
 

@@ -21,7 +21,7 @@ from handlers.payloads import Payload, PayloadError, encode, parse
 from handlers.policy import Policy
 from storage import accounts, conversations
 from storage.db import Database, Unit
-from storage.models import ConversationState, Platform
+from storage.models import Account, ConversationState, Platform
 
 log = logging.getLogger(__name__)
 
@@ -89,19 +89,7 @@ class Engine:
                     display_name=message.display_name,
                     now=now,
                 )
-            ctx = Context(
-                unit=unit,
-                policy=self.policy,
-                desk=self.desk,
-                incoming=message,
-                account=account,
-                flow_name=state.flow,
-                step=state.step,
-                data=dict(state.data),
-                now=now,
-                flows=self.flows,
-            )
-            ctx.flow = self.flows.get(state.flow) if state.flow else None
+            ctx = self._context(unit, message, account, state, now)
             await self._route(ctx, message)
             if before_commit is not None:
                 await before_commit(unit, ctx.replies)
@@ -126,21 +114,33 @@ class Engine:
             account, state = await conversations.load_with_account(unit, platform, user_id, chat_id)
             if account is None:
                 return []
-            ctx = Context(
-                unit=unit,
-                policy=self.policy,
-                desk=self.desk,
-                incoming=Incoming(platform, chat_id, user_id, from_manager=from_manager),
-                account=account,
-                flow_name=state.flow,
-                step=state.step,
-                data=dict(state.data),
-                now=now,
-                flows=self.flows,
-            )
-            ctx.flow = self.flows.get(state.flow) if state.flow else None
+            incoming = Incoming(platform, chat_id, user_id, from_manager=from_manager)
+            ctx = self._context(unit, incoming, account, state, now)
             await self._reask(ctx)
             return ctx.replies
+
+    def _context(
+        self,
+        unit: Unit,
+        message: Incoming,
+        account: Account,
+        state: ConversationState,
+        now: datetime,
+    ) -> Context:
+        ctx = Context(
+            unit=unit,
+            policy=self.policy,
+            desk=self.desk,
+            incoming=message,
+            account=account,
+            flow_name=state.flow,
+            step=state.step,
+            data=dict(state.data),
+            now=now,
+            flows=self.flows,
+        )
+        ctx.flow = self.flows.get(state.flow) if state.flow else None
+        return ctx
 
     # -- routing ---------------------------------------------------------------------
 
@@ -171,8 +171,9 @@ class Engine:
     async def _command(self, ctx: Context, name: str, argument: str) -> None:
         if name == "/start" and argument:
             # A deep link (t.me/bot?start=TOKEN, VK ref): the flow that knows the token.
+            # Only flows the person may use (an invitation is not spent on a manager's tap).
             for flow in self.flows.values():
-                if await flow.on_start_argument(ctx, argument):
+                if self._visible(flow, ctx) and await flow.on_start_argument(ctx, argument):
                     return
         flow = self._commands.get(name)
         if flow is not None:

@@ -15,6 +15,7 @@ import secrets
 from datetime import timedelta
 
 from handlers.customer_lookup import candidate_label, find_customers
+from handlers.desk_actions import manager_actor
 from handlers.flow import Context, Flow
 from handlers.linking import INVITATION_PREFIX, customer_label, local_moment
 from handlers.messages import Button, Incoming
@@ -92,7 +93,7 @@ class InviteFlow(Flow):
             ctx.unit,
             token,
             customer_id=customer.id,
-            created_by=f"manager:{ctx.incoming.platform.value}:{ctx.incoming.user_id}",
+            created_by=manager_actor(ctx.incoming),
             now=ctx.now,
             expires_at=expires_at,
         )

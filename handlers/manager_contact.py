@@ -21,7 +21,7 @@ from handlers.cards import CardLine, file_request
 from handlers.flow import Context, Flow
 from handlers.messages import Incoming
 from handlers.payloads import Payload
-from handlers.rules.calendar import WorkingCalendar
+from handlers.rules.calendar import calendar_for
 from storage.models import RequestKind
 
 #: Longest question passed on: its card must fit one messenger message (4096 chars).
@@ -49,8 +49,9 @@ async def ask_for_person(
         ctx.finish()
         ctx.say(ctx.t("common.customers_only"), (ctx.menu_row(),))
         return
-    calendar = WorkingCalendar(ctx.policy)
-    if not calendar.is_working_time(ctx.now):
+    calendar = calendar_for(ctx.policy)
+    working = calendar.is_working_time(ctx.now)
+    if not working:
         offered = await offer_callback(
             ctx, topic=topic, card=card, license_id=license_id, amount=amount, details=details
         )
@@ -60,7 +61,7 @@ async def ask_for_person(
     lines = [cards.line("manager_contact.card_topic", topic=topic_value(ctx.t, topic)), *card]
     # Outside working hours in a deployment without the call-back flow: the question still
     # reaches the managers at once, marked for the next working morning.
-    due = None if calendar.is_working_time(ctx.now) else calendar.next_working_morning(ctx.now)
+    due = None if working else calendar.next_working_morning(ctx.now)
     if due is not None:
         lines.append(cards.line("manager_contact.card_next_morning", when=cards.moment(due)))
     request_id = await file_request(
@@ -93,7 +94,7 @@ class ManagerContactFlow(Flow):
     menu_label = "manager_contact.menu"
 
     async def begin(self, ctx: Context, payload: Payload) -> None:
-        if WorkingCalendar(ctx.policy).is_working_time(ctx.now):
+        if calendar_for(ctx.policy).is_working_time(ctx.now):
             await ctx.go("question")
         else:
             # No point typing a question first: nobody reads it before the morning.

@@ -21,6 +21,7 @@ from datetime import datetime
 
 from handlers.booking import local_when
 from handlers.cards import money, send_card
+from handlers.desk_actions import manager_actor
 from handlers.flow import Context, Flow
 from handlers.i18n import Texts
 from handlers.payloads import Payload
@@ -141,7 +142,7 @@ class SessionBillFlow(Flow):
         await bookings.set_minutes_and_bill(
             ctx.unit, booking.id, bill.minutes_spent, bill.total, ctx.now
         )
-        actor = f"manager:{ctx.incoming.platform.value}:{ctx.incoming.user_id}"
+        actor = manager_actor(ctx.incoming)
         note = (
             f"session billed: {bill.minutes_spent} min spent, {bill.billed_minutes} min billed, "
             f"time {bill.time_amount}, connection fee {bill.connection_fee}, total {bill.total}"

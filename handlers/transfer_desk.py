@@ -21,6 +21,7 @@ from __future__ import annotations
 from typing import Any
 
 from handlers.cards import send_card
+from handlers.desk_actions import manager_actor
 from handlers.flow import Context, Flow
 from handlers.messages import Incoming
 from handlers.payloads import Payload
@@ -121,7 +122,7 @@ class TransferDeskFlow(Flow):
     async def _decide(
         self, ctx: Context, request: Request, decision: str, reason: str | None
     ) -> None:
-        actor = f"manager:{ctx.incoming.platform.value}:{ctx.incoming.user_id}"
+        actor = manager_actor(ctx.incoming)
         note = (
             "module return approved"
             if decision == APPROVED

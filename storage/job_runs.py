@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from storage.columns import date_from_db, date_to_db, json_from_db, json_to_db, time_to_db
+from storage.columns import date_from_db, date_to_db, json_to_db, time_to_db
 from storage.db import Unit
 
 
@@ -36,10 +36,3 @@ async def is_done(unit: Unit, job: str, day: date) -> bool:
         "SELECT 1 FROM job_runs WHERE job = ? AND period = ?", (job, date_to_db(day))
     )
     return row is not None
-
-
-async def result_of(unit: Unit, job: str, day: date) -> dict[str, Any] | None:
-    row = await unit.fetchone(
-        "SELECT result FROM job_runs WHERE job = ? AND period = ?", (job, date_to_db(day))
-    )
-    return json_from_db(row["result"]) if row else None

@@ -168,3 +168,22 @@ async def test_manager_search_without_result_and_forged_pick(engine: Engine, db:
     await manager.payload("1:invite.pick:x")
     assert "Эту кнопку я не узнаю" in manager.text
     assert await snapshot(db) == before
+
+
+@pytest.mark.parametrize(
+    ("language", "welcome"), [("ru", "Здравствуйте"), ("en", "Hello")], ids=["ru", "en"]
+)
+async def test_a_manager_opening_an_invitation_does_not_spend_it(
+    engine: Engine, db: Database, language: str, welcome: str
+) -> None:
+    manager = manager_chat(engine, language=language)
+    token = await invite(manager, "петров", "Иван Петров")
+    before = await snapshot(db)
+    await manager.send(f"/start {token}")
+    assert welcome in manager.text  # the plain /start: the manager's menu
+    assert await snapshot(db) == before  # not used, nobody linked, nothing logged
+
+    person = Chat(engine, language=language)
+    await person.send(f"/start {token}")
+    petrov = await customer_by_phone(db, PETROV_PHONE)
+    assert (await account_of(db, person)).customer_id == petrov.id

@@ -15,21 +15,16 @@ from handlers.flow import Context
 from handlers.messages import Button, Incoming
 from handlers.payloads import Payload, encode
 from handlers.policy import Policy
-from handlers.rules.calendar import WorkingCalendar
+from handlers.rules.calendar import WorkingCalendar, calendar_for
 from storage import bookings
 
 
 class Slots:
     """Free slots of the booking window, read in the step's unit of work."""
 
-    def __init__(self) -> None:
-        self._calendar_for: tuple[Policy, WorkingCalendar] | None = None
-
     def calendar(self, policy: Policy) -> WorkingCalendar:
         """One calendar per policy (it caches holiday tables)."""
-        if self._calendar_for is None or self._calendar_for[0] is not policy:
-            self._calendar_for = (policy, WorkingCalendar(policy))
-        return self._calendar_for[1]
+        return calendar_for(policy)
 
     async def _taken(self, ctx: Context, first: date, last: date) -> list[tuple[datetime, int]]:
         calendar = self.calendar(ctx.policy)

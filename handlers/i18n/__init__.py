@@ -62,7 +62,7 @@ class Texts:
         return template.format(**values) if values else template
 
     def money(self, amount: Decimal) -> str:
-        """'1 998 ₽' (ru, bg) or 'RUB 1,998' (en); kopecks only when there are any."""
+        """'1 998 ₽' (ru, bg) or '1,998 RUB' (en); kopecks only when there are any."""
         whole = amount == amount.to_integral_value()
         number = f"{amount:,.0f}" if whole else f"{amount:,.2f}"
         if self.language == "en":

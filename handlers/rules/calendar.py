@@ -153,3 +153,15 @@ def _peak_load(
     """
     instants = [start, *(b for b, _ in bookings if start < b < end)]
     return max(sum(1 for b, e in bookings if b <= t < e) for t in instants)
+
+
+_shared: tuple[Policy, WorkingCalendar] | None = None
+
+
+def calendar_for(policy: Policy) -> WorkingCalendar:
+    """The calendar of ``policy``, built once and reused (its holiday tables are cached),
+    so the conversations do not rebuild the holiday tables on every message."""
+    global _shared
+    if _shared is None or _shared[0] is not policy:
+        _shared = (policy, WorkingCalendar(policy))
+    return _shared[1]

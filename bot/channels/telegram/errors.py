@@ -9,7 +9,6 @@ duplicate.
 
 from __future__ import annotations
 
-import random
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -26,8 +25,8 @@ from aiogram.exceptions import (
 )
 from aiohttp import ClientConnectorError
 
-#: Longest pause between two tries of one message (seconds).
-MAX_BACKOFF = 300.0
+# The retry pauses are the shared ones (VK too); the Telegram modules import them from here.
+from bot.rate_limits import backoff
 
 _TOPIC_GONE = ("thread not found", "topic_deleted", "topic_id_invalid", "topic not found")
 _TOPIC_CLOSED = ("topic_closed",)
@@ -59,12 +58,6 @@ class Failure:
     ambiguous: bool = False
     #: Telegram asked to wait (429): the chat's sending is paused for ``delay``.
     rate_limited: bool = False
-
-
-def backoff(attempt: int, *, base: float = 1.0) -> float:
-    """1, 2, 4 … seconds (±20 %), at most :data:`MAX_BACKOFF`."""
-    delay = min(MAX_BACKOFF, base * (2 ** min(attempt, 16)))
-    return delay * random.uniform(0.8, 1.2)
 
 
 def describe(exc: BaseException) -> str:
