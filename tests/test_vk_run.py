@@ -12,7 +12,9 @@ customer.
 from __future__ import annotations
 
 import asyncio
+import re
 import signal
+from collections import Counter
 from pathlib import Path
 
 import aiohttp
@@ -73,8 +75,17 @@ async def post_when_up(
             await asyncio.sleep(0.1)  # the subprocess is still starting
 
 
-def received(fake: FakeVK) -> dict[int, list[str]]:
-    return {peer: fake.texts(peer) for peer in (CUSTOMER, MANAGER)}
+def received(fake: FakeVK) -> tuple[list[str], Counter[str]]:
+    """The customer's messages in order; the manager's as a multiset: messages from the
+    manager's own steps, the cards the outbox re-sends and the scheduler's notices (the
+    key-run summary at start) interleave by timing, but each must arrive exactly once."""
+    return _timeless(fake.texts(CUSTOMER)), Counter(_timeless(fake.texts(MANAGER)))
+
+
+def _timeless(texts: list[str]) -> list[str]:
+    """Cards show when consents were given (the wall clock of each run): the two runs are
+    minutes apart, so clock times are compared as a placeholder."""
+    return [re.sub(r"\b\d{2}:\d{2}\b", "HH:MM", text) for text in texts]
 
 
 async def test_vk_customer_and_manager_then_faults_lose_and_repeat_nothing(tmp_path: Path) -> None:
@@ -93,7 +104,7 @@ async def test_vk_customer_and_manager_then_faults_lose_and_repeat_nothing(tmp_p
     )
     faulty, _, log = await run_story(tmp_path / "faulty", faults)
     assert {"6", "10", "drop", "lost"} <= set(faults.injected), faults.injected
-    assert received(faulty) == received(clean)  # all arrived, none twice, in order
+    assert received(faulty) == received(clean)  # all arrived, none twice
 
 
 async def test_a_killed_bot_answers_what_came_while_it_was_down(tmp_path: Path) -> None:
