@@ -27,9 +27,16 @@ from handlers.messages import Incoming
 from handlers.payloads import Payload
 from handlers.rating import ask_for_rating
 from handlers.relay import reply_keyboard
-from storage import accounts, requests
+from storage import accounts, bookings, requests
 from storage.db import Unit
-from storage.models import OPEN_STATUSES, Account, Platform, Request, RequestStatus
+from storage.models import (
+    OPEN_STATUSES,
+    Account,
+    Platform,
+    Request,
+    RequestKind,
+    RequestStatus,
+)
 
 
 def manager_actor(message: Incoming) -> str:
@@ -237,6 +244,11 @@ class DeskActionsFlow(Flow):
         if request is None:
             return True
         await self._record(ctx, request, msg, RequestStatus.REJECTED, note=reason)
+        if request.kind is RequestKind.BOOKING:
+            # A rejected booking must not keep its slot taken from other customers.
+            booking = await bookings.by_request(ctx.unit, request.id)
+            if booking is not None:
+                await bookings.cancel(ctx.unit, booking.id, ctx.now)
         await self._tell_customer(
             ctx,
             request,

@@ -234,3 +234,17 @@ async def test_backup_from_the_booking_view_and_no_booking_no_backup(
     await send_files(other, backup_file("base.zip"))
     assert "Backup received" not in other.text
     assert len(await rows(db, "SELECT id FROM attachments")) == 1
+
+
+async def test_a_booking_rejected_by_a_manager_frees_its_slot(engine: Engine, db: Database) -> None:
+    chat = Chat(engine)
+    await book(chat, "direct", hours=1)
+    booking = await the_booking(db)
+    manager = Chat(engine, user_id="managers", manager=True)
+    await manager.payload(encode("desk.reject", booking["request_id"]))
+    await manager.send("Консультант заболел, выберите другое время")
+    assert (await the_booking(db, booking["id"]))["status"] == "cancelled"
+    request = await rows(db, "SELECT status FROM requests WHERE id = ?", (booking["request_id"],))
+    assert request[0]["status"] == "rejected"
+    await chat.payload(MY_BOOKINGS)
+    assert "Предстоящих консультаций у вас нет" in chat.text
