@@ -21,17 +21,18 @@ from pathlib import Path
 
 from aiogram import Bot
 
+from bot.channels.file_downloads import OwedDownloads
 from bot.channels.telegram.errors import backoff, describe
 from bot.channels.telegram.limits import wait_any
-from bot.file_store import stored_file_path
-from storage import downloads
 from storage.db import Database
 from storage.models import Platform
 
 log = logging.getLogger(__name__)
 
 
-class FileFetcher:
+class FileFetcher(OwedDownloads):
+    platform = Platform.TELEGRAM
+
     def __init__(
         self,
         bot: Bot,
@@ -41,40 +42,11 @@ class FileFetcher:
         interval: float = 60.0,
         on_stored: Callable[[int], None] = lambda _request_id: None,
     ) -> None:
+        super().__init__(db, files_dir, interval=interval, on_stored=on_stored)
         self.bot = bot
-        self.db = db
-        self.files_dir = files_dir
-        self.interval = interval
-        self.on_stored = on_stored
-        self.wake = asyncio.Event()
-        self._failed: dict[int, str] = {}
 
-    async def fetch_pending(self) -> int:
-        """Download every owed file once; returns how many were stored."""
-        async with self.db.unit() as unit:
-            owed = await downloads.pending(unit, Platform.TELEGRAM, limit=100)
-        stored = 0
-        for item in owed:
-            target = stored_file_path(self.files_dir, item.request_id, item.original_name)
-            try:
-                await self._download(item.platform_file, target)
-            except Exception as exc:  # retried on the next round
-                error = describe(exc)
-                if self._failed.get(item.attachment_id) != error:
-                    log.warning(
-                        "file %r of request %s not downloaded yet: %s",
-                        item.original_name,
-                        item.request_id,
-                        error,
-                    )
-                self._failed[item.attachment_id] = error
-                continue
-            self._failed.pop(item.attachment_id, None)
-            async with self.db.unit() as unit:
-                await downloads.mark_stored(unit, item.attachment_id, str(target))
-            stored += 1
-            self.on_stored(item.request_id)
-        return stored
+    def _describe(self, exc: BaseException) -> str:
+        return describe(exc)
 
     async def _download(self, file_id: str, target: Path) -> None:
         file = await self.bot.get_file(file_id)

@@ -15,9 +15,7 @@ chat, and the person is told — so it never blocks the chat behind it for good.
 
 from __future__ import annotations
 
-import asyncio
 import logging
-from collections import deque
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, datetime
@@ -25,12 +23,12 @@ from datetime import UTC, datetime
 from aiogram import Bot, Dispatcher
 from aiogram.types import Update
 
+from bot.channels.inbox_processing import INTERRUPTED, InboxWorkers
 from bot.channels.telegram import adapter
 from bot.channels.telegram.adapter import Target
 from bot.channels.telegram.channel import Receipt, TelegramChannel
 from bot.channels.telegram.courier import DeliveryInterrupted
-from bot.channels.telegram.errors import backoff, describe
-from bot.channels.telegram.limits import pause, wait_any
+from bot.channels.telegram.errors import describe
 from handlers.i18n import pick_language, texts
 from handlers.messages import Reply
 from storage import inbox, outbox
@@ -40,15 +38,14 @@ from storage.models import Platform
 
 log = logging.getLogger(__name__)
 
-#: The bot is stopping in the middle of an update: leave it (and its chat) for the restart.
-_INTERRUPTED = object()
-
 
 def _now() -> datetime:
     return datetime.now(UTC)
 
 
-class InboxProcessor:
+class InboxProcessor(InboxWorkers):
+    platform = Platform.TELEGRAM
+
     def __init__(
         self,
         *,
@@ -63,96 +60,42 @@ class InboxProcessor:
         concurrency: int = 16,
         clock: Callable[[], datetime] = _now,
     ) -> None:
-        self.db = db
+        super().__init__(
+            db=db,
+            max_tries=max_tries,
+            retry_base=retry_base,
+            concurrency=concurrency,
+            clock=clock,
+        )
         self.bot = bot
         self.dispatcher = dispatcher
         self.channel = channel
         self.manager_chat_id = manager_chat_id
         self.manager_language = manager_language
-        self.max_tries = max_tries
-        self.retry_base = retry_base
-        self.clock = clock
-        self.wake = asyncio.Event()
-        self.stopping = asyncio.Event()
-        self._slots = asyncio.Semaphore(concurrency)
-        self._queues: dict[str, deque[InboxItem]] = {}
-        self._workers: dict[str, asyncio.Task[None]] = {}
-        self._last_id = 0
         self._first_round = True
 
-    # -- the loop --------------------------------------------------------------------------
-
-    async def run(self) -> None:
-        """Take stored updates until :meth:`stop`; then let each worker finish its update."""
-        try:
-            while not self.stopping.is_set():
-                self.wake.clear()
-                found = await self._take_new()
-                if found:
-                    continue
-                await wait_any(self.wake, self.stopping, seconds=5.0)
-        finally:
-            workers = list(self._workers.values())
-            if workers:
-                await asyncio.gather(*workers, return_exceptions=True)
+    # -- the loop's Telegram parts ---------------------------------------------------------
 
     def stop(self) -> None:
-        self.stopping.set()
+        super().stop()
         self.channel.courier.stopping.set()
 
-    async def drain(self) -> None:
-        """Handle everything stored so far, then return (tests and benchmarks)."""
-        while True:
-            found = await self._take_new()
-            workers = list(self._workers.values())
-            if not found and not workers:
-                return
-            if workers:
-                await asyncio.gather(*workers, return_exceptions=True)
-
-    async def _take_new(self) -> int:
-        async with self.db.unit() as unit:
-            items = await inbox.open_items(unit, Platform.TELEGRAM, after_id=self._last_id)
-        for item in items:
-            self._last_id = max(self._last_id, item.id)
-            if item.status == "handled" and self._first_round:
-                log.warning(
-                    "update %s was handled before the bot stopped; sending its answers again "
-                    "(some may arrive twice)",
-                    item.update_key,
-                )
-            self._queues.setdefault(item.chat_key, deque()).append(item)
-            if item.chat_key not in self._workers:
-                self._workers[item.chat_key] = asyncio.create_task(self._work(item.chat_key))
+    def _taken(self, items: list[InboxItem]) -> None:
+        if self._first_round:
+            for item in items:
+                if item.status == "handled":
+                    log.warning(
+                        "update %s was handled before the bot stopped; sending its answers "
+                        "again (some may arrive twice)",
+                        item.update_key,
+                    )
         self._first_round = False
-        return len(items)
-
-    async def _work(self, chat_key: str) -> None:
-        queue = self._queues[chat_key]
-        try:
-            while queue and not self.stopping.is_set():
-                item = queue[0]
-                async with self._slots:
-                    if self.stopping.is_set():
-                        break
-                    outcome = await self._process(item)
-                if outcome is _INTERRUPTED:
-                    break  # the bot is stopping: what is owed stays in the inbox
-                if outcome is None:  # finished (done or set aside)
-                    queue.popleft()
-                    continue
-                assert isinstance(outcome, InboxItem)
-                queue[0] = outcome
-                await pause(self.stopping, backoff(outcome.tries - 1, base=self.retry_base))
-        finally:
-            del self._workers[chat_key]
-            self._queues.pop(chat_key, None)
 
     # -- one update ------------------------------------------------------------------------
 
     async def _process(self, item: InboxItem) -> InboxItem | object | None:
-        """Handle one update: None when finished, :data:`_INTERRUPTED` when stopping, else
-        the item to try again."""
+        """Handle one update: None when finished, :data:`.inbox_processing.INTERRUPTED` when
+        stopping, else the item to try again."""
         receipt = Receipt(item.id, self.clock)
         try:
             if item.status == "handled":
@@ -164,7 +107,7 @@ class InboxProcessor:
                 await inbox.mark_done(unit, item.id, now=self.clock())
             return None
         except DeliveryInterrupted:
-            return _INTERRUPTED
+            return INTERRUPTED
         except Exception as exc:  # a failing update must not stop the others
             if receipt.marked:  # handled and committed: only the answers are owed now
                 async with self.db.unit() as unit:

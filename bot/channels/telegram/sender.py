@@ -20,21 +20,20 @@
 
 from __future__ import annotations
 
-import asyncio
 import logging
-import math
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
+from datetime import datetime
 from typing import Any
 
 from aiogram import Bot
 from aiogram.methods import TelegramMethod
 from aiogram.types import Message
 
+from bot.channels.outbox_drain import OutboxDrain, later, utc_now
 from bot.channels.telegram import adapter
 from bot.channels.telegram.adapter import Target
 from bot.channels.telegram.errors import Failure, Verdict, classify, describe
-from bot.channels.telegram.limits import RateLimiter, wait_any
+from bot.channels.telegram.limits import RateLimiter
 from bot.channels.telegram.topics import ForumTopics
 from handlers.i18n import texts
 from handlers.messages import Button, Reply
@@ -46,16 +45,9 @@ from storage.models import Platform
 log = logging.getLogger(__name__)
 
 
-def _now() -> datetime:
-    return datetime.now(UTC)
+class OutboxSender(OutboxDrain):
+    platform = Platform.TELEGRAM
 
-
-def _later(now: datetime, seconds: float) -> datetime:
-    """The next try, in whole seconds (the outbox stores times to the second)."""
-    return now + timedelta(seconds=max(1, math.ceil(seconds)))
-
-
-class OutboxSender:
     def __init__(
         self,
         *,
@@ -67,27 +59,20 @@ class OutboxSender:
         concurrency: int = 8,
         batch: int = 100,
         idle_poll: float = 1.0,
-        clock: Callable[[], datetime] = _now,
+        clock: Callable[[], datetime] = utc_now,
     ) -> None:
+        super().__init__(
+            db=db, concurrency=concurrency, batch=batch, idle_poll=idle_poll, clock=clock
+        )
         self.bot = bot
-        self.db = db
         self.limiter = limiter
         self.topics = topics
         self.manager_chat = str(manager_chat_id) if manager_chat_id is not None else None
-        self.concurrency = concurrency
-        self.batch = batch
-        self.idle_poll = idle_poll
-        self.clock = clock
-        self.wake = asyncio.Event()
-        self._in_flight: dict[str, asyncio.Task[None]] = {}
-        self.sent = 0
 
-    # -- the loop ----------------------------------------------------------------------------
+    # -- the loop's Telegram parts -----------------------------------------------------------
 
-    async def recover(self) -> None:
-        """Rows a crash left ``sending`` go out again (they may have been delivered)."""
-        async with self.db.unit() as unit:
-            ids = await delivery.interrupted(unit, Platform.TELEGRAM)
+    def _resending(self, ids: list[int]) -> None:
+        """They may have been delivered: Telegram has no idempotency key."""
         for outbox_id in ids:
             log.warning(
                 "outbox #%s was being sent when the bot stopped; sending it again "
@@ -95,76 +80,10 @@ class OutboxSender:
                 outbox_id,
             )
 
-    async def run(self, stopping: asyncio.Event) -> None:
-        await self.recover()
-        while not stopping.is_set():
-            self.wake.clear()
-            wait = await self.dispatch_due()
-            if wait <= 0:
-                continue
-            await wait_any(self.wake, stopping, seconds=wait)
-        await self.settle()
+    def _hold(self, chat: str) -> float:
+        return self.limiter.reserve(chat)
 
-    async def settle(self) -> None:
-        """Wait for the requests in flight (their outcome is recorded)."""
-        while self._in_flight:
-            await asyncio.gather(*self._in_flight.values(), return_exceptions=True)
-
-    async def drain(self, *, until: float = 30.0) -> None:
-        """Send everything due now, then return (tests and benchmarks)."""
-        loop = asyncio.get_running_loop()
-        deadline = loop.time() + until
-        while loop.time() < deadline:
-            wait = await self.dispatch_due()
-            if self._in_flight:
-                await asyncio.wait(
-                    set(self._in_flight.values()), return_when=asyncio.FIRST_COMPLETED
-                )
-                continue
-            async with self.db.unit() as unit:
-                due = await delivery.due_in_order(unit, Platform.TELEGRAM, self.clock(), limit=1)
-            if not due:
-                return
-            await asyncio.sleep(min(wait, max(deadline - loop.time(), 0.0)))
-
-    async def dispatch_due(self) -> float:
-        """Start sending what may go now; returns how long until something else may."""
-        if len(self._in_flight) >= self.concurrency:
-            return self.idle_poll
-        async with self.db.unit() as unit:
-            due = await delivery.due_in_order(
-                unit, Platform.TELEGRAM, self.clock(), limit=self.batch
-            )
-        soonest = self.idle_poll
-        for item in due:
-            chat = self._chat_key(item.message.chat_id)
-            if chat in self._in_flight:
-                continue
-            if len(self._in_flight) >= self.concurrency:
-                soonest = min(soonest, 0.05)
-                break
-            wait = self.limiter.reserve(chat)
-            if wait > 0:
-                soonest = min(soonest, wait)
-                continue
-            task = asyncio.create_task(self._send(item))
-            self._in_flight[chat] = task
-            task.add_done_callback(lambda _t, chat=chat: self._finished(chat))
-        if len(due) == self.batch:
-            soonest = min(soonest, 0.05)
-        if not due:
-            async with self.db.unit() as unit:
-                next_at = await delivery.next_due_at(unit, Platform.TELEGRAM)
-            if next_at is not None:
-                soonest = min(soonest, max((next_at - self.clock()).total_seconds(), 0.01))
-        return soonest
-
-    def _finished(self, chat: str) -> None:
-        self._in_flight.pop(chat, None)
-        self.wake.set()
-
-    @staticmethod
-    def _chat_key(chat_id: str) -> str:
+    def _chat_key(self, chat_id: str) -> str:
         # A manager's own conversation inside a group is keyed "<group>:<manager>".
         return chat_id.split(":", 1)[0]
 
@@ -242,7 +161,7 @@ class OutboxSender:
                     " (ambiguous: may have been delivered)" if failure.ambiguous else ""
                 )
                 await delivery.release(unit, message.id)
-                await outbox.mark_retry(unit, message.id, error, _later(now, failure.delay), now)
+                await outbox.mark_retry(unit, message.id, error, later(now, failure.delay), now)
             else:
                 await outbox.mark_refused(
                     unit, message.id, failure.error, now, status=failure.verdict.value

@@ -18,12 +18,11 @@ from pathlib import Path
 
 from aiohttp import ClientSession, ClientTimeout
 
+from bot.channels.file_downloads import OwedDownloads
 from bot.channels.vk.errors import describe
-from bot.file_store import stored_file_path
 from bot.rate_limits import wait_any
 from handlers.policy import Policy
 from handlers.rules.uploads import BYTES_PER_MB
-from storage import downloads
 from storage.db import Database
 from storage.models import Platform
 
@@ -36,7 +35,10 @@ class TooLarge(Exception):
     """The file is bigger than any upload the policy accepts."""
 
 
-class FileFetcher:
+class FileFetcher(OwedDownloads):
+    platform = Platform.VK
+    file_label = "VK file"
+
     def __init__(
         self,
         db: Database,
@@ -47,19 +49,17 @@ class FileFetcher:
         timeout: float = 120.0,
         on_stored: Callable[[int], None] = lambda _request_id: None,
     ) -> None:
-        self.db = db
-        self.files_dir = files_dir
+        super().__init__(db, files_dir, interval=interval, on_stored=on_stored)
         uploads = policy.uploads
         self.max_bytes = (
             max(uploads.document_max_mb, uploads.backup_max_mb, uploads.license_file_max_mb)
             * BYTES_PER_MB
         )
-        self.interval = interval
         self.timeout = ClientTimeout(total=timeout)
-        self.on_stored = on_stored
-        self.wake = asyncio.Event()
         self._session: ClientSession | None = None
-        self._failed: dict[int, str] = {}
+
+    def _describe(self, exc: BaseException) -> str:
+        return describe(exc)
 
     def _http(self) -> ClientSession:
         if self._session is None or self._session.closed:
@@ -85,33 +85,6 @@ class FileFetcher:
                 if size > self.max_bytes:
                     break
         return size
-
-    async def fetch_pending(self) -> int:
-        """Download every owed file once; returns how many were stored."""
-        async with self.db.unit() as unit:
-            owed = await downloads.pending(unit, Platform.VK, limit=100)
-        stored = 0
-        for item in owed:
-            target = stored_file_path(self.files_dir, item.request_id, item.original_name)
-            try:
-                await self._download(item.platform_file, target)
-            except Exception as exc:  # retried on the next round
-                error = describe(exc)
-                if self._failed.get(item.attachment_id) != error:
-                    log.warning(
-                        "VK file %r of request %s not downloaded yet: %s",
-                        item.original_name,
-                        item.request_id,
-                        error,
-                    )
-                self._failed[item.attachment_id] = error
-                continue
-            self._failed.pop(item.attachment_id, None)
-            async with self.db.unit() as unit:
-                await downloads.mark_stored(unit, item.attachment_id, str(target))
-            stored += 1
-            self.on_stored(item.request_id)
-        return stored
 
     async def _download(self, url: str, target: Path) -> None:
         if not url.startswith(("http://", "https://")):

@@ -14,13 +14,12 @@ person is told — so it never blocks the chat behind it for good.
 
 from __future__ import annotations
 
-import asyncio
 import logging
-from collections import deque
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, datetime
 
+from bot.channels.inbox_processing import InboxWorkers
 from bot.channels.vk.channel import (
     CHAT_PEER_BASE,
     Receipt,
@@ -29,7 +28,6 @@ from bot.channels.vk.channel import (
     set_receipt,
 )
 from bot.channels.vk.errors import describe
-from bot.rate_limits import backoff, pause, wait_any
 from handlers.desk import ManagerDesk
 from handlers.i18n import texts
 from storage import accounts, inbox, outbox
@@ -57,7 +55,9 @@ def chat_key(event: dict) -> str:
     return ""
 
 
-class InboxProcessor:
+class InboxProcessor(InboxWorkers):
+    platform = Platform.VK
+
     def __init__(
         self,
         *,
@@ -69,75 +69,16 @@ class InboxProcessor:
         concurrency: int = 16,
         clock: Callable[[], datetime] = _now,
     ) -> None:
-        self.db = db
+        super().__init__(
+            db=db,
+            max_tries=max_tries,
+            retry_base=retry_base,
+            concurrency=concurrency,
+            clock=clock,
+        )
         self.channel = channel
         self.desk = desk
         self.router = channel.bot.router
-        self.max_tries = max_tries
-        self.retry_base = retry_base
-        self.clock = clock
-        self.wake = asyncio.Event()
-        self.stopping = asyncio.Event()
-        self._slots = asyncio.Semaphore(concurrency)
-        self._queues: dict[str, deque[InboxItem]] = {}
-        self._workers: dict[str, asyncio.Task[None]] = {}
-        self._last_id = 0
-
-    # -- the loop --------------------------------------------------------------------------
-
-    async def run(self) -> None:
-        """Take stored events until :meth:`stop`; then let each worker finish its event."""
-        try:
-            while not self.stopping.is_set():
-                self.wake.clear()
-                if await self._take_new():
-                    continue
-                await wait_any(self.wake, self.stopping, seconds=5.0)
-        finally:
-            workers = list(self._workers.values())
-            if workers:
-                await asyncio.gather(*workers, return_exceptions=True)
-
-    def stop(self) -> None:
-        self.stopping.set()
-
-    async def drain(self) -> None:
-        """Handle everything stored so far, then return (tests)."""
-        while True:
-            found = await self._take_new()
-            workers = list(self._workers.values())
-            if not found and not workers:
-                return
-            if workers:
-                await asyncio.gather(*workers, return_exceptions=True)
-
-    async def _take_new(self) -> int:
-        async with self.db.unit() as unit:
-            items = await inbox.open_items(unit, Platform.VK, after_id=self._last_id)
-        for item in items:
-            self._last_id = max(self._last_id, item.id)
-            self._queues.setdefault(item.chat_key, deque()).append(item)
-            if item.chat_key not in self._workers:
-                self._workers[item.chat_key] = asyncio.create_task(self._work(item.chat_key))
-        return len(items)
-
-    async def _work(self, chat: str) -> None:
-        queue = self._queues[chat]
-        try:
-            while queue and not self.stopping.is_set():
-                item = queue[0]
-                async with self._slots:
-                    if self.stopping.is_set():
-                        break
-                    retry = await self._process(item)
-                if retry is None:
-                    queue.popleft()
-                    continue
-                queue[0] = retry
-                await pause(self.stopping, backoff(max(retry.tries, 1) - 1, base=self.retry_base))
-        finally:
-            del self._workers[chat]
-            self._queues.pop(chat, None)
 
     # -- one event -------------------------------------------------------------------------
 

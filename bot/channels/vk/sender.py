@@ -24,19 +24,18 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import math
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 
 from vkbottle.tools.uploader import DocMessagesUploader
 
+from bot.channels.outbox_drain import OutboxDrain, later, utc_now
 from bot.channels.vk import adapter
 from bot.channels.vk.adapter import Keyboard, SendCall
 from bot.channels.vk.api import CommunityAPI
 from bot.channels.vk.errors import Failure, Verdict, classify, describe
 from bot.channels.vk.undelivered import after_refusal
-from bot.rate_limits import wait_any
 from handlers.desk import ManagerDesk
 from handlers.i18n import texts
 from handlers.policy import Policy
@@ -48,16 +47,9 @@ from storage.models import Platform
 log = logging.getLogger(__name__)
 
 
-def _now() -> datetime:
-    return datetime.now(UTC)
+class OutboxSender(OutboxDrain):
+    platform = Platform.VK
 
-
-def _later(now: datetime, seconds: float) -> datetime:
-    """The next try, in whole seconds (the outbox stores times to the second)."""
-    return now + timedelta(seconds=max(1, math.ceil(seconds)))
-
-
-class OutboxSender:
     def __init__(
         self,
         *,
@@ -69,93 +61,22 @@ class OutboxSender:
         batch: int = 100,
         idle_poll: float = 1.0,
         retry_base: float = 1.0,
-        clock: Callable[[], datetime] = _now,
+        clock: Callable[[], datetime] = utc_now,
     ) -> None:
+        super().__init__(
+            db=db, concurrency=concurrency, batch=batch, idle_poll=idle_poll, clock=clock
+        )
         self.api = api
-        self.db = db
         self.policy = policy
         self.desk = desk
-        self.concurrency = concurrency
-        self.batch = batch
-        self.idle_poll = idle_poll
         self.retry_base = retry_base
-        self.clock = clock
-        self.wake = asyncio.Event()
-        self._in_flight: dict[str, asyncio.Task[None]] = {}
-        self.sent = 0
 
-    # -- the loop ----------------------------------------------------------------------------
-
-    async def recover(self) -> None:
-        """Rows a crash left ``sending`` go out again (VK deduplicates them by random_id)."""
-        async with self.db.unit() as unit:
-            ids = await delivery.interrupted(unit, Platform.VK)
+    def _resending(self, ids: list[int]) -> None:
+        """VK deduplicates them by random_id."""
         if ids:
             log.info(
                 "VK: %d messages were being sent when the bot stopped; sending them again", len(ids)
             )
-
-    async def run(self, stopping: asyncio.Event) -> None:
-        await self.recover()
-        while not stopping.is_set():
-            self.wake.clear()
-            wait = await self.dispatch_due()
-            if wait <= 0:
-                continue
-            await wait_any(self.wake, stopping, seconds=wait)
-        await self.settle()
-
-    async def settle(self) -> None:
-        """Wait for the requests in flight (their outcome is recorded)."""
-        while self._in_flight:
-            await asyncio.gather(*self._in_flight.values(), return_exceptions=True)
-
-    async def drain(self, *, until: float = 30.0) -> None:
-        """Send everything due now, then return (tests)."""
-        loop = asyncio.get_running_loop()
-        deadline = loop.time() + until
-        while loop.time() < deadline:
-            wait = await self.dispatch_due()
-            if self._in_flight:
-                await asyncio.wait(
-                    set(self._in_flight.values()), return_when=asyncio.FIRST_COMPLETED
-                )
-                continue
-            async with self.db.unit() as unit:
-                due = await delivery.due_in_order(unit, Platform.VK, self.clock(), limit=1)
-            if not due:
-                return
-            await asyncio.sleep(min(wait, max(deadline - loop.time(), 0.0)))
-
-    async def dispatch_due(self) -> float:
-        """Start sending what may go now; returns how long until something else may."""
-        if len(self._in_flight) >= self.concurrency:
-            return self.idle_poll
-        async with self.db.unit() as unit:
-            due = await delivery.due_in_order(unit, Platform.VK, self.clock(), limit=self.batch)
-        soonest = self.idle_poll
-        for item in due:
-            chat = item.message.chat_id
-            if chat in self._in_flight:
-                continue
-            if len(self._in_flight) >= self.concurrency:
-                soonest = min(soonest, 0.05)
-                break
-            task = asyncio.create_task(self._send(item))
-            self._in_flight[chat] = task
-            task.add_done_callback(lambda _t, chat=chat: self._finished(chat))
-        if len(due) == self.batch:
-            soonest = min(soonest, 0.05)
-        if not due:
-            async with self.db.unit() as unit:
-                next_at = await delivery.next_due_at(unit, Platform.VK)
-            if next_at is not None:
-                soonest = min(soonest, max((next_at - self.clock()).total_seconds(), 0.01))
-        return soonest
-
-    def _finished(self, chat: str) -> None:
-        self._in_flight.pop(chat, None)
-        self.wake.set()
 
     # -- one row -----------------------------------------------------------------------------
 
@@ -225,7 +146,7 @@ class OutboxSender:
             if failure.verdict is Verdict.RETRY:
                 await delivery.release(unit, message.id)
                 await outbox.mark_retry(
-                    unit, message.id, failure.error, _later(now, failure.delay), now
+                    unit, message.id, failure.error, later(now, failure.delay), now
                 )
             else:
                 await outbox.mark_refused(

@@ -1,0 +1,125 @@
+"""The per-chat ordered processing of the inbox every messenger channel shares.
+
+Updates arrive in the inbox already acknowledged to the messenger, so they must not be lost
+from here on. For every chat a worker takes that chat's items one after the other, so a
+conversation is never handled out of order, while other chats go on in parallel (up to
+``concurrency`` at a time). An item that fails is tried again after a growing pause; the
+channel decides when it is set aside (``_process`` returns the item to try again, None when
+it is finished, or :data:`INTERRUPTED` when the bot is stopping in the middle of it).
+
+A channel's processor subclasses :class:`InboxWorkers` and supplies ``_process`` (how one
+item is handled, its failures recorded and the people told) and, if it wants,
+``_taken`` (a look at every batch taken from the inbox).
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections import deque
+from collections.abc import Callable
+from datetime import datetime
+
+from bot.rate_limits import backoff, pause, wait_any
+from storage import inbox
+from storage.db import Database
+from storage.inbox import InboxItem
+from storage.models import Platform
+
+#: The bot is stopping in the middle of an item: leave it (and its chat) for the restart.
+INTERRUPTED = object()
+
+
+class InboxWorkers:
+    """Takes one platform's stored items and hands them to ``_process``, in order per chat."""
+
+    platform: Platform
+
+    def __init__(
+        self,
+        *,
+        db: Database,
+        max_tries: int,
+        retry_base: float,
+        concurrency: int,
+        clock: Callable[[], datetime],
+    ) -> None:
+        self.db = db
+        self.max_tries = max_tries
+        self.retry_base = retry_base
+        self.clock = clock
+        self.wake = asyncio.Event()
+        self.stopping = asyncio.Event()
+        self._slots = asyncio.Semaphore(concurrency)
+        self._queues: dict[str, deque[InboxItem]] = {}
+        self._workers: dict[str, asyncio.Task[None]] = {}
+        self._last_id = 0
+
+    # -- what a channel supplies -----------------------------------------------------------
+
+    async def _process(self, item: InboxItem) -> InboxItem | object | None:
+        """Handle one item: None when finished (done or set aside), :data:`INTERRUPTED`
+        when the bot is stopping, else the item to try again."""
+        raise NotImplementedError
+
+    def _taken(self, items: list[InboxItem]) -> None:
+        """Called with every batch taken from the inbox (before any of it is handled)."""
+
+    # -- the loop --------------------------------------------------------------------------
+
+    async def run(self) -> None:
+        """Take stored items until :meth:`stop`; then let each worker finish its item."""
+        try:
+            while not self.stopping.is_set():
+                self.wake.clear()
+                if await self._take_new():
+                    continue
+                await wait_any(self.wake, self.stopping, seconds=5.0)
+        finally:
+            workers = list(self._workers.values())
+            if workers:
+                await asyncio.gather(*workers, return_exceptions=True)
+
+    def stop(self) -> None:
+        self.stopping.set()
+
+    async def drain(self) -> None:
+        """Handle everything stored so far, then return (tests and benchmarks)."""
+        while True:
+            found = await self._take_new()
+            workers = list(self._workers.values())
+            if not found and not workers:
+                return
+            if workers:
+                await asyncio.gather(*workers, return_exceptions=True)
+
+    async def _take_new(self) -> int:
+        async with self.db.unit() as unit:
+            items = await inbox.open_items(unit, self.platform, after_id=self._last_id)
+        for item in items:
+            self._last_id = max(self._last_id, item.id)
+            self._queues.setdefault(item.chat_key, deque()).append(item)
+            if item.chat_key not in self._workers:
+                self._workers[item.chat_key] = asyncio.create_task(self._work(item.chat_key))
+        self._taken(items)
+        return len(items)
+
+    async def _work(self, chat: str) -> None:
+        queue = self._queues[chat]
+        try:
+            while queue and not self.stopping.is_set():
+                item = queue[0]
+                async with self._slots:
+                    if self.stopping.is_set():
+                        break
+                    outcome = await self._process(item)
+                if outcome is INTERRUPTED:
+                    break  # the bot is stopping: what is owed stays in the inbox
+                if outcome is None:  # finished (done or set aside)
+                    queue.popleft()
+                    continue
+                assert isinstance(outcome, InboxItem)
+                queue[0] = outcome
+                await pause(self.stopping, backoff(max(outcome.tries, 1) - 1, base=self.retry_base))
+        finally:
+            del self._workers[chat]
+            self._queues.pop(chat, None)
