@@ -3,7 +3,8 @@
 The rules in :mod:`handlers.rules` take a :class:`Policy` instead of constants, so a vendor
 changes a rate, a price or working hours in one file. Loading validates every value and a
 bad one is reported as ``policy.toml: support.standard_rate: ...`` so the operator knows
-which line to fix.
+which line to fix. Loading a policy also makes its currency and text overrides those of
+every text the process renders (:func:`handlers.i18n.use_policy_texts`).
 """
 
 from __future__ import annotations
@@ -15,7 +16,10 @@ from pathlib import Path
 from typing import Annotated
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from babel.numbers import list_currencies
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from handlers.i18n import CatalogueError, use_policy_texts
 
 Money = Annotated[Decimal, Field(ge=0, max_digits=12, decimal_places=2)]
 Rate = Annotated[Decimal, Field(gt=0, le=1)]
@@ -155,7 +159,11 @@ class Policy(_Section):
     model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True)
 
     timezone: str = "Europe/Moscow"
+    #: ISO 4217 code of the vendor's prices; texts write it as CLDR does per language.
     currency: str = "RUB"
+    #: A folder of catalogue files (``ru/common.ftl``…) whose texts replace the package's
+    #: own; relative to the policy file. None: the package's texts as they are.
+    texts_dir: Path | None = None
     support: SupportPolicy
     protection: ProtectionPolicy
     keys: KeyPrices
@@ -174,6 +182,13 @@ class Policy(_Section):
             ZoneInfo(value)
         except (ZoneInfoNotFoundError, ValueError) as exc:
             raise ValueError(f"unknown time zone {value!r}") from exc
+        return value
+
+    @field_validator("currency")
+    @classmethod
+    def _known_currency(cls, value: str) -> str:
+        if value not in list_currencies():
+            raise ValueError(f"unknown currency {value!r}: use an ISO 4217 code such as RUB")
         return value
 
     @property
@@ -201,8 +216,18 @@ def load_policy(path: str | Path | None = None) -> Policy:
     except tomllib.TOMLDecodeError as exc:
         raise PolicyError(f"{file}: not valid TOML: {exc}") from exc
     try:
-        return Policy.model_validate(raw)
+        policy = Policy.model_validate(raw)
     except ValidationError as exc:
         error = exc.errors()[0]
         key = ".".join(str(part) for part in error["loc"]) or "(top level)"
         raise PolicyError(f"{file}: {key}: {error['msg']}") from exc
+    if policy.texts_dir is not None:
+        folder = (file.parent / policy.texts_dir).resolve()
+        if not folder.is_dir():
+            raise PolicyError(f"{file}: texts_dir: {folder} is not a folder")
+        policy = policy.model_copy(update={"texts_dir": folder})
+    try:
+        use_policy_texts(policy.currency, policy.texts_dir)
+    except CatalogueError as exc:
+        raise PolicyError(f"{file}: texts_dir: {exc}") from exc
+    return policy

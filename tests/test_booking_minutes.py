@@ -78,16 +78,16 @@ async def test_first_direct_session_adds_the_fee_the_second_does_not(
     desk = manager(engine, language="en")
 
     await desk.send(f"/minutes {first['request_id']} 60")
-    assert "one-time fee for connecting" in desk.text and "4,000 RUB" in desk.text
-    assert "Total due: 5,300 RUB" in desk.text
+    assert "one-time fee for connecting" in desk.text and "RUB\u00a04,000" in desk.text
+    assert "Total due: RUB\u00a05,300" in desk.text
     await desk.send(f"/minutes #{second['request_id']} 45")
-    assert "Total due: 1,300 RUB" in desk.text and "4,000" not in desk.text
+    assert "Total due: RUB\u00a01,300" in desk.text and "4,000" not in desk.text
     billed = [await the_booking(db, b["id"]) for b in (first, second)]
     assert [b["bill"] for b in billed] == ["5300", "1300"]
     # The customer gets each bill in their own language.
     bills = [text for text in await customer_messages(db, customer) if "Your bill" in text]
     assert len(bills) == 2
-    assert "Total due: 5,300 RUB" in bills[0] and "Total due: 1,300 RUB" in bills[1]
+    assert "Total due: RUB\u00a05,300" in bills[0] and "Total due: RUB\u00a01,300" in bills[1]
 
 
 async def test_bad_minutes_input_changes_nothing(engine: Engine, db: Database) -> None:

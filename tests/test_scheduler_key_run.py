@@ -116,9 +116,9 @@ async def test_the_run_on_1_january_prolongs_leaves_out_and_disconnects(
     assert "• ключ 3-100: продлён, работает до 31.01.2027." in petrov["text"]
     assert "• ключ 3-200: продлён" in petrov["text"]
     assert "3-400: not prolonged, technical support ended on 18 Dec 2026" in sofia["text"]
-    assert "Renew support by 01 Jan 2027" in sofia["text"]
+    assert "Renew support by 1 Jan 2027" in sofia["text"]
     assert "3-500: the protection service is disconnected" in sofia["text"]
-    assert "3,500 RUB" in sofia["text"]  # the non-resident's reconnection price
+    assert "RUB\u00a03,500" in sofia["text"]  # the non-resident's reconnection price
     assert "3-600: не продлён, он отмечен как утерянный" in sidorova["text"]
     assert sidorova["platform"] == "vk"
     assert "3-700" not in sidorova["text"] and "M-800" not in sidorova["text"]

@@ -60,7 +60,7 @@ async def test_renewal_cost_in_english(db: Database, policy: Policy) -> None:
     await open_faq(chat)
     await chat.press("what does it cost")
     assert "25 % or 45 %" in chat.text
-    assert "preferential renewal 1,998 RUB, standard 3,596 RUB" in chat.text
+    assert "preferential renewal RUB\u00a01,998, standard RUB\u00a03,596" in chat.text
 
 
 async def test_other_rates_in_the_policy_change_the_answer(db: Database, policy: Policy) -> None:

@@ -90,7 +90,7 @@ def _timeless(texts: list[str]) -> list[str]:
 
 async def test_vk_customer_and_manager_then_faults_lose_and_repeat_nothing(tmp_path: Path) -> None:
     clean, story, log = await run_story(tmp_path / "clean")
-    assert "8,325 RUB" in story["quote"]  # 45 % of 18,500: support ended 45 days ago
+    assert "RUB\u00a08,325" in story["quote"]  # 45 % of 18,500: support ended 45 days ago
     assert "backup review" in story["booked"]
     assert ANSWER in story["answer"]
     assert clean.event_answers  # every callback button was answered

@@ -1,44 +1,134 @@
-"""Translation catalogues (ru default, en, bg) and locale-aware formatting of money and dates.
+"""Translation catalogues (ru default, en, bg) in Project Fluent, with CLDR formatting.
 
-Catalogues are TOML files in one folder per language (``ru/renewal.toml``…), one file per
-conversation so each flow's texts sit together: sections of ``key = "text"`` with
-``{placeholders}`` for :meth:`str.format`. A key missing in a language falls back to
-Russian; a test keeps the three catalogues' keys identical.
+Catalogues are Fluent files in one folder per language (``ru/renewal.ftl``…), one file per
+conversation so each flow's texts sit together. Code names a text ``section.key``; in the
+file it is the message ``section-key``, with named arguments (``{ $days }``) and selectors
+for plural forms (``{ $days -> [one] день [few] дня *[many] дней }``), whose categories
+come from CLDR for the language (ru: one/few/many/other, bg and en: one/other).
+
+Money, numbers, dates, times and weekday names are formatted by Babel from CLDR for the
+person's language (:class:`Texts`): ``1 998 ₽``, ``5 Dec 2026``, ``понеделник``. The vendor's
+currency and an optional folder of catalogue files that take precedence over the
+package's own (a vendor rewording a greeting without editing the package) come from the
+policy: :func:`use_policy_texts` makes them the process's texts, and loading a policy calls
+it (``handlers.policy.load_policy``), since one process serves one vendor.
+
+Integers are shown without digit grouping (``№1234``, not ``№1 234``): most are request
+numbers and years; amounts go through :meth:`Texts.money`, which groups.
 """
 
 from __future__ import annotations
 
-import tomllib
-from datetime import date
+from collections.abc import Iterable
+from copy import copy
+from dataclasses import dataclass
+from datetime import date, datetime, time
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
 from typing import Any
 
+from babel import Locale
+from babel.dates import format_date, format_time, get_day_names
+from babel.numbers import get_currency_symbol
+from fluent.runtime import FluentBundle, FluentResource
+from fluent.runtime.types import fluent_number
+from fluent.syntax import FluentParser, ast
+
 LANGUAGES = ("ru", "en", "bg")
 DEFAULT_LANGUAGE = "ru"
-_DIR = Path(__file__).parent
+CATALOGUE_DIR = Path(__file__).parent
 
 
-def _flatten(prefix: str, tree: dict[str, Any], into: dict[str, str]) -> None:
-    for key, value in tree.items():
-        name = f"{prefix}{key}"
-        if isinstance(value, dict):
-            _flatten(f"{name}.", value, into)
-        else:
-            into[name] = str(value)
+@dataclass(frozen=True)
+class LanguageFormats:
+    """How a language writes dates: the CLDR locale, and one of its date lengths or a
+    pattern in CLDR's syntax.
+
+    English uses the British locale's medium date (``5 Dec 2026``): day first and the month
+    spelled, so a reader anywhere cannot take 05/12 for May 12. Bulgarian uses CLDR's
+    medium date without its trailing ``г.`` (``5.12.2026``), which texts ending a sentence
+    with a date would double into ``г..``.
+    """
+
+    locale: str
+    date_format: str = "short"
+
+
+FORMATS = {
+    "ru": LanguageFormats("ru"),
+    "en": LanguageFormats("en_GB", "medium"),
+    "bg": LanguageFormats("bg", "d.MM.y"),
+}
+
+
+class CatalogueError(ValueError):
+    """A catalogue file that does not parse, or an override of a text that does not exist."""
+
+
+def message_id(key: str) -> str:
+    """The Fluent message of a code key: ``renewal.quote_amount`` → ``renewal-quote_amount``."""
+    return key.replace(".", "-", 1)
+
+
+def text_key(identifier: str) -> str:
+    return identifier.replace("-", ".", 1)
+
+
+def catalogue_files(folder: Path, language: str) -> list[Path]:
+    return sorted((folder / language).glob("*.ftl"))
 
 
 @cache
-def catalogue(language: str) -> dict[str, str]:
-    texts: dict[str, str] = {}
-    for path in sorted((_DIR / language).glob("*.toml")):
-        tree = tomllib.loads(path.read_text(encoding="utf-8"))
-        duplicated = set(tree) & {key.split(".")[0] for key in texts}
-        if duplicated:
-            raise ValueError(f"{path}: sections {sorted(duplicated)} defined twice")
-        _flatten("", tree, texts)
-    return texts
+def parsed(path: Path) -> ast.Resource:
+    """A catalogue file's syntax tree; a line Fluent cannot read raises, naming it."""
+    source = path.read_text(encoding="utf-8")
+    resource = FluentParser().parse(source)
+    for entry in resource.body:
+        if isinstance(entry, ast.Junk):
+            where = entry.annotations[0] if entry.annotations else entry
+            line = source.count("\n", 0, where.span.start if where.span else 0) + 1
+            reason = entry.annotations[0].message if entry.annotations else "not Fluent syntax"
+            raise CatalogueError(f"{path}:{line}: {reason}")
+    return resource
+
+
+def message_ids(paths: Iterable[Path]) -> list[str]:
+    return [
+        entry.id.name
+        for path in paths
+        for entry in parsed(path).body
+        if isinstance(entry, ast.Message)
+    ]
+
+
+@cache
+def _package_ids() -> frozenset[str]:
+    return frozenset(message_ids(catalogue_files(CATALOGUE_DIR, DEFAULT_LANGUAGE)))
+
+
+def _bundle(language: str, overrides: Path | None) -> FluentBundle:
+    formats = FORMATS[language]
+    bundle = FluentBundle([formats.locale.replace("_", "-")], use_isolating=False)
+    seen: dict[str, Path] = {}
+    for path in catalogue_files(CATALOGUE_DIR, language):
+        for identifier in message_ids([path]):
+            if identifier in seen:
+                raise CatalogueError(f"{path}: {identifier} is also in {seen[identifier]}")
+            seen[identifier] = path
+        parsed(path)
+        bundle.add_resource(FluentResource(path.read_text(encoding="utf-8")))
+    if overrides is not None:
+        for path in catalogue_files(overrides, language):
+            unknown = sorted(set(message_ids([path])) - _package_ids())
+            if unknown:
+                raise CatalogueError(
+                    f"{path}: no such text to override: {', '.join(map(text_key, unknown))}"
+                )
+            bundle.add_resource(
+                FluentResource(path.read_text(encoding="utf-8")), allow_overrides=True
+            )
+    return bundle
 
 
 def pick_language(hint: str | None) -> str:
@@ -47,37 +137,122 @@ def pick_language(hint: str | None) -> str:
     return code if code in LANGUAGES else DEFAULT_LANGUAGE
 
 
-class Texts:
-    """The texts of one language, with money and date formatting."""
+def _fluent_value(value: Any) -> Any:
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, int):
+        return fluent_number(value, useGrouping=False)
+    return value
 
-    def __init__(self, language: str) -> None:
+
+class Texts:
+    """The texts of one language, and its way of writing money, dates and times."""
+
+    def __init__(self, language: str, currency: str, overrides: Path | None = None) -> None:
         self.language = language if language in LANGUAGES else DEFAULT_LANGUAGE
-        self._texts = catalogue(self.language)
-        self._fallback = catalogue(DEFAULT_LANGUAGE)
+        self.currency = currency
+        self.locale = Locale.parse(FORMATS[self.language].locale)
+        self._date_format = FORMATS[self.language].date_format
+        self._bundle = _bundle(self.language, overrides)
+        self._fallback = (
+            self._bundle
+            if self.language == DEFAULT_LANGUAGE
+            else _bundle(DEFAULT_LANGUAGE, overrides)
+        )
 
     def __call__(self, key: str, **values: Any) -> str:
-        template = self._texts.get(key) or self._fallback.get(key)
-        if template is None:
+        identifier = message_id(key)
+        bundle = self._bundle if self._bundle.has_message(identifier) else self._fallback
+        if not bundle.has_message(identifier):
             raise KeyError(f"no text {key!r}")
-        return template.format(**values) if values else template
-
-    def money(self, amount: Decimal) -> str:
-        """'1 998 ₽' (ru, bg) or '1,998 RUB' (en); kopecks only when there are any."""
-        whole = amount == amount.to_integral_value()
-        number = f"{amount:,.0f}" if whole else f"{amount:,.2f}"
-        if self.language == "en":
-            return f"{number} RUB"
-        return number.replace(",", "\u00a0").replace(".", ",") + "\u00a0₽"
-
-    def date(self, value: date) -> str:
-        if self.language == "en":
-            return value.strftime("%d %b %Y")
-        return value.strftime("%d.%m.%Y")
+        message = bundle.get_message(identifier)
+        if message.value is None:
+            raise KeyError(f"text {key!r} has no value")
+        args = {name: _fluent_value(value) for name, value in values.items()}
+        text, errors = bundle.format_pattern(message.value, args)
+        if errors:
+            raise KeyError(f"text {key!r}: {'; '.join(map(str, errors))}")
+        return str(text)
 
     def has(self, key: str) -> bool:
-        return key in self._texts or key in self._fallback
+        identifier = message_id(key)
+        return self._bundle.has_message(identifier) or self._fallback.has_message(identifier)
+
+    def money(self, amount: Decimal) -> str:
+        """The amount in the vendor's currency as CLDR writes it for the language:
+        ``1 998 ₽``, ``7 990,50 ₽``, ``RUB 1,998``; kopecks (cents) only when there are any.
+        """
+        standard = self.locale.currency_formats["standard"]
+        digits = 0 if amount == amount.to_integral_value() else 2
+        pattern = copy(standard)
+        pattern.frac_prec = (digits, digits)
+        text = pattern.apply(amount, self.locale, currency=self.currency, currency_digits=False)
+        return _space_after_letters(text, get_currency_symbol(self.currency, self.locale))
+
+    def number(self, value: int | Decimal) -> str:
+        """A quantity with the language's digit grouping and decimal sign (``12 500``)."""
+        return str(fluent_number(value).format(self.locale))
+
+    def date(self, value: date) -> str:
+        """``05.12.2026`` (ru), ``5 Dec 2026`` (en), ``5.12.2026`` (bg)."""
+        return str(format_date(value, self._date_format, locale=self.locale))
+
+    def time(self, value: time | datetime) -> str:
+        """``14:30`` in the language's clock (24-hour in all three)."""
+        return str(format_time(value, "short", locale=self.locale))
+
+    def moment(self, value: datetime) -> str:
+        """A date with its time, ``value`` already in the zone the reader is told."""
+        return f"{self.date(value.date())} {self.time(value)}"
+
+    def weekday(self, value: date | int, width: str = "wide") -> str:
+        """The weekday's CLDR name: ``понедельник``/``Monday`` (wide), ``пн``/``Mon``
+        (abbreviated); ``value`` is a date or an ISO weekday number (1 = Monday)."""
+        number = value if isinstance(value, int) else value.isoweekday()
+        return str(get_day_names(width, "format", self.locale)[number - 1])
+
+
+def _space_after_letters(text: str, symbol: str) -> str:
+    """CLDR's currency spacing, which Babel leaves out: a symbol made of letters (``RUB``)
+    is parted from the digits by a no-break space (``RUB 1,998``, not ``RUB1,998``)."""
+    if not symbol or (not symbol[-1].isalpha() and not symbol[0].isalpha()):
+        return text
+    if text.startswith(symbol) and text[len(symbol) : len(symbol) + 1].isdigit():
+        return f"{symbol}\u00a0{text[len(symbol) :]}"
+    if text.endswith(symbol) and text[: -len(symbol)][-1:].isdigit():
+        return f"{text[: -len(symbol)]}\u00a0{symbol}"
+    return text
+
+
+@dataclass(frozen=True)
+class TextSettings:
+    """What the vendor's policy decides about texts."""
+
+    currency: str = "RUB"
+    overrides: Path | None = None
+
+
+_active = TextSettings()
+
+
+def use_policy_texts(currency: str, overrides: Path | None) -> None:
+    """Make the vendor's currency and override folder those of every later :func:`texts`.
+
+    Checks the override folder at once (syntax, unknown texts), so a bad file stops the
+    start with a message naming it rather than a customer's conversation later.
+    """
+    global _active
+    settings = TextSettings(currency, overrides)
+    for language in LANGUAGES:
+        _texts(language, settings)
+    _active = settings
 
 
 @cache
+def _texts(language: str, settings: TextSettings) -> Texts:
+    return Texts(language, settings.currency, settings.overrides)
+
+
 def texts(language: str) -> Texts:
-    return Texts(language)
+    """The texts of ``language`` (ru when it has no catalogue) under the active policy."""
+    return _texts(language if language in LANGUAGES else DEFAULT_LANGUAGE, _active)

@@ -1,0 +1,36 @@
+## renewal
+
+renewal-pick_license = Выберите лицензию, для которой нужен расчёт продления поддержки:
+renewal-pick_license_hint = Нажмите кнопку с лицензией.
+renewal-license_button = { $number } · { $product } · до { $end }
+renewal-other_product = Другой продукт
+renewal-not_your_license = Эта лицензия не найдена среди ваших. Выберите из списка.
+renewal-pick_product = Выберите продукт:
+renewal-pick_product_hint = Нажмите кнопку с продуктом.
+renewal-product_button = { $name } · { $price }
+renewal-ask_support_end = Когда закончилась (или закончится) техническая поддержка? Напишите дату в виде ДД.ММ.ГГГГ, например 15.03.2026.
+renewal-support_end_hint = Не понял дату. Напишите её в виде ДД.ММ.ГГГГ, например 15.03.2026.
+renewal-support_end_implausible = Дата { $date } слишком далека от сегодняшней. Проверьте год и напишите дату ещё раз.
+renewal-quote_title = Продление поддержки: { $product }
+renewal-quote_license = Лицензия: { $number }
+renewal-quote_ended = Поддержка закончилась { $date }.
+renewal-quote_ends = Поддержка действует до { $date }.
+renewal-rate_preferential = Льготная цена: { $percent } % от цены продукта, действует по { $until } включительно.
+renewal-rate_standard = Льготный период закончился { $until }, действует обычная цена: { $percent } % от цены продукта.
+renewal-rate_name_preferential = льготная
+renewal-rate_name_standard = обычная
+renewal-quote_amount = Стоимость продления на { $months } мес.: { $amount }
+renewal-quote_new_end = Поддержка будет действовать до { $date }.
+renewal-protection_keeps = Дополнительная защита ключа сохранится, если оплатить продление не позднее { $deadline }. Позже — её нужно подключать заново за { $price }.
+renewal-protection_lost = Срок сохранения дополнительной защиты ключа прошёл { $deadline }: после оплаты её нужно подключить заново за { $price }.
+renewal-protection_if_any = Если у вашего ключа подключена дополнительная защита, оплатите продление не позднее { $deadline }, иначе её придётся подключать заново ({ $resident } для резидентов РФ, { $non_resident } для нерезидентов).
+renewal-quote_updates = Продление включает все обновления, вышедшие за время без поддержки.
+renewal-quote_hint = Выберите действие кнопкой под расчётом.
+renewal-request_invoice = Запросить счёт
+renewal-ask_manager = Спросить менеджера
+renewal-invoice_filed = Заявка №{ $number } на счёт принята. Менеджер пришлёт счёт сюда.
+renewal-question_filed = Вопрос №{ $number } передан менеджеру. Ответ придёт сюда.
+renewal-card_product = Продукт: { $product }, лицензия { $license }
+renewal-card_support_end = Поддержка до: { $date }
+renewal-card_rate = Цена: { $rate }, { $percent } % — { $amount }
+renewal-card_new_end = Новая дата окончания: { $date }

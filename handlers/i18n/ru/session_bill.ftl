@@ -1,0 +1,17 @@
+## session_bill
+
+session_bill-usage = Как ввести время консультации: /minutes N M, где N — номер заявки с карточки записи, M — затраченные минуты (целое число от 1 до { $max }). Например: /minutes 12 90
+session_bill-bad_minutes = Минуты — целое число от 1 до { $max }. Ничего не изменилось.
+session_bill-unknown_request = Заявки №{ $number } нет. Ничего не изменилось.
+session_bill-not_a_booking = Заявка №{ $number } — не запись на консультацию. Ничего не изменилось.
+session_bill-cancelled = Запись по заявке №{ $number } отменена, выставлять счёт не за что. Ничего не изменилось.
+session_bill-already_billed = По заявке №{ $number } время уже введено: { $minutes } мин, счёт { $amount }. Ничего не изменилось.
+session_bill-billed = Заявка №{ $number }, консультация { $when }:
+session_bill-bill_time = • затрачено { $minutes } мин, к оплате { $billed } мин (минимум { $min_hours } ч) по { $rate }/ч: { $amount }
+session_bill-bill_fee = • разовая плата за подключение к системе удалённого обслуживания: { $amount }
+session_bill-bill_total = Итого к оплате: { $amount }
+session_bill-sent = Счёт отправлен клиенту.
+session_bill-not_sent = Клиенту в бот отправить не удалось (аккаунт удалён) — сообщите сумму сами.
+session_bill-customer_title = Консультация по заявке №{ $number } ({ $when }) завершена. Счёт:
+session_bill-customer_next = Реквизиты для оплаты пришлёт менеджер. Спасибо, что обратились!
+session_bill-card_bill = Проведено: { $minutes } мин, к оплате { $billed } мин; плата за подключение { $fee }; итого { $total }
