@@ -112,7 +112,11 @@ async def test_stolen_key_in_english(engine: Engine, db: Database) -> None:
     await chat.press("Stolen")
     assert await key_status(db, "3-1234567") == "stolen"
     assert "stops working after 1 Dec 2026" in chat.text
-    assert "RUB\u00a03,900" in chat.text and "RUB\u00a0600" in chat.text and "RUB\u00a04,500" in chat.text
+    assert (
+        "RUB\u00a03,900" in chat.text
+        and "RUB\u00a0600" in chat.text
+        and "RUB\u00a04,500" in chat.text
+    )
     await chat.send("1000 Sofia, 1 Vitosha Blvd")
     await chat.send("Ivan Petrov")
     number = await last_request_id(db)

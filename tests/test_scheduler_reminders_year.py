@@ -196,7 +196,9 @@ async def test_a_reminder_carries_the_quote_and_the_buttons_in_each_chats_langua
     )
     assert "RUB\u00a013,000 (preferential price, 25 % of the product price)" in english["text"]
     assert "valid until 31 Mar 2028" in english["text"]
-    assert "изтича на 31.03.2027" in bulgarian["text"] and "13\u00a0000\u00a0RUB" in bulgarian["text"]
+    assert (
+        "изтича на 31.03.2027" in bulgarian["text"] and "13\u00a0000\u00a0RUB" in bulgarian["text"]
+    )
     assert json.loads(english["buttons"]) == [
         [["Renew support", encode("go", "renewal")]],
         [["Mute reminders", encode("reminders.mute")]],
