@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from handlers.engine import Engine
+from handlers.i18n import RenderedText, recording_texts
 from handlers.messages import Button, Contact, Incoming, Reply
 from storage.models import Platform
 
@@ -31,6 +32,14 @@ class Chat:
     language: str | None = "ru"
     manager: bool = False
     replies: list[Reply] = field(default_factory=list)
+    #: The texts rendered while answering the last message, by catalogue key and values.
+    rendered: list[RenderedText] = field(default_factory=list)
+
+    async def _handle(self, incoming: Incoming) -> list[Reply]:
+        with recording_texts() as rendered:
+            self.replies = await self.engine.handle(incoming)
+        self.rendered = rendered
+        return self.replies
 
     def _incoming(self, **fields: object) -> Incoming:
         return Incoming(
@@ -44,17 +53,14 @@ class Chat:
         )
 
     async def send(self, text: str) -> list[Reply]:
-        self.replies = await self.engine.handle(self._incoming(text=text))
-        return self.replies
+        return await self._handle(self._incoming(text=text))
 
     async def payload(self, payload: str) -> list[Reply]:
-        self.replies = await self.engine.handle(self._incoming(payload=payload))
-        return self.replies
+        return await self._handle(self._incoming(payload=payload))
 
     async def contact(self, phone: str, owner: str | None = None) -> list[Reply]:
         contact = Contact(phone=phone, user_id=owner or self.user_id)
-        self.replies = await self.engine.handle(self._incoming(contact=contact))
-        return self.replies
+        return await self._handle(self._incoming(contact=contact))
 
     def button(self, label_part: str) -> Button:
         found = [b for r in self.replies for row in r.buttons for b in row if label_part in b.label]
@@ -65,6 +71,22 @@ class Chat:
 
     async def press(self, label_part: str) -> list[Reply]:
         return await self.payload(self.button(label_part).payload)
+
+    def said(self, key: str, **values: object) -> bool:
+        """Whether answering the last message rendered ``key`` with (at least) these values.
+
+        States what the bot said independent of wording: ``chat.said("renewal.quote_amount",
+        months=12)`` survives a rephrased catalogue text, ``"на 12 месяцев" in chat.text``
+        does not.
+        """
+        return any(
+            text.key == key and all(text.values.get(name) == v for name, v in values.items())
+            for text in self.rendered
+        )
+
+    @property
+    def keys(self) -> list[str]:
+        return [text.key for text in self.rendered]
 
     @property
     def text(self) -> str:

@@ -19,7 +19,9 @@ numbers and years; amounts go through :meth:`Texts.money`, which groups.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from copy import copy
 from dataclasses import dataclass
 from datetime import date, datetime, time
@@ -137,6 +139,33 @@ def pick_language(hint: str | None) -> str:
     return code if code in LANGUAGES else DEFAULT_LANGUAGE
 
 
+@dataclass(frozen=True)
+class RenderedText:
+    """One text rendered while :func:`recording_texts` was on: its key and values."""
+
+    language: str
+    key: str
+    values: dict[str, Any]
+
+
+_recording: ContextVar[list[RenderedText] | None] = ContextVar("recording_texts", default=None)
+
+
+@contextmanager
+def recording_texts() -> Iterator[list[RenderedText]]:
+    """Collect every text rendered inside the block (and the tasks it starts).
+
+    For tests that state what the bot said by catalogue key and values, so a wording fix
+    in a catalogue does not break them.
+    """
+    rendered: list[RenderedText] = []
+    token = _recording.set(rendered)
+    try:
+        yield rendered
+    finally:
+        _recording.reset(token)
+
+
 def _fluent_value(value: Any) -> Any:
     if isinstance(value, bool):
         return str(value)
@@ -172,6 +201,9 @@ class Texts:
         text, errors = bundle.format_pattern(message.value, args)
         if errors:
             raise KeyError(f"text {key!r}: {'; '.join(map(str, errors))}")
+        recording = _recording.get()
+        if recording is not None:
+            recording.append(RenderedText(self.language, key, values))
         return str(text)
 
     def has(self, key: str) -> bool:
