@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import logging
 import sys
 from collections.abc import Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
 
 from bot.app import App, open_app
+from bot.logs import configure_logging
 from bot.settings import Settings, SettingsError, load_settings
 from handlers.i18n import LANGUAGES, texts
 from handlers.policy import PolicyError
@@ -84,9 +84,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SettingsError as exc:
         print(f"Settings error: {exc}", file=sys.stderr)
         return 2
-    logging.basicConfig(
-        level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
-    )
+    configure_logging(settings.log_level)  # no personal data in the log at any level
     try:
         return asyncio.run(_run(args, settings))
     except PolicyError as exc:
@@ -161,7 +159,7 @@ async def _sign_in_demo_customer(
                 Platform.CONSOLE,
                 chat_id,
                 language=language or "ru",
-                display_name="Console customer",
+                display_name=texts(language or "ru")("console.customer_name"),
                 now=now,
             )
         if account.customer_id != customer.id:

@@ -98,6 +98,13 @@ class Settings(BaseSettings):
             raise ValueError("TELEGRAM_WEBHOOK_URL: Telegram calls webhooks over https only")
         if self.vk_token and self.vk_group_id is None:
             raise ValueError("VK_GROUP_ID: required when VK_TOKEN is set")
+        if self.vk_confirmation_code and self.vk_callback_secret is None:
+            # Without it only the public community id tells VK's events from forged ones.
+            raise ValueError(
+                "VK_CALLBACK_SECRET: required for the Callback API (VK_CONFIRMATION_CODE is "
+                "set): choose a secret key in the community's Callback API settings and set "
+                "the same here"
+            )
         return self
 
 

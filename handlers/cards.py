@@ -5,8 +5,9 @@ first event and one outbox card per manager destination in the step's unit of wo
 
 A card must be re-rendered later (status changes, ``/request N``) and in each manager's
 language, so a flow does not pass finished text: it passes *card lines*, each a catalogue
-key with values, stored in ``details["card"]``. A value is plain text, or typed for the
-reader's locale: ``money(amount)``, ``day(date)``, ``moment(datetime)`` or ``text(key)``.
+key with values, stored in ``details["card"]``. A value is plain text, a count (an int,
+passed on as a number so the text picks its plural form), or typed for the reader's
+locale: ``money(amount)``, ``day(date)``, ``moment(datetime)`` or ``text(key)``.
 """
 
 from __future__ import annotations
@@ -20,8 +21,9 @@ from handlers.flow import Context
 from handlers.i18n import Texts, texts
 from handlers.messages import Button, Keyboard
 from handlers.payloads import encode
-from storage import customers, requests
-from storage.models import Account, Request, RequestKind, RequestStatus
+from storage import accounts, customers, requests
+from storage.db import Unit
+from storage.models import Account, Platform, Request, RequestKind, RequestStatus
 
 CardValue = str | int | dict[str, str]
 CardLine = tuple[str, dict[str, CardValue]]
@@ -47,7 +49,9 @@ def line(key: str, **values: CardValue) -> CardLine:
     return key, dict(values)
 
 
-def _value(t: Texts, value: Any, tz: Any) -> str:
+def _value(t: Texts, value: Any, tz: Any) -> str | int:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value  # a count stays a number: the text picks its plural form by it
     if isinstance(value, Mapping):
         if "money" in value:
             return t.money(Decimal(value["money"]))
@@ -78,6 +82,23 @@ def who(account: Account | None, customer_name: str | None, company: str, phone:
     return f"{name} ({account.platform.value}:{account.user_id})"
 
 
+async def person_label(unit: Unit, t: Texts, who: str) -> str:
+    """How a manager reads an event actor (``customer``, ``system``,
+    ``manager:<platform>:<id>``) or a ``requests.manager`` mark (``<platform>:<id>``): the
+    manager's name and messenger in the reader's language, never the stored mark."""
+    if who == "customer":
+        return t("desk_actions.actor_customer")
+    if who == "system":
+        return t("desk_actions.actor_system")
+    mark = who.removeprefix("manager:")
+    platform, _, user_id = mark.partition(":")
+    if platform not in {known.value for known in Platform} or not user_id:
+        return mark
+    account = await accounts.find(unit, Platform(platform), user_id)
+    name = account.display_name if account is not None and account.display_name else user_id
+    return t("history.actor_manager", name=name, messenger=t(f"history.messenger_{platform}"))
+
+
 async def card_text(ctx: Context, t: Texts, request: Request) -> str:
     """The card of ``request`` in the language of ``t``."""
     details = request.details
@@ -105,7 +126,8 @@ async def card_text(ctx: Context, t: Texts, request: Request) -> str:
         names = ", ".join(a.original_name for a in attachments)
         lines.append(t("desk.card_attachments", count=len(attachments), names=names))
     if request.manager:
-        lines.append(t("desk.card_manager", manager=request.manager))
+        manager = await person_label(ctx.unit, t, request.manager)
+        lines.append(t("desk.card_manager", manager=manager))
     return "\n".join(lines)
 
 

@@ -21,6 +21,7 @@ from collections.abc import Callable
 from datetime import datetime
 
 from handlers import cards
+from handlers.cards import person_label
 from handlers.flow import Context, Flow
 from handlers.i18n import Texts
 from handlers.messages import Incoming
@@ -28,11 +29,9 @@ from handlers.payloads import Payload
 from handlers.rating import ask_for_rating
 from handlers.relay import reply_keyboard
 from storage import accounts, bookings, requests
-from storage.db import Unit
 from storage.models import (
     OPEN_STATUSES,
     Account,
-    Platform,
     Request,
     RequestKind,
     RequestStatus,
@@ -52,22 +51,6 @@ def manager_mark(message: Incoming) -> str:
 def request_id_of(payload: Payload) -> int | None:
     """The request number a button names, or None for a malformed one."""
     return payload.optional_int(0)
-
-
-async def person_label(unit: Unit, t: Texts, who: str) -> str:
-    """A readable name for an event actor or a ``requests.manager`` mark."""
-    if who == "customer":
-        return t("desk_actions.actor_customer")
-    if who == "system":
-        return t("desk_actions.actor_system")
-    mark = who.removeprefix("manager:")
-    platform, _, user_id = mark.partition(":")
-    account = None
-    if platform in {known.value for known in Platform} and user_id:
-        account = await accounts.find(unit, Platform(platform), user_id)
-    if account is not None and account.display_name:
-        return f"{account.display_name} ({mark})"
-    return mark
 
 
 def moment_text(ctx: Context, t: Texts, value: datetime) -> str:

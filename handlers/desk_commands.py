@@ -17,7 +17,7 @@ import asyncio
 import logging
 import tempfile
 from collections.abc import Sequence
-from datetime import timedelta
+from datetime import timedelta, tzinfo
 from pathlib import Path
 
 from handlers import cards
@@ -26,6 +26,7 @@ from handlers.flow import Context, Flow
 from handlers.i18n import Texts
 from handlers.messages import Button, Incoming, Keyboard, Reply
 from handlers.payloads import Payload, encode
+from handlers.rules.uploads import HEAD_BYTES, check_content
 from storage import customers, keys, licenses, requests
 from storage.db import Database
 from storage.exporter import export_requests_csv
@@ -59,6 +60,22 @@ def duration_text(t: Texts, value: timedelta) -> str:
     if hours:
         return t("desk_commands.duration_hours", hours=hours, minutes=minutes)
     return t("desk_commands.duration_minutes", minutes=minutes)
+
+
+def history_note(t: Texts, event: requests.RequestEvent, tz: tzinfo) -> str:
+    """What a history event notes, for the reader of ``t``: the bot's own note (a card
+    line, in their language) and then the free text a person typed, cut to
+    :data:`NOTE_SHOWN`. A row from before note lines has only its text, shown as stored."""
+    parts = []
+    if event.note_line is not None:
+        try:
+            parts += cards.render_lines(t, [event.note_line], tz)
+        except KeyError:  # a text since removed from the catalogue: name it, do not fail
+            parts.append(event.note_line[0])
+    free = event.note.replace("\n", " ")
+    if free:
+        parts.append(free if len(free) <= NOTE_SHOWN else free[:NOTE_SHOWN] + "…")
+    return ": ".join(parts)
 
 
 def _rows(buttons: Sequence[Button], width: int = BUTTONS_PER_ROW) -> Keyboard:
@@ -163,9 +180,9 @@ class DeskCommandsFlow(Flow):
                     if event.from_status is not None
                     else t("desk_commands.event_filed", status=to_status)
                 )
-            if event.note:
-                note = event.note.replace("\n", " ")
-                what.append(note if len(note) <= NOTE_SHOWN else note[:NOTE_SHOWN] + "…")
+            note = history_note(t, event, ctx.policy.tz)
+            if note:
+                what.append(note)
             parts.append(
                 t(
                     "desk_commands.event_line",
@@ -335,6 +352,9 @@ class DeskCommandsFlow(Flow):
             # A messenger's file handle: the channel has not downloaded the file (yet).
             ctx.say(ctx.t("desk_commands.import_not_local", name=attachment.name))
             return True
+        if check_content(attachment.name, await asyncio.to_thread(_head, path)) is not None:
+            ctx.say(ctx.t("uploads.import_not_text", name=attachment.name))
+            return True
         now, t, months = ctx.now, ctx.t, ctx.policy.support.default_term_months
 
         async def run_import(db: Database) -> None:
@@ -348,6 +368,11 @@ class DeskCommandsFlow(Flow):
 
         ctx.after_commit(run_import)
         return True
+
+
+def _head(path: Path) -> bytes:
+    with path.open("rb") as file:
+        return file.read(HEAD_BYTES)
 
 
 def import_report_text(t: Texts, name: str, report: ImportReport) -> str:

@@ -12,9 +12,15 @@ lists the unfinished requests with what each still misses and continues the one 
 Every id in such a button is re-checked: only this person's open, unfinished request of the
 flow's kind is continued.
 
+A document is checked by its content only once the channel has downloaded it, after the
+step that took it: when it is refused then (:func:`handlers.attachments.refuse_downloaded`)
+the request waits for it again, even a request it had completed and handed to the managers
+(:meth:`DocumentRequestFlow.on_upload_refused`).
+
 A flow built on :class:`DocumentRequestFlow` names its catalogue keys after itself
 (``<flow>.resume_title``, ``<flow>.continue_button``, ``<flow>.later`` …) and supplies the
-parts that differ: the line describing an unfinished request and where continuing goes.
+parts that differ: the line describing an unfinished request, where continuing goes and the
+request's card.
 """
 
 from __future__ import annotations
@@ -109,6 +115,40 @@ class DocumentRequestFlow(Flow):
     async def continue_request(self, ctx: Context, request: Request) -> None:
         """Take up ``request`` (this person's, open, unfinished) where it stopped."""
         raise NotImplementedError
+
+    def request_card(self, details: dict[str, Any]) -> list[CardLine]:
+        """The card lines of a request of this kind, from what it records."""
+        raise NotImplementedError
+
+    # -- a document refused after it was counted ------------------------------------------
+
+    async def on_upload_refused(self, ctx: Context, request: Request, role: str) -> Keyboard:
+        """One of this flow's documents was refused by its content once downloaded (the
+        step that took it may already have handed the request over): an open request
+        missing it waits for documents again, and the managers get its card as it now is.
+        The answer carries the button to send it while the request waits for documents."""
+        if request.kind is not self.request_kind or request.status not in OPEN_STATUSES:
+            return ()
+        if role not in {doc.role for doc in self.documents}:
+            return ()
+        awaiting = request.details.get("awaiting")
+        if awaiting is None and role not in await roles_in(ctx, request.id):
+            details = dict(request.details)
+            details["awaiting"] = awaiting = AWAITING_DOCUMENTS
+            details["card"] = [[key, values] for key, values in self.request_card(details)]
+            await requests.set_details(ctx.unit, request.id, details, ctx.now)
+            if request.status is not RequestStatus.WAITING_DOCUMENTS:
+                await requests.set_status(
+                    ctx.unit,
+                    request.id,
+                    RequestStatus.WAITING_DOCUMENTS,
+                    actor="system",
+                    now=ctx.now,
+                )
+            await send_card(ctx, request.id)
+        if awaiting != AWAITING_DOCUMENTS:
+            return ()
+        return ((send_documents_button(ctx.t, self.name, request.id),),)
 
     # -- coming back to an unfinished request -----------------------------------------
 

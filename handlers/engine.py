@@ -13,6 +13,7 @@ from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import replace
 from datetime import UTC, datetime
 
+from handlers.attachments import refuse_downloaded
 from handlers.desk import ManagerDesk
 from handlers.flow import Context, Flow
 from handlers.i18n import LANGUAGES, pick_language, texts
@@ -118,6 +119,16 @@ class Engine:
             ctx = self._context(unit, incoming, account, state, now)
             await self._reask(ctx)
             return ctx.replies
+
+    async def refuse_upload(self, attachment_id: int) -> bool:
+        """A file the channel found, once downloaded, not to be what its name says: off its
+        request, and the sender and the managers told (:func:`refuse_downloaded`), in a unit
+        of work of its own. False when the file was no longer owed."""
+        now = self.clock()
+        async with self.db.transaction() as unit:
+            return await refuse_downloaded(
+                unit, self.policy, self.desk, self.flows, attachment_id, now=now
+            )
 
     def _context(
         self,

@@ -21,7 +21,7 @@ from handlers.policy import Policy
 from handlers.rules.dates import local_today
 from storage import outbox
 from storage.db import Database, Unit
-from storage.models import Account, ConversationState, Platform
+from storage.models import Account, ConversationState, Platform, Request
 
 if TYPE_CHECKING:
     from handlers.desk import ManagerDesk
@@ -204,6 +204,14 @@ class Flow:
         falls back to "use the menu".
         """
         return False
+
+    async def on_upload_refused(self, ctx: Context, request: Request, role: str) -> Keyboard:
+        """A file recorded on ``request`` under ``role`` was refused once its bytes were in
+        and is no longer on it (:func:`handlers.attachments.refuse_downloaded`; ``ctx`` is
+        the sender's, outside any conversation step): undo what counting the file did.
+        Returns buttons for the customer's answer; every flow is asked, most do nothing.
+        """
+        return ()
 
     async def ask(self, ctx: Context, step: str) -> None:
         await getattr(self, f"ask_{step}")(ctx)

@@ -196,6 +196,9 @@ class KeyLossFlow(DocumentRequestFlow):
             missing=missing,
         )
 
+    def request_card(self, details: dict[str, Any]) -> list[CardLine]:
+        return key_loss_card(details)
+
     async def continue_request(self, ctx: Context, request: Request) -> None:
         details = request.details
         self._working_on(

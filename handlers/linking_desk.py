@@ -170,9 +170,8 @@ class LinkingDeskFlow(Flow):
         if account is None:
             ctx.say(ctx.t("linking_desk.no_account", number=request.id))
             return
-        if not await self._decide(
-            ctx, request, RequestStatus.DONE, f"linked to customer {customer.id}"
-        ):
+        linked = cards.line("history.linked", customer=customer.id)
+        if not await self._decide(ctx, request, RequestStatus.DONE, note_line=linked):
             return
         await accounts.link_customer(ctx.unit, account.id, customer.id, method="manager")
         await link_attempts.record(
@@ -211,7 +210,7 @@ class LinkingDeskFlow(Flow):
             ctx.finish()
             return True
         account = await self._account_of(ctx, request)
-        if not await self._decide(ctx, request, RequestStatus.REJECTED, reason):
+        if not await self._decide(ctx, request, RequestStatus.REJECTED, note=reason):
             ctx.finish()
             return True
         if account is not None:
@@ -247,10 +246,17 @@ class LinkingDeskFlow(Flow):
         return await accounts.get(ctx.unit, request.account_id)
 
     async def _decide(
-        self, ctx: Context, request: Request, status: RequestStatus, note: str
+        self,
+        ctx: Context,
+        request: Request,
+        status: RequestStatus,
+        *,
+        note: str = "",
+        note_line: cards.CardLine | None = None,
     ) -> bool:
-        """Record the decision as this manager's; False (after saying so) when the request
-        was closed meanwhile (another manager was quicker)."""
+        """Record the decision as this manager's (the bot's note on it, or the reason the
+        manager typed); False (after saying so) when the request was closed meanwhile
+        (another manager was quicker)."""
         manager = manager_of(ctx)
         try:
             await requests.set_status(
@@ -259,6 +265,7 @@ class LinkingDeskFlow(Flow):
                 status,
                 actor=f"manager:{manager}",
                 note=note,
+                note_line=note_line,
                 now=ctx.now,
                 manager=manager,
             )

@@ -14,6 +14,7 @@ thanked for without asking for a comment, so that conversation is not lost.
 
 from __future__ import annotations
 
+from handlers import cards
 from handlers.flow import Context, Flow
 from handlers.i18n import Texts, texts
 from handlers.messages import Button, Incoming
@@ -81,7 +82,11 @@ class RatingFlow(Flow):
             return
         await requests.set_rating(ctx.unit, request.id, rating, ctx.now)
         await requests.add_note(
-            ctx.unit, request.id, actor="customer", note=f"rating {rating}/5", now=ctx.now
+            ctx.unit,
+            request.id,
+            actor="customer",
+            note_line=cards.line("history.rating", rating=rating),
+            now=ctx.now,
         )
         if self._low(ctx, rating):
             await self._alert(ctx, request, rating, comment=None)
@@ -117,7 +122,8 @@ class RatingFlow(Flow):
             ctx.unit,
             request.id,
             actor="customer",
-            note=f"rating {rating}/5: {comment}",
+            note=comment,
+            note_line=cards.line("history.rating", rating=rating),
             now=ctx.now,
         )
         if self._low(ctx, rating):

@@ -20,7 +20,7 @@ from collections.abc import Callable
 from datetime import datetime
 
 from handlers.booking import local_when
-from handlers.cards import money, send_card
+from handlers.cards import line, money, send_card
 from handlers.desk_actions import manager_actor
 from handlers.flow import Context, Flow
 from handlers.i18n import Texts
@@ -143,17 +143,21 @@ class SessionBillFlow(Flow):
             ctx.unit, booking.id, bill.minutes_spent, bill.total, ctx.now
         )
         actor = manager_actor(ctx.incoming)
-        note = (
-            f"session billed: {bill.minutes_spent} min spent, {bill.billed_minutes} min billed, "
-            f"time {bill.time_amount}, connection fee {bill.connection_fee}, total {bill.total}"
+        note = line(
+            "history.session_billed",
+            minutes=bill.minutes_spent,
+            billed=bill.billed_minutes,
+            time=money(bill.time_amount),
+            fee=money(bill.connection_fee),
+            total=money(bill.total),
         )
         try:
             await requests.set_status(
-                ctx.unit, request_id, RequestStatus.DONE, actor=actor, note=note, now=ctx.now
+                ctx.unit, request_id, RequestStatus.DONE, actor=actor, note_line=note, now=ctx.now
             )
             closed_now = True
         except StatusChangeRefused:  # a manager closed the card before entering minutes
-            await requests.add_note(ctx.unit, request_id, actor=actor, note=note, now=ctx.now)
+            await requests.add_note(ctx.unit, request_id, actor=actor, note_line=note, now=ctx.now)
             closed_now = False
         request = await requests.get(ctx.unit, request_id)
         assert request is not None

@@ -244,6 +244,9 @@ class TransferFlow(DocumentRequestFlow):
             missing=missing or ctx.t("transfer.confirmation"),
         )
 
+    def request_card(self, details: dict[str, Any]) -> list[CardLine]:
+        return transfer_card(details)
+
     async def continue_request(self, ctx: Context, request: Request) -> None:
         ctx.data = {"request_id": request.id}
         # The license files are several: with all in, "That's all" still has to be pressed.

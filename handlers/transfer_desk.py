@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from handlers.cards import send_card
+from handlers.cards import line, person_label, send_card, text
 from handlers.desk_actions import manager_actor
 from handlers.flow import Context, Flow
 from handlers.messages import Incoming
@@ -98,12 +98,13 @@ class TransferDeskFlow(Flow):
             return None
         decision = request.details.get("module_return")
         if decision in (APPROVED, REJECTED):
+            by = request.details.get("module_return_by")
             ctx.say(
                 ctx.t(
                     "transferdesk.already_decided",
                     number=request.id,
                     decision=ctx.t(f"transferdesk.decision_{decision}"),
-                    manager=request.details.get("module_return_by", "—"),
+                    manager=await person_label(ctx.unit, ctx.t, str(by)) if by else "—",
                 )
             )
             return None
@@ -124,11 +125,13 @@ class TransferDeskFlow(Flow):
     ) -> None:
         actor = manager_actor(ctx.incoming)
         note = (
-            "module return approved"
+            line("history.module_return_approved")
             if decision == APPROVED
-            else f"module return rejected: {reason}"
+            else line(
+                "history.module_return_rejected", reason=text(f"transferdesk.reason_{reason}")
+            )
         )
-        await requests.add_note(ctx.unit, request.id, actor=actor, note=note, now=ctx.now)
+        await requests.add_note(ctx.unit, request.id, actor=actor, note_line=note, now=ctx.now)
         details: dict[str, Any] = dict(request.details)
         details.update(
             module_return=decision,

@@ -19,7 +19,9 @@ Values (surrounding spaces are ignored)
       the bot passes ``policy.support.default_term_months``); ``workplaces`` empty = 1;
     * ``product_protection``: codemeter | module | none; ``key_kind``: codemeter | module;
       only a CodeMeter key can have the protection service;
-    * empty ``key_serial`` = the license has no key (the other key columns are ignored).
+    * empty ``key_serial`` = the license has no key (the other key columns are ignored);
+    * no value longer than :data:`MAX_LENGTHS` (names 200, companies 300, license numbers
+      and key serials 40…; why each number is written next to it).
 
 Upsert
     customer matched by phone, else e-mail, else (name, company), erased customers never;
@@ -88,6 +90,39 @@ COLUMNS: tuple[str, ...] = (
 ENTITIES = ("customers", "products", "licenses", "keys", "key_links")
 BATCH_ROWS = 500
 DEFAULT_SUPPORT_MONTHS = 6
+
+#: The longest value (in characters, after stripping spaces) each text column takes; a
+#: longer one refuses the row with ``column: is N characters long (at most L)`` (the value
+#: itself is not echoed). These values end up on request cards, in buttons and in what
+#: customers type back, so each number is what real data needs with room to spare, no more:
+MAX_TEXT_LENGTHS: dict[str, int] = {
+    # A person's full name with patronymic ("ИП Константинопольский Александр
+    # Александрович" is 46); the bot takes 200 when a customer types a name, so the same here.
+    "customer_name": 200,
+    # Full legal names ("Общество с ограниченной ответственностью «…»", sometimes a branch on
+    # a second line) run to 150-250 characters.
+    "company": 300,
+    # E.164 has at most 15 digits; written forms add a +, spaces, dashes and brackets
+    # ("+7 (999) 000-11-22" is 18).
+    "phone": 32,
+    # RFC 5321: an address in a mail path is at most 254 characters.
+    "email": 254,
+    # Article codes of an accounting system ("BZ-REPORT"): short identifiers.
+    "product_code": 64,
+    # Product names with edition and version ("Базис-Мебельщик 11 Профессиональная, сетевая").
+    "product_name": 200,
+    # Customers type these to link their account and the bot takes at most 40 typed
+    # characters (handlers.linking.MAX_NUMBER_LENGTH): a longer one could never be linked.
+    "license_number": 40,
+    "key_serial": 40,
+}
+#: Every other column holds yes/no, a date, a number, a language code or a word from a
+#: list; the longest valid value ("1 234 567,00", "2026-11-13") is far shorter. The cap
+#: keeps a bad value out of the error line (errors quote these values) and out of parsing.
+MAX_OTHER_LENGTH = 40
+MAX_LENGTHS: dict[str, int] = {
+    column: MAX_TEXT_LENGTHS.get(column, MAX_OTHER_LENGTH) for column in COLUMNS
+}
 
 Progress = Callable[[int, int], Awaitable[None] | None]
 
@@ -195,11 +230,20 @@ class _RowProblems:
     """Collects every problem of one row, each naming its column."""
 
     def __init__(self, values: dict[str, str]) -> None:
-        self.values = values
         self.problems: list[str] = []
+        self.too_long: set[str] = set()
+        for column, value in values.items():
+            if len(value) > MAX_LENGTHS[column]:
+                limit = MAX_LENGTHS[column]
+                self.fail(column, f"is {len(value)} characters long (at most {limit})")
+                self.too_long.add(column)
+        # An over-long value is reported once and read as empty: its other checks are moot
+        # (and quoting it in another error would bring the whole value back).
+        self.values = {c: "" if c in self.too_long else v for c, v in values.items()}
 
     def fail(self, column: str, reason: str) -> None:
-        self.problems.append(f"{column}: {reason}")
+        if column not in self.too_long:
+            self.problems.append(f"{column}: {reason}")
 
     def text(self, column: str, *, required: bool = False) -> str:
         value = self.values[column]
@@ -283,7 +327,7 @@ def parse_row(values: dict[str, str], line: int, default_support_months: int) ->
     """One row's values (stripped) as typed records; raises ValueError listing every problem."""
     check = _RowProblems(values)
     name, company = check.text("customer_name"), check.text("company")
-    if not name and not company:
+    if not name and not company and not check.too_long & {"customer_name", "company"}:
         check.fail("customer_name", "is empty (and so is company)")
     phone_text = check.text("phone")
     phone = normalize_phone(phone_text) if phone_text else None

@@ -12,7 +12,8 @@ An update then goes ``pending`` → ``handled`` → ``done``:
 * once those answers are delivered, :func:`mark_done` forgets them and the update's body.
 
 An update that keeps failing is ``set_aside`` (:func:`record_failure`) instead of blocking
-the chat behind it; :func:`set_aside` lists them for a report.
+the chat behind it; :func:`set_aside` lists them for a report. An update that could not even
+be stored is kept as a stand-in (:func:`not_stored_body`) that is set aside at its first try.
 """
 
 from __future__ import annotations
@@ -26,6 +27,9 @@ from typing import Any
 from storage.columns import json_to_db, time_to_db
 from storage.db import Unit
 from storage.models import Platform
+
+#: The one key of a stand-in's body (no messenger's update has it).
+NOT_STORED = "not_stored_by_bot"
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +68,17 @@ async def store(
             for key, chat, body in updates
         ],
     )
+
+
+def not_stored_body(error: str) -> dict[str, str]:
+    """The body stored in place of an update that could not be stored: why, nothing else."""
+    return {NOT_STORED: error}
+
+
+def not_stored_error(item: InboxItem) -> str | None:
+    """Why ``item`` is a stand-in for an update that could not be stored (None: it is not)."""
+    error = item.body.get(NOT_STORED) if len(item.body) == 1 else None
+    return str(error) if error is not None else None
 
 
 def _item(row: Any, platform: Platform) -> InboxItem:

@@ -10,6 +10,7 @@ with :class:`StatusChangeRefused` and changes nothing.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from decimal import Decimal
@@ -30,6 +31,24 @@ _COLUMNS = (
     "id, kind, status, customer_id, account_id, verified, license_id, key_id, amount, details, "
     "manager, due_at, created_at, updated_at, first_answer_at, rating, rating_comment"
 )
+
+
+#: A history note the bot writes itself: a catalogue key and its values (a card line).
+NoteLine = tuple[str, Mapping[str, Any]]
+
+
+def _line_to_db(line: NoteLine | None) -> str | None:
+    if line is None:
+        return None
+    key, values = line
+    return json_to_db([key, dict(values)])
+
+
+def _line_from_db(value: str | None) -> NoteLine | None:
+    if not value:
+        return None
+    key, values = json_from_db(value)
+    return str(key), dict(values)
 
 
 class StatusChangeRefused(ValueError):
@@ -53,6 +72,10 @@ class RequestEvent:
     from_status: RequestStatus | None
     to_status: RequestStatus | None
     note: str
+    """Free text as a person typed it (a manager's reply, a reason, a rating comment)."""
+    note_line: NoteLine | None = None
+    """What the bot noted itself, as a card line (a catalogue key and its values, see
+    ``handlers.cards``) rendered in the reader's language; None on rows without one."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,6 +179,7 @@ async def set_status(
     *,
     actor: str,
     note: str = "",
+    note_line: NoteLine | None = None,
     now: datetime,
     manager: str | None = None,
 ) -> RequestStatus:
@@ -163,7 +187,8 @@ async def set_status(
 
     Setting an open request to the status it already has changes and records nothing
     (the returned status equals ``to_status``). ``manager`` (who took it) is stored when
-    given. Raises :class:`StatusChangeRefused` for a closed or unknown request.
+    given. ``note_line`` is what the bot notes on the change (a card line), ``note`` free
+    text a person typed. Raises :class:`StatusChangeRefused` for a closed or unknown request.
     """
     to_status = RequestStatus(to_status)
     await unit.begin()  # read-then-write: the status read must still hold when we write
@@ -181,25 +206,36 @@ async def set_status(
     )
     if current != to_status:
         await unit.execute(
-            "INSERT INTO request_events (request_id, at, actor, from_status, to_status, note) "
-            "VALUES (?, ?, ?, ?, ?, ?)",
-            (request_id, at, actor, current.value, to_status.value, note),
+            "INSERT INTO request_events "
+            "(request_id, at, actor, from_status, to_status, note, note_line) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (request_id, at, actor, current.value, to_status.value, note, _line_to_db(note_line)),
         )
     return current
 
 
-async def add_note(unit: Unit, request_id: int, *, actor: str, note: str, now: datetime) -> None:
-    """Record an event without a status change (e.g. a manager's reason or comment)."""
+async def add_note(
+    unit: Unit,
+    request_id: int,
+    *,
+    actor: str,
+    note: str = "",
+    note_line: NoteLine | None = None,
+    now: datetime,
+) -> None:
+    """Record an event without a status change: what the bot notes (``note_line``, a card
+    line rendered in the reader's language) and/or free text a person typed (``note``)."""
     await unit.execute(
-        "INSERT INTO request_events (request_id, at, actor, note) VALUES (?, ?, ?, ?)",
-        (request_id, time_to_db(now), actor, note),
+        "INSERT INTO request_events (request_id, at, actor, note, note_line) "
+        "VALUES (?, ?, ?, ?, ?)",
+        (request_id, time_to_db(now), actor, note, _line_to_db(note_line)),
     )
 
 
 async def events(unit: Unit, request_id: int) -> list[RequestEvent]:
     rows = await unit.fetchall(
-        "SELECT id, request_id, at, actor, from_status, to_status, note FROM request_events "
-        "WHERE request_id = ? ORDER BY id",
+        "SELECT id, request_id, at, actor, from_status, to_status, note, note_line "
+        "FROM request_events WHERE request_id = ? ORDER BY id",
         (request_id,),
     )
     return [
@@ -211,6 +247,7 @@ async def events(unit: Unit, request_id: int) -> list[RequestEvent]:
             from_status=RequestStatus(row["from_status"]) if row["from_status"] else None,
             to_status=RequestStatus(row["to_status"]) if row["to_status"] else None,
             note=row["note"],
+            note_line=_line_from_db(row["note_line"]),
         )
         for row in rows
     ]

@@ -38,7 +38,6 @@ LABELS: dict[str, dict[str, str]] = {
         "access": "Разрешаю доступ",
         "backup_ack": "сделаю резервную копию",
         "confirm": "Подтвердить запись",
-        "hours": "{hours} ч",
         "problem": "После обновления программа не открывает базу, ошибка 42",
         "mine": "Мои записи",
         "cancel": "Отменить",
@@ -55,7 +54,6 @@ LABELS: dict[str, dict[str, str]] = {
         "access": "I allow access",
         "backup_ack": "I will make a backup",
         "confirm": "Confirm the booking",
-        "hours": "{hours} h",
         "problem": "After the update the program does not open the database, error 42",
         "mine": "My bookings",
         "cancel": "Cancel",
@@ -63,6 +61,12 @@ LABELS: dict[str, dict[str, str]] = {
         "move": "Move",
         "ask_manager": "Ask a manager",
     },
+}
+
+#: The duration buttons: the customer reads the hours in words, in their plural form.
+DURATION_LABELS: dict[str, dict[int, str]] = {
+    "ru": {1: "1 час", 2: "2 часа", 3: "3 часа", 4: "4 часа", 5: "5 часов"},
+    "en": {1: "1 hour", 2: "2 hours", 3: "3 hours", 4: "4 hours", 5: "5 hours"},
 }
 
 
@@ -111,12 +115,11 @@ async def reach_consents(
     phone: str = "+7 999 123-45-67",
 ) -> None:
     """A booking up to the first consent (the estimate is on screen)."""
-    labels = LABELS[chat.language or "ru"]
     await start_booking(chat, kind)
     await chat.send(phone)
     await chat.press(day_label(chat, day))
     await chat.press(time)
-    await chat.press(labels["hours"].format(hours=hours))
+    await chat.press(DURATION_LABELS[chat.language or "ru"][hours])
 
 
 async def give_consents(chat: Chat, kind: str) -> None:

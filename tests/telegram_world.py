@@ -200,7 +200,7 @@ async def make_world(
     engine = Engine(db, policy, test_flows(), desk=desk, clock=clock)
     limiter = RateLimiter(FAST, clock=lambda: clock().timestamp())
     files_dir = tmp_path / "files"
-    files = FileFetcher(bot, db, files_dir)
+    files = FileFetcher(bot, db, files_dir, refuse=engine.refuse_upload)
     channel = TelegramChannel(
         bot=bot,
         engine=engine,

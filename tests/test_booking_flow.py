@@ -15,6 +15,7 @@ from storage.db import Database
 from storage.models import Platform
 from tests import booking_steps
 from tests.booking_steps import (
+    DURATION_LABELS,
     LABELS,
     NOW,
     TUESDAY,
@@ -47,7 +48,8 @@ clock, engine = booking_steps.clock, booking_steps.engine
 async def test_backup_review_is_booked_in_russian(engine: Engine, db: Database) -> None:
     chat = Chat(engine)
     await reach_consents(chat, "backup", hours=2)
-    assert f"2 ч × 1{NBSP}300{NBSP}₽ = 2{NBSP}600{NBSP}₽" in chat.text
+    assert f"2 часа × 1{NBSP}300{NBSP}₽ = 2{NBSP}600{NBSP}₽" in chat.text
+    assert "минимум 1 час." in chat.text  # the minimum session, in words
     assert f"Итого по оценке: 2{NBSP}600{NBSP}₽" in chat.text
     assert "плата за подключение" not in chat.text  # a backup review has no fee
     await chat.press("оплатить затраченное")
@@ -68,7 +70,7 @@ async def test_backup_review_is_booked_in_russian(engine: Engine, db: Database) 
     assert (request["kind"], request["amount"]) == ("booking", "2600")
     card = (await rows(db, "SELECT chat_id, text FROM outbox ORDER BY id"))[-1]
     assert card["chat_id"] == "managers"
-    for part in ("+79991234567", "ошибка 42", "24.11.2026 10:00, 2 ч", "Согласие «оплата"):
+    for part in ("+79991234567", "ошибка 42", "24.11.2026 10:00, 2 часа", "Согласие «оплата"):
         assert part in card["text"]
 
     # The backup file is taken at the end of the flow, recorded on the booking's request.
@@ -92,8 +94,8 @@ async def test_direct_connection_first_pays_the_fee_and_the_second_does_not(
     await chat.contact("79990001122")
     await chat.press(day_label(chat, TUESDAY))
     await chat.press("10:00")
-    await chat.press("3 h")
-    assert "3 h × RUB\u00a01,300 = RUB\u00a03,900" in chat.text
+    await chat.press("3 hours")
+    assert "3 hours × RUB\u00a01,300 = RUB\u00a03,900" in chat.text
     assert "one-time fee" in chat.text and "RUB\u00a04,000" in chat.text
     assert "Estimated total: RUB\u00a07,900" in chat.text
     await give_consents(chat, "direct")
@@ -219,8 +221,9 @@ async def test_slots_skip_past_hours_days_off_and_full_hours(
     assert "10:00" not in times and "09:00" in times and "11:00" in times
     await chat.press("09:00")
     # 09:00 + 2 h would run into the full 10:00 hour: only one hour fits.
-    unit = "ч" if language == "ru" else "h"
-    assert [label for label in chat.labels if label.endswith(f" {unit}")] == [f"1 {unit}"]
+    words = {"ru": ("час", "часа", "часов"), "en": ("hour", "hours")}[language]
+    durations = [label for label in chat.labels if label.split()[-1] in words]
+    assert durations == [DURATION_LABELS[language][1]]
 
 
 async def test_two_customers_confirming_the_last_place_get_it_once(
@@ -294,7 +297,7 @@ async def test_a_linked_customer_uses_the_phone_on_file_across_messengers(
     await telegram.press("Использовать +79990001122")
     await telegram.press(day_label(telegram, TUESDAY))
     await telegram.press("10:00")
-    await telegram.press("1 ч")
+    await telegram.press("1 час")
     assert f"4{NBSP}000{NBSP}₽" in telegram.text
     await give_consents(telegram, "direct")
     await telegram.press("Подтвердить запись")

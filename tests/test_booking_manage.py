@@ -81,15 +81,17 @@ async def test_move_before_the_limit_takes_the_new_slot(engine: Engine, db: Data
     await chat.press("Move")
     await chat.press(day_label(chat, WEDNESDAY))
     await chat.press("15:00")
-    assert "from Tue 24 Nov 2026, 10:00 (MSK) to Wed 25 Nov 2026, 15:00 (MSK) (2 h)" in chat.text
+    assert (
+        "from Tue 24 Nov 2026, 10:00 (MSK) to Wed 25 Nov 2026, 15:00 (MSK) (2 hours)" in chat.text
+    )
     await chat.press("✅ Move")
 
-    assert "The booking is moved: Wed 25 Nov 2026, 15:00 (MSK), 2 h" in chat.text
+    assert "The booking is moved: Wed 25 Nov 2026, 15:00 (MSK), 2 hours." in chat.text
     moved = await the_booking(db, booking["id"])
     assert moved["starts_at"] == "2026-11-25T12:00:00+00:00"
     assert (moved["hours"], moved["status"], moved["estimate"]) == (2, "confirmed", "2600")
     card = (await rows(db, "SELECT text FROM outbox ORDER BY id"))[-1]["text"]
-    assert "Начало: 25.11.2026 15:00, 2 ч" in card and "Перенесено клиентом" in card
+    assert "Начало: 25.11.2026 15:00, 2 часа" in card and "Перенесено клиентом" in card
     assert await state_of(db, chat) == (None, None)
 
 
@@ -114,8 +116,16 @@ async def test_a_move_may_overlap_the_booking_itself(
 @pytest.mark.parametrize(
     ("language", "refusal", "asked"),
     [
-        ("ru", "отменить или перенести запись здесь уже нельзя", "Передал менеджерам"),
-        ("en", "can no longer be cancelled or moved here", "Passed on to the managers"),
+        (
+            "ru",
+            "До начала меньше 2 часов — отменить или перенести запись здесь уже нельзя",
+            "Передал менеджерам",
+        ),
+        (
+            "en",
+            "Less than 2 hours before the start — the booking can no longer be cancelled",
+            "Passed on to the managers",
+        ),
     ],
 )
 async def test_after_the_limit_cancel_and_move_are_refused_with_a_manager_offer(

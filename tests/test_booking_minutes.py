@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from handlers.engine import Engine
@@ -56,15 +58,20 @@ async def test_minutes_bill_a_backup_review(
     assert (billed["status"], billed["minutes_spent"], billed["bill"]) == ("done", minutes, bill)
     request = await rows(db, "SELECT status FROM requests WHERE id = ?", (booking["request_id"],))
     assert request[0]["status"] == "done"
-    event = (await rows(db, "SELECT actor, to_status, note FROM request_events ORDER BY id"))[-1]
+    events = await rows(db, "SELECT actor, to_status, note_line FROM request_events ORDER BY id")
+    event = events[-1]
     assert event["actor"] == "manager:telegram:900" and event["to_status"] == "done"
-    assert f"{minutes} min spent" in event["note"]
+    key, values = json.loads(event["note_line"])
+    assert key == "history.session_billed"
+    assert (values["minutes"], values["total"]) == (minutes, {"money": bill})
     sent = await customer_messages(db, customer)
     assert len(sent) == 2 and f"Итого к оплате: {amount}" in sent[0]
-    assert f"затрачено {minutes} мин" in sent[0]
+    assert (
+        f"затрачено {minutes} минут, к оплате {max(minutes, 60)} минут (минимум 1 час)" in sent[0]
+    )
     assert f"№{booking['request_id']}" in sent[1]  # then, as for any done request, the rating
     card = (await rows(db, "SELECT text FROM outbox WHERE chat_id = 'managers' ORDER BY id"))[-1]
-    assert "выполнена" in card["text"] and f"Проведено: {minutes} мин" in card["text"]
+    assert "выполнена" in card["text"] and f"Проведено: {minutes} минут" in card["text"]
 
 
 async def test_first_direct_session_adds_the_fee_the_second_does_not(
@@ -119,7 +126,7 @@ async def test_bad_minutes_input_changes_nothing(engine: Engine, db: Database) -
     await desk.send(f"/minutes {number} 30")
     billed = await snapshot(db)
     await desk.send(f"/minutes {number} 45")
-    assert "время уже введено: 30 мин" in desk.text
+    assert "время уже введено: 30 минут" in desk.text
     assert await snapshot(db) == billed
 
 

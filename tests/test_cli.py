@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import os
+import re
 import subprocess
 import sys
 from datetime import timedelta
@@ -72,6 +73,44 @@ def test_console_in_english_and_state_survives_a_restart(tmp_path: Path) -> None
     assert "Choose the product" in first.stdout, first.stderr
     second = run_bot("console", tmp_path=tmp_path)
     assert "Choose the product" in second.stdout
+
+
+def test_a_russian_console_session_prints_its_own_texts_in_russian(tmp_path: Path) -> None:
+    """The console's chrome (hints, separators, names) is in the session's language: no
+    Latin word in a Russian session but the demo's license number L-1001 (commands, paths
+    and the like, which contain a slash, aside)."""
+    unlinked = run_bot(
+        "console", "--lang", "ru", tmp_path=tmp_path, stdin="/file nowhere/scan.pdf\n8\n"
+    )
+    assert "Файл nowhere/scan.pdf не найден" in unlinked.stdout, unlinked.stderr
+    assert "(поделиться своим телефоном: /contact +79990001122)" in unlinked.stdout
+    customer = run_bot(
+        "console", "--demo", "--lang", "ru", tmp_path=tmp_path, stdin="/menu\n1\n1\n1\n"
+    )
+    assert "Заявка №1" in customer.stdout, customer.stderr
+    manager = run_bot(
+        "console",
+        "--as-manager",
+        "--lang",
+        "ru",
+        tmp_path=tmp_path,
+        stdin="1\n/request 1\n/export\n",
+    )
+    assert "──── чат менеджеров, сообщение 1 из очереди ────" in manager.stdout, manager.stderr
+    assert "Ведёт: Менеджер в консоли (консоль)" in manager.stdout
+    assert "Менеджер в консоли (консоль) · новая → в работе" in manager.stdout
+    assert "  (документ: " in manager.stdout
+    told = run_bot("console", tmp_path=tmp_path)
+    assert "──── новое сообщение ────\nВаша заявка №1 взята в работу" in told.stdout, told.stderr
+
+    printed = "".join(run.stdout for run in (unlinked, customer, manager, told))
+    latin = {
+        word
+        for token in printed.split()
+        if "/" not in token
+        for word in re.findall(r"[A-Za-z]+", token)
+    }
+    assert latin <= {"L"}
 
 
 def test_bad_setting_is_one_clear_line_naming_the_variable(tmp_path: Path) -> None:

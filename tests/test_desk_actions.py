@@ -61,7 +61,7 @@ async def test_take_puts_the_request_in_work_and_tells_the_customer(
     assert row["first_answer_at"] == (NOW + timedelta(minutes=7)).isoformat()
     assert (await events_of(db, number))[-1] == ("manager:console:managers", "new", "in_work", "")
     resent = await last_to(db, *CONSOLE_DESK)
-    assert "в работе" in resent.text and "Ведёт: console:managers" in resent.text
+    assert "в работе" in resent.text and "Ведёт: User managers (консоль)" in resent.text
     assert encode("desk.take", number) not in payloads(resent)
 
     # Pressing the stale Take again changes nothing.
@@ -89,7 +89,7 @@ async def test_take_in_english_and_a_second_manager_cannot_take_it_over(
     await second.send("/start")
     before = await snapshot(db)
     await second.payload(encode("desk.take", number))
-    assert f"Request #{number} is already handled by User m1 (telegram:m1)" in second.text
+    assert f"Request #{number} is already handled by User m1 (Telegram)" in second.text
     assert await snapshot(db) == before
 
 
@@ -169,7 +169,7 @@ async def test_done_tells_the_customer_asks_for_a_rating_and_a_second_done_is_re
     for action in ("desk.done", "desk.take", "desk.reply", "desk.reject"):
         await second.payload(encode(action, number))
         assert (
-            f"Заявка №{number} уже выполнена: User m1 (telegram:m1), 23.11.2026 12:00. "
+            f"Заявка №{number} уже выполнена: User m1 (Telegram), 23.11.2026 12:00. "
             "Ничего не изменилось." in second.text
         )
     assert await snapshot(db) == before
@@ -223,7 +223,7 @@ async def test_an_answer_written_after_another_manager_closed_the_request_is_not
     await fast.payload(encode("desk.done", number))
     before = await snapshot(db)
     await slow.send("Уже выставляю счёт")
-    assert f"Заявка №{number} уже выполнена: User m2 (telegram:m2)" in slow.text
+    assert f"Заявка №{number} уже выполнена: User m2 (Telegram)" in slow.text
     assert await snapshot(db) == before
     assert await state_of(db, TG, "m1") == (None, None)
 
@@ -252,7 +252,7 @@ async def test_in_a_shared_manager_chat_only_the_one_who_pressed_reply_is_heard(
     assert "Напишите ответ" in await say_in_group("m1", payload=encode("desk.reply", number))
     before = await snapshot(db)
     answer = await say_in_group("m2", "коллеги, я на обед")
-    assert f"ответ по заявке №{number} пишет Manager m1 (telegram:m1)" in answer
+    assert f"ответ по заявке №{number} пишет Manager m1 (Telegram)" in answer
     assert await snapshot(db) == before
     assert "отправлен клиенту" in await say_in_group("m1", "Счёт готов")
     assert (await last_to(db, TG, "1001")).text.endswith("Счёт готов")

@@ -101,14 +101,14 @@ async def test_request_shows_the_card_and_the_last_events(
     await manager.send(f"/request {number}")
     text = manager.text
     assert text.startswith(f"Заявка №{number}: счёт на продление поддержки — выполнена")
-    assert "Ведёт: console:managers" in text
+    assert "Ведёт: User managers (консоль)" in text
     history = text.split("История:\n", 1)[1].splitlines()
     assert history == [
-        "23.11.2026 12:03 · User managers (console:managers) · в работе → ждёт ответа клиента",
-        "23.11.2026 12:03 · User managers (console:managers) · Счёт отправлен на почту",
-        "23.11.2026 12:05 · User managers (console:managers) · ждёт ответа клиента → выполнена",
-        "23.11.2026 12:05 · клиент · rating 4/5",
-        "23.11.2026 12:05 · клиент · rating 4/5: Спасибо",
+        "23.11.2026 12:03 · User managers (консоль) · в работе → ждёт ответа клиента",
+        "23.11.2026 12:03 · User managers (консоль) · Счёт отправлен на почту",
+        "23.11.2026 12:05 · User managers (консоль) · ждёт ответа клиента → выполнена",
+        "23.11.2026 12:05 · клиент · оценка 4/5",
+        "23.11.2026 12:05 · клиент · оценка 4/5: Спасибо",
         "Оценка клиента: 4/5 — Спасибо",
     ]
     assert manager.labels == []  # a closed request has no buttons
@@ -185,11 +185,11 @@ async def test_stats_counts_and_median_first_answer(
         "Requests in all: 4.",
         "• support renewal invoice: 4 (new 1, in work 2, done 1)",
         "By status: new 1, in work 2, done 1.",
-        "Median time from filing to the first answer: 30 min (over 3 answered).",
+        "Median time from filing to the first answer: 30 minutes (over 3 answered requests).",
     ]
     ru = Chat(engine, user_id="m-ru", manager=True)
     await ru.send("/stats")
-    assert "Медианное время от подачи до первого ответа: 30 мин (по 3 отвеченным)." in ru.text
+    assert "Медианное время от подачи до первого ответа: 30 минут (по 3 отвеченным)." in ru.text
 
 
 async def test_export_writes_a_readable_csv_into_the_files_folder(
@@ -253,9 +253,9 @@ async def test_a_manager_imports_a_csv_by_sending_it(
     manager = console_manager(engine)
     await send_file(manager, local_file(good))
     assert manager.text.splitlines() == [
-        "Загрузка clients.csv: строк 1, загружено 1.",
-        "Создано: клиентов 1, продуктов 0, лицензий 1, ключей 0.",
-        "Обновлено: клиентов 0, продуктов 0, лицензий 0, ключей 0.",
+        "Загрузка clients.csv: 1 строка, загружено 1.",
+        "Создано: 1 клиент, 0 продуктов, 1 лицензия, 0 ключей.",
+        "Обновлено: 0 клиентов, 0 продуктов, 0 лицензий, 0 ключей.",
         "Ошибок нет.",
     ]
     async with db.unit() as unit:
@@ -273,6 +273,27 @@ async def test_a_csv_with_a_bad_row_imports_the_good_rows_and_names_the_line(
     assert lines[0] == "Import of mixed.CSV: 2 rows, 1 imported."
     assert lines[3] == "Errors: 1. Rows with errors were skipped:"
     assert lines[4].startswith("line 3: support_end: '31.02.2027' is not a date")
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        pytest.param(b"MZ\x90\x00\x03\x00\x00\x00" + bytes(56), id="program"),
+        pytest.param("customer_name\nИванов\x00\n".encode(), id="nul-byte"),
+    ],
+)
+async def test_a_csv_that_is_not_text_is_refused_before_importing(
+    engine: Engine, db: Database, tmp_path: Path, content: bytes
+) -> None:
+    fake = tmp_path / "clients.csv"
+    fake.write_bytes(content)
+    manager = console_manager(engine, language="en")
+    await manager.send("/start")
+    before = await snapshot(db)
+    await send_file(manager, local_file(fake))
+    assert manager.text.startswith("The file clients.csv is not a CSV text file")
+    assert "Nothing was imported" in manager.text
+    assert await snapshot(db) == before
 
 
 async def test_a_csv_the_channel_has_not_downloaded_is_not_imported(

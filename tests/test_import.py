@@ -11,9 +11,18 @@ from pathlib import Path
 
 import pytest
 
+from handlers.linking import MAX_NUMBER_LENGTH
 from storage import customers, keys, licenses, products
 from storage.db import Database
-from storage.importer import COLUMNS, ImportReport, Progress, import_csv
+from storage.importer import (
+    COLUMNS,
+    MAX_LENGTHS,
+    MAX_OTHER_LENGTH,
+    MAX_TEXT_LENGTHS,
+    ImportReport,
+    Progress,
+    import_csv,
+)
 
 NOW = datetime(2026, 11, 23, 7, 0, tzinfo=UTC)
 
@@ -443,6 +452,102 @@ async def test_ambiguous_or_wrong_money_is_refused(
     report = await run(db, write(tmp_path / "e.csv", csv_text([row(product_price=price)])))
     assert [line for line, _ in report.errors] == [2]
     assert "product_price" in report.errors[0][1]
+
+
+async def test_a_10000_character_name_refuses_its_row_and_stores_nothing_of_it(
+    db: Database, tmp_path: Path
+) -> None:
+    rows = [
+        row(license_number="L-1001"),  # line 2
+        row(  # line 3: everything of it is new, so anything stored of it would show
+            customer_name="Я" * 10_000,
+            company="ООО «Длинное»",
+            phone="+7 999 555-44-33",
+            email="long@example.ru",
+            product_code="BZ-LONG",
+            license_number="L-LONG",
+            key_serial="3-7654321",
+        ),
+        row(license_number="L-1003", key_serial=""),  # line 4
+    ]
+    report = await run(db, write(tmp_path / "export.csv", csv_text(rows)))
+
+    assert (report.rows, report.imported) == (3, 2)
+    assert report.errors == [(3, "line 3: customer_name: is 10000 characters long (at most 200)")]
+    assert await counts(db) == {
+        "customers": 1,
+        "products": 1,
+        "licenses": 2,
+        "keys": 1,
+        "key_licenses": 1,
+    }
+    async with db.unit() as unit:
+        assert await licenses.by_number(unit, "L-LONG") is None
+        assert await keys.by_serial(unit, "3-7654321") is None
+        assert await products.by_code(unit, "BZ-LONG") is None
+        assert await customers.find_by_phone(unit, "+79995554433") is None
+        longest = await unit.fetchone("SELECT MAX(LENGTH(name)) FROM customers")
+    assert longest is not None and longest[0] == len("Иван Петров")
+
+
+def _at_limit(column: str, limit: int) -> str:
+    """A valid value of ``column`` exactly ``limit`` characters long."""
+    if column == "phone":  # spaces inside a phone are allowed: "+7          (999) 000-11-22"
+        return "+7" + " " * (limit - 18) + " (999) 000-11-22"
+    if column == "email":
+        return "i" * (limit - len("@mebel-pro.example")) + "@mebel-pro.example"
+    return "Ж" * limit
+
+
+@pytest.mark.parametrize("column", sorted(MAX_TEXT_LENGTHS))
+async def test_every_text_column_takes_its_limit_and_refuses_one_more(
+    db: Database, tmp_path: Path, column: str
+) -> None:
+    limit = MAX_LENGTHS[column]
+    exact = _at_limit(column, limit)
+    assert len(exact) == limit
+    longer = exact[:2] + (" " if column == "phone" else "Ж") + exact[2:]  # still valid
+    second = row(**({"license_number": "L-2", "key_serial": ""} | {column: longer}))
+    report = await run(
+        db, write(tmp_path / "export.csv", csv_text([row(**{column: exact}), second]))
+    )
+
+    assert report.imported == 1
+    assert report.errors == [
+        (3, f"line 3: {column}: is {limit + 1} characters long (at most {limit})")
+    ]
+    assert (await counts(db))["licenses"] == 1
+    async with db.unit() as unit:
+        stored = await unit.fetchone(
+            "SELECT c.name, c.company, c.phone, c.email, p.code, p.name, l.number "
+            "FROM licenses l JOIN customers c ON c.id = l.customer_id "
+            "JOIN products p ON p.id = l.product_id"
+        )
+        serial = await unit.fetchone("SELECT serial FROM keys")
+    assert stored is not None and serial is not None
+    assert (exact if column != "phone" else "+79990001122") in (*stored, serial[0])
+
+
+@pytest.mark.parametrize("column", sorted(set(COLUMNS) - set(MAX_TEXT_LENGTHS)))
+async def test_other_columns_refuse_a_huge_value_without_quoting_it(
+    db: Database, tmp_path: Path, column: str
+) -> None:
+    """yes/no, dates, numbers, codes: 100,000 characters there make one short error, not
+    100,000 characters of error text (nor 100,000 digits parsed as a number)."""
+    huge = "1" * 100_000
+    report = await run(db, write(tmp_path / "export.csv", csv_text([row(**{column: huge})])))
+    assert report.errors == [
+        (2, f"line 2: {column}: is 100000 characters long (at most {MAX_OTHER_LENGTH})")
+    ]
+    assert (await counts(db))["licenses"] == 0
+
+
+def test_license_numbers_and_serials_fit_what_a_customer_can_type() -> None:
+    """Linking takes a license number and a key serial as typed, up to a length: an imported
+    one longer than that could never be linked."""
+    assert set(MAX_LENGTHS) == set(COLUMNS)
+    assert MAX_LENGTHS["license_number"] <= MAX_NUMBER_LENGTH
+    assert MAX_LENGTHS["key_serial"] <= MAX_NUMBER_LENGTH
 
 
 async def test_large_files_go_in_batches_with_progress(db: Database, tmp_path: Path) -> None:

@@ -155,7 +155,7 @@ async def test_later_button_and_the_send_documents_button_from_anywhere(
     chat = Chat(engine)
     number = await report(db, chat, SIDOROVA, "Утеря, кража, поломка ключа", "M-100200", "Потерян")
     await chat.press("Пришлю позже")
-    assert f"Заявка №{number} ждёт документов; через 3 дн. я напомню" in chat.text
+    assert f"Заявка №{number} ждёт документов; через 3 дня я напомню" in chat.text
     resume = chat.button(f"Продолжить заявку №{number}").payload
     assert resume == encode("go", "keyloss", "docs", number)
     await chat.send("/menu")

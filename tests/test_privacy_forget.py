@@ -122,7 +122,7 @@ async def test_forget_erases_anonymises_deletes_files_and_logs(
     assert "здесь не удаляется" in person.text  # the vendor's customer record stays
     await person.press("Да, удалить")
     assert "согласие отозвано, персональные данные удалены" in person.text
-    assert "обезличено заявок: 2, удалено файлов: 2" in person.text
+    assert "(обезличены 2 заявки, удалены 2 файла)" in person.text
 
     account = await account_of(db, person)
     assert account.customer_id is None and account.linked_by is None

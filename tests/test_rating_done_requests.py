@@ -7,6 +7,7 @@ import pytest
 
 from handlers.engine import Engine
 from handlers.payloads import encode
+from storage import requests
 from storage.db import Database
 from storage.models import Platform
 from tests import desk_world
@@ -67,12 +68,10 @@ async def test_rating_with_a_comment(
     assert thanks in customer.text
     row = await request_row(db, number)
     assert (row["rating"], row["rating_comment"]) == (5, "Быстро и по делу")
-    assert (await events_of(db, number))[-1] == (
-        "customer",
-        None,
-        None,
-        "rating 5/5: Быстро и по делу",
-    )
+    assert (await events_of(db, number))[-1] == ("customer", None, None, "Быстро и по делу")
+    async with db.unit() as unit:
+        rated = (await requests.events(unit, number))[-2:]
+    assert [e.note_line for e in rated] == [("history.rating", {"rating": 5})] * 2
     assert len(await messages_to(db, *CONSOLE_DESK)) == desk_before  # no alert for a 5
     assert await state_of(db, TG, "1001") == (None, None)
 

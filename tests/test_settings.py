@@ -81,6 +81,8 @@ def test_every_documented_setting_is_read(monkeypatch: pytest.MonkeyPatch) -> No
             "TELEGRAM_WEBHOOK_URL",
         ),
         ({"TELEGRAM_WEBHOOK_SECRET": "has spaces"}, "TELEGRAM_WEBHOOK_SECRET"),
+        ({"VK_CONFIRMATION_CODE": "c0nf1rm"}, "VK_CALLBACK_SECRET"),
+        ({"VK_CONFIRMATION_CODE": "c0nf1rm", "VK_CALLBACK_SECRET": ""}, "VK_CALLBACK_SECRET"),
         ({"LOG_LEVEL": "LOUD"}, "LOG_LEVEL"),
     ],
 )

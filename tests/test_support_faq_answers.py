@@ -46,8 +46,8 @@ async def test_renewal_cost_is_computed_from_the_policy(db: Database, policy: Po
     chat = Chat(await make_engine(db, policy))
     await open_faq(chat)
     await chat.press("сколько это стоит")
-    assert "на 12 мес. стоит 25 % или 45 %" in chat.text
-    assert "через 1 мес. после окончания поддержки" in chat.text
+    assert "на 12 месяцев стоит 25 % или 45 %" in chat.text
+    assert "через 1 месяц после окончания поддержки" in chat.text
     assert "Базис-Отчёт стоит 7\u00a0990\u00a0₽" in chat.text
     assert "льготное продление 1\u00a0998\u00a0₽, обычное 3\u00a0596\u00a0₽" in chat.text
     # Other questions stay a tap away, the answered one is not repeated.
@@ -59,7 +59,8 @@ async def test_renewal_cost_in_english(db: Database, policy: Policy) -> None:
     chat = Chat(await make_engine(db, policy), language="en")
     await open_faq(chat)
     await chat.press("what does it cost")
-    assert "25 % or 45 %" in chat.text
+    assert "renewal for 12 months costs 25 % or 45 %" in chat.text
+    assert "within 1 month after support ends" in chat.text
     assert "preferential renewal RUB\u00a01,998, standard RUB\u00a03,596" in chat.text
 
 
@@ -76,7 +77,7 @@ async def test_other_rates_in_the_policy_change_the_answer(db: Database, policy:
     await open_faq(chat)
     await chat.press("сколько это стоит")
     assert "30 % или 50 %" in chat.text
-    assert "через 2 мес." in chat.text
+    assert "через 2 месяца после окончания поддержки" in chat.text
     # 7990 × 0.30 = 2397, 7990 × 0.50 = 3995.
     assert "льготное продление 2\u00a0397\u00a0₽, обычное 3\u00a0995\u00a0₽" in chat.text
     assert "1\u00a0998" not in chat.text
@@ -88,7 +89,7 @@ async def test_support_term_comes_from_the_policy(db: Database, policy: Policy) 
     await open_faq(chat)
     await chat.press("Что входит")
     assert "консультации по установке" in chat.text
-    assert "обычно это 12 мес." in chat.text
+    assert "обычно это 12 месяцев с покупки" in chat.text
 
 
 async def test_after_the_end_and_updates_answers(db: Database, policy: Policy) -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from handlers.policy import Policy
-from storage import inbox
+from storage import inbox, requests
 from storage.db import Database
 from storage.models import Platform
 from tests.telegram_fakes import FakeTelegram
@@ -116,6 +116,46 @@ async def test_document_is_downloaded_under_a_generated_name(world: World) -> No
     assert stored.suffix == ".pdf" and "passwd" not in stored.name
     assert stored.read_bytes() == b"%PDF-1.4 scan"
     assert await world.files.fetch_pending() == 0  # stored once
+
+
+async def files_in(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.rglob("*") if p.is_file()) if folder.exists() else []
+
+
+async def test_a_program_named_pdf_is_refused_once_downloaded(world: World) -> None:
+    """The content is checked when the bytes are in, after the step said "received": the
+    answer comes through the outbox, the file is deleted and the request does not count it."""
+    await world.feed(world.fake.message(CUSTOMER, "/upload", language="en"))
+    program = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff" + bytes(64)
+    await world.feed(world.fake.document(CUSTOMER, "scan.pdf", program, language="en"))
+    assert world.fake.texts(CUSTOMER)[-1] == "Received scan.pdf."
+
+    assert await world.files.fetch_pending() == 0
+    await world.sender.drain(until=5)
+
+    answer = world.fake.texts(CUSTOMER)[-1]
+    assert answer.startswith("The file scan.pdf is not really PDF")
+    assert "request #1" in answer and "PDF, JPG, JPEG, PNG, up to 10 MB" in answer
+    note = world.fake.last(MANAGER_CHAT, "scan.pdf")
+    assert "Заявка №1" in note.plain and "не PDF" in note.plain
+    async with world.db.unit() as unit:
+        assert await unit.fetchall("SELECT id FROM attachments") == []
+        [event] = [e for e in await requests.events(unit, 1) if e.actor == "system"]
+    assert (event.note, event.note_line) == (
+        "scan.pdf",
+        ("history.file_refused", {"format": "PDF"}),
+    )
+    assert await files_in(world.files_dir) == []
+    assert await world.files.fetch_pending() == 0  # refused once, not downloaded again
+
+
+async def test_a_real_png_passes_the_content_check(world: World) -> None:
+    png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(16)
+    await world.feed(world.fake.message(CUSTOMER, "/upload", language="en"))
+    await world.feed(world.fake.document(CUSTOMER, "act.png", png, language="en"))
+    assert await world.files.fetch_pending() == 1
+    [stored] = await files_in(world.files_dir)
+    assert stored.read_bytes() == png and stored.suffix == ".png"
 
 
 async def test_file_over_twenty_megabytes_gets_an_answer_and_changes_nothing(

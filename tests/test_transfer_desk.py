@@ -92,9 +92,10 @@ async def test_manager_approves_the_module_return_and_the_customer_is_told(
 
     async with db.unit() as unit:
         history = await requests.events(unit, number)
-    assert (history[-1].actor, history[-1].note) == (
+    assert (history[-1].actor, history[-1].note, history[-1].note_line) == (
         "manager:telegram:900",
-        "module return approved",
+        "",
+        ("history.module_return_approved", {}),
     )
     decided = await request(db, number)
     assert decided.details["module_return"] == "approved"
@@ -119,7 +120,10 @@ async def test_manager_approves_the_module_return_and_the_customer_is_told(
     before = await snapshot(db)
     other = Chat(engine, user_id="901", manager=True)
     await other.payload(approve)
-    assert f"По заявке №{number} уже решено: возврат модулей одобрен" in other.text
+    assert (
+        f"По заявке №{number} уже решено: возврат модулей одобрен (User 900 (Telegram))"
+        in other.text
+    )
     assert await snapshot(db) == before
 
 
@@ -138,7 +142,10 @@ async def test_manager_rejects_with_a_preset_reason(engine: Engine, db: Database
 
     async with db.unit() as unit:
         history = await requests.events(unit, number)
-    assert history[-1].note == "module return rejected: not_agreed"
+    assert history[-1].note_line == (
+        "history.module_return_rejected",
+        {"reason": {"text": "transferdesk.reason_not_agreed"}},
+    )
     rows = await outbox_rows(db)
     told = [r for r in rows if r["chat_id"] == customer.user_id][-1]
     assert "не одобрен: возврат модулей не согласован представителем разработчика" in str(

@@ -54,7 +54,7 @@ async def sidorova_until_modules(db: Database, chat: Chat) -> None:
     assert "Что нужно сделать с лицензиями?" in chat.text
     await chat.press("Перенести с одного")
     await chat.press("L-1004")
-    assert "✅ L-1004 · Базис-Шкаф · раб. мест: 2" in chat.labels
+    assert "✅ L-1004 · Базис-Шкаф · 2 рабочих места" in chat.labels
     await chat.send("l-1005")  # typed, in any case
     assert "Выбрано: L-1004, L-1005" in chat.text
     await chat.press("Готово (выбрано: 2)")
@@ -178,7 +178,7 @@ async def test_leaving_after_the_letter_and_continuing_later(engine: Engine, db:
     number = await last_request_id(db)
     await send_file(chat, "letter.pdf")
     await chat.press("Пришлю позже")
-    assert f"Заявка №{number} ждёт документов; через 3 дн. я напомню" in chat.text
+    assert f"Заявка №{number} ждёт документов; через 3 дня я напомню" in chat.text
     assert (await request(db, number)).status is RequestStatus.WAITING_DOCUMENTS
 
     await chat.send("/menu")

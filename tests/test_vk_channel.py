@@ -136,9 +136,29 @@ async def test_a_document_is_checked_accepted_and_downloaded(world: VKWorld) -> 
     assert path.parent == world.tmp_path / "files" / "1"
 
 
+async def test_a_program_named_pdf_is_refused_once_downloaded(world: VKWorld) -> None:
+    await world.talk(CUSTOMER, "/upload", lang_id=3)
+    program = b"MZ\x90\x00\x03\x00\x00\x00" + bytes(56)
+    received = await world.feed_and_read(world.fake.document(CUSTOMER, "scan.pdf", program))
+    assert "Received scan.pdf" in received[-1].text
+
+    assert await world.files.fetch_pending() == 0
+    before = len(world.fake.to(CUSTOMER))
+    await world.sender.drain()
+
+    [answer] = world.fake.to(CUSTOMER)[before:]
+    assert answer.text.startswith("The file scan.pdf is not really PDF")
+    async with world.db.unit() as unit:
+        assert await requests.attachments(unit, 1) == []
+    files = world.tmp_path / "files"
+    assert not files.exists() or [p for p in files.rglob("*") if p.is_file()] == []
+
+
 async def test_a_photo_gets_its_size_before_the_policy_check(world: VKWorld) -> None:
     await world.talk(CUSTOMER, "/upload", lang_id=3)
-    received = await world.feed_and_read(world.fake.photo(CUSTOMER, b"\xff\xd8jpeg" * 100))
+    received = await world.feed_and_read(
+        world.fake.photo(CUSTOMER, b"\xff\xd8\xff\xe0" + bytes(596))
+    )
     assert "(600 bytes)" in received[-1].text and ".jpg" in received[-1].text
     assert await world.files.fetch_pending() == 1
 

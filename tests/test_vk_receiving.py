@@ -129,7 +129,7 @@ async def test_a_dropped_long_poll_is_asked_again_and_stores_each_event_once(
 # -- Callback API ----------------------------------------------------------------------------
 
 
-async def callback_client(world: VKWorld, secret: str | None = "s3cret") -> TestClient:
+async def callback_client(world: VKWorld, secret: str = "s3cret") -> TestClient:
     async def store(event: dict[str, Any]) -> None:
         await store_events(world.db, [event], now=world.clock())
         world.processor.wake.set()

@@ -144,7 +144,9 @@ async def test_an_owed_answer_vk_refuses_reaches_the_managers_as_a_task(
         assert any("Взять" in label or "Ответить" in label for label, _, _ in notice.buttons)
         async with world.db.unit() as unit:
             events = await requests.events(unit, 1)
-        assert any(e.actor == "system" and "VK: not delivered" in (e.note or "") for e in events)
+        [undelivered] = [e for e in events if e.actor == "system" and e.note_line is not None]
+        assert undelivered.note_line is not None
+        assert undelivered.note_line[0] == "history.vk_not_delivered"
 
 
 async def test_a_document_is_uploaded_and_attached(

@@ -150,7 +150,7 @@ async def customer_story(customer: VKPerson) -> dict[str, object]:
     await customer.expect("choose the start time")
     await customer.presses_first()
     await customer.expect("Roughly how long")
-    await customer.presses("1 h")
+    await customer.presses("1 hour")
     await customer.expect("Term 1 of 2")
     await customer.presses("I agree to pay")
     await customer.expect("Term 2 of 2")

@@ -156,7 +156,7 @@ async def vk_world(
             desk=desk,
             clock=clock,
         )
-        files = FileFetcher(db, policy, tmp_path / "files")
+        files = FileFetcher(db, policy, tmp_path / "files", refuse=engine.refuse_upload)
         sender = OutboxSender(api=api, db=db, policy=policy, desk=desk, clock=clock, retry_base=1.0)
         channel = VKChannel(
             api=api,

@@ -4,7 +4,9 @@ Each reply is printed with its buttons numbered ``[1] Label``; typing the number
 exact label presses the button. ``/contact +79990001122`` shares your own phone,
 ``/file PATH`` sends a file as a document; any other line is text. Works interactively
 and with piped stdin, and exits at the end of input. Messages queued for this console
-chat in the outbox (a manager's card, an answer to the customer) are printed too.
+chat in the outbox (a manager's card, an answer to the customer) are printed too. Input
+that is not valid text (bytes that are not UTF-8) is read with U+FFFD in their place, as
+every channel does (:mod:`bot.channels.intake`).
 """
 
 from __future__ import annotations
@@ -16,12 +18,13 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
-from bot.file_store import stored_file_path
+from bot.channels.file_downloads import OwedDownloads
+from bot.channels.intake import lenient_input, repair_text
 from handlers.desk import CONSOLE_MANAGER_CHAT
 from handlers.engine import Engine
-from handlers.i18n import texts
+from handlers.i18n import DEFAULT_LANGUAGE, Texts, texts
 from handlers.messages import Attachment, Button, Contact, Incoming, Reply
-from storage import downloads, outbox
+from storage import accounts, outbox
 from storage.db import Database
 from storage.models import Platform
 
@@ -48,18 +51,25 @@ class ConsoleChannel:
         self.files_dir = files_dir
         self.chat_id = CONSOLE_MANAGER_CHAT if as_manager else CUSTOMER_CHAT
         self.buttons: list[Button] = []
+        #: The console's own texts, in the conversation's language (see :meth:`follow_language`).
+        self.t: Texts = texts(language or DEFAULT_LANGUAGE)
+        self.files = ConsoleFiles(
+            db, files_dir, interval=0.0, on_stored=lambda _id: None, refuse=engine.refuse_upload
+        )
 
     # -- input ---------------------------------------------------------------------
 
     def to_incoming(self, line: str) -> Incoming | None:
         """Turn a typed line into what a messenger would deliver (None: nothing to send)."""
-        text = line.strip()
+        text = repair_text(line).strip()
         base = {
             "platform": Platform.CONSOLE,
             "chat_id": self.chat_id,
             "user_id": self.chat_id,
             "language": self.language,
-            "display_name": "Console manager" if self.as_manager else "Console customer",
+            "display_name": self.t(
+                "console.manager_name" if self.as_manager else "console.customer_name"
+            ),
             "from_manager": self.as_manager,
         }
         if text.isdigit() and 1 <= int(text) <= len(self.buttons):
@@ -73,7 +83,7 @@ class ConsoleChannel:
         if text.startswith("/file "):
             path = Path(text.removeprefix("/file ").strip()).expanduser()
             if not path.is_file():
-                self._print_message(texts(self.language or "ru")("console.no_such_file", path=path))
+                self._print_message(self.t("console.no_such_file", path=str(path)))
                 return None
             attachment = Attachment(file_id=str(path), name=path.name, size=path.stat().st_size)
             return Incoming(**base, attachments=(attachment,))
@@ -85,9 +95,9 @@ class ConsoleChannel:
         for reply in replies:
             self._print_message(reply.text)
             if reply.document:
-                self.output.write(f"  (document: {reply.document})\n")
+                self.output.write(f"  {self.t('console.document', path=reply.document)}\n")
             if reply.request_contact:
-                self.output.write("  (share your phone: /contact +7XXXXXXXXXX)\n")
+                self.output.write(f"  {self.t('console.share_phone')}\n")
             self._print_buttons(reply.buttons)
         self.output.flush()
 
@@ -113,10 +123,14 @@ class ConsoleChannel:
                 if message.chat_id == self.chat_id
             ]
             for message in due:
-                title = f"manager desk, outbox #{message.id}" if self.as_manager else "new message"
+                title = (
+                    self.t("console.outbox_manager", number=message.id)
+                    if self.as_manager
+                    else self.t("console.outbox_customer")
+                )
                 self.output.write(f"\n──── {title} ────\n{message.text}\n")
                 if message.document:
-                    self.output.write(f"  (document: {message.document})\n")
+                    self.output.write(f"  {self.t('console.document', path=message.document)}\n")
                 if message.buttons:
                     self._print_buttons(
                         [
@@ -128,18 +142,25 @@ class ConsoleChannel:
         self.output.flush()
         return len(due)
 
-    async def store_files(self) -> None:
-        """Copy the files this console sent into FILES_DIR (the console's "download")."""
+    async def follow_language(self) -> None:
+        """Print the console's own texts in the conversation's language: the account's
+        (a resumed conversation, or one switched with /language), else ``--lang``."""
         async with self.db.unit() as unit:
-            for item in await downloads.pending(unit, Platform.CONSOLE):
-                target = stored_file_path(self.files_dir, item.request_id, item.original_name)
-                await asyncio.to_thread(_copy, Path(item.platform_file), target)
-                await downloads.mark_stored(unit, item.attachment_id, str(target))
+            account = await accounts.find(unit, Platform.CONSOLE, self.chat_id)
+        language = account.language if account is not None else self.language
+        self.t = texts(language or DEFAULT_LANGUAGE)
+
+    async def store_files(self) -> None:
+        """Copy the files this console sent into FILES_DIR (the console's "download"),
+        checked by their content like a messenger's (:class:`ConsoleFiles`)."""
+        await self.files.fetch_pending()
 
     # -- loop ------------------------------------------------------------------------
 
     async def run(self, lines: TextIO = sys.stdin) -> None:
         interactive = lines.isatty()
+        lenient_input(lines)
+        await self.follow_language()
         resumed = await self.engine.resume(
             Platform.CONSOLE, self.chat_id, self.chat_id, from_manager=self.as_manager
         )
@@ -147,6 +168,7 @@ class ConsoleChannel:
             start = self.to_incoming("/start")
             assert start is not None
             resumed = await self.engine.handle(start)
+            await self.follow_language()
         self.show(resumed)
         # Messages that arrived while the console was closed, last: their buttons are the
         # ones a number presses (as the newest message in a messenger).
@@ -163,10 +185,12 @@ class ConsoleChannel:
                 if not line.strip():
                     continue
                 if not interactive:
-                    self.output.write(f"\n> {line.strip()}\n")
+                    self.output.write(f"\n> {repair_text(line).strip()}\n")
                 incoming = self.to_incoming(line)
                 if incoming is not None:
-                    self.show(await self.engine.handle(incoming))
+                    replies = await self.engine.handle(incoming)
+                    await self.follow_language()
+                    self.show(replies)
                     if incoming.attachments:
                         await self.store_files()
                 await self.deliver_outbox()
@@ -179,6 +203,16 @@ class ConsoleChannel:
         while True:
             await asyncio.sleep(OUTBOX_POLL_SECONDS)
             await self.deliver_outbox()
+
+
+class ConsoleFiles(OwedDownloads):
+    """The files sent with ``/file PATH``: "downloading" one copies it from PATH."""
+
+    platform = Platform.CONSOLE
+    file_label = "console file"
+
+    async def _download(self, platform_file: str, target: Path) -> None:
+        await asyncio.to_thread(_copy, Path(platform_file), target)
 
 
 def _copy(source: Path, target: Path) -> None:

@@ -43,7 +43,7 @@ def estimate_text(ctx: Context) -> str:
         t("booking.estimate_title"),
         t(
             "booking.estimate_time",
-            hours=estimate["hours"],
+            hours=int(estimate["hours"]),
             rate=t.money(Decimal(estimate["rate"])),
             amount=t.money(Decimal(estimate["time"])),
         ),

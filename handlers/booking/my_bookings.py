@@ -86,7 +86,7 @@ async def _ask_manager(ctx: Context, booking: Booking) -> None:
             ctx.unit,
             booking.request_id,
             actor="customer",
-            note="asked a manager to change the booking",
+            note_line=cards.line("history.booking_change_asked"),
             now=ctx.now,
         )
     ctx.say(
@@ -118,8 +118,9 @@ async def _record_move(ctx: Context, booking: Booking, start: datetime) -> None:
         ctx.unit,
         booking.request_id,
         actor="customer",
-        note=f"booking moved from {booking.starts_at.isoformat()} to "
-        f"{start.astimezone(UTC).isoformat()}",
+        note_line=cards.line(
+            "history.booking_moved", old=cards.moment(booking.starts_at), new=cards.moment(start)
+        ),
         now=ctx.now,
     )
     await send_card(ctx, booking.request_id)
@@ -248,7 +249,7 @@ class MyBookingSteps:
                 booking.request_id,
                 RequestStatus.CANCELLED,
                 actor="customer",
-                note="booking cancelled by the customer",
+                note_line=cards.line("history.booking_cancelled"),
                 now=ctx.now,
             )
         except StatusChangeRefused:
@@ -256,7 +257,7 @@ class MyBookingSteps:
                 ctx.unit,
                 booking.request_id,
                 actor="customer",
-                note="booking cancelled by the customer",
+                note_line=cards.line("history.booking_cancelled"),
                 now=ctx.now,
             )
         await send_card(ctx, booking.request_id)

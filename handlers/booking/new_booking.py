@@ -217,7 +217,7 @@ class NewBookingSteps:
             "booking.confirm_summary",
             kind=t(f"booking.kind_name_{kind_of(ctx).value}"),
             when=local_when(t, ctx.policy, start_of(ctx)),
-            hours=saved(ctx, "hours"),
+            hours=int(saved(ctx, "hours")),
             phone=saved(ctx, "phone"),
             total=t.money(Decimal(estimate["total"])),
         )

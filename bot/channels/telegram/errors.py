@@ -26,6 +26,7 @@ from aiogram.exceptions import (
 from aiohttp import ClientConnectorError
 
 # The retry pauses are the shared ones (VK too); the Telegram modules import them from here.
+from bot.logs import error_text
 from bot.rate_limits import backoff
 
 _TOPIC_GONE = ("thread not found", "topic_deleted", "topic_id_invalid", "topic not found")
@@ -61,7 +62,10 @@ class Failure:
 
 
 def describe(exc: BaseException) -> str:
-    return f"{type(exc).__name__}: {exc}"[:500]
+    """The error for the log: never the content it may quote (people's messages)."""
+    if isinstance(exc, ClientDecodeError):  # its text quotes the whole answer
+        return f"ClientDecodeError: {exc.message} ({type(exc.original).__name__})"
+    return f"{type(exc).__name__}: {error_text(exc)}"[:500]
 
 
 def classify(exc: BaseException, attempt: int = 0, *, base: float = 1.0) -> Failure:

@@ -3,8 +3,10 @@
 A flow only records the Telegram ``file_id`` on the request (:mod:`handlers.attachments`);
 this downloads each owed file (:mod:`storage.downloads`) under a generated name
 (:func:`bot.file_store.stored_file_path`, never the sender's file name) and records the
-stored path. Downloads go through ``TELEGRAM_API_URL`` like every call; a local Bot API
-server in ``--local`` mode answers getFile with a path on its own disk, which is copied.
+stored path (or, when its content is not what its name says, deletes it and has it
+refused: :mod:`bot.channels.file_downloads`). Downloads go through ``TELEGRAM_API_URL``
+like every call; a local Bot API server in ``--local`` mode answers getFile with a path on
+its own disk, which is copied.
 
 Telegram lets bots download files up to 20 MB; bigger ones are refused on arrival with an
 answer suggesting e-mail (:mod:`.channel`), so they never get here. A download that fails
@@ -21,7 +23,7 @@ from pathlib import Path
 
 from aiogram import Bot
 
-from bot.channels.file_downloads import OwedDownloads
+from bot.channels.file_downloads import OwedDownloads, Refuse
 from bot.channels.telegram.errors import backoff, describe
 from bot.channels.telegram.limits import wait_any
 from storage.db import Database
@@ -39,10 +41,11 @@ class FileFetcher(OwedDownloads):
         db: Database,
         files_dir: Path,
         *,
+        refuse: Refuse,
         interval: float = 60.0,
         on_stored: Callable[[int], None] = lambda _request_id: None,
     ) -> None:
-        super().__init__(db, files_dir, interval=interval, on_stored=on_stored)
+        super().__init__(db, files_dir, interval=interval, on_stored=on_stored, refuse=refuse)
         self.bot = bot
 
     def _describe(self, exc: BaseException) -> str:

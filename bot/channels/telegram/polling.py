@@ -9,7 +9,10 @@ by the inbox. No high-water mark is kept: ``update_id`` may jump, and the first 
 after a start asks for every unconfirmed update.
 
 A batch that aiogram cannot parse (one malformed update) is stored as received, so the
-others are not held back; the malformed one fails in the processor and is set aside.
+others are not held back; the malformed one fails in the processor and is set aside. Bad
+text (a lone surrogate, bytes that are not UTF-8) is repaired on the way in, and an update
+that still cannot be stored is set aside alone (:mod:`bot.channels.intake`): the offset
+always moves past everything stored or set aside.
 """
 
 from __future__ import annotations
@@ -21,13 +24,15 @@ from datetime import UTC, datetime
 from typing import Any
 
 from aiogram import Bot
+from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.exceptions import ClientDecodeError, TelegramConflictError, TelegramUnauthorizedError
 from aiogram.methods import GetUpdates
 from aiogram.types import Update
+from aiohttp import ClientSession
 
+from bot.channels.intake import RepairingResponse, store_received
 from bot.channels.telegram.errors import backoff, describe
 from bot.channels.telegram.limits import pause
-from storage import inbox
 from storage.db import Database
 from storage.models import Platform
 
@@ -67,13 +72,27 @@ def raw_update(update: Update) -> dict[str, Any]:
     return update.model_dump(mode="json", exclude_none=True, by_alias=True)
 
 
-async def store_updates(db: Database, raws: Sequence[dict[str, Any]], *, now: datetime) -> None:
-    """Write updates to the inbox durably (skipping ones stored before)."""
+async def store_updates(
+    db: Database, raws: Sequence[dict[str, Any]], *, now: datetime
+) -> list[str]:
+    """Write updates to the inbox durably (skipping ones stored before), text repaired;
+    returns the ids of those that could not be stored and were set aside."""
     rows = [(str(raw["update_id"]), chat_key(raw), raw) for raw in raws if "update_id" in raw]
     if not rows:
-        return
-    async with db.unit() as unit:
-        await inbox.store(unit, Platform.TELEGRAM, rows, now=now)
+        return []
+    return await store_received(db, Platform.TELEGRAM, rows, now=now)
+
+
+class RepairingSession(AiohttpSession):
+    """aiogram's aiohttp session, reading answers with U+FFFD in place of bytes that are not
+    UTF-8 (aiogram decodes strictly: one bad byte in a getUpdates answer would fail every
+    poll, and no update after it would ever arrive)."""
+
+    async def create_session(self) -> ClientSession:
+        session = await super().create_session()
+        # aiohttp takes the response class only when the session is made (aiogram makes it).
+        session._response_class = RepairingResponse
+        return session
 
 
 class Poller:
@@ -103,7 +122,11 @@ class Poller:
             result = exc.data.get("result") if isinstance(exc.data, dict) else None
             if not isinstance(result, list):
                 raise
-            log.warning("a getUpdates batch did not parse (%s); storing it as received", exc)
+            # The error's text quotes the whole batch (people's messages): its kind only.
+            log.warning(
+                "a getUpdates batch did not parse (%s); storing it as received",
+                type(exc.original).__name__,
+            )
             return [raw for raw in result if isinstance(raw, dict)]
         return [raw_update(update) for update in updates]
 
@@ -112,7 +135,9 @@ class Poller:
         raws = await self._fetch()
         if raws:
             await store_updates(self.db, raws, now=self.clock())
-            self.offset = max(int(raw["update_id"]) for raw in raws if "update_id" in raw) + 1
+            ids = [raw["update_id"] for raw in raws if isinstance(raw.get("update_id"), int)]
+            if ids:
+                self.offset = max(ids) + 1
             self.on_stored()
         return len(raws)
 

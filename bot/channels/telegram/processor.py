@@ -10,7 +10,9 @@ inbox within its own transaction (:class:`~bot.channels.telegram.channel.Receipt
 answers are sent and the update is done. An update whose answers are owed (the bot stopped
 in between) only has its answers sent again. One that keeps failing is retried with a
 growing pause and set aside after ``max_tries`` — reported in the log and to the manager
-chat, and the person is told — so it never blocks the chat behind it for good.
+chat, and the person is told — so it never blocks the chat behind it for good. An update
+that could not even be stored (its stand-in, :func:`storage.inbox.not_stored_error`) is set
+aside the same way at its first try.
 """
 
 from __future__ import annotations
@@ -24,11 +26,13 @@ from aiogram import Bot, Dispatcher
 from aiogram.types import Update
 
 from bot.channels.inbox_processing import INTERRUPTED, InboxWorkers
+from bot.channels.intake import NotStored
 from bot.channels.telegram import adapter
 from bot.channels.telegram.adapter import Target
 from bot.channels.telegram.channel import Receipt, TelegramChannel
 from bot.channels.telegram.courier import DeliveryInterrupted
 from bot.channels.telegram.errors import describe
+from bot.logs import traceback_of
 from handlers.i18n import pick_language, texts
 from handlers.messages import Reply
 from storage import inbox, outbox
@@ -96,6 +100,9 @@ class InboxProcessor(InboxWorkers):
     async def _process(self, item: InboxItem) -> InboxItem | object | None:
         """Handle one update: None when finished, :data:`.inbox_processing.INTERRUPTED` when
         stopping, else the item to try again."""
+        not_stored = inbox.not_stored_error(item)
+        if not_stored is not None:
+            return await self._failed(item, NotStored(not_stored), at_once=True)
         receipt = Receipt(item.id, self.clock)
         try:
             if item.status == "handled":
@@ -122,9 +129,11 @@ class InboxProcessor(InboxWorkers):
         target = Target.from_json(owed["target"])
         await self.channel.deliver(target, adapter.replies_from_json(owed["replies"]))
 
-    async def _failed(self, item: InboxItem, exc: BaseException) -> InboxItem | None:
+    async def _failed(
+        self, item: InboxItem, exc: BaseException, *, at_once: bool = False
+    ) -> InboxItem | None:
         tries = item.tries + 1
-        give_up = tries >= self.max_tries
+        give_up = at_once or tries >= self.max_tries
         error = describe(exc)
         async with self.db.unit() as unit:
             await inbox.record_failure(unit, item.id, error, set_aside=give_up, now=self.clock())
@@ -152,7 +161,11 @@ class InboxProcessor(InboxWorkers):
             )
             return replace(item, tries=tries)
         log.error(
-            "update %s set aside after %d tries: %s", item.update_key, tries, error, exc_info=exc
+            "update %s set aside after %d tries: %s",
+            item.update_key,
+            tries,
+            error,
+            exc_info=traceback_of(exc),
         )
         await self._apologise(item)
         return None

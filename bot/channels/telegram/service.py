@@ -21,7 +21,6 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from aiogram import Bot, Dispatcher
-from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.session.base import BaseSession
 from aiogram.client.telegram import TelegramAPIServer
 from aiogram.exceptions import TelegramAPIError, TelegramUnauthorizedError
@@ -37,7 +36,12 @@ from bot.channels.telegram.errors import backoff, describe
 from bot.channels.telegram.files import FileFetcher
 from bot.channels.telegram.limits import Limits, RateLimiter, pause
 from bot.channels.telegram.managers import ManagerCheck
-from bot.channels.telegram.polling import ALLOWED_UPDATES, Poller, store_updates
+from bot.channels.telegram.polling import (
+    ALLOWED_UPDATES,
+    Poller,
+    RepairingSession,
+    store_updates,
+)
 from bot.channels.telegram.processor import InboxProcessor
 from bot.channels.telegram.sender import OutboxSender
 from bot.channels.telegram.topics import ForumTopics
@@ -59,7 +63,7 @@ class ChannelError(ConfigurationError):
 def make_bot(token: str, api_url: str, session: BaseSession | None = None) -> Bot:
     try:
         return Bot(
-            token, session=session or AiohttpSession(api=TelegramAPIServer.from_base(api_url))
+            token, session=session or RepairingSession(api=TelegramAPIServer.from_base(api_url))
         )
     except TokenValidationError as exc:
         raise ChannelError("TELEGRAM_TOKEN: not a Telegram bot token") from exc
@@ -94,7 +98,9 @@ class TelegramService:
             if chat_id is not None
             else None
         )
-        self.files = FileFetcher(self.bot, app.db, settings.files_dir)
+        self.files = FileFetcher(
+            self.bot, app.db, settings.files_dir, refuse=app.engine.refuse_upload
+        )
         self.sender = OutboxSender(
             bot=self.bot,
             db=app.db,

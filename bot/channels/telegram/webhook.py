@@ -6,6 +6,9 @@ and nothing is stored. A genuine update is stored in the inbox before the 200 go
 a crash after the answer loses nothing; a failure to store answers 500 and Telegram sends
 the update again. Handling happens in the processor, never inside the request.
 (aiogram's ``SimpleRequestHandler`` answers 401 and, by default, 200 before handling.)
+Bad text in the body (bytes that are not UTF-8, lone surrogates) is repaired on the way in
+(:mod:`bot.channels.intake`), and an update that still cannot be stored is set aside, so the
+500 is left for a database that cannot store anything.
 """
 
 from __future__ import annotations
@@ -16,6 +19,8 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 from aiohttp import web
+
+from bot.channels.intake import json_from_bytes
 
 log = logging.getLogger(__name__)
 
@@ -31,7 +36,7 @@ def webhook_app(path: str, secret: str, store: Store) -> web.Application:
         if not hmac.compare_digest(given, expected):
             return web.Response(status=403)
         try:
-            body = await request.json()
+            body = json_from_bytes(await request.read())
         except ValueError:
             return web.Response(status=400, text="not JSON")
         if not isinstance(body, dict) or not isinstance(body.get("update_id"), int):

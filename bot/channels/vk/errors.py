@@ -20,6 +20,7 @@ from enum import StrEnum
 
 from aiohttp import ClientError
 
+from bot.logs import error_text
 from bot.rate_limits import backoff
 
 TOO_MANY_REQUESTS = 6
@@ -59,7 +60,7 @@ def code_of(exc: BaseException) -> int | None:
 def describe(exc: BaseException) -> str:
     code = code_of(exc)
     prefix = f"VK error {code}" if code is not None else type(exc).__name__
-    return f"{prefix}: {exc}"[:500]
+    return f"{prefix}: {error_text(exc)}"[:500]
 
 
 def classify(exc: BaseException, attempt: int = 0, *, base: float = 1.0) -> Failure:

@@ -6,7 +6,9 @@ policy's types and sizes. A flow that accepts a file records only its VK address
 (:mod:`handlers.attachments`); :meth:`FileFetcher.fetch_pending` then downloads each owed
 file (:mod:`storage.downloads`) under a generated name (:func:`bot.file_store.stored_file_path`,
 never the sender's file name), stopping at the policy's largest size, and records the
-stored path. A download that fails is tried again on the next round (and after a restart).
+stored path (or refuses a file whose content is not what its name says:
+:mod:`bot.channels.file_downloads`). A download that fails is tried again on the next
+round (and after a restart).
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from pathlib import Path
 
 from aiohttp import ClientSession, ClientTimeout
 
-from bot.channels.file_downloads import OwedDownloads
+from bot.channels.file_downloads import OwedDownloads, Refuse
 from bot.channels.vk.errors import describe
 from bot.rate_limits import wait_any
 from handlers.policy import Policy
@@ -45,11 +47,12 @@ class FileFetcher(OwedDownloads):
         policy: Policy,
         files_dir: Path,
         *,
+        refuse: Refuse,
         interval: float = 60.0,
         timeout: float = 120.0,
         on_stored: Callable[[int], None] = lambda _request_id: None,
     ) -> None:
-        super().__init__(db, files_dir, interval=interval, on_stored=on_stored)
+        super().__init__(db, files_dir, interval=interval, on_stored=on_stored, refuse=refuse)
         uploads = policy.uploads
         self.max_bytes = (
             max(uploads.document_max_mb, uploads.backup_max_mb, uploads.license_file_max_mb)

@@ -15,6 +15,10 @@ twice is one inbox row: its ``event_id`` is the key).
 * 2 — the key expired: a new key from ``groups.getLongPollServer``, the same ``ts``;
 * 3 — key and history lost: a new key and ``ts`` from ``groups.getLongPollServer``;
 * 4 — a wrong version: a new server (the API version is fixed, so it should not happen).
+
+Bad text in an answer (bytes that are not UTF-8, lone surrogates) is repaired on the way in,
+and an event that still cannot be stored is set aside alone (:mod:`bot.channels.intake`):
+the ``ts`` always moves past everything stored or set aside.
 """
 
 from __future__ import annotations
@@ -27,12 +31,13 @@ from typing import Any
 
 from aiohttp import ClientTimeout
 
+from bot.channels.intake import json_from_bytes, store_received
 from bot.channels.vk.api import CommunityAPI
 from bot.channels.vk.errors import AUTH_FAILED, BadAnswer, code_of, describe
 from bot.channels.vk.processor import chat_key
 from bot.rate_limits import backoff, pause
-from storage import inbox, vk_state
-from storage.db import Database
+from storage import vk_state
+from storage.db import Database, Unit
 from storage.models import Platform
 
 log = logging.getLogger(__name__)
@@ -54,18 +59,19 @@ def storable(events: Sequence[Any]) -> list[tuple[str, str, Any]]:
             continue
         key = event_key(event)
         if key is None:
-            log.warning("VK event without event_id skipped: %s", str(event)[:200])
+            log.warning("VK event without event_id skipped (type %s)", event.get("type"))
             continue
         rows.append((key, chat_key(event), event))
     return rows
 
 
-async def store_events(db: Database, events: Sequence[Any], *, now: datetime) -> None:
-    """Write events to the inbox durably (skipping ones stored before)."""
+async def store_events(db: Database, events: Sequence[Any], *, now: datetime) -> list[str]:
+    """Write events to the inbox durably (skipping ones stored before), text repaired;
+    returns the keys of those that could not be stored and were set aside."""
     rows = storable(events)
-    if rows:
-        async with db.unit() as unit:
-            await inbox.store(unit, Platform.VK, rows, now=now)
+    if not rows:
+        return []
+    return await store_received(db, Platform.VK, rows, now=now)
 
 
 class LongPoller:
@@ -96,10 +102,12 @@ class LongPoller:
 
     async def _save(self, ts: str, events: Sequence[Any] = ()) -> None:
         rows = storable(events)
-        async with self.db.unit() as unit:
-            if rows:
-                await inbox.store(unit, Platform.VK, rows, now=self.clock())
-            await vk_state.save_longpoll_ts(unit, self.group_id, ts, now=self.clock())
+        now = self.clock()
+
+        async def save_ts(unit: Unit) -> None:
+            await vk_state.save_longpoll_ts(unit, self.group_id, ts, now=now)
+
+        await store_received(self.db, Platform.VK, rows, now=now, also=save_ts)
         self.ts = ts
         if rows:
             self.on_stored()
@@ -121,19 +129,24 @@ class LongPoller:
         if self.server is None or self.ts is None:
             await self.start()
         assert self.server is not None and self.ts is not None
-        answer = await self.api.http_client.request_json(
+        content = await self.api.http_client.request_content(
             self.server,
             method="POST",
             data={"act": "a_check", "key": self.key, "ts": self.ts, "wait": self.wait},
             timeout=ClientTimeout(total=self.wait + 15),
         )
+        try:
+            answer = json_from_bytes(content)
+        except ValueError:
+            raise BadAnswer(f"long poll answered {len(content)} bytes that are not JSON") from None
+        # Never the answer's content in an error (it is logged): events carry people's texts.
         if not isinstance(answer, dict):
-            raise BadAnswer(f"long poll answered {str(answer)[:200]!r}")
+            raise BadAnswer(f"long poll answered a {type(answer).__name__}, not an object")
         if "failed" in answer:
             await self._failed(answer)
             return 0
         if "ts" not in answer:
-            raise BadAnswer(f"long poll answered {str(answer)[:200]!r}")
+            raise BadAnswer(f"long poll answered without ts (keys: {sorted(map(str, answer))})")
         updates = answer.get("updates") or []
         await self._save(str(answer["ts"]), updates)
         return len(updates)

@@ -9,7 +9,9 @@ handles it marks it in the inbox inside its own transaction, together with its a
 (written to the outbox), so a crash at any point neither loses nor repeats it: an event
 found ``handled`` after a restart is only marked done. One that keeps failing is retried
 with a growing pause and set aside after ``max_tries`` — reported to the managers and the
-person is told — so it never blocks the chat behind it for good.
+person is told — so it never blocks the chat behind it for good. An event that could not
+even be stored (its stand-in, :func:`storage.inbox.not_stored_error`) is set aside the same
+way at its first try.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from dataclasses import replace
 from datetime import UTC, datetime
 
 from bot.channels.inbox_processing import InboxWorkers
+from bot.channels.intake import NotStored
 from bot.channels.vk.channel import (
     CHAT_PEER_BASE,
     Receipt,
@@ -28,6 +31,7 @@ from bot.channels.vk.channel import (
     set_receipt,
 )
 from bot.channels.vk.errors import describe
+from bot.logs import traceback_of
 from handlers.desk import ManagerDesk
 from handlers.i18n import texts
 from storage import accounts, inbox, outbox
@@ -84,6 +88,9 @@ class InboxProcessor(InboxWorkers):
 
     async def _process(self, item: InboxItem) -> InboxItem | None:
         """Handle one event: None when finished, else the item to try again."""
+        not_stored = inbox.not_stored_error(item)
+        if not_stored is not None:
+            return await self._failed(item, NotStored(not_stored), at_once=True)
         receipt = Receipt(item.id, self.clock)
         try:
             if item.status != "handled":  # handled: its answers are in the outbox already
@@ -100,9 +107,11 @@ class InboxProcessor(InboxWorkers):
                 return replace(item, status="handled")
             return await self._failed(item, exc)
 
-    async def _failed(self, item: InboxItem, exc: BaseException) -> InboxItem | None:
+    async def _failed(
+        self, item: InboxItem, exc: BaseException, *, at_once: bool = False
+    ) -> InboxItem | None:
         tries = item.tries + 1
-        give_up = tries >= self.max_tries
+        give_up = at_once or tries >= self.max_tries
         error = describe(exc)
         now = self.clock()
         async with self.db.unit() as unit:
@@ -134,7 +143,11 @@ class InboxProcessor(InboxWorkers):
             )
             return replace(item, tries=tries)
         log.error(
-            "VK event %s set aside after %d tries: %s", item.update_key, tries, error, exc_info=exc
+            "VK event %s set aside after %d tries: %s",
+            item.update_key,
+            tries,
+            error,
+            exc_info=traceback_of(exc),
         )
         self.channel.on_queued()
         return None

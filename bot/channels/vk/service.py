@@ -60,7 +60,9 @@ class VKService:
         self.api_url = str(settings.vk_api_url)
         self.api = CommunityAPI(settings.vk_token.get_secret_value(), api_url=self.api_url)
         self.stopping = asyncio.Event()
-        self.files = FileFetcher(app.db, app.policy, settings.files_dir)
+        self.files = FileFetcher(
+            app.db, app.policy, settings.files_dir, refuse=app.engine.refuse_upload
+        )
         self.sender = OutboxSender(api=self.api, db=app.db, policy=app.policy, desk=app.desk)
         self.channel = VKChannel(
             api=self.api,
@@ -159,10 +161,7 @@ class VKService:
 
     async def _callback(self, stopping: asyncio.Event) -> None:
         secret = self.settings.vk_callback_secret
-        if secret is None:
-            log.warning(
-                "VK_CALLBACK_SECRET is not set: anyone who finds the address can post events"
-            )
+        assert secret is not None  # the settings refuse the Callback API without it
 
         async def store(event: dict[str, Any]) -> None:
             await store_events(self.app.db, [event], now=datetime.now(UTC))
@@ -172,7 +171,7 @@ class VKService:
         app = callback_app(
             group_id=self.group_id,
             confirmation=self.settings.vk_confirmation_code,
-            secret=secret.get_secret_value() if secret else None,
+            secret=secret.get_secret_value(),
             store=store,
         )
         runner = web.AppRunner(app)

@@ -20,7 +20,7 @@ from __future__ import annotations
 import logging
 from datetime import datetime
 
-from handlers.cards import card_buttons
+from handlers.cards import card_buttons, line
 from handlers.desk import ManagerDesk
 from handlers.i18n import texts
 from handlers.policy import Policy
@@ -73,7 +73,12 @@ async def after_refusal(
         return None
     quote = message.text if len(message.text) <= QUOTE_CHARS else message.text[:QUOTE_CHARS] + "…"
     await requests.add_note(
-        unit, request_id, actor="system", note=f"VK: not delivered ({error}): {quote}", now=now
+        unit,
+        request_id,
+        actor="system",
+        note=quote,  # what the customer was to read: erased with their notes
+        note_line=line("history.vk_not_delivered", error=error),
+        now=now,
     )
     who = str(request.details.get("who", "—"))
     for index, destination in enumerate(desk.destinations):

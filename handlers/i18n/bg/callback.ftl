@@ -19,7 +19,10 @@ callback-when_other = Друго време — ще го напиша
 callback-when_hint = Изберете време с бутон или го напишете.
 callback-ask_when_text = Напишете кога ви е удобно, например: „във вторник след 15:00“.
 callback-when_text_hint = Напишете удобното време с текст.
-callback-too_long = Твърде дълго: най-много { $limit } знака. Моля, съкратете.
+callback-too_long = Твърде дълго: най-много { $limit ->
+        [one] { $limit } знак
+       *[other] { $limit } знака
+    }. Моля, съкратете.
 callback-ask_topic = За какво е обаждането? Изберете тема или напишете няколко думи.
 callback-topic_hint = Изберете тема с бутон или я напишете.
 callback-topic_button_renewal = Подновяване на поддръжката

@@ -37,18 +37,66 @@ desk_commands-stats_title = Общо заявки: { $total }.
 desk_commands-stats_kind = • { $kind }: { $count } ({ $statuses })
 desk_commands-stats_status = { $status } { $count }
 desk_commands-stats_by_status = По статус: { $statuses }.
-desk_commands-stats_median = Медианно време от подаването до първия отговор: { $duration } (по { $count } с отговор).
+desk_commands-stats_median = Медианно време от подаването до първия отговор: { $duration } (по { $count ->
+        [one] { $count } заявка с отговор
+       *[other] { $count } заявки с отговор
+    }).
 desk_commands-stats_no_answers = Още няма отговорени заявки.
-desk_commands-duration_minutes = { $minutes } мин
-desk_commands-duration_hours = { $hours } ч { $minutes } мин
-desk_commands-duration_days = { $days } д { $hours } ч { $minutes } мин
+desk_commands-duration_minutes = { $minutes ->
+        [one] { $minutes } минута
+       *[other] { $minutes } минути
+    }
+desk_commands-duration_hours = { $hours ->
+        [one] { $hours } час
+       *[other] { $hours } часа
+    } { $minutes ->
+        [one] { $minutes } минута
+       *[other] { $minutes } минути
+    }
+desk_commands-duration_days = { $days ->
+        [one] { $days } ден
+       *[other] { $days } дни
+    } { $hours ->
+        [one] { $hours } час
+       *[other] { $hours } часа
+    } { $minutes ->
+        [one] { $minutes } минута
+       *[other] { $minutes } минути
+    }
 desk_commands-export_done = Изнесени заявки: { $count }. Файлът е приложен.
 desk_commands-export_failed = Файлът за износ не можа да бъде записан; помолете администратора да провери папката за файлове.
 desk_commands-import_not_local = Още не мога да прочета файла { $name } тук, нищо не е заредено. Изпратете го през конзолата или се обърнете към администратора.
 desk_commands-import_failed = Файлът { $name } не можа да бъде прочетен; нищо не е заредено.
-desk_commands-import_report = Зареждане на { $name }: редове { $rows }, заредени { $imported }.
-desk_commands-import_created = Създадени: клиенти { $customers }, продукти { $products }, лицензи { $licenses }, ключове { $keys }.
-desk_commands-import_updated = Обновени: клиенти { $customers }, продукти { $products }, лицензи { $licenses }, ключове { $keys }.
+desk_commands-import_report = Зареждане на { $name }: { $rows ->
+        [one] { $rows } ред
+       *[other] { $rows } реда
+    }, заредени { $imported }.
+desk_commands-import_created = Създадени: { $customers ->
+        [one] { $customers } клиент
+       *[other] { $customers } клиенти
+    }, { $products ->
+        [one] { $products } продукт
+       *[other] { $products } продукта
+    }, { $licenses ->
+        [one] { $licenses } лиценз
+       *[other] { $licenses } лиценза
+    }, { $keys ->
+        [one] { $keys } ключ
+       *[other] { $keys } ключа
+    }.
+desk_commands-import_updated = Обновени: { $customers ->
+        [one] { $customers } клиент
+       *[other] { $customers } клиенти
+    }, { $products ->
+        [one] { $products } продукт
+       *[other] { $products } продукта
+    }, { $licenses ->
+        [one] { $licenses } лиценз
+       *[other] { $licenses } лиценза
+    }, { $keys ->
+        [one] { $keys } ключ
+       *[other] { $keys } ключа
+    }.
 desk_commands-import_no_errors = Няма грешки.
 desk_commands-import_errors = Грешки: { $count }. Редовете с грешки са пропуснати:
 desk_commands-import_errors_more = …и още { $count }.

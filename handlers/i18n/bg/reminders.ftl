@@ -8,8 +8,14 @@ reminders-before_end = Техническата поддръжка на { $produ
 reminders-after_end = Техническата поддръжка на { $product } (лиценз { $number }) изтече на { $date }. Преференциалната цена за подновяване важи до { $until } включително.
 reminders-before_preferential_end = Преференциалната цена за подновяване на техническата поддръжка на { $product } (лиценз { $number }) важи до { $until }. След това се прилага стандартната цена.
 reminders-protection = Техническата поддръжка на { $product } (лиценз { $number }) изтече на { $date }. Платете подновяването до { $deadline }, иначе допълнителната услуга за защита на ключа ви отпада: повторното ѝ включване струва { $price }.
-reminders-quote_preferential = Подновяване за { $months } месеца при плащане днес: { $amount } (преференциална цена, { $percent } % от цената на продукта). Поддръжката ще важи до { $new_end }.
-reminders-quote_standard = Подновяване за { $months } месеца при плащане днес: { $amount } (стандартна цена, { $percent } % от цената на продукта). Поддръжката ще важи до { $new_end }.
+reminders-quote_preferential = Подновяване за { $months ->
+        [one] { $months } месец
+       *[other] { $months } месеца
+    } при плащане днес: { $amount } (преференциална цена, { $percent } % от цената на продукта). Поддръжката ще важи до { $new_end }.
+reminders-quote_standard = Подновяване за { $months ->
+        [one] { $months } месец
+       *[other] { $months } месеца
+    } при плащане днес: { $amount } (стандартна цена, { $percent } % от цената на продукта). Поддръжката ще важи до { $new_end }.
 reminders-protection_note = Допълнителната услуга за защита на ключа се запазва, ако подновяването е платено до { $deadline }.
 reminders-mute_hint = Не ви трябват тези напомняния? Изключете ги с бутона по-долу.
 reminders-button_renew = Подновяване на поддръжката
@@ -19,7 +25,10 @@ reminders-muted = Напомнянията за края на поддръжка
 reminders-unmuted = Напомнянията за края на поддръжката в този чат отново са включени.
 reminders-status_on = Напомнянията за края на поддръжката в този чат са включени.
 reminders-status_off = Напомнянията за края на поддръжката в този чат са изключени.
-reminders-session_day_before = Напомняне: вашата отдалечена сесия ({ $kind }) е утре, { $date } в { $time } (часова зона: { $zone }), запазена за { $hours } ч.
+reminders-session_day_before = Напомняне: вашата отдалечена сесия ({ $kind }) е утре, { $date } в { $time } (часова зона: { $zone }), запазена за { $hours ->
+        [one] { $hours } час
+       *[other] { $hours } часа
+    }.
 reminders-session_hours_before = Напомняне: вашата отдалечена сесия ({ $kind }) започва днес в { $time } (часова зона: { $zone }).
 reminders-session_kind_backup = преглед на резервно копие
 reminders-session_kind_direct = пряка връзка

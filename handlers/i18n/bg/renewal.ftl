@@ -19,7 +19,10 @@ renewal-rate_preferential = Преференциална цена: { $percent } 
 renewal-rate_standard = Преференциалният период изтече на { $until }; важи обичайната цена: { $percent } % от цената на продукта.
 renewal-rate_name_preferential = преференциална
 renewal-rate_name_standard = обичайна
-renewal-quote_amount = Подновяване за { $months } месеца: { $amount }
+renewal-quote_amount = Подновяване за { $months ->
+        [one] { $months } месец
+       *[other] { $months } месеца
+    }: { $amount }
 renewal-quote_new_end = Поддръжката ще бъде валидна до { $date }.
 renewal-protection_keeps = Допълнителната защита на ключа се запазва, ако подновяването е платено до { $deadline }. По-късно трябва да се свърже отново срещу { $price }.
 renewal-protection_lost = Последният ден за запазване на допълнителната защита на ключа беше { $deadline }: след плащане тя трябва да се свърже отново срещу { $price }.

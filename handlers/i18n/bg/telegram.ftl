@@ -4,7 +4,10 @@ telegram-share_phone = 📱 Изпрати моя телефонен номер
 telegram-choose_below = Или изберете:
 telegram-file_too_big = Файлът „{ $name }“ е по-голям от 20 MB: Telegram не предава толкова големи файлове на ботове. Моля, изпратете го на имейла на поддръжката. Нищо не е запазено.
 telegram-failed = Съжаляваме, съобщението ви не можа да бъде обработено. Мениджърите са уведомени; моля, пишете отново малко по-късно.
-telegram-set_aside = Обновление на Telegram { $update } (чат { $chat }) не бе обработено след { $tries } опита и е отложено: { $error }
+telegram-set_aside = Обновление на Telegram { $update } (чат { $chat }) не бе обработено след { $tries ->
+        [one] { $tries } опит
+       *[other] { $tries } опита
+    } и е отложено: { $error }
 telegram-topic_title = №{ $number } { $kind } · { $customer } · { $status }
 telegram-command_start = Започни отначало
 telegram-command_menu = Главно меню

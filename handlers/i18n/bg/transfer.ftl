@@ -15,7 +15,10 @@ transfer-operation_redistribute = преразпределяне на работ
 
 transfer-ask_licenses = Отбележете всички участващи лицензи (натискането отбелязва или маха отметката) или напишете номерата им, разделени със запетая. След това натиснете „Готово“.
 transfer-licenses_hint = Натиснете бутон с лиценз или напишете номера на лицензи, разделени със запетая, напр. L-1001, L-1002.
-transfer-license_button = { $mark } { $number } · { $product } · работни места: { $workplaces }
+transfer-license_button = { $mark } { $number } · { $product } · { $workplaces ->
+        [one] { $workplaces } работно място
+       *[other] { $workplaces } работни места
+    }
 transfer-done_button = Готово (избрани: { $count })
 transfer-chosen = Избрани: { $items }
 transfer-choose_one_license = Отбележете поне един лиценз.
@@ -77,7 +80,10 @@ transfer-license_files_hint = Изпратете лицензионен файл
 transfer-files_done = Това е всичко
 transfer-need_license_file = Изпратете поне един лицензионен файл.
 transfer-later = Ще ги изпратя по-късно
-transfer-later_text = Добре. Заявка №{ $number } чака документите; след { $days } дни ще ви напомня. Продължете с бутона по-долу или с точката от менюто „Прехвърляне и обединяване на лицензи“.
+transfer-later_text = Добре. Заявка №{ $number } чака документите; след { $days ->
+        [one] { $days } ден
+       *[other] { $days } дни
+    } ще ви напомня. Продължете с бутона по-долу или с точката от менюто „Прехвърляне и обединяване на лицензи“.
 transfer-one_at_a_time = Моля, изпращайте по един файл в съобщение. Нищо не е запазено.
 transfer-file_received = Получено: { $document } ({ $name }).
 transfer-document_letter = писмото на фирмена бланка

@@ -8,7 +8,10 @@ booking-kind_question =
 
     🖥 Direct connection: the consultant connects to your computer with remote-desktop software; you see everything they do and talk to them by voice.
 
-    Price: { $rate } an hour for the time actually spent, at least { $min_hours } h. A direct connection adds a one-time connection fee of { $fee } on your first direct session.
+    Price: { $rate } an hour for the time actually spent, at least { $min_hours ->
+        [one] { $min_hours } hour
+       *[other] { $min_hours } hours
+    }. A direct connection adds a one-time connection fee of { $fee } on your first direct session.
     Which kind of session do you need?
 booking-kind_hint = Choose the kind of session with a button.
 booking-kind_backup = 💾 Backup review
@@ -21,7 +24,10 @@ booking-new = New booking
 booking-ask_problem_backup = Describe the problem: what you were doing, what went wrong, the error message. A detailed description helps the consultant find their way in the backup.
 booking-ask_problem_direct = Describe the problem: what you were doing, what went wrong, the error message. A detailed description helps the consultant prepare for the session.
 booking-problem_hint = Please describe the problem in text, at least a sentence or two. You can send the backup file after booking.
-booking-problem_too_long = The description is too long ({ $length } characters, up to { $max } allowed). Please shorten it; you can tell the consultant the details.
+booking-problem_too_long = The description is too long ({ $length ->
+        [one] { $length } character
+       *[other] { $length } characters
+    }, up to { $max } allowed). Please shorten it; you can tell the consultant the details.
 booking-ask_phone = A phone number for the consultant to call: share your number with the button or type it, e.g. +7 999 123-45-67.
 booking-use_known_phone = Use { $phone }
 booking-phone_hint = I could not read that number. Type it in full with the code, e.g. +7 999 123-45-67 or 8 999 123-45-67.
@@ -30,7 +36,10 @@ booking-day_hint = Choose a day with a button.
 booking-day_button = { $weekday } { $date }
 booking-day_gone = That day can no longer be booked. Please choose another.
 booking-day_full = There is no free time left on { $day }.
-booking-no_days = There is no free time for a session in the next { $days } days. Please write to a manager, who will find a time.
+booking-no_days = There is no free time for a session in the next { $days ->
+        [one] { $days } day
+       *[other] { $days } days
+    }. Please write to a manager, who will find a time.
 booking-pick_time = { $day }: choose the start time ({ $zone } time):
 booking-time_hint = Choose the start time with a button.
 booking-time_gone = That time is no longer available. Please choose another.
@@ -38,16 +47,28 @@ booking-other_day = « Another day
 booking-other_time = « Another time
 booking-pick_duration = Start: { $when }. Roughly how long will it take?
 booking-duration_hint = Choose the duration with a button.
-booking-duration_button = { $hours } h
+booking-duration_button = { $hours ->
+        [one] { $hours } hour
+       *[other] { $hours } hours
+    }
 booking-duration_gone = That duration no longer fits at this time. Please choose another.
 booking-estimate_title = Estimated cost:
-booking-estimate_time = • time: { $hours } h × { $rate } = { $amount }
+booking-estimate_time = • time: { $hours ->
+        [one] { $hours } hour
+       *[other] { $hours } hours
+    } × { $rate } = { $amount }
 booking-estimate_fee = • one-time fee for connecting to the remote service system (first direct session: the remote-access software licence and a check of your installed programs): { $amount }
 booking-estimate_no_fee = • no one-time connection fee: you have already had or booked a direct session
 booking-estimate_total = Estimated total: { $amount }
-booking-estimate_note = The final amount follows the time actually spent, but is at least { $min_hours } h.
+booking-estimate_note = The final amount follows the time actually spent, but is at least { $min_hours ->
+        [one] { $min_hours } hour
+       *[other] { $min_hours } hours
+    }.
 booking-estimate_changed = The price changed while you were booking. Please look at the new estimate and agree to the terms again.
-booking-consent_pay = Term { $number } of { $total }. The session is paid for the time actually spent, at least { $min_hours } h. If the session is interrupted — by you or by the connection — the time used is still paid for.
+booking-consent_pay = Term { $number } of { $total }. The session is paid for the time actually spent, at least { $min_hours ->
+        [one] { $min_hours } hour
+       *[other] { $min_hours } hours
+    }. If the session is interrupted — by you or by the connection — the time used is still paid for.
 booking-consent_access = Term { $number } of { $total }. The consultant gets access to your computer only for the duration of the session. You see everything they do and can end the connection at any time. After the session there is no access until you allow it again for a new request.
 booking-consent_backup = Term { $number } of { $total }. Make a backup of your data with the program's own tool before the session: the connection can drop unexpectedly. A firewall or antivirus may block the connection; then it has to be configured or switched off for a while.
 booking-agree_pay = ✅ I agree to pay for the time spent
@@ -65,16 +86,25 @@ booking-confirm_summary =
     Please check your booking:
     Kind: { $kind }
     Start: { $when }
-    Duration: { $hours } h
+    Duration: { $hours ->
+        [one] { $hours } hour
+       *[other] { $hours } hours
+    }
     Phone: { $phone }
     Estimated cost: { $total }
 booking-confirm = ✅ Confirm the booking
 booking-confirm_hint = Press "Confirm the booking" or choose another time.
 booking-slot_just_taken = That time was just taken. Please choose another of the remaining times.
-booking-booked = Done, you are booked! Request #{ $number }: { $kind }, { $when }, { $hours } h. I will remind you the day before and an hour before the start.
+booking-booked = Done, you are booked! Request #{ $number }: { $kind }, { $when }, { $hours ->
+        [one] { $hours } hour
+       *[other] { $hours } hours
+    }. I will remind you the day before and an hour before the start.
 booking-prepare_backup = To prepare: make a backup with the program's own tool and send it to the support e-mail or as a file in this chat (up to { $max_mb } MB; { $types }). The consultant will answer by phone or send back a corrected backup.
 booking-prepare_direct = To prepare: make a backup of your data with the program's own tool before the session — the connection can drop. Be at a computer with internet access and a voice connection. A firewall or antivirus may block the connection: be ready to configure them.
-booking-change_rule = You can cancel or move the booking in "My bookings" until { $hours } h before the start.
+booking-change_rule = You can cancel or move the booking in "My bookings" until { $hours ->
+        [one] { $hours } hour
+       *[other] { $hours } hours
+    } before the start.
 booking-what_next = Anything else?
 booking-send_backup = Send the backup file here in the chat (up to { $max_mb } MB; { $types }) or to the support e-mail. You can also do it later, before the session.
 booking-send_backup_button = Send the backup
@@ -90,16 +120,25 @@ booking-booking_button = { $when } · { $kind }
 booking-view =
     Request #{ $number }: { $kind }
     Start: { $when }
-    Duration: { $hours } h
+    Duration: { $hours ->
+        [one] { $hours } hour
+       *[other] { $hours } hours
+    }
     Estimated cost: { $total }
 booking-changeable_until = You can cancel or move it until { $when }.
-booking-not_changeable = Less than { $hours } h before the start: the booking can no longer be cancelled or moved here, only through a manager.
+booking-not_changeable = Less than { $hours ->
+        [one] { $hours } hour
+       *[other] { $hours } hours
+    } before the start: the booking can no longer be cancelled or moved here, only through a manager.
 booking-booking_hint = Choose an action with a button.
 booking-move = Move
 booking-cancel = Cancel
 booking-not_yours = There is no such booking among your upcoming ones. Nothing has changed.
 booking-stale = This booking step is out of date. Start again from the menu or open "My bookings".
-booking-too_late = Less than { $hours } h before the start — the booking can no longer be cancelled or moved here. I can ask a manager to contact you.
+booking-too_late = Less than { $hours ->
+        [one] { $hours } hour
+       *[other] { $hours } hours
+    } before the start — the booking can no longer be cancelled or moved here. I can ask a manager to contact you.
 booking-ask_manager = Ask a manager to contact me
 booking-manager_asked = Passed on to the managers: they will call you at { $phone }.
 booking-manager_asked_before = I have already passed your request on to the managers; they will call you at { $phone }.
@@ -109,10 +148,16 @@ booking-cancel_yes = Yes, cancel
 booking-cancel_no = No, keep it
 booking-cancel_confirm_hint = Press "Yes, cancel" or "No, keep it".
 booking-cancelled = The booking for { $when } is cancelled. The managers have been told.
-booking-move_question = Move the session from { $old } to { $new } ({ $hours } h)?
+booking-move_question = Move the session from { $old } to { $new } ({ $hours ->
+        [one] { $hours } hour
+       *[other] { $hours } hours
+    })?
 booking-move_yes = ✅ Move
 booking-move_confirm_hint = Press "Move" or choose another time.
-booking-moved = The booking is moved: { $when }, { $hours } h. The managers have been told; I will remind you the day before and an hour before the start.
+booking-moved = The booking is moved: { $when }, { $hours ->
+        [one] { $hours } hour
+       *[other] { $hours } hours
+    }. The managers have been told; I will remind you the day before and an hour before the start.
 booking-when = { $weekday } { $date }, { $time } ({ $zone })
 booking-weekday_1 = Mon
 booking-weekday_2 = Tue
@@ -122,10 +167,16 @@ booking-weekday_5 = Fri
 booking-weekday_6 = Sat
 booking-weekday_7 = Sun
 booking-card_kind = Kind: { $kind }
-booking-card_start = Start: { $start }, { $hours } h
+booking-card_start = Start: { $start }, { $hours ->
+        [one] { $hours } hour
+       *[other] { $hours } hours
+    }
 booking-card_phone = Phone: { $phone }
 booking-card_problem = Problem: { $problem }
-booking-card_time = Estimated time: { $hours } h × { $rate } = { $amount }
+booking-card_time = Estimated time: { $hours ->
+        [one] { $hours } hour
+       *[other] { $hours } hours
+    } × { $rate } = { $amount }
 booking-card_fee = One-time connection fee (first direct session): { $amount }
 booking-card_total = Estimated total: { $amount }
 booking-card_consent = Consent "{ $consent }": { $at }

@@ -19,7 +19,10 @@ callback-when_other = Another time — I will type it
 callback-when_hint = Choose a time with a button or type it.
 callback-ask_when_text = Type when it suits you, for example: “Tuesday after 15:00”.
 callback-when_text_hint = Type the convenient time as text.
-callback-too_long = Too long: at most { $limit } characters. Please make it shorter.
+callback-too_long = Too long: at most { $limit ->
+        [one] { $limit } character
+       *[other] { $limit } characters
+    }. Please make it shorter.
 callback-ask_topic = What is the call about? Choose a topic or type a few words.
 callback-topic_hint = Choose a topic with a button or type it.
 callback-topic_button_renewal = Support renewal

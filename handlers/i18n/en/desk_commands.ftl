@@ -37,18 +37,66 @@ desk_commands-stats_title = Requests in all: { $total }.
 desk_commands-stats_kind = • { $kind }: { $count } ({ $statuses })
 desk_commands-stats_status = { $status } { $count }
 desk_commands-stats_by_status = By status: { $statuses }.
-desk_commands-stats_median = Median time from filing to the first answer: { $duration } (over { $count } answered).
+desk_commands-stats_median = Median time from filing to the first answer: { $duration } (over { $count ->
+        [one] { $count } answered request
+       *[other] { $count } answered requests
+    }).
 desk_commands-stats_no_answers = No request has been answered yet.
-desk_commands-duration_minutes = { $minutes } min
-desk_commands-duration_hours = { $hours } h { $minutes } min
-desk_commands-duration_days = { $days } d { $hours } h { $minutes } min
+desk_commands-duration_minutes = { $minutes ->
+        [one] { $minutes } minute
+       *[other] { $minutes } minutes
+    }
+desk_commands-duration_hours = { $hours ->
+        [one] { $hours } hour
+       *[other] { $hours } hours
+    } { $minutes ->
+        [one] { $minutes } minute
+       *[other] { $minutes } minutes
+    }
+desk_commands-duration_days = { $days ->
+        [one] { $days } day
+       *[other] { $days } days
+    } { $hours ->
+        [one] { $hours } hour
+       *[other] { $hours } hours
+    } { $minutes ->
+        [one] { $minutes } minute
+       *[other] { $minutes } minutes
+    }
 desk_commands-export_done = Requests exported: { $count }. The file is attached.
 desk_commands-export_failed = The export file could not be written; ask the administrator to check the files folder.
 desk_commands-import_not_local = I cannot read the file { $name } here yet, nothing was imported. Send it through the console, or ask the administrator.
 desk_commands-import_failed = The file { $name } could not be read; nothing was imported.
-desk_commands-import_report = Import of { $name }: { $rows } rows, { $imported } imported.
-desk_commands-import_created = Created: customers { $customers }, products { $products }, licenses { $licenses }, keys { $keys }.
-desk_commands-import_updated = Updated: customers { $customers }, products { $products }, licenses { $licenses }, keys { $keys }.
+desk_commands-import_report = Import of { $name }: { $rows ->
+        [one] { $rows } row
+       *[other] { $rows } rows
+    }, { $imported } imported.
+desk_commands-import_created = Created: { $customers ->
+        [one] { $customers } customer
+       *[other] { $customers } customers
+    }, { $products ->
+        [one] { $products } product
+       *[other] { $products } products
+    }, { $licenses ->
+        [one] { $licenses } license
+       *[other] { $licenses } licenses
+    }, { $keys ->
+        [one] { $keys } key
+       *[other] { $keys } keys
+    }.
+desk_commands-import_updated = Updated: { $customers ->
+        [one] { $customers } customer
+       *[other] { $customers } customers
+    }, { $products ->
+        [one] { $products } product
+       *[other] { $products } products
+    }, { $licenses ->
+        [one] { $licenses } license
+       *[other] { $licenses } licenses
+    }, { $keys ->
+        [one] { $keys } key
+       *[other] { $keys } keys
+    }.
 desk_commands-import_no_errors = No errors.
 desk_commands-import_errors = Errors: { $count }. Rows with errors were skipped:
 desk_commands-import_errors_more = …and { $count } more.

@@ -73,7 +73,10 @@ keyloss-ask_act =
     Send the scan as a file ({ $types }, up to { $max_mb } MB).
 keyloss-act_hint = I need a file: the scan of the act of write-off. Send it as a document or a photo.
 keyloss-later = I'll send them later
-keyloss-later_text = All right. Request #{ $number } is waiting for the documents; I will remind you in { $days } days. Continue with the button below or the menu item "Key lost, stolen or broken".
+keyloss-later_text = All right. Request #{ $number } is waiting for the documents; I will remind you in { $days ->
+        [one] { $days } day
+       *[other] { $days } days
+    }. Continue with the button below or the menu item "Key lost, stolen or broken".
 keyloss-one_at_a_time = Please send one file per message. Nothing has been saved.
 keyloss-document_received = Received: { $document } ({ $name }).
 keyloss-document_letter = the letter on company letterhead

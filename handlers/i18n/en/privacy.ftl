@@ -32,4 +32,10 @@ privacy-forget_yes = Yes, erase my data
 privacy-forget_no = No, keep it
 privacy-confirm_hint = Press "Yes, erase my data" or "No, keep it".
 privacy-forget_kept = All right, nothing was erased.
-privacy-forgotten = Done: consent withdrawn, personal data erased ({ $requests } requests anonymised, { $files } files deleted). The erasure is recorded in the log.
+privacy-forgotten = Done: consent withdrawn, personal data erased ({ $requests ->
+        [one] { $requests } request
+       *[other] { $requests } requests
+    } anonymised, { $files ->
+        [one] { $files } file
+       *[other] { $files } files
+    } deleted). The erasure is recorded in the log.

@@ -8,8 +8,14 @@ reminders-before_end = Technical support for { $product } (license { $number }) 
 reminders-after_end = Technical support for { $product } (license { $number }) ended on { $date }. The preferential renewal price holds until { $until } inclusive.
 reminders-before_preferential_end = The preferential price for renewing technical support for { $product } (license { $number }) ends on { $until }. After that the standard price applies.
 reminders-protection = Technical support for { $product } (license { $number }) ended on { $date }. Pay the renewal by { $deadline }, or the additional protection service of your key is lost: connecting it again costs { $price }.
-reminders-quote_preferential = Renewal for { $months } months if paid today: { $amount } (preferential price, { $percent } % of the product price). Support will then be valid until { $new_end }.
-reminders-quote_standard = Renewal for { $months } months if paid today: { $amount } (standard price, { $percent } % of the product price). Support will then be valid until { $new_end }.
+reminders-quote_preferential = Renewal for { $months ->
+        [one] { $months } month
+       *[other] { $months } months
+    } if paid today: { $amount } (preferential price, { $percent } % of the product price). Support will then be valid until { $new_end }.
+reminders-quote_standard = Renewal for { $months ->
+        [one] { $months } month
+       *[other] { $months } months
+    } if paid today: { $amount } (standard price, { $percent } % of the product price). Support will then be valid until { $new_end }.
 reminders-protection_note = The key's additional protection service is kept if the renewal is paid by { $deadline }.
 reminders-mute_hint = Don't need these reminders? Turn them off with the button below.
 reminders-button_renew = Renew support
@@ -19,7 +25,10 @@ reminders-muted = Support expiry reminders are off in this chat. Turn them back 
 reminders-unmuted = Support expiry reminders are on again in this chat.
 reminders-status_on = Support expiry reminders are on in this chat.
 reminders-status_off = Support expiry reminders are off in this chat.
-reminders-session_day_before = Reminder: your remote session ({ $kind }) is tomorrow, { $date } at { $time } ({ $zone } time), booked for { $hours } h.
+reminders-session_day_before = Reminder: your remote session ({ $kind }) is tomorrow, { $date } at { $time } ({ $zone } time), booked for { $hours ->
+        [one] { $hours } hour
+       *[other] { $hours } hours
+    }.
 reminders-session_hours_before = Reminder: your remote session ({ $kind }) starts today at { $time } ({ $zone } time).
 reminders-session_kind_backup = backup review
 reminders-session_kind_direct = direct connection

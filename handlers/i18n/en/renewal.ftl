@@ -19,7 +19,10 @@ renewal-rate_preferential = Preferential price: { $percent } % of the product pr
 renewal-rate_standard = The preferential period ended on { $until }; the standard price applies: { $percent } % of the product price.
 renewal-rate_name_preferential = preferential
 renewal-rate_name_standard = standard
-renewal-quote_amount = Renewal for { $months } months: { $amount }
+renewal-quote_amount = Renewal for { $months ->
+        [one] { $months } month
+       *[other] { $months } months
+    }: { $amount }
 renewal-quote_new_end = Support will then be valid until { $date }.
 renewal-protection_keeps = The key's additional protection service is kept if the renewal is paid by { $deadline }. Later, it must be connected again for { $price }.
 renewal-protection_lost = The last day to keep the key's additional protection service was { $deadline }: after payment it must be connected again for { $price }.

@@ -15,7 +15,10 @@ transfer-operation_redistribute = redistributing workplaces
 
 transfer-ask_licenses = Mark every license involved (a press marks or unmarks it), or type their numbers separated by commas. Then press "Done".
 transfer-licenses_hint = Press a license button or type license numbers separated by commas, e.g. L-1001, L-1002.
-transfer-license_button = { $mark } { $number } · { $product } · workplaces: { $workplaces }
+transfer-license_button = { $mark } { $number } · { $product } · { $workplaces ->
+        [one] { $workplaces } workplace
+       *[other] { $workplaces } workplaces
+    }
 transfer-done_button = Done (chosen: { $count })
 transfer-chosen = Chosen: { $items }
 transfer-choose_one_license = Mark at least one license.
@@ -77,7 +80,10 @@ transfer-license_files_hint = Send a license file or press "That's all".
 transfer-files_done = That's all
 transfer-need_license_file = Send at least one license file.
 transfer-later = I'll send them later
-transfer-later_text = All right. Request #{ $number } is waiting for the documents; I will remind you in { $days } days. Continue with the button below or the menu item "Transfer or merge licenses".
+transfer-later_text = All right. Request #{ $number } is waiting for the documents; I will remind you in { $days ->
+        [one] { $days } day
+       *[other] { $days } days
+    }. Continue with the button below or the menu item "Transfer or merge licenses".
 transfer-one_at_a_time = Please send one file per message. Nothing has been saved.
 transfer-file_received = Received: { $document } ({ $name }).
 transfer-document_letter = the letter on company letterhead

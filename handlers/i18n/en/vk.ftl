@@ -6,4 +6,7 @@ vk-unreachable =
     The message not delivered:
     { $text }
 vk-failed = Sorry, I could not process your message. The managers have been told; please write again a little later.
-vk-set_aside = VK event { $update } (chat { $chat }) failed { $tries } times and was set aside: { $error }
+vk-set_aside = VK event { $update } (chat { $chat }) failed { $tries ->
+        [one] { $tries } time
+       *[other] { $tries } times
+    } and was set aside: { $error }

@@ -19,7 +19,11 @@ callback-when_other = Другое время — напишу
 callback-when_hint = Выберите время кнопкой или напишите его.
 callback-ask_when_text = Напишите, когда вам удобно, например: «во вторник после 15:00».
 callback-when_text_hint = Напишите удобное время текстом.
-callback-too_long = Слишком длинно: не больше { $limit } символов. Напишите короче.
+callback-too_long = Слишком длинно: не больше { $limit ->
+        [one] { $limit } символа
+        [few] { $limit } символов
+       *[many] { $limit } символов
+    }. Напишите короче.
 callback-ask_topic = О чём звонок? Выберите тему или напишите пару слов.
 callback-topic_hint = Выберите тему кнопкой или напишите её текстом.
 callback-topic_button_renewal = Продление поддержки

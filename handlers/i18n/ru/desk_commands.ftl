@@ -37,18 +37,82 @@ desk_commands-stats_title = Всего заявок: { $total }.
 desk_commands-stats_kind = • { $kind }: { $count } ({ $statuses })
 desk_commands-stats_status = { $status } { $count }
 desk_commands-stats_by_status = По статусам: { $statuses }.
-desk_commands-stats_median = Медианное время от подачи до первого ответа: { $duration } (по { $count } отвеченным).
+desk_commands-stats_median = Медианное время от подачи до первого ответа: { $duration } (по { $count ->
+        [one] { $count } отвеченному
+        [few] { $count } отвеченным
+       *[many] { $count } отвеченным
+    }).
 desk_commands-stats_no_answers = Ответов по заявкам ещё не было.
-desk_commands-duration_minutes = { $minutes } мин
-desk_commands-duration_hours = { $hours } ч { $minutes } мин
-desk_commands-duration_days = { $days } дн { $hours } ч { $minutes } мин
+desk_commands-duration_minutes = { $minutes ->
+        [one] { $minutes } минута
+        [few] { $minutes } минуты
+       *[many] { $minutes } минут
+    }
+desk_commands-duration_hours = { $hours ->
+        [one] { $hours } час
+        [few] { $hours } часа
+       *[many] { $hours } часов
+    } { $minutes ->
+        [one] { $minutes } минута
+        [few] { $minutes } минуты
+       *[many] { $minutes } минут
+    }
+desk_commands-duration_days = { $days ->
+        [one] { $days } день
+        [few] { $days } дня
+       *[many] { $days } дней
+    } { $hours ->
+        [one] { $hours } час
+        [few] { $hours } часа
+       *[many] { $hours } часов
+    } { $minutes ->
+        [one] { $minutes } минута
+        [few] { $minutes } минуты
+       *[many] { $minutes } минут
+    }
 desk_commands-export_done = Выгружено заявок: { $count }. Файл приложен.
 desk_commands-export_failed = Не удалось записать файл выгрузки; попросите администратора проверить папку файлов.
 desk_commands-import_not_local = Файл { $name } я пока не могу здесь прочитать, ничего не загружено. Пришлите его через консоль или обратитесь к администратору.
 desk_commands-import_failed = Не удалось прочитать файл { $name }; ничего не загружено.
-desk_commands-import_report = Загрузка { $name }: строк { $rows }, загружено { $imported }.
-desk_commands-import_created = Создано: клиентов { $customers }, продуктов { $products }, лицензий { $licenses }, ключей { $keys }.
-desk_commands-import_updated = Обновлено: клиентов { $customers }, продуктов { $products }, лицензий { $licenses }, ключей { $keys }.
+desk_commands-import_report = Загрузка { $name }: { $rows ->
+        [one] { $rows } строка
+        [few] { $rows } строки
+       *[many] { $rows } строк
+    }, загружено { $imported }.
+desk_commands-import_created = Создано: { $customers ->
+        [one] { $customers } клиент
+        [few] { $customers } клиента
+       *[many] { $customers } клиентов
+    }, { $products ->
+        [one] { $products } продукт
+        [few] { $products } продукта
+       *[many] { $products } продуктов
+    }, { $licenses ->
+        [one] { $licenses } лицензия
+        [few] { $licenses } лицензии
+       *[many] { $licenses } лицензий
+    }, { $keys ->
+        [one] { $keys } ключ
+        [few] { $keys } ключа
+       *[many] { $keys } ключей
+    }.
+desk_commands-import_updated = Обновлено: { $customers ->
+        [one] { $customers } клиент
+        [few] { $customers } клиента
+       *[many] { $customers } клиентов
+    }, { $products ->
+        [one] { $products } продукт
+        [few] { $products } продукта
+       *[many] { $products } продуктов
+    }, { $licenses ->
+        [one] { $licenses } лицензия
+        [few] { $licenses } лицензии
+       *[many] { $licenses } лицензий
+    }, { $keys ->
+        [one] { $keys } ключ
+        [few] { $keys } ключа
+       *[many] { $keys } ключей
+    }.
 desk_commands-import_no_errors = Ошибок нет.
 desk_commands-import_errors = Ошибок: { $count }. Строки с ошибками пропущены:
 desk_commands-import_errors_more = …и ещё { $count }.

@@ -19,7 +19,11 @@ renewal-rate_preferential = Льготная цена: { $percent } % от це�
 renewal-rate_standard = Льготный период закончился { $until }, действует обычная цена: { $percent } % от цены продукта.
 renewal-rate_name_preferential = льготная
 renewal-rate_name_standard = обычная
-renewal-quote_amount = Стоимость продления на { $months } мес.: { $amount }
+renewal-quote_amount = Стоимость продления на { $months ->
+        [one] { $months } месяц
+        [few] { $months } месяца
+       *[many] { $months } месяцев
+    }: { $amount }
 renewal-quote_new_end = Поддержка будет действовать до { $date }.
 renewal-protection_keeps = Дополнительная защита ключа сохранится, если оплатить продление не позднее { $deadline }. Позже — её нужно подключать заново за { $price }.
 renewal-protection_lost = Срок сохранения дополнительной защиты ключа прошёл { $deadline }: после оплаты её нужно подключить заново за { $price }.

@@ -4,7 +4,11 @@ telegram-share_phone = 📱 Отправить мой номер телефон�
 telegram-choose_below = Или выберите:
 telegram-file_too_big = Файл «{ $name }» больше 20 МБ: Telegram не передаёт ботам такие файлы. Пожалуйста, отправьте его на электронную почту поддержки. Ничего не сохранено.
 telegram-failed = Извините, не удалось обработать ваше сообщение. Менеджеры уже знают; пожалуйста, напишите ещё раз чуть позже.
-telegram-set_aside = Обновление Telegram { $update } (чат { $chat }) не обработано после { $tries } попыток и отложено: { $error }
+telegram-set_aside = Обновление Telegram { $update } (чат { $chat }) не обработано после { $tries ->
+        [one] { $tries } попытки
+        [few] { $tries } попыток
+       *[many] { $tries } попыток
+    } и отложено: { $error }
 telegram-topic_title = №{ $number } { $kind } · { $customer } · { $status }
 telegram-command_start = Начать сначала
 telegram-command_menu = Главное меню

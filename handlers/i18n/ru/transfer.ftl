@@ -15,7 +15,11 @@ transfer-operation_redistribute = перераспределение рабоч�
 
 transfer-ask_licenses = Отметьте все лицензии, участвующие в операции (нажатие отмечает или снимает отметку), или напишите их номера через запятую. Затем нажмите «Готово».
 transfer-licenses_hint = Нажмите кнопку с лицензией или напишите номера лицензий через запятую, например L-1001, L-1002.
-transfer-license_button = { $mark } { $number } · { $product } · раб. мест: { $workplaces }
+transfer-license_button = { $mark } { $number } · { $product } · { $workplaces ->
+        [one] { $workplaces } рабочее место
+        [few] { $workplaces } рабочих места
+       *[many] { $workplaces } рабочих мест
+    }
 transfer-done_button = Готово (выбрано: { $count })
 transfer-chosen = Выбрано: { $items }
 transfer-choose_one_license = Отметьте хотя бы одну лицензию.
@@ -77,7 +81,11 @@ transfer-license_files_hint = Пришлите файл лицензии или 
 transfer-files_done = Это все
 transfer-need_license_file = Пришлите хотя бы один файл лицензии.
 transfer-later = Пришлю позже
-transfer-later_text = Хорошо. Заявка №{ $number } ждёт документов; через { $days } дн. я напомню. Продолжить можно кнопкой ниже или пунктом меню «Перенос и объединение лицензий».
+transfer-later_text = Хорошо. Заявка №{ $number } ждёт документов; через { $days ->
+        [one] { $days } день
+        [few] { $days } дня
+       *[many] { $days } дней
+    } я напомню. Продолжить можно кнопкой ниже или пунктом меню «Перенос и объединение лицензий».
 transfer-one_at_a_time = Пришлите, пожалуйста, по одному файлу за сообщение. Ничего не сохранено.
 transfer-file_received = Получил: { $document } ({ $name }).
 transfer-document_letter = письмо на бланке компании
