@@ -127,6 +127,15 @@ async def mark_handled(unit: Unit, item_id: int, replies: Any, *, now: datetime)
     )
 
 
+async def record_sent(unit: Unit, item_id: int, sent: int) -> None:
+    """``sent`` of a handled update's owed messages are out: a restart skips them."""
+    await unit.execute_final(
+        "UPDATE inbox SET replies = json_set(replies, '$.sent', ?) "
+        "WHERE id = ? AND status = 'handled'",
+        (sent, item_id),
+    )
+
+
 async def mark_done(unit: Unit, item_id: int, *, now: datetime) -> None:
     """Handled and answered (or nothing to handle): the update is finished."""
     await unit.execute_final(

@@ -139,7 +139,7 @@ class FakeTelegram:
         self.acknowledged = 0
         self.served: list[int] = []
         self.rate_limited = 0
-        self.queued_errors: dict[str, deque[ApiError]] = {}
+        self.queued_errors: dict[str, deque[ApiError | None]] = {}
         self._message_id = 100
         self._thread_id = 500
         self._update_id = 70_000
@@ -298,11 +298,18 @@ class FakeTelegram:
     # -- the API ---------------------------------------------------------------------------
 
     def fail_next(
-        self, method: str, status: int, description: str, retry_after: int | None = None
+        self,
+        method: str,
+        status: int,
+        description: str,
+        retry_after: int | None = None,
+        *,
+        after: int = 0,
     ) -> None:
-        self.queued_errors.setdefault(method, deque()).append(
-            ApiError(status, description, retry_after)
-        )
+        """The next call of ``method`` fails (after ``after`` calls that succeed)."""
+        queue = self.queued_errors.setdefault(method, deque())
+        queue.extend([None] * after)
+        queue.append(ApiError(status, description, retry_after))
 
     def answer(self, method: str, params: dict[str, Any]) -> tuple[int, dict[str, Any]]:
         """Carry out one call: (HTTP status, JSON body) as Telegram would answer."""
@@ -310,8 +317,9 @@ class FakeTelegram:
         self.calls.append((method, params))
         try:
             queued = self.queued_errors.get(method)
-            if queued:
-                raise queued.popleft()
+            error = queued.popleft() if queued else None
+            if error is not None:
+                raise error
             handler = getattr(self, f"_{method}", None)
             if handler is None:
                 raise ApiError(404, "Not Found: method not found")

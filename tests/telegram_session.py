@@ -34,8 +34,10 @@ class RecordingSession(BaseSession):
     ) -> TelegramType:
         self.requests.append(method)
         queued = self.fake.queued_errors.get(method.__api_method__)
-        if queued and queued[0].status == 0:  # the connection dropped: no answer at all
-            raise TelegramNetworkError(method=method, message=queued.popleft().description)
+        dropped = queued[0] if queued else None
+        if dropped is not None and dropped.status == 0:  # the connection dropped: no answer
+            queued.popleft()
+            raise TelegramNetworkError(method=method, message=dropped.description)
         files: dict[str, Any] = {}
         params: dict[str, Any] = {}
         for key, value in method.model_dump(warnings=False).items():

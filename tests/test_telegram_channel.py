@@ -263,6 +263,33 @@ async def test_answers_owed_after_a_stop_are_sent_without_handling_again(
     assert (await counts(world.db))["requests"] == requests_before  # not filed twice
 
 
+async def test_a_restart_sends_only_the_answers_not_yet_sent(world: World) -> None:
+    """Killed between the greeting and the menu: after the restart the menu comes, and the
+    greeting (already delivered) is not sent a second time."""
+    from bot.channels.telegram.polling import store_updates
+
+    world.fake.fail_next("sendMessage", 500, "Internal Server Error", after=1)
+    world.channel.courier.stopping.set()  # stopping: the failed menu stays owed
+    update = world.fake.message(CUSTOMER, "/start", language="en")
+    await store_updates(world.db, [update], now=world.clock())
+    await world.processor.drain()
+    greetings = [t for t in world.fake.texts(CUSTOMER) if t.startswith("Hello")]
+    assert len(greetings) == 1
+    assert not any("Main menu" in t for t in world.fake.texts(CUSTOMER))
+
+    world.channel.courier.stopping.clear()
+    restarted = await make_world(
+        world.db, world.engine.policy, world.files_dir.parent, fake=world.fake, demo=False
+    )
+    await restarted.processor.drain()
+    texts = world.fake.texts(CUSTOMER)
+    assert len([t for t in texts if t.startswith("Hello")]) == 1
+    assert len([t for t in texts if "Main menu" in t]) == 1
+    async with world.db.unit() as unit:
+        status = await inbox.status_of(unit, Platform.TELEGRAM, str(update["update_id"]))
+    assert status == "done"
+
+
 async def test_an_update_that_keeps_failing_is_set_aside_and_others_go_on(
     world: World, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
 ) -> None:

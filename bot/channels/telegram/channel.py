@@ -25,11 +25,12 @@ import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
+from typing import Any
 
 from aiogram import Bot, Router
 from aiogram.enums import ChatType
 from aiogram.exceptions import TelegramAPIError
-from aiogram.methods import AnswerCallbackQuery
+from aiogram.methods import AnswerCallbackQuery, TelegramMethod
 from aiogram.types import CallbackQuery, Message
 
 from bot.channels.telegram import adapter
@@ -71,6 +72,20 @@ class Receipt:
             self.marked = True
 
         return mark
+
+
+@dataclass
+class DeliveryProgress:
+    """How many of an inbox row's owed messages Telegram has taken (kept in the row)."""
+
+    db: Database
+    item_id: int
+    sent: int = 0
+
+    async def record(self, sent: int) -> None:
+        self.sent = sent
+        async with self.db.unit() as unit:
+            await inbox.record_sent(unit, self.item_id, sent)
 
 
 class TelegramChannel:
@@ -224,7 +239,7 @@ class TelegramChannel:
             await self._answer_callback(query, toast, alert=len(toast) > 60)
             return
         await self._answer_callback(query)
-        await self.deliver(target, replies)
+        await self.deliver(target, replies, progress=self._progress(receipt))
 
     async def _answer_callback(
         self, query: CallbackQuery, text: str | None = None, *, alert: bool = False
@@ -244,9 +259,14 @@ class TelegramChannel:
     def _hook(self, receipt: Receipt | None, target: Target) -> CommitHook | None:
         return receipt.hook(target) if receipt is not None else None
 
+    def _progress(self, receipt: Receipt | None) -> DeliveryProgress | None:
+        return DeliveryProgress(self.db, receipt.item_id) if receipt is not None else None
+
     async def _handle(self, incoming: Incoming, target: Target, receipt: Receipt | None) -> None:
         replies = await self.engine.handle(incoming, before_commit=self._hook(receipt, target))
-        await self.deliver(target, replies, user_id=incoming.user_id)
+        await self.deliver(
+            target, replies, user_id=incoming.user_id, progress=self._progress(receipt)
+        )
 
     async def _texts(self, user_id: str | None, replies: Sequence[Reply]) -> Texts:
         """The catalogue for channel-made labels (the phone button) in the person's language."""
@@ -259,18 +279,34 @@ class TelegramChannel:
         return texts(language)
 
     async def deliver(
-        self, target: Target, replies: Sequence[Reply], *, user_id: str | None = None
+        self,
+        target: Target,
+        replies: Sequence[Reply],
+        *,
+        user_id: str | None = None,
+        progress: DeliveryProgress | None = None,
     ) -> None:
-        """Show the answers now; what Telegram keeps refusing goes to the outbox."""
+        """Show the answers now; what Telegram keeps refusing goes to the outbox.
+
+        With ``progress`` (the answers owed by an inbox row) every message but the last is
+        recorded as sent once Telegram took it, and messages recorded before are skipped:
+        a restart after a kill sends only what had not gone out, so at most the one message
+        in flight at the kill can arrive twice (Telegram has no idempotency key).
+        """
         t = await self._texts(user_id or str(target.chat_id), replies)
+        methods: list[tuple[int, TelegramMethod[Any]]] = []
         for index, reply in enumerate(replies):
             current = target if index == 0 else replace(target, remove_keyboard=False)
+            methods.extend((index, method) for method in adapter.reply_methods([reply], current, t))
+        for position in range(progress.sent if progress else 0, len(methods)):
+            index, method = methods[position]
             try:
-                for method in adapter.reply_methods([reply], current, t):
-                    await self.courier.send(method, target.chat_id)
+                await self.courier.send(method, target.chat_id)
             except DeliveryPostponed:
                 await self._postpone(target, replies[index:])
                 return
+            if progress is not None and position + 1 < len(methods):
+                await progress.record(position + 1)
 
     async def _postpone(self, target: Target, replies: Sequence[Reply]) -> None:
         async with self.db.unit() as unit:

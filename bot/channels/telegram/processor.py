@@ -29,7 +29,7 @@ from bot.channels.inbox_processing import INTERRUPTED, InboxWorkers
 from bot.channels.intake import NotStored
 from bot.channels.telegram import adapter
 from bot.channels.telegram.adapter import Target
-from bot.channels.telegram.channel import Receipt, TelegramChannel
+from bot.channels.telegram.channel import DeliveryProgress, Receipt, TelegramChannel
 from bot.channels.telegram.courier import DeliveryInterrupted
 from bot.channels.telegram.errors import describe
 from bot.logs import traceback_of
@@ -89,8 +89,8 @@ class InboxProcessor(InboxWorkers):
             for item in items:
                 if item.status == "handled":
                     log.warning(
-                        "update %s was handled before the bot stopped; sending its answers "
-                        "again (some may arrive twice)",
+                        "update %s was handled before the bot stopped; sending its answers again, "
+                        "those not yet sent (the one in flight may arrive twice)",
                         item.update_key,
                     )
         self._first_round = False
@@ -127,7 +127,10 @@ class InboxProcessor(InboxWorkers):
         if not owed.get("replies"):
             return
         target = Target.from_json(owed["target"])
-        await self.channel.deliver(target, adapter.replies_from_json(owed["replies"]))
+        progress = DeliveryProgress(self.db, item.id, sent=int(owed.get("sent", 0)))
+        await self.channel.deliver(
+            target, adapter.replies_from_json(owed["replies"]), progress=progress
+        )
 
     async def _failed(
         self, item: InboxItem, exc: BaseException, *, at_once: bool = False
