@@ -8,7 +8,7 @@ time in an interleaved order, as messages from many customers would arrive. Prin
 steps per second, p50/p99 latency per step, and, as a baseline measured in the same run
 on the same file, the cost of one bare aiosqlite thread hop (SELECT 1) and of one
 autocommitted UPSERT, so the figures can be compared across machines.
-Targets (issue 2, on the 2-core reference machine): ≥ 3,000 steps/s, p99 < 5 ms.
+Targets (README.md#performance, on the 2-core reference machine): ≥ 3,000 steps/s, p99 < 5 ms.
 """
 
 from __future__ import annotations

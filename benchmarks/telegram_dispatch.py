@@ -171,7 +171,7 @@ async def measure(
 
 def echo_dispatcher(*, filtered: bool = False) -> Dispatcher:
     """aiogram's echo bot: bare (no filters), or as usually written (``F.text``, ``F.data``:
-    aiogram runs such filters in a thread, see NOTES.md)."""
+    aiogram runs such filters in a thread, see README.md#telegram)."""
     router = Router()
 
     async def echo(message: Message) -> None:

@@ -12,7 +12,7 @@ from pathlib import Path
 from bot.app import App, open_app
 from bot.logs import configure_logging
 from bot.settings import Settings, SettingsError, load_settings
-from handlers.i18n import LANGUAGES, texts
+from handlers.i18n import DEFAULT_LANGUAGE, LANGUAGES, texts
 from handlers.policy import PolicyError
 from handlers.rules.dates import local_today
 from storage import accounts, customers
@@ -136,8 +136,10 @@ async def _console(app: App, args: argparse.Namespace) -> int:
         now = app.engine.clock()
         report = await load_demo(app.db, today=local_today(now, app.policy), now=now)
         if not report.ok:
-            for _line, message in report.errors:
-                print(f"demo data: {message}", file=sys.stderr)
+            from handlers.import_report import problem_lines
+
+            for line in problem_lines(texts(args.lang or DEFAULT_LANGUAGE), report.errors):
+                print(f"demo data: {line}", file=sys.stderr)
             return 1
         if not args.as_manager:
             await _sign_in_demo_customer(app, CUSTOMER_CHAT, DEMO_CUSTOMER_PHONE, args.lang, now)
@@ -180,6 +182,9 @@ def _progress(done: int, total: int) -> None:
 
 
 async def _import(app: App, file: Path) -> int:
+    """Import the vendor's CSV: the summary on stdout, every refused row on stderr, in the
+    default language (the catalogue and formats of the policy, as a manager reads them)."""
+    from handlers.import_report import problem_lines, summary_lines
     from storage.importer import import_csv
 
     report = await import_csv(
@@ -189,9 +194,10 @@ async def _import(app: App, file: Path) -> int:
         progress=_progress,
         default_support_months=app.policy.support.default_term_months,
     )
-    print(report.summary())
-    for _line, message in report.errors:
-        print(message, file=sys.stderr)
+    t = texts(DEFAULT_LANGUAGE)
+    print("\n".join(summary_lines(t, file.name, report)))
+    for line in problem_lines(t, report.errors):
+        print(line, file=sys.stderr)
     return 0 if report.ok else 1
 
 

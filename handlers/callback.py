@@ -1,4 +1,5 @@
-"""Call-back requests and the after-hours answer (SPEC §6, seed 000).
+"""Call-back requests and the after-hours answer (docs/rules.md#working-hours-and-call-backs,
+seed 000).
 
 Working hours are ``policy.working_hours`` (Mon–Fri 09:00–18:00 Moscow, the country's
 public holidays off), read through :class:`handlers.rules.calendar.WorkingCalendar`.
@@ -26,7 +27,7 @@ from typing import Any
 from handlers import cards
 from handlers.cards import CardLine, CardValue, file_request
 from handlers.consent import require_consent
-from handlers.flow import Context, Flow
+from handlers.flow import Context, Flow, Step
 from handlers.i18n import Texts
 from handlers.messages import Incoming
 from handlers.payloads import Payload
@@ -75,24 +76,27 @@ def when_words(t: Texts, policy: Policy, moment: datetime, now: datetime) -> str
         day_words = t("callback.tomorrow")
     else:
         day_words = t(
-            "callback.on_day", weekday=t(f"callback.weekday_{day.isoweekday()}"), date=t.date(day)
+            "callback.on_day",
+            weekday=t.weekday(day),
+            weekday_number=day.isoweekday(),
+            date=t.date(day),
         )
-    return t("callback.day_from", day=day_words, time=f"{local:%H:%M}")
+    return t("callback.day_from", day=day_words, time=t.time(local))
 
 
 def working_hours_line(t: Texts, policy: Policy) -> str:
     """'Working hours: Mon–Fri, 09:00–18:00 (Europe/Moscow), public holidays off.'"""
     hours = policy.working_hours
     weekdays = sorted(set(hours.weekdays))
-    names = [t(f"callback.wd_{d}") for d in weekdays]
+    names = [t.weekday(d, "abbreviated") for d in weekdays]
     consecutive = weekdays == list(range(weekdays[0], weekdays[-1] + 1))
     days = f"{names[0]}–{names[-1]}" if consecutive and len(names) > 2 else ", ".join(names)
     return t(
         "callback.hours",
         days=days,
-        start=f"{hours.start:%H:%M}",
-        end=f"{hours.end:%H:%M}",
-        zone=policy.timezone,
+        start=t.time(hours.start),
+        end=t.time(hours.end),
+        zone=t.zone(policy.tz),
     )
 
 
@@ -134,7 +138,7 @@ async def offer_callback(
             "details": dict(details or {}),
         }
     }
-    await ctx.go("offer")
+    await ctx.go(CallbackFlow.offer)
     return True
 
 
@@ -144,10 +148,16 @@ class CallbackFlow(Flow):
     name = "callback"
     menu_label = "callback.menu"
 
+    offer = Step()
+    phone = Step()
+    when = Step()
+    when_text = Step()
+    topic = Step()
+
     async def begin(self, ctx: Context, payload: Payload) -> None:
         if await require_consent(ctx):
             return
-        await ctx.go("phone")
+        await ctx.go(self.phone)
 
     # -- after hours: the vendor's answer ---------------------------------------------
 
@@ -168,9 +178,9 @@ class CallbackFlow(Flow):
     async def on_offer(self, ctx: Context, msg: Incoming, payload: Payload | None) -> bool:
         if payload is None or payload.action != "callback.leave":
             return False
-        if await require_consent(ctx, resume_step="phone"):
+        if await require_consent(ctx, resume_step=self.phone):
             return True
-        await ctx.go("phone")
+        await ctx.go(self.phone)
         return True
 
     # -- phone ------------------------------------------------------------------------
@@ -197,13 +207,13 @@ class CallbackFlow(Flow):
             phone = await self._own_phone(ctx)
             if phone is None:
                 ctx.say(ctx.t("common.stale_button"))
-                await ctx.go("phone")
+                await ctx.go(self.phone)
                 return True
         elif msg.contact is not None:
             if msg.contact.user_id != msg.user_id:
                 # Someone else's card from the address book: not the sender's to give.
                 ctx.say(ctx.t("callback.not_your_contact"))
-                await ctx.go("phone")
+                await ctx.go(self.phone)
                 return True
             shared = msg.contact.phone.strip()
             # Telegram sends contacts in international form, often without the "+".
@@ -215,7 +225,7 @@ class CallbackFlow(Flow):
         if phone is None:
             return False
         ctx.data["phone"] = phone
-        await ctx.go("when")
+        await ctx.go(self.when)
         return True
 
     # -- a convenient time ----------------------------------------------------------------
@@ -252,14 +262,14 @@ class CallbackFlow(Flow):
 
     async def on_when(self, ctx: Context, msg: Incoming, payload: Payload | None) -> bool:
         if payload is None:
-            return await self._typed_when(ctx, msg, "when")
+            return await self._typed_when(ctx, msg, self.when)
         if payload.action != "callback.when" or not payload.args:
             return False
         choice = payload.args[0]
         if choice not in WHEN_CHOICES:
             return False
         if choice == "other":
-            await ctx.go("when_text")
+            await ctx.go(self.when_text)
             return True
         calendar = calendar_for(ctx.policy)
         # Recomputed now: the buttons may have been shown hours ago.
@@ -279,9 +289,9 @@ class CallbackFlow(Flow):
     async def on_when_text(self, ctx: Context, msg: Incoming, payload: Payload | None) -> bool:
         if payload is not None:
             return False
-        return await self._typed_when(ctx, msg, "when_text")
+        return await self._typed_when(ctx, msg, self.when_text)
 
-    async def _typed_when(self, ctx: Context, msg: Incoming, step: str) -> bool:
+    async def _typed_when(self, ctx: Context, msg: Incoming, step: Step) -> bool:
         typed = msg.text.strip()
         if not typed:
             return False
@@ -299,7 +309,7 @@ class CallbackFlow(Flow):
             # Came from a question with its context: the topic is known.
             await self._file(ctx)
         else:
-            await ctx.go("topic")
+            await ctx.go(self.topic)
 
     # -- the topic --------------------------------------------------------------------
 
@@ -326,7 +336,7 @@ class CallbackFlow(Flow):
                 return False
             if len(typed) > MAX_TYPED_CHARS:
                 ctx.say(ctx.t("callback.too_long", limit=MAX_TYPED_CHARS))
-                await ctx.go("topic")
+                await ctx.go(self.topic)
                 return True
             ctx.data["topic_text"] = typed
         await self._file(ctx)
@@ -355,7 +365,7 @@ class CallbackFlow(Flow):
             at = datetime.fromisoformat(when["at"])
             return t("callback.expect_at", phone=phone, when=when_words(t, policy, at, ctx.now))
         if working:
-            return t("callback.expect_soon", phone=phone, end=f"{policy.working_hours.end:%H:%M}")
+            return t("callback.expect_soon", phone=phone, end=t.time(policy.working_hours.end))
         return t("callback.expect_at", phone=phone, when=when_words(t, policy, due, ctx.now))
 
     async def _file(self, ctx: Context) -> None:
@@ -363,7 +373,7 @@ class CallbackFlow(Flow):
         when = ctx.data.get("when")
         if not isinstance(phone, str) or not isinstance(when, dict):
             # State from an older version of the flow, or hand-edited: start over.
-            await ctx.go("phone")
+            await ctx.go(self.phone)
             return
         about: dict[str, Any] = ctx.data.get("about") or {}
         calendar = calendar_for(ctx.policy)

@@ -41,6 +41,11 @@ def moment(value: datetime) -> dict[str, str]:
     return {"moment": value.isoformat()}
 
 
+def percent(rate: Decimal) -> dict[str, str]:
+    """A rate (``0.25``), written as a percentage in each reader's language."""
+    return {"percent": format(rate, "f")}
+
+
 def text(key: str) -> dict[str, str]:
     return {"text": key}
 
@@ -55,19 +60,33 @@ def _value(t: Texts, value: Any, tz: Any) -> str | int:
     if isinstance(value, Mapping):
         if "money" in value:
             return t.money(Decimal(value["money"]))
+        if "percent" in value:
+            return t.percent(Decimal(value["percent"]))
         if "date" in value:
             return t.date(date.fromisoformat(value["date"]))
         if "moment" in value:
             local = datetime.fromisoformat(value["moment"]).astimezone(tz)
-            return f"{t.date(local.date())} {local:%H:%M}"
+            return t.moment(local)
         if "text" in value:
             return t(value["text"])
     return str(value)
 
 
+def _legacy(name: str, value: Any) -> Any:
+    """A value stored before it had a kind: a card's ``percent`` was the number of percent
+    as text (``"25"``), the sign written by the text itself."""
+    if name == "percent" and isinstance(value, str):
+        try:
+            return percent(Decimal(value) / 100)
+        except ArithmeticError:
+            return value
+    return value
+
+
 def render_lines(t: Texts, lines: Sequence[Sequence[Any]], tz: Any) -> list[str]:
     return [
-        t(key, **{name: _value(t, v, tz) for name, v in values.items()}) for key, values in lines
+        t(key, **{name: _value(t, _legacy(name, v), tz) for name, v in values.items()})
+        for key, values in lines
     ]
 
 
@@ -120,7 +139,7 @@ async def card_text(ctx: Context, t: Texts, request: Request) -> str:
         lines.append(t("desk.card_amount", amount=t.money(request.amount)))
     if request.due_at is not None:
         local = request.due_at.astimezone(ctx.policy.tz)
-        lines.append(t("desk.card_due", when=f"{t.date(local.date())} {local:%H:%M}"))
+        lines.append(t("desk.card_due", when=t.moment(local)))
     attachments = await requests.attachments(ctx.unit, request.id)
     if attachments:
         names = ", ".join(a.original_name for a in attachments)

@@ -9,7 +9,7 @@ text version, and then starts the flow that asked from its beginning.
 
 from __future__ import annotations
 
-from handlers.flow import Context, Flow
+from handlers.flow import Context, Flow, Step
 from handlers.messages import Incoming
 from handlers.payloads import Payload
 from storage import accounts
@@ -20,7 +20,7 @@ def needs_consent(ctx: Context) -> bool:
     return account.consent_at is None or account.consent_version != ctx.policy.consent.text_version
 
 
-async def require_consent(ctx: Context, *, resume_step: str | None = None) -> bool:
+async def require_consent(ctx: Context, *, resume_step: Step | None = None) -> bool:
     """True when the chat was switched to the consent question (the caller must return).
 
     By default the flow that asked starts again from its beginning after consent. With
@@ -35,7 +35,7 @@ async def require_consent(ctx: Context, *, resume_step: str | None = None) -> bo
     await ctx.start_flow(consent)
     ctx.data = {"resume": resume} if resume else {}
     if resume and resume_step:
-        ctx.data.update(resume_step=resume_step, resume_data=kept)
+        ctx.data.update(resume_step=resume_step.name, resume_data=kept)
     return True
 
 
@@ -43,8 +43,10 @@ class ConsentFlow(Flow):
     name = "consent"
     for_managers = None
 
+    question = Step("ask")
+
     async def begin(self, ctx: Context, payload: Payload) -> None:
-        await ctx.go("ask")
+        await ctx.go(self.question)
 
     async def ask_ask(self, ctx: Context) -> None:
         ctx.say(
@@ -73,7 +75,7 @@ class ConsentFlow(Flow):
             kept = dict(ctx.data.get("resume_data") or {})
             ctx.finish()
             ctx.flow_name, ctx.flow, ctx.data = flow.name, flow, kept
-            await ctx.go(resume_step)
+            await ctx.go(flow.steps[resume_step])
         elif flow is not None:
             await ctx.start_flow(flow)
         else:

@@ -1,4 +1,4 @@
-"""The buttons of a request card (SPEC §8): take, reply, done, reject.
+"""The buttons of a request card (docs/rules.md#managers): take, reply, done, reject.
 
 They are global actions of the flow named ``desk`` (``handlers.cards`` emits
 ``1:desk.take:<request id>`` …): they work whatever the manager's chat is doing, the engine
@@ -18,20 +18,23 @@ pressed the button is heard; /cancel (built in) aborts.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 
 from handlers import cards
 from handlers.cards import person_label
-from handlers.flow import Context, Flow
+from handlers.flow import Context, Flow, Step
 from handlers.i18n import Texts
 from handlers.messages import Incoming
 from handlers.payloads import Payload
 from handlers.rating import ask_for_rating
 from handlers.relay import reply_keyboard
-from storage import accounts, bookings, requests
+from storage import accounts, bookings, conversations, requests
+from storage.db import Unit
 from storage.models import (
     OPEN_STATUSES,
     Account,
+    Platform,
     Request,
     RequestKind,
     RequestStatus,
@@ -55,7 +58,7 @@ def request_id_of(payload: Payload) -> int | None:
 
 def moment_text(ctx: Context, t: Texts, value: datetime) -> str:
     local = value.astimezone(ctx.policy.tz)
-    return f"{t.date(local.date())} {local:%H:%M}"
+    return t.moment(local)
 
 
 async def say_closed(ctx: Context, request: Request) -> None:
@@ -101,6 +104,9 @@ class DeskActionsFlow(Flow):
     name = "desk"
     for_managers = True
     global_actions = True
+
+    reply = Step()
+    reject_reason = Step()
 
     async def begin(self, ctx: Context, payload: Payload) -> None:
         ctx.finish()
@@ -164,7 +170,7 @@ class DeskActionsFlow(Flow):
         if request.account_id is None:
             ctx.say(ctx.t("desk_actions.no_customer_chat", number=request.id))
             return
-        await self._wait_for_text(ctx, "reply", request.id, message)
+        await self._wait_for_text(ctx, self.reply, request.id, message)
 
     async def ask_reply(self, ctx: Context) -> None:
         ctx.say(ctx.t("desk_actions.ask_reply", number=ctx.data["request_id"]))
@@ -214,7 +220,7 @@ class DeskActionsFlow(Flow):
     # -- reject --------------------------------------------------------------------------
 
     async def _reject_pressed(self, ctx: Context, request: Request, message: Incoming) -> None:
-        await self._wait_for_text(ctx, "reject_reason", request.id, message)
+        await self._wait_for_text(ctx, self.reject_reason, request.id, message)
 
     async def ask_reject_reason(self, ctx: Context) -> None:
         ctx.say(ctx.t("desk_actions.ask_reason", number=ctx.data["request_id"]))
@@ -279,7 +285,7 @@ class DeskActionsFlow(Flow):
     # -- the manager's next text ---------------------------------------------------------
 
     async def _wait_for_text(
-        self, ctx: Context, step: str, request_id: int, message: Incoming
+        self, ctx: Context, step: Step, request_id: int, message: Incoming
     ) -> None:
         ctx.finish()
         ctx.flow_name, ctx.flow = self.name, self
@@ -302,3 +308,39 @@ class DeskActionsFlow(Flow):
         if request is None:
             ctx.finish()
         return request
+
+
+# -- what a channel may ask --------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class AwaitedText:
+    """What a chat in the middle of a conversation waits for: its next text is for the step.
+
+    After "Reply" or "Reject" the desk waits for the text of the manager who pressed
+    (``by``: in a shared manager chat the others' talk is not for it) about one request.
+    Any other step takes anyone's text, about the request its flow noted, if any.
+    """
+
+    #: The request the text is about (None: the step names none).
+    request_id: int | None
+    #: The only person whose text the step takes (None: anyone in the chat).
+    by: str | None = None
+    #: The text is a manager's answer to the request's customer ("Reply", not "Reject").
+    answer: bool = False
+
+    def takes_from(self, user_id: str) -> bool:
+        return self.by is None or self.by == user_id
+
+
+async def awaited_text(unit: Unit, platform: Platform, chat_id: str) -> AwaitedText | None:
+    """What the chat's next text is for; None when the chat is in no conversation step."""
+    state = await conversations.load(unit, platform, chat_id)
+    if state.flow is None:
+        return None
+    request_id = state.data.get("request_id")
+    return AwaitedText(
+        request_id=request_id if isinstance(request_id, int) else None,
+        by=str(state.data["by"]) if "by" in state.data else None,
+        answer=state.flow == DeskActionsFlow.name and state.step == DeskActionsFlow.reply.name,
+    )

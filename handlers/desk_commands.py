@@ -1,5 +1,5 @@
-"""Manager commands (SPEC §8): open requests, one request, find a customer, statistics,
-export of requests, and import of the vendor's CSV by sending the file.
+"""Manager commands (docs/rules.md#managers): open requests, one request, find a customer,
+statistics, export of requests, and import of the vendor's CSV by sending the file.
 
 Only managers see this flow: the engine refuses its commands and buttons to anyone else.
 The commands only read, so they leave the manager's chat where it was (a half-written
@@ -22,15 +22,16 @@ from pathlib import Path
 
 from handlers import cards
 from handlers.desk_actions import moment_text, person_label, request_id_of
-from handlers.flow import Context, Flow
+from handlers.flow import Context, Flow, Step
 from handlers.i18n import Texts
+from handlers.import_report import report_text
 from handlers.messages import Button, Incoming, Keyboard, Reply
 from handlers.payloads import Payload, encode
 from handlers.rules.uploads import HEAD_BYTES, check_content
 from storage import customers, keys, licenses, requests
 from storage.db import Database
 from storage.exporter import export_requests_csv
-from storage.importer import ImportReport, import_csv
+from storage.importer import import_csv
 from storage.models import Customer, Request, RequestStatus
 
 log = logging.getLogger(__name__)
@@ -43,8 +44,6 @@ FIND_LIMIT = 5
 EVENTS_SHOWN = 5
 #: A long note (a relayed message) is cut to this many characters in the history.
 NOTE_SHOWN = 120
-#: Import errors listed in the answer; the rest are counted.
-ERRORS_SHOWN = 10
 #: Buttons in one row of the /open list.
 BUTTONS_PER_ROW = 5
 
@@ -95,6 +94,8 @@ class DeskCommandsFlow(Flow):
     commands = ("/open", "/request", "/find", "/stats", "/export")
     global_actions = True
 
+    find = Step()
+
     async def begin(self, ctx: Context, payload: Payload) -> None:
         ctx.finish()
         await self._open(ctx)
@@ -118,7 +119,7 @@ class DeskCommandsFlow(Flow):
             else:
                 ctx.finish()
                 ctx.flow_name, ctx.flow = self.name, self
-                await ctx.go("find")
+                await ctx.go(self.find)
         elif name == "/stats":
             await self._stats(ctx)
         elif name == "/export":
@@ -364,7 +365,7 @@ class DeskCommandsFlow(Flow):
                 log.exception("import of %s failed", path)
                 ctx.say(t("desk_commands.import_failed", name=attachment.name))
                 return
-            ctx.say(import_report_text(t, attachment.name, report))
+            ctx.say(report_text(t, attachment.name, report))
 
         ctx.after_commit(run_import)
         return True
@@ -373,31 +374,3 @@ class DeskCommandsFlow(Flow):
 def _head(path: Path) -> bytes:
     with path.open("rb") as file:
         return file.read(HEAD_BYTES)
-
-
-def import_report_text(t: Texts, name: str, report: ImportReport) -> str:
-    """The importer's report for the manager: counts, then the first errors by line."""
-    lines = [
-        t("desk_commands.import_report", name=name, rows=report.rows, imported=report.imported)
-    ]
-    for heading, counts in (
-        ("desk_commands.import_created", report.created),
-        ("desk_commands.import_updated", report.updated),
-    ):
-        lines.append(
-            t(
-                heading,
-                customers=counts["customers"],
-                products=counts["products"],
-                licenses=counts["licenses"],
-                keys=counts["keys"],
-            )
-        )
-    if not report.errors:
-        lines.append(t("desk_commands.import_no_errors"))
-        return "\n".join(lines)
-    lines.append(t("desk_commands.import_errors", count=len(report.errors)))
-    lines += [message for _, message in report.errors[:ERRORS_SHOWN]]
-    if len(report.errors) > ERRORS_SHOWN:
-        lines.append(t("desk_commands.import_errors_more", count=len(report.errors) - ERRORS_SHOWN))
-    return "\n".join(lines)

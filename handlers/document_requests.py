@@ -1,4 +1,5 @@
-"""A request that waits for documents (SPEC §1 B, §2): what key loss and transfer share.
+"""A request that waits for documents (docs/rules.md#replacement-with-documents,
+docs/rules.md#license-transfer): what key loss and transfer share.
 
 Such a request is filed at once, before the scans are in, so managers see it and the
 documents reminder finds it; a customer who leaves midway never leaves something nobody
@@ -29,7 +30,7 @@ from typing import Any, ClassVar, NamedTuple
 
 from handlers.attachments import FileKind, accept_attachment, problem_text
 from handlers.cards import CardLine, send_card
-from handlers.flow import Context, Flow
+from handlers.flow import Context, Flow, Step
 from handlers.i18n import Texts
 from handlers.messages import Button, Incoming, Keyboard
 from handlers.payloads import Payload, encode
@@ -45,7 +46,7 @@ class Document(NamedTuple):
 
     role: str
     """The attachment role it is recorded under."""
-    step: str
+    step: Step
     """The flow's step that asks for it."""
     name_key: str
     """Catalogue key naming it in "still missing: …"."""
@@ -99,12 +100,15 @@ class DocumentRequestFlow(Flow):
     awaiting: ClassVar[frozenset[str]] = frozenset({AWAITING_DOCUMENTS})
     #: The documents the request needs, in the order they are asked.
     documents: ClassVar[tuple[Document, ...]]
-    #: Where a new request starts.
-    first_step: ClassVar[str]
+    #: Where a new request starts (one of the flow's steps).
+    first_step: ClassVar[Step]
     #: Label key and action of the "a new request instead" button under the unfinished ones.
     new_request_button: ClassVar[tuple[str, str]]
     #: Catalogue key saying one file was received (``document``, ``name``).
     received_key: ClassVar[str]
+
+    #: The unfinished requests to continue, or a new one.
+    resume = Step()
 
     # -- what a flow supplies -------------------------------------------------------------
 
@@ -165,7 +169,7 @@ class DocumentRequestFlow(Flow):
                 return
             ctx.say(ctx.t(f"{self.name}.nothing_to_continue", number=wanted))
         if unfinished:
-            await ctx.go("resume")
+            await ctx.go(self.resume)
             return
         await ctx.go(self.first_step)
 
@@ -214,7 +218,7 @@ class DocumentRequestFlow(Flow):
         request = next((r for r in await self.unfinished(ctx) if r.id == wanted), None)
         if request is None:
             ctx.say(ctx.t(f"{self.name}.nothing_to_continue", number=wanted or "—"))
-            await ctx.go("resume")
+            await ctx.go(self.resume)
             return True
         await self.continue_request(ctx, request)
         return True
@@ -254,7 +258,7 @@ class DocumentRequestFlow(Flow):
         have = await roles_in(ctx, request_id)
         return [ctx.t(doc.name_key) for doc in self.documents if doc.role not in have]
 
-    def next_document_step(self, have: set[str]) -> str | None:
+    def next_document_step(self, have: set[str]) -> Step | None:
         """The step asking the first document not yet received (None: all are in)."""
         return next((doc.step for doc in self.documents if doc.role not in have), None)
 
@@ -283,7 +287,7 @@ class DocumentRequestFlow(Flow):
         return True
 
     async def accept_file(
-        self, ctx: Context, msg: Incoming, *, role: str, kind: FileKind, step: str
+        self, ctx: Context, msg: Incoming, *, role: str, kind: FileKind, step: Step
     ) -> Request | None:
         """Record the one file of ``msg`` on the request; None (after saying why, and
         asking ``step`` again unless the request is closed) when refused."""

@@ -56,6 +56,7 @@ class Engine:
         self.flows = {flow.name: flow for flow in flows}
         self._commands: dict[str, Flow] = {}
         for flow in self.flows.values():
+            flow.check()  # a misspelt or missing step fails here, naming flow and step
             for command in flow.commands:
                 if command in self._commands or command in BUILT_IN_COMMANDS:
                     raise ValueError(f"command {command} is claimed twice")

@@ -1,9 +1,12 @@
 """What a conversation is made of: the per-step :class:`Context` and the :class:`Flow` base.
 
-A flow is an explicit state machine. Each step ``x`` has ``ask_x`` (render the question)
-and ``on_x`` (take the answer; return False when the input is not what the step expects,
-and the engine answers with the step's hint and asks again). Flows never touch a messenger
-and never write SQL: they call repositories with ``ctx.unit``.
+A flow is an explicit state machine. It declares its steps in its class body
+(``phone = Step()``, :mod:`handlers.steps`), and each step ``x`` has ``ask_x`` (render the
+question) and ``on_x`` (take the answer; return False when the input is not what the step
+expects, and the engine answers with the step's hint and asks again). A flow moves with
+``ctx.go(self.x)``; the engine checks every flow's steps when it is built
+(:meth:`Flow.check`). Flows never touch a messenger and never write SQL: they call
+repositories with ``ctx.unit``.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from handlers.i18n import Texts, texts
@@ -19,6 +23,7 @@ from handlers.messages import Button, Incoming, Keyboard, Reply, keyboard
 from handlers.payloads import Payload, encode
 from handlers.policy import Policy
 from handlers.rules.dates import local_today
+from handlers.steps import FlowError, Step, declared_steps, definition_problems
 from storage import outbox
 from storage.db import Database, Unit
 from storage.models import Account, ConversationState, Platform, Request
@@ -73,11 +78,23 @@ class Context:
     def menu_row(self) -> tuple[Button, ...]:
         return (self.button("common.to_menu", "menu"),)
 
-    async def go(self, step: str) -> None:
-        """Move the flow to ``step`` and ask its question."""
+    async def go(self, step: Step) -> None:
+        """Move the flow to ``step`` (one of its declared steps) and ask its question."""
+        flow = self._flow_of(step)
+        self.step = step.name
+        await flow.ask(self, step.name)
+
+    def resume_at(self, step: Step) -> None:
+        """Put the chat at ``step`` without asking its question: the next input is that
+        step's answer (for when the question was just put in other words)."""
+        self._flow_of(step)
+        self.step = step.name
+
+    def _flow_of(self, step: Step) -> Flow:
         assert self.flow is not None, "go() outside a flow"
-        self.step = step
-        await self.flow.ask(self, step)
+        if self.flow.steps.get(step.name) is not step:
+            raise FlowError(f"flow {self.flow.name!r} has no step {step!r}")
+        return self.flow
 
     async def start_flow(self, flow: Flow, payload: Payload | None = None) -> None:
         """Leave whatever the chat was doing and begin ``flow``."""
@@ -169,9 +186,12 @@ class Context:
 
 
 class Flow:
-    """Base of every conversation; subclasses set ``name`` and define ask_/on_ pairs."""
+    """Base of every conversation; subclasses set ``name``, declare their steps
+    (``phone = Step()``) and define each step's ask_/on_ pair."""
 
     name: ClassVar[str]
+    #: The declared steps by name, the class's own and its bases' (set for each subclass).
+    steps: ClassVar[Mapping[str, Step]] = MappingProxyType({})
     #: Label key of the main-menu button that starts the flow (None: not in the menu).
     menu_label: ClassVar[str | None] = None
     #: Shown to managers only (True), customers only (False), or both (None).
@@ -181,6 +201,20 @@ class Flow:
     #: True: the flow's buttons work whatever the chat is doing (manager cards, ratings);
     #: they go to :meth:`on_global` and must check everything they need themselves.
     global_actions: ClassVar[bool] = False
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        cls.steps = MappingProxyType(declared_steps(cls)[0])
+
+    @classmethod
+    def check(cls) -> None:
+        """Raise :class:`~handlers.steps.FlowError`, naming the flow and the step, when the
+        declared steps and the code disagree (:func:`~handlers.steps.definition_problems`):
+        the engine runs it for every flow it is built with."""
+        problems = definition_problems(cls, Flow)
+        if problems:
+            name = getattr(cls, "name", "?")
+            raise FlowError(f"flow {name!r} ({cls.__qualname__}): " + "; ".join(problems))
 
     async def begin(self, ctx: Context, payload: Payload) -> None:
         raise NotImplementedError
@@ -229,4 +263,4 @@ class Flow:
         return key if ctx.t.has(key) else "common.unexpected"
 
 
-__all__ = ["Context", "Flow", "Platform", "keyboard"]
+__all__ = ["Context", "Flow", "FlowError", "Platform", "Step", "keyboard"]

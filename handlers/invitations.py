@@ -16,7 +16,7 @@ from datetime import timedelta
 
 from handlers.customer_lookup import candidate_label, find_customers
 from handlers.desk_actions import manager_actor
-from handlers.flow import Context, Flow
+from handlers.flow import Context, Flow, Step
 from handlers.linking import INVITATION_PREFIX, customer_label, local_moment
 from handlers.messages import Button, Incoming
 from handlers.payloads import Payload, encode
@@ -37,9 +37,11 @@ class InviteFlow(Flow):
     for_managers = True
     commands = ("/invite",)
 
+    customer = Step()
+
     async def begin(self, ctx: Context, payload: Payload) -> None:
         ctx.data = {}
-        await ctx.go("customer")
+        await ctx.go(self.customer)
 
     async def on_command(self, ctx: Context, name: str, argument: str) -> None:
         """``/invite`` asks whom; ``/invite петров`` searches at once."""
@@ -47,7 +49,7 @@ class InviteFlow(Flow):
         ctx.flow_name, ctx.flow = self.name, self
         query = " ".join(argument.split())[:MAX_QUERY_LENGTH]
         ctx.data = {"query": query} if query else {}
-        await ctx.go("customer")
+        await ctx.go(self.customer)
 
     async def ask_customer(self, ctx: Context) -> None:
         query = str(ctx.data.get("query", ""))
@@ -70,7 +72,7 @@ class InviteFlow(Flow):
             customer_id = payload.optional_int(0)
             if customer_id is None:
                 ctx.say(ctx.t("common.bad_button"))
-                await ctx.go("customer")
+                await ctx.go(self.customer)
                 return True
             await self._invite(ctx, customer_id)
             return True
@@ -78,14 +80,14 @@ class InviteFlow(Flow):
         if not query or len(query) > MAX_QUERY_LENGTH:
             return False
         ctx.data["query"] = query
-        await ctx.go("customer")
+        await ctx.go(self.customer)
         return True
 
     async def _invite(self, ctx: Context, customer_id: int) -> None:
         customer = await customers.get(ctx.unit, customer_id)
         if customer is None or not customer.name:
             ctx.say(ctx.t("invite.no_customer"))
-            await ctx.go("customer")
+            await ctx.go(self.customer)
             return
         token = new_token()
         expires_at = ctx.now + timedelta(hours=ctx.policy.linking.invitation_valid_hours)

@@ -1,4 +1,5 @@
-"""Loss, theft or breakage of a key, and a lost key found again (SPEC §1, seeds 000, 001).
+"""Loss, theft or breakage of a key, and a lost key found again (docs/rules.md#key-loss,
+seeds 000, 001).
 
 The customer picks one of their keys (or types its serial), then what happened. A verified
 owner's report is acted on at once:
@@ -48,7 +49,7 @@ from handlers.document_requests import (
     hand_over,
     roles_in,
 )
-from handlers.flow import Context
+from handlers.flow import Context, Step
 from handlers.messages import Incoming
 from handlers.payloads import Payload
 from handlers.rules.key_loss import (
@@ -68,12 +69,6 @@ from storage.models import Key, KeyStatus, Request, RequestKind, RequestStatus
 _SERIAL = re.compile(r"^(?=.*[0-9])[A-Za-z0-9][A-Za-z0-9._/\-]{2,39}$")
 _ADDRESS_LENGTH = (5, 500)
 _RECIPIENT_LENGTH = (2, 200)
-
-#: The scans of branch B, in the order they are asked.
-DOCUMENTS = (
-    Document("letter", "letter", "keyloss.document_letter"),
-    Document("write_off_act", "act", "keyloss.document_write_off_act"),
-)
 
 #: ``details["awaiting"]`` of branch A until the delivery address and recipient are in.
 AWAITING_DELIVERY = "delivery"
@@ -170,10 +165,21 @@ class KeyLossFlow(DocumentRequestFlow):
     menu_label = "keyloss.menu"
     for_managers = False
 
+    pick_key = Step()
+    what = Step()
+    address = Step()
+    recipient = Step()
+    letter = Step()
+    act = Step()
+
     request_kind = RequestKind.KEY_LOSS
     awaiting = frozenset({AWAITING_DELIVERY, AWAITING_DOCUMENTS})
-    documents = DOCUMENTS
-    first_step = "pick_key"
+    #: The scans of branch B, in the order they are asked.
+    documents = (
+        Document("letter", letter, "keyloss.document_letter"),
+        Document("write_off_act", act, "keyloss.document_write_off_act"),
+    )
+    first_step = pick_key
     new_request_button = ("keyloss.other_key", "keyloss.other")
     received_key = "keyloss.document_received"
 
@@ -209,7 +215,7 @@ class KeyLossFlow(DocumentRequestFlow):
             kind=details.get("key_kind", "codemeter"),
         )
         if details.get("awaiting") == AWAITING_DELIVERY:
-            await ctx.go("address")
+            await ctx.go(self.address)
         else:
             await self._next_document(ctx, request.id)
 
@@ -253,26 +259,26 @@ class KeyLossFlow(DocumentRequestFlow):
             key = await keys.get(ctx.unit, key_id) if key_id is not None else None
             if key is None or ctx.customer_id is None or key.customer_id != ctx.customer_id:
                 ctx.say(ctx.t("keyloss.not_your_key_button"))
-                await ctx.go("pick_key")
+                await ctx.go(self.pick_key)
                 return True
             ctx.data = {"key_id": key.id}
-            await ctx.go("what")
+            await ctx.go(self.what)
             return True
         serial = msg.text.strip()
         if not _SERIAL.match(serial):
             return False
         if ctx.customer_id is None:
             ctx.data = {"serial": serial}
-            await ctx.go("what")
+            await ctx.go(self.what)
             return True
         key = await key_by_serial(ctx.unit, serial)
         if key is None or key.customer_id != ctx.customer_id:
             # The same answer for an unknown serial and someone else's: nothing leaks.
             ctx.say(ctx.t("keyloss.not_your_key", serial=serial))
-            await ctx.go("pick_key")
+            await ctx.go(self.pick_key)
             return True
         ctx.data = {"key_id": key.id}
-        await ctx.go("what")
+        await ctx.go(self.what)
         return True
 
     async def _own_key(self, ctx: Context) -> Key | None:
@@ -430,7 +436,7 @@ class KeyLossFlow(DocumentRequestFlow):
                 number=request_id,
             )
         )
-        await ctx.go("address")
+        await ctx.go(self.address)
 
     async def ask_address(self, ctx: Context) -> None:
         ctx.say(ctx.t("keyloss.ask_address"), (ctx.menu_row(),))
@@ -440,7 +446,7 @@ class KeyLossFlow(DocumentRequestFlow):
         if address is None:
             return False
         ctx.data["address"] = address
-        await ctx.go("recipient")
+        await ctx.go(self.recipient)
         return True
 
     async def ask_recipient(self, ctx: Context) -> None:
@@ -451,7 +457,7 @@ class KeyLossFlow(DocumentRequestFlow):
         if recipient is None:
             return False
         if "address" not in ctx.data:
-            await ctx.go("address")
+            await ctx.go(self.address)
             return True
         request = await self.my_open_request(ctx)
         if request is None:
@@ -498,7 +504,7 @@ class KeyLossFlow(DocumentRequestFlow):
                 number=request_id,
             )
         )
-        await ctx.go("letter")
+        await ctx.go(self.letter)
 
     def _letter_item(self, ctx: Context) -> str:
         broken = ctx.data.get("what") == WhatHappened.BROKEN.value
@@ -518,7 +524,7 @@ class KeyLossFlow(DocumentRequestFlow):
         )
 
     async def on_letter(self, ctx: Context, msg: Incoming, payload: Payload | None) -> bool:
-        return await self._document(ctx, msg, payload, "letter", "letter")
+        return await self._document(ctx, msg, payload, "letter", self.letter)
 
     async def ask_act(self, ctx: Context) -> None:
         ctx.say(
@@ -531,10 +537,10 @@ class KeyLossFlow(DocumentRequestFlow):
         )
 
     async def on_act(self, ctx: Context, msg: Incoming, payload: Payload | None) -> bool:
-        return await self._document(ctx, msg, payload, "write_off_act", "act")
+        return await self._document(ctx, msg, payload, "write_off_act", self.act)
 
     async def _document(
-        self, ctx: Context, msg: Incoming, payload: Payload | None, role: str, step: str
+        self, ctx: Context, msg: Incoming, payload: Payload | None, role: str, step: Step
     ) -> bool:
         if payload is not None:
             return self.later(ctx, payload)

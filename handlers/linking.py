@@ -1,13 +1,14 @@
-"""Linking a messenger account to a customer (SPEC "Linking a messenger account to a
-customer"): the person's side.
+"""Linking a messenger account to a customer (docs/rules.md#linking-an-account): the
+person's side.
 
 Strongest first:
 
 1. **A shared contact** (Telegram's "share my phone" button, or ``/contact`` in the
    console): only the sender's own contact counts (``contact.user_id`` equals the sender);
    its phone matching a customer's phone links at once. A contact arriving while the chat
-   is idle is taken too (:meth:`LinkingFlow.on_idle`). VK has no verified phone: there the
-   text says so and offers the other ways.
+   is idle is taken too (:meth:`LinkingFlow.on_idle`). A messenger that cannot share a
+   contact (``Incoming.can_share_contact`` False: VK, which has no verified phone) gets a
+   text that says so and offers the other ways.
 2. **License number + key serial**, both right, the license on that key and both of the
    same customer. Wrong guesses are rate-limited (``policy.linking``) and logged in
    ``link_attempts`` (the guessed serial only masked); over the limit nothing is checked
@@ -38,11 +39,11 @@ from enum import Enum
 
 from handlers import cards
 from handlers.consent import require_consent
-from handlers.flow import Context, Flow
+from handlers.flow import Context, Flow, Step
 from handlers.messages import Contact, Incoming, Keyboard
 from handlers.payloads import Payload
 from storage import accounts, customers, invitations, link_attempts, requests
-from storage.models import Customer, Platform, RequestKind
+from storage.models import Customer, RequestKind
 from storage.phones import normalize_phone
 
 #: Invitation tokens start with this, so ``/start`` arguments of other flows are left alone.
@@ -66,7 +67,7 @@ def customer_label(customer: Customer) -> str:
 
 def local_moment(ctx: Context, moment: datetime) -> str:
     local = moment.astimezone(ctx.policy.tz)
-    return f"{ctx.t.date(local.date())} {local:%H:%M}"
+    return ctx.t.moment(local)
 
 
 async def link_account(ctx: Context, customer: Customer, method: str, detail: str = "") -> None:
@@ -161,20 +162,24 @@ class LinkingFlow(Flow):
     menu_label = "linking.menu"
     for_managers = False
 
+    choose = Step()
+    license = Step()
+    serial = Step()
+
     async def begin(self, ctx: Context, payload: Payload) -> None:
         if ctx.customer_id is not None:
             ctx.finish()
             await say_already_linked(ctx)
             return
-        await ctx.go("choose")
+        await ctx.go(self.choose)
 
     # -- 1. the phone --------------------------------------------------------------------
 
     async def ask_choose(self, ctx: Context) -> None:
-        if ctx.incoming.platform is Platform.VK:
-            ctx.say(ctx.t("linking.choose_vk"), other_ways(ctx))
-        else:
+        if ctx.incoming.can_share_contact:
             ctx.say(ctx.t("linking.choose"), other_ways(ctx), request_contact=True)
+        else:
+            ctx.say(ctx.t("linking.choose_vk"), other_ways(ctx))
 
     async def on_choose(self, ctx: Context, msg: Incoming, payload: Payload | None) -> bool:
         if msg.contact is not None:
@@ -183,17 +188,17 @@ class LinkingFlow(Flow):
         if payload is not None and payload.action == "linking.license":
             if await self._refuse_if_blocked(ctx):
                 return True
-            await ctx.go("license")
+            await ctx.go(self.license)
             return True
         return False
 
     async def _contact_in_flow(self, ctx: Context, contact: Contact) -> None:
         outcome = await take_contact(ctx, contact)
         if outcome is ContactOutcome.NO_MATCH:
-            ctx.step = "choose"
+            ctx.resume_at(self.choose)
             ctx.say(ctx.t("linking.phone_unknown"), other_ways(ctx))
         elif outcome is ContactOutcome.REFUSED:
-            await ctx.go("choose")
+            await ctx.go(self.choose)
         else:
             ctx.finish()
 
@@ -204,7 +209,8 @@ class LinkingFlow(Flow):
         outcome = await take_contact(ctx, message.contact)
         if outcome in (ContactOutcome.NO_MATCH, ContactOutcome.REFUSED):
             # Continue as "Link my account", so the offered buttons work.
-            ctx.flow_name, ctx.flow, ctx.step, ctx.data = self.name, self, "choose", {}
+            ctx.flow_name, ctx.flow, ctx.data = self.name, self, {}
+            ctx.resume_at(self.choose)
             if outcome is ContactOutcome.NO_MATCH:
                 ctx.say(ctx.t("linking.phone_unknown"), other_ways(ctx))
             else:
@@ -224,7 +230,7 @@ class LinkingFlow(Flow):
         if number is None:
             return False
         ctx.data["license"] = number
-        await ctx.go("serial")
+        await ctx.go(self.serial)
         return True
 
     async def ask_serial(self, ctx: Context) -> None:
@@ -239,7 +245,7 @@ class LinkingFlow(Flow):
         if serial is None:
             return False
         if not number:
-            await ctx.go("license")
+            await ctx.go(self.license)
             return True
         await ctx.unit.begin()  # the count of failures decides whether we check and write
         if await self._refuse_if_blocked(ctx):
@@ -264,7 +270,7 @@ class LinkingFlow(Flow):
         left = ctx.policy.linking.max_attempts - len(await self._failures(ctx))
         ctx.say(ctx.t("linking.no_match", left=left))
         ctx.data = {}
-        await ctx.go("license")
+        await ctx.go(self.license)
         return True
 
     async def _failures(self, ctx: Context) -> list[datetime]:
@@ -356,6 +362,11 @@ class LinkRequestFlow(Flow):
     name = "link_request"
     for_managers = False
 
+    person_name = Step("name")
+    company = Step()
+    phone = Step()
+    license = Step()
+
     async def begin(self, ctx: Context, payload: Payload) -> None:
         if ctx.customer_id is not None:
             ctx.finish()
@@ -368,7 +379,7 @@ class LinkRequestFlow(Flow):
             return
         if await require_consent(ctx):
             return
-        await ctx.go("name")
+        await ctx.go(self.person_name)
 
     async def _pending(self, ctx: Context) -> int | None:
         for request in await requests.of_account(ctx.unit, ctx.account.id, open_only=True):
@@ -402,7 +413,7 @@ class LinkRequestFlow(Flow):
         if text is None:
             return False
         ctx.data["name"] = text
-        await ctx.go("company")
+        await ctx.go(self.company)
         return True
 
     async def ask_company(self, ctx: Context) -> None:
@@ -413,20 +424,20 @@ class LinkRequestFlow(Flow):
         if company is None:
             return False
         ctx.data["company"] = company
-        await ctx.go("phone")
+        await ctx.go(self.phone)
         return True
 
     async def ask_phone(self, ctx: Context) -> None:
-        if ctx.incoming.platform is Platform.VK:
-            ctx.say(ctx.t("link_request.ask_phone_typed"), (ctx.menu_row(),))
-        else:
+        if ctx.incoming.can_share_contact:
             ctx.say(ctx.t("link_request.ask_phone"), (ctx.menu_row(),), request_contact=True)
+        else:
+            ctx.say(ctx.t("link_request.ask_phone_typed"), (ctx.menu_row(),))
 
     async def on_phone(self, ctx: Context, msg: Incoming, payload: Payload | None) -> bool:
         if msg.contact is not None:
             outcome = await take_contact(ctx, msg.contact)
             if outcome is ContactOutcome.REFUSED:
-                await ctx.go("phone")
+                await ctx.go(self.phone)
                 return True
             if outcome is not ContactOutcome.NO_MATCH:  # linked by the phone: no request
                 ctx.finish()
@@ -437,7 +448,7 @@ class LinkRequestFlow(Flow):
         if phone is None:
             return False
         ctx.data["phone"] = phone
-        await ctx.go("license")
+        await ctx.go(self.license)
         return True
 
     async def ask_license(self, ctx: Context) -> None:
@@ -454,7 +465,7 @@ class LinkRequestFlow(Flow):
     async def _file(self, ctx: Context) -> None:
         data = ctx.data
         if "name" not in data or "phone" not in data:  # a state from an older version
-            await ctx.go("name")
+            await ctx.go(self.person_name)
             return
         await ctx.unit.begin()  # one open link request per person: check, then write
         pending = await self._pending(ctx)

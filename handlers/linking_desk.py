@@ -1,4 +1,4 @@
-"""Managers approve or reject a link request (SPEC "Linking…", way 3) on its card.
+"""Managers approve or reject a link request (docs/rules.md#linking-an-account, way 3) on its card.
 
 A link request's card carries "Approve" and "Reject" instead of the generic done/reject
 (registered in :data:`handlers.cards.KIND_BUTTONS`): closing it without choosing the
@@ -19,7 +19,7 @@ from typing import Any
 
 from handlers import cards
 from handlers.customer_lookup import MAX_CANDIDATES, candidate_label, find_customers
-from handlers.flow import Context, Flow
+from handlers.flow import Context, Flow, Step
 from handlers.i18n import Texts, texts
 from handlers.linking import customer_label
 from handlers.messages import Button, Incoming, Keyboard
@@ -56,6 +56,9 @@ class LinkingDeskFlow(Flow):
     for_managers = True
     global_actions = True
 
+    customer = Step()
+    reason = Step()
+
     async def begin(self, ctx: Context, payload: Payload) -> None:
         # Not in any menu: entered from a card's button (see on_global).
         ctx.finish()
@@ -80,7 +83,7 @@ class LinkingDeskFlow(Flow):
         ctx.finish()
         ctx.flow_name, ctx.flow = self.name, self
         ctx.data = {"request_id": request.id}
-        await ctx.go("customer" if payload.action == "linking_desk.approve" else "reason")
+        await ctx.go(self.customer if payload.action == "linking_desk.approve" else self.reason)
 
     async def _open_link_request(self, ctx: Context, request_id: int) -> Request | None:
         """The open link request, or None after saying why it cannot be acted on."""
@@ -158,7 +161,7 @@ class LinkingDeskFlow(Flow):
         if payload is not None or not query or len(query) > MAX_QUERY_LENGTH:
             return False
         ctx.data["query"] = query
-        await ctx.go("customer")
+        await ctx.go(self.customer)
         return True
 
     async def _approve(self, ctx: Context, request: Request, customer_id: int) -> None:

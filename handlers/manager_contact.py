@@ -1,4 +1,5 @@
-"""Asking for a person (SPEC §6): "Contact a manager", and every "Ask a manager" button.
+"""Asking for a person (docs/rules.md#working-hours-and-call-backs): "Contact a manager", and
+every "Ask a manager" button.
 
 :func:`ask_for_person` is the one thing that happens whenever a customer asks for a
 person, whichever flow they are in. During working hours the question is filed for the
@@ -18,7 +19,7 @@ from typing import Any
 from handlers import cards
 from handlers.callback import offer_callback, topic_value, when_words
 from handlers.cards import CardLine, file_request
-from handlers.flow import Context, Flow
+from handlers.flow import Context, Flow, Step
 from handlers.messages import Incoming
 from handlers.payloads import Payload
 from handlers.rules.calendar import calendar_for
@@ -93,9 +94,11 @@ class ManagerContactFlow(Flow):
     name = "manager_contact"
     menu_label = "manager_contact.menu"
 
+    question = Step()
+
     async def begin(self, ctx: Context, payload: Payload) -> None:
         if calendar_for(ctx.policy).is_working_time(ctx.now):
-            await ctx.go("question")
+            await ctx.go(self.question)
         else:
             # No point typing a question first: nobody reads it before the morning.
             await ask_for_person(ctx, topic="general")
@@ -111,7 +114,7 @@ class ManagerContactFlow(Flow):
             return False
         if len(question) > MAX_QUESTION_CHARS:
             ctx.say(ctx.t("manager_contact.too_long", limit=MAX_QUESTION_CHARS))
-            await ctx.go("question")
+            await ctx.go(self.question)
             return True
         await ask_for_person(
             ctx,

@@ -43,6 +43,10 @@ class Incoming:
     language: str | None = None
     display_name: str = ""
     from_manager: bool = False
+    #: The messenger can share the person's phone at a button press (Telegram's contact
+    #: button in a private chat, the console's ``/contact``); VK cannot, so its people are
+    #: asked to type it or to link another way.
+    can_share_contact: bool = True
 
     @property
     def command(self) -> tuple[str, str] | None:

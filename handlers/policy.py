@@ -1,4 +1,4 @@
-"""The business policy: every number of SPEC.md, loaded from ``policy.toml``.
+"""The business policy: every number of docs/rules.md, loaded from ``policy.toml``.
 
 The rules in :mod:`handlers.rules` take a :class:`Policy` instead of constants, so a vendor
 changes a rate, a price or working hours in one file. Loading validates every value and a
@@ -115,8 +115,8 @@ class UploadPolicy(_Section):
     document_max_mb: PositiveInt = 10
     backup_types: list[str] = ["zip", "rar", "7z", "bak", "gz"]
     backup_max_mb: PositiveInt = 20
-    # License files sent for a transfer (SPEC §2): CodeMeter update/context files,
-    # module license files, or an archive of them.
+    # License files sent for a transfer (docs/rules.md#license-transfer): CodeMeter
+    # update/context files, module license files, or an archive of them.
     license_file_types: list[str] = [
         "wibucmrau",
         "wibucmrac",

@@ -30,8 +30,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from handlers.flow import Context, Flow, Job
-from handlers.i18n import texts
+from handlers.flow import Context, Flow, Job, Step
 from handlers.linking import local_moment
 from handlers.messages import Incoming
 from handlers.payloads import Payload
@@ -136,6 +135,8 @@ class PrivacyFlow(Flow):
     for_managers = None
     commands = ("/mydata", "/forget")
 
+    confirm = Step()
+
     def __init__(self, files_dir: Path | None = None) -> None:
         #: Where stored files live (FILES_DIR); files recorded outside it are never deleted.
         self.files_dir = files_dir or DEFAULT_FILES_DIR
@@ -161,7 +162,7 @@ class PrivacyFlow(Flow):
                 "privacy.account",
                 platform=t(f"privacy.platform_{account.platform.value}"),
                 user=account.user_id,
-                language=texts(account.language)("language.name"),
+                language=t.language_name(account.language),
                 name=account.display_name or "—",
             ),
         ]
@@ -225,7 +226,7 @@ class PrivacyFlow(Flow):
             ctx.finish()
             ctx.say(ctx.t("privacy.nothing_left"), (ctx.menu_row(),))
             return
-        await ctx.go("confirm")
+        await ctx.go(self.confirm)
 
     async def ask_confirm(self, ctx: Context) -> None:
         ctx.say(

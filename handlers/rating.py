@@ -1,4 +1,4 @@
-"""The customer rates a done request, 1 to 5, with an optional comment (SPEC §8).
+"""The customer rates a done request, 1 to 5, with an optional comment (docs/rules.md#ratings).
 
 When a manager marks a request done, :func:`ask_for_rating` queues "Rate how we handled
 request N" with five buttons ``rating.set:<request>:<n>`` to the customer's chat. A press
@@ -15,7 +15,7 @@ thanked for without asking for a comment, so that conversation is not lost.
 from __future__ import annotations
 
 from handlers import cards
-from handlers.flow import Context, Flow
+from handlers.flow import Context, Flow, Step
 from handlers.i18n import Texts, texts
 from handlers.messages import Button, Incoming
 from handlers.payloads import Payload, encode
@@ -45,6 +45,8 @@ class RatingFlow(Flow):
     for_managers = False
     global_actions = True
 
+    comment = Step()
+
     async def begin(self, ctx: Context, payload: Payload) -> None:
         ctx.finish()
         ctx.say(ctx.t("rating.how_to"), (ctx.menu_row(),))
@@ -56,7 +58,7 @@ class RatingFlow(Flow):
         if payload.action == "rating.set":
             await self._rate(ctx, payload)
         elif payload.action == "rating.skip":
-            if ctx.flow_name != self.name or ctx.step != "comment":
+            if ctx.flow_name != self.name or ctx.step != self.comment.name:
                 ctx.say(ctx.t("common.stale_button"))
                 return
             ctx.finish()
@@ -99,7 +101,7 @@ class RatingFlow(Flow):
         ctx.finish()
         ctx.flow_name, ctx.flow = self.name, self
         ctx.data = {"request_id": request.id, "rating": rating}
-        await ctx.go("comment")
+        await ctx.go(self.comment)
 
     async def ask_comment(self, ctx: Context) -> None:
         ctx.say(

@@ -1,4 +1,4 @@
-"""A customer's follow-ups reach the thread of their request (SPEC §8).
+"""A customer's follow-ups reach the thread of their request (docs/rules.md#managers).
 
 A customer writes to an open request in two ways:
 
@@ -20,7 +20,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from handlers.attachments import FileKind, accept_attachment, problem_text, upload_problem
-from handlers.flow import Context, Flow
+from handlers.flow import Context, Flow, Step
 from handlers.i18n import Texts, texts
 from handlers.messages import Attachment, Button, Incoming, Keyboard
 from handlers.payloads import Payload, encode
@@ -94,6 +94,9 @@ class RelayFlow(Flow):
     for_managers = False
     global_actions = True
 
+    message = Step()
+    pick = Step()
+
     async def begin(self, ctx: Context, payload: Payload) -> None:
         ctx.finish()
         ctx.say(ctx.t("relay.how_to"), (ctx.menu_row(),))
@@ -139,16 +142,16 @@ class RelayFlow(Flow):
             request = await self._own_open(ctx, payload, for_write=False)
             if request is not None:
                 self._enter(ctx, {"request_id": request.id})
-                await ctx.go("message")
+                await ctx.go(self.message)
             return
         if payload.action == "relay.pick":
             pending = ctx.data.get("pending") if ctx.flow_name == self.name else None
-            if ctx.step != "pick" or pending is None:
+            if ctx.step != self.pick.name or pending is None:
                 ctx.say(ctx.t("common.stale_button"))
                 return
             request = await self._own_open(ctx, payload, for_write=True)
             if request is None:
-                await ctx.go("pick")
+                await ctx.go(self.pick)
                 return
             ctx.finish()
             await forward(ctx, request, str(pending["text"]), _files_from_data(pending["files"]))
@@ -190,7 +193,7 @@ class RelayFlow(Flow):
             await forward(ctx, own[0], text, files)
             return True
         self._enter(ctx, {"pending": {"text": text, "files": _files_to_data(files)}})
-        await ctx.go("pick")
+        await ctx.go(self.pick)
         return True
 
     async def ask_pick(self, ctx: Context) -> None:

@@ -1,4 +1,5 @@
-"""Muting support-expiry reminders (SPEC §7: "a customer can mute reminders").
+"""Muting support-expiry reminders (docs/rules.md#support-expiry-reminders: "a customer can
+mute reminders").
 
 Every reminder carries a "Mute reminders" button (``reminders.mute``); the confirmation
 carries "Turn reminders on" (``reminders.unmute``); ``/reminders`` shows the current state

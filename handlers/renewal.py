@@ -1,14 +1,14 @@
-"""Support renewal quote (SPEC §3): for a linked license, or by product without linking."""
+"""Support renewal quote (docs/rules.md#support-renewal): for a linked license, or by product
+without linking."""
 
 from __future__ import annotations
 
 from datetime import date, timedelta
-from decimal import Decimal
 from typing import Any
 
 from handlers import cards
 from handlers.cards import file_request
-from handlers.flow import Context, Flow
+from handlers.flow import Context, Flow, Step
 from handlers.manager_contact import ask_for_person
 from handlers.messages import Incoming
 from handlers.payloads import Payload
@@ -27,6 +27,11 @@ class RenewalFlow(Flow):
     menu_label = "menu.renewal"
     for_managers = None
 
+    pick_license = Step()
+    pick_product = Step()
+    support_end = Step()
+    quote = Step()
+
     async def begin(self, ctx: Context, payload: Payload) -> None:
         views = (
             await licenses.views_of_customer(ctx.unit, ctx.customer_id)
@@ -34,10 +39,10 @@ class RenewalFlow(Flow):
             else []
         )
         if views:
-            ctx.step = "pick_license"
+            ctx.resume_at(self.pick_license)
             self._show_licenses(ctx, views)
         else:
-            await ctx.go("pick_product")
+            await ctx.go(self.pick_product)
 
     # -- a linked customer's license ------------------------------------------------------
 
@@ -67,17 +72,17 @@ class RenewalFlow(Flow):
         if payload is None:
             return False
         if payload.action == "renewal.products":
-            await ctx.go("pick_product")
+            await ctx.go(self.pick_product)
             return True
         if payload.action != "renewal.lic":
             return False
         view = await licenses.view(ctx.unit, payload.int_arg(0))
         if view is None or ctx.customer_id is None or view.customer_id != ctx.customer_id:
             ctx.say(ctx.t("renewal.not_your_license"))
-            await ctx.go("pick_license")
+            await ctx.go(self.pick_license)
             return True
         ctx.data = {"license_id": view.id}
-        ctx.step = "quote"
+        ctx.resume_at(self.quote)
         self._show_quote(ctx, *self._license_quote(ctx, view))
         return True
 
@@ -105,10 +110,10 @@ class RenewalFlow(Flow):
         product = await products.get(ctx.unit, payload.int_arg(0))
         if product is None:
             ctx.say(ctx.t("common.stale_button"))
-            await ctx.go("pick_product")
+            await ctx.go(self.pick_product)
             return True
         ctx.data = {"product_id": product.id}
-        await ctx.go("support_end")
+        await ctx.go(self.support_end)
         return True
 
     async def ask_support_end(self, ctx: Context) -> None:
@@ -122,10 +127,10 @@ class RenewalFlow(Flow):
             return False
         if abs((typed - ctx.today).days) > _PLAUSIBLE_YEARS * 366:
             ctx.say(ctx.t("renewal.support_end_implausible", date=ctx.t.date(typed)))
-            await ctx.go("support_end")
+            await ctx.go(self.support_end)
             return True
         ctx.data["support_end"] = typed.isoformat()
-        await ctx.go("quote")
+        await ctx.go(self.quote)
         return True
 
     # -- the quote --------------------------------------------------------------------
@@ -169,7 +174,7 @@ class RenewalFlow(Flow):
 
     def _quote_text(self, ctx: Context, quote: RenewalQuote, about: dict[str, Any]) -> str:
         t = ctx.t
-        percent = _percent(quote.rate)
+        percent = t.percent(quote.rate)
         lines = [t("renewal.quote_title", product=about["product"])]
         if about["license"]:
             lines.append(t("renewal.quote_license", number=about["license"]))
@@ -255,7 +260,6 @@ class RenewalFlow(Flow):
             ctx.finish()
             return True
         quote, about = computed
-        percent = _percent(quote.rate)
         card = [
             cards.line(
                 "renewal.card_product",
@@ -266,7 +270,7 @@ class RenewalFlow(Flow):
             cards.line(
                 "renewal.card_rate",
                 rate=cards.text(f"renewal.rate_name_{quote.rate_kind.value}"),
-                percent=percent,
+                percent=cards.percent(quote.rate),
                 amount=cards.money(quote.amount),
             ),
             cards.line("renewal.card_new_end", date=cards.day(quote.new_support_end)),
@@ -282,7 +286,8 @@ class RenewalFlow(Flow):
         }
         if payload.action == "renewal.ask":
             # A person, with the quote on the card: a question in working hours, the
-            # "leave your phone" call-back offer outside them (SPEC §6).
+            # "leave your phone" call-back offer outside them
+            # (docs/rules.md#working-hours-and-call-backs).
             await ask_for_person(
                 ctx,
                 topic="renewal",
@@ -303,7 +308,3 @@ class RenewalFlow(Flow):
         ctx.finish()
         ctx.say(ctx.t("renewal.invoice_filed", number=request_id), (ctx.menu_row(),))
         return True
-
-
-def _percent(rate: Decimal) -> str:
-    return format((rate * 100).normalize(), "f")

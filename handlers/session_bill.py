@@ -1,4 +1,5 @@
-"""``/minutes N M``: a manager enters the minutes a remote session took (SPEC §5, §8).
+"""``/minutes N M``: a manager enters the minutes a remote session took
+(docs/rules.md#price-and-bill).
 
 ``N`` is the request number managers see on the booking's card (not the booking's own
 id, which nobody sees), ``M`` the minutes spent. The bot computes the bill with

@@ -1,4 +1,5 @@
-"""About technical support (SPEC §3, seed 002): a small menu of questions with answers.
+"""About technical support (docs/rules.md#support-renewal, seed 002): a small menu of
+questions with answers.
 
 Every number in an answer comes from the policy (support term, rates, grace period) and
 the worked example is computed with :func:`handlers.rules.renewal.renewal_quote` for a
@@ -8,9 +9,8 @@ product of the catalogue, so the page never disagrees with the quote the bot giv
 from __future__ import annotations
 
 from datetime import timedelta
-from decimal import Decimal
 
-from handlers.flow import Context, Flow
+from handlers.flow import Context, Flow, Step
 from handlers.messages import Button, Incoming
 from handlers.payloads import Payload
 from handlers.rules.dates import add_months
@@ -20,10 +20,6 @@ from storage.models import Product
 
 #: The questions, in the order of seed 002.
 QUESTIONS = ("includes", "after_end", "updates", "renewal")
-
-
-def _percent(rate: Decimal) -> str:
-    return format((rate * 100).normalize(), "f")
 
 
 def example_product(catalogue: list[Product]) -> Product | None:
@@ -37,8 +33,10 @@ class SupportFaqFlow(Flow):
     name = "support_faq"
     menu_label = "support_faq.menu"
 
+    questions = Step()
+
     async def begin(self, ctx: Context, payload: Payload) -> None:
-        await ctx.go("questions")
+        await ctx.go(self.questions)
 
     def _question_rows(self, ctx: Context, skip: str | None = None) -> list[tuple[Button, ...]]:
         return [
@@ -86,8 +84,8 @@ class SupportFaqFlow(Flow):
     async def _renewal_answer(self, ctx: Context) -> str:
         t, support = ctx.t, ctx.policy.support
         preferential, standard = (
-            _percent(support.preferential_rate),
-            _percent(support.standard_rate),
+            t.percent(support.preferential_rate),
+            t.percent(support.standard_rate),
         )
         lines = [
             t(

@@ -1,4 +1,5 @@
-"""Transfer, merge or redistribution of licenses between keys (SPEC §2, seed 001).
+"""Transfer, merge or redistribution of licenses between keys (docs/rules.md#license-transfer,
+seed 001).
 
 Step by step the bot collects what the official letter must name: the operation, the
 product and every license involved, the number of workplaces, the key/module numbers, the
@@ -37,7 +38,7 @@ from handlers.document_requests import (
     hand_over,
     roles_in,
 )
-from handlers.flow import Context
+from handlers.flow import Context, Step
 from handlers.i18n import Texts
 from handlers.messages import Button, Incoming, Keyboard
 from handlers.payloads import Payload, encode
@@ -53,11 +54,6 @@ _PRODUCT_LENGTH = (2, 200)
 _ORDER_LENGTH = (2, 1000)
 MAX_WORKPLACES = 9999
 
-#: The letter's scan, then the license files (several, closed with "That's all").
-DOCUMENTS = (
-    Document("letter", "letter", "transfer.document_letter"),
-    Document("license_file", "license_files", "transfer.document_license_files"),
-)
 #: ``details["module_return"]`` while a manager has not decided yet.
 DECISION_PENDING = "pending"
 APPROVED = "approved"
@@ -86,9 +82,9 @@ class _Choice:
     """The customer's own licenses or keys: a toggle list with "Done", or numbers typed;
     a person not linked types them at ``typed_step`` instead."""
 
-    step: str
-    typed_step: str
-    next_step: str
+    step: Step
+    typed_step: Step
+    next_step: Step
     ids: str
     """Where ``ctx.data`` keeps the chosen ids."""
     question: str
@@ -104,42 +100,6 @@ class _Choice:
     of_customer: Callable[[Unit, int], Awaitable[Sequence[_Owned]]]
     by_id: Callable[[Unit, int], Awaitable[_Owned | None]]
     by_number: Callable[[Unit, str], Awaitable[_Owned | None]]
-
-
-_LICENSES = _Choice(
-    step="licenses",
-    typed_step="product",
-    next_step="workplaces",
-    ids="license_ids",
-    question="transfer.ask_licenses",
-    label="transfer.license_button",
-    toggle="transfer.lic",
-    done="transfer.lic_done",
-    none_owned="transfer.no_licenses",
-    choose_one="transfer.choose_one_license",
-    not_yours_button="transfer.not_your_license_button",
-    not_yours_typed="transfer.not_your_licenses",
-    of_customer=licenses.of_customer,
-    by_id=licenses.get,
-    by_number=license_by_number,
-)
-_KEYS = _Choice(
-    step="keys",
-    typed_step="key_numbers",
-    next_step="order",
-    ids="key_ids",
-    question="transfer.ask_keys",
-    label="transfer.key_button",
-    toggle="transfer.key",
-    done="transfer.keys_done",
-    none_owned="transfer.no_keys",
-    choose_one="transfer.choose_one_key",
-    not_yours_button="transfer.not_your_key_button",
-    not_yours_typed="transfer.not_your_keys",
-    of_customer=keys.of_customer,
-    by_id=keys.get,
-    by_number=key_by_serial,
-)
 
 
 def _numbers(text: str) -> list[str] | None:
@@ -222,9 +182,25 @@ class TransferFlow(DocumentRequestFlow):
     menu_label = "transfer.menu"
     for_managers = False
 
+    operation = Step()
+    licenses = Step()
+    product = Step()
+    license_numbers = Step()
+    workplaces = Step()
+    keys = Step()
+    key_numbers = Step()
+    order = Step()
+    modules = Step()
+    letter = Step()
+    license_files = Step()
+
     request_kind = RequestKind.TRANSFER
-    documents = DOCUMENTS
-    first_step = "operation"
+    #: The letter's scan, then the license files (several, closed with "That's all").
+    documents = (
+        Document("letter", letter, "transfer.document_letter"),
+        Document("license_file", license_files, "transfer.document_license_files"),
+    )
+    first_step = operation
     new_request_button = ("transfer.new_request", "transfer.new")
     received_key = "transfer.file_received"
 
@@ -251,7 +227,7 @@ class TransferFlow(DocumentRequestFlow):
         ctx.data = {"request_id": request.id}
         # The license files are several: with all in, "That's all" still has to be pressed.
         have = await roles_in(ctx, request.id)
-        await ctx.go(self.next_document_step(have) or "license_files")
+        await ctx.go(self.next_document_step(have) or self.license_files)
 
     # -- the operation ---------------------------------------------------------------------
 
@@ -315,7 +291,7 @@ class TransferFlow(DocumentRequestFlow):
         if product is None:
             return False
         ctx.data["product"] = product
-        await ctx.go("license_numbers")
+        await ctx.go(self.license_numbers)
         return True
 
     async def ask_license_numbers(self, ctx: Context) -> None:
@@ -324,7 +300,7 @@ class TransferFlow(DocumentRequestFlow):
     async def on_license_numbers(
         self, ctx: Context, msg: Incoming, payload: Payload | None
     ) -> bool:
-        return await self._typed_numbers(ctx, msg, payload, "licenses", "workplaces")
+        return await self._typed_numbers(ctx, msg, payload, "licenses", self.workplaces)
 
     # -- workplaces ---------------------------------------------------------------------------
 
@@ -384,7 +360,7 @@ class TransferFlow(DocumentRequestFlow):
         ctx.say(ctx.t("transfer.ask_key_numbers"), (ctx.menu_row(),))
 
     async def on_key_numbers(self, ctx: Context, msg: Incoming, payload: Payload | None) -> bool:
-        return await self._typed_numbers(ctx, msg, payload, "keys", "order")
+        return await self._typed_numbers(ctx, msg, payload, "keys", self.order)
 
     # -- choosing one's own licenses or keys; numbers typed by a person not linked -----------
 
@@ -476,7 +452,7 @@ class TransferFlow(DocumentRequestFlow):
         return True
 
     async def _typed_numbers(
-        self, ctx: Context, msg: Incoming, payload: Payload | None, key: str, next_step: str
+        self, ctx: Context, msg: Incoming, payload: Payload | None, key: str, next_step: Step
     ) -> bool:
         if payload is not None or msg.attachments:
             return False
@@ -506,13 +482,13 @@ class TransferFlow(DocumentRequestFlow):
             if payload.action != "transfer.no_order" or self._order_required(ctx):
                 return False
             ctx.data["order"] = ""
-            await ctx.go("modules")
+            await ctx.go(self.modules)
             return True
         order = free_text(msg, payload, _ORDER_LENGTH)
         if order is None:
             return False
         ctx.data["order"] = order
-        await ctx.go("modules")
+        await ctx.go(self.modules)
         return True
 
     # -- modules returned? then the request is filed -------------------------------------
@@ -549,7 +525,7 @@ class TransferFlow(DocumentRequestFlow):
         )
         ctx.data = {"request_id": request_id}
         ctx.say(self._checklist(ctx, details, request_id))
-        await ctx.go("letter")
+        await ctx.go(self.letter)
         return True
 
     async def _details(self, ctx: Context) -> dict[str, Any] | None:
@@ -640,10 +616,10 @@ class TransferFlow(DocumentRequestFlow):
         if not msg.attachments:
             return False
         request = await self.accept_file(
-            ctx, msg, role="letter", kind=FileKind.DOCUMENT, step="letter"
+            ctx, msg, role="letter", kind=FileKind.DOCUMENT, step=self.letter
         )
         if request is not None:
-            await ctx.go("license_files")
+            await ctx.go(self.license_files)
         return True
 
     async def ask_license_files(self, ctx: Context) -> None:
@@ -677,20 +653,20 @@ class TransferFlow(DocumentRequestFlow):
             have = await roles_in(ctx, request.id)
             if "license_file" not in have:
                 ctx.say(ctx.t("transfer.need_license_file"))
-                await ctx.go("license_files")
+                await ctx.go(self.license_files)
                 return True
             if "letter" not in have:
-                await ctx.go("letter")
+                await ctx.go(self.letter)
                 return True
             await self._complete(ctx, request)
             return True
         if not msg.attachments:
             return False
         request = await self.accept_file(
-            ctx, msg, role="license_file", kind=FileKind.LICENSE_FILE, step="license_files"
+            ctx, msg, role="license_file", kind=FileKind.LICENSE_FILE, step=self.license_files
         )
         if request is not None:
-            await ctx.go("license_files")
+            await ctx.go(self.license_files)
         return True
 
     async def _complete(self, ctx: Context, request: Request) -> None:
@@ -707,3 +683,40 @@ class TransferFlow(DocumentRequestFlow):
         )
         ctx.say(ctx.t(done, number=request.id), (ctx.menu_row(),))
         ctx.finish()
+
+
+#: The two toggle lists; after the flow, whose steps they name.
+_LICENSES = _Choice(
+    step=TransferFlow.licenses,
+    typed_step=TransferFlow.product,
+    next_step=TransferFlow.workplaces,
+    ids="license_ids",
+    question="transfer.ask_licenses",
+    label="transfer.license_button",
+    toggle="transfer.lic",
+    done="transfer.lic_done",
+    none_owned="transfer.no_licenses",
+    choose_one="transfer.choose_one_license",
+    not_yours_button="transfer.not_your_license_button",
+    not_yours_typed="transfer.not_your_licenses",
+    of_customer=licenses.of_customer,
+    by_id=licenses.get,
+    by_number=license_by_number,
+)
+_KEYS = _Choice(
+    step=TransferFlow.keys,
+    typed_step=TransferFlow.key_numbers,
+    next_step=TransferFlow.order,
+    ids="key_ids",
+    question="transfer.ask_keys",
+    label="transfer.key_button",
+    toggle="transfer.key",
+    done="transfer.keys_done",
+    none_owned="transfer.no_keys",
+    choose_one="transfer.choose_one_key",
+    not_yours_button="transfer.not_your_key_button",
+    not_yours_typed="transfer.not_your_keys",
+    of_customer=keys.of_customer,
+    by_id=keys.get,
+    by_number=key_by_serial,
+)

@@ -1,4 +1,5 @@
-"""The managers' decision on returning protection modules in a transfer (SPEC §2, seed 001).
+"""The managers' decision on returning protection modules in a transfer
+(docs/rules.md#license-transfer, seed 001).
 
 A transfer request whose customer offers to return modules carries "Approve module
 return" / "Reject module return" on its card (:func:`handlers.transfer.transfer_card_buttons`)

@@ -1,4 +1,4 @@
-"""The clock: jobs that enter the core by time (issue 6, docs/scheduler.md).
+"""The clock: jobs that enter the core by time (docs/scheduler.md).
 
 * :mod:`scheduler.jobs` — the job functions (database, policy, desk and time passed in;
   each returns a printable result), shared by the scheduler and ``python -m bot jobs``;

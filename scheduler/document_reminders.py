@@ -1,5 +1,5 @@
-""" "Send us the documents" reminders (SPEC §1 B): a request waiting for documents is
-reminded about ``reminders.documents_after_days`` days after it entered
+""" "Send us the documents" reminders (docs/rules.md#document-reminders): a request waiting
+for documents is reminded about ``reminders.documents_after_days`` days after it entered
 ``waiting_documents`` (counted in vendor-local days: entered on the 1st, reminded on the
 4th at the daily time), once per period of waiting (``document_reminder_log``).
 """

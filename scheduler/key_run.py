@@ -1,4 +1,5 @@
-"""The monthly key-renewal run of the additional protection service (SPEC §4).
+"""The monthly key-renewal run of the additional protection service
+(docs/rules.md#the-monthly-key-run).
 
 On ``protection.renewal_run_day`` of every month (weekends and holidays included) every
 CodeMeter key with the service connected gets its outcome from

@@ -1,5 +1,6 @@
-"""Remote-session reminders (SPEC §5): the day before at ``sessions.day_before_at`` and
-``sessions.hours_before`` hours before the start, each repeating the backup advice.
+"""Remote-session reminders (docs/rules.md#changing-a-booking-and-reminders): the day before
+at ``sessions.day_before_at`` and ``sessions.hours_before`` hours before the start, each
+repeating the backup advice.
 
 Checked every few minutes. A reminder is due once its moment has passed and the session
 has not started; it is logged per (booking, kind, start) in the same transaction as its
@@ -73,18 +74,18 @@ def decide(
 def session_text(t: Texts, booking: Booking, kind: str, policy: Policy) -> str:
     local = booking.starts_at.astimezone(policy.tz)
     what = t(f"reminders.session_kind_{booking.kind}")
-    zone = local.tzname() or policy.timezone
+    zone = t.zone(local)
     if kind == DAY_BEFORE:
         head = t(
             "reminders.session_day_before",
             kind=what,
             date=t.date(local.date()),
-            time=f"{local:%H:%M}",
+            time=t.time(local),
             zone=zone,
             hours=booking.hours,
         )
     else:
-        head = t("reminders.session_hours_before", kind=what, time=f"{local:%H:%M}", zone=zone)
+        head = t("reminders.session_hours_before", kind=what, time=t.time(local), zone=zone)
     return f"{head}\n{t('reminders.session_backup_advice')}"
 
 

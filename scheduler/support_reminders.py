@@ -1,4 +1,5 @@
-"""Support-expiry reminders (SPEC §7): the daily job that decides and queues them.
+"""Support-expiry reminders (docs/rules.md#support-expiry-reminders): the daily job that
+decides and queues them.
 
 What is due
     For the day D (vendor-local) every license whose series (``handlers.rules.reminders``)
@@ -30,7 +31,6 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from decimal import Decimal
 
 from handlers.i18n import Texts, texts
 from handlers.payloads import encode
@@ -136,10 +136,6 @@ def decide(
     return send, [r for r in due if r not in send]
 
 
-def _percent(rate: Decimal) -> str:
-    return format((rate * 100).normalize(), "f")
-
-
 def reminder_text(
     t: Texts, view: LicenseView, reminder: DueReminder, quote: RenewalQuote, policy: Policy
 ) -> str:
@@ -168,7 +164,7 @@ def reminder_text(
             "reminders.quote_preferential" if quote.preferential else "reminders.quote_standard",
             months=policy.support.renewal_term_months,
             amount=t.money(quote.amount),
-            percent=_percent(quote.rate),
+            percent=t.percent(quote.rate),
             new_end=t.date(quote.new_support_end),
         )
     )

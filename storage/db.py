@@ -1,6 +1,6 @@
 """The SQLite database: one aiosqlite connection, explicit transactions, migrations.
 
-Why it looks like this (measured on the target 2-core machines, see NOTES.md):
+Why it looks like this (measured on the target 2-core machines, see README.md#performance):
 
 * every ``await`` on aiosqlite is a thread hop of about 100 µs, so a unit of work issues
   as few statements as it can and a unit that only reads or writes one row never pays

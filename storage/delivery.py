@@ -6,6 +6,8 @@
   (``sending``) before its request leaves; a row still ``sending`` at start was interrupted
   by a crash, and :func:`interrupted` returns it to ``pending`` so it is not lost (the one
   case that may duplicate, reported by the sender).
+* A digest to a busy manager chat (:mod:`storage.digests`) is offered before the rows
+  queued ahead of it, so it is the next message that chat receives.
 * A long text goes out in parts; :func:`set_sent_parts` remembers the parts delivered so a
   retry continues after them.
 """
@@ -17,6 +19,7 @@ from datetime import datetime
 
 from storage.columns import time_from_db, time_to_db
 from storage.db import Unit
+from storage.digests import DIGEST_TOPIC
 from storage.models import OutboxMessage, Platform
 from storage.outbox import message_from_row
 
@@ -35,13 +38,14 @@ class Outgoing:
 async def due_in_order(
     unit: Unit, platform: Platform, now: datetime, *, limit: int = 100
 ) -> list[Outgoing]:
-    """The oldest open message of each chat, if its time has come; oldest first."""
+    """The oldest open message of each chat, if its time has come; oldest first, except
+    that digests (:mod:`storage.digests`) come before everything else."""
     rows = await unit.fetchall(
         f"SELECT {_COLUMNS} FROM outbox o WHERE o.platform = ?1 AND o.status = 'pending' "
         "AND o.next_attempt_at <= ?2 AND NOT EXISTS (SELECT 1 FROM outbox e "
         "WHERE e.platform = ?1 AND e.chat_id = o.chat_id AND e.status IN ('pending', 'sending') "
-        "AND e.id < o.id) ORDER BY o.id LIMIT ?3",
-        (Platform(platform).value, time_to_db(now), limit),
+        "AND e.id < o.id) ORDER BY o.topic IS ?4 DESC, o.id LIMIT ?3",
+        (Platform(platform).value, time_to_db(now), limit, DIGEST_TOPIC),
     )
     return [Outgoing(message_from_row(row), row["sent_parts"]) for row in rows]
 

@@ -1,9 +1,11 @@
 """A small demo data set, loaded through the one import path (``storage.importer``).
 
-Dates are relative to ``today`` so every case of SPEC.md is live whenever the demo runs.
+Dates are relative to ``today`` so every case of docs/rules.md is live whenever the demo
+runs.
 
 Products
-    * BZ-REPORT "Базис-Отчёт", 7990 (CodeMeter): the price of SPEC's worked example,
+    * BZ-REPORT "Базис-Отчёт", 7990 (CodeMeter): the price of the worked example of
+      docs/rules.md#the-worked-example,
       preferential renewal 1998, standard 3596;
     * BZ-MEBEL "Базис-Мебельщик", 52000 (CodeMeter);
     * BZ-SHKAF "Базис-Шкаф", 18500 (protection module).

@@ -1,6 +1,6 @@
 """The persistent outbox: every message to a customer or manager is written here in the
 same transaction as the change that caused it, and a sender per messenger delivers it,
-retrying until it is sent or definitively refused (SPEC §9).
+retrying until it is sent or definitively refused (docs/rules.md#nothing-is-lost).
 
 Each ``mark_*`` also records the attempt in ``outbox_attempts``.
 """

@@ -31,6 +31,8 @@ class Chat:
     platform: Platform = Platform.TELEGRAM
     language: str | None = "ru"
     manager: bool = False
+    #: Whether the messenger can share a contact; None: as its adapter says (VK cannot).
+    can_share_contact: bool | None = None
     replies: list[Reply] = field(default_factory=list)
     #: The texts rendered while answering the last message, by catalogue key and values.
     rendered: list[RenderedText] = field(default_factory=list)
@@ -49,6 +51,11 @@ class Chat:
             language=self.language,
             display_name=f"User {self.user_id}",
             from_manager=self.manager,
+            can_share_contact=(
+                self.platform is not Platform.VK
+                if self.can_share_contact is None
+                else self.can_share_contact
+            ),
             **fields,  # type: ignore[arg-type]
         )
 

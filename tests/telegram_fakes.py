@@ -119,6 +119,7 @@ class FakeTelegram:
         members: dict[int, str] | None = None,
         enforce_limits: bool = False,
         limits_scale: float = 1.0,
+        monotonic: Callable[[], float] = time.monotonic,
     ) -> None:
         self.manager_chat_id = manager_chat_id
         self.forum = forum
@@ -144,6 +145,8 @@ class FakeTelegram:
         self._thread_id = 500
         self._update_id = 70_000
         self.limits_scale = limits_scale
+        #: The clock the limits are enforced by (a test's fake clock moves it, not sleeping).
+        self.monotonic = monotonic
         self._global = Window(round(30 * limits_scale), 1.0)
         self._chats: dict[int, Window] = {}
         self.update_arrived = asyncio.Event()
@@ -339,7 +342,7 @@ class FakeTelegram:
     def _limit(self, chat_id: int) -> None:
         if not self.enforce_limits:
             return
-        now = time.monotonic()
+        now = self.monotonic()
         scale = self.limits_scale
         window = self._chats.setdefault(
             chat_id,

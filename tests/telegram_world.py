@@ -28,7 +28,7 @@ from handlers.cards import file_request
 from handlers.desk import Destination, ManagerDesk
 from handlers.desk_actions import DeskActionsFlow
 from handlers.engine import Engine
-from handlers.flow import Context, Flow
+from handlers.flow import Context, Flow, Step
 from handlers.flows import default_flows
 from handlers.messages import Incoming
 from handlers.payloads import Payload
@@ -58,8 +58,10 @@ class PhoneFlow(Flow):
     name = "tgphone"
     commands = ("/phone",)
 
+    phone = Step()
+
     async def begin(self, ctx: Context, payload: Payload) -> None:
-        await ctx.go("phone")
+        await ctx.go(self.phone)
 
     async def ask_phone(self, ctx: Context) -> None:
         ctx.say("Share your phone <please>", request_contact=True)
@@ -81,10 +83,12 @@ class UploadFlow(Flow):
     name = "tgupload"
     commands = ("/upload",)
 
+    scan = Step()
+
     async def begin(self, ctx: Context, payload: Payload) -> None:
         request_id = await file_request(ctx, RequestKind.QUESTION, details={"about": "scan"})
         ctx.data["request_id"] = request_id
-        await ctx.go("scan")
+        await ctx.go(self.scan)
 
     async def ask_scan(self, ctx: Context) -> None:
         ctx.say("Send the scan as a PDF.")
@@ -114,8 +118,10 @@ class AskFlow(Flow):
     name = "tgask"
     commands = ("/ask",)
 
+    question = Step()
+
     async def begin(self, ctx: Context, payload: Payload) -> None:
-        await ctx.go("question")
+        await ctx.go(self.question)
 
     async def ask_question(self, ctx: Context) -> None:
         ctx.say("What is your question?")

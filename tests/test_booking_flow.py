@@ -56,7 +56,7 @@ async def test_backup_review_is_booked_in_russian(engine: Engine, db: Database) 
     assert "Условие 2 из 2" in chat.text  # no remote-access consent for a backup review
     assert not any("Разрешаю доступ" in label for label in chat.labels)
     await chat.press("сделаю резервную копию")
-    assert "Проверьте запись" in chat.text and "Вт 24.11.2026, 10:00 (MSK)" in chat.text
+    assert "Проверьте запись" in chat.text and "вт, 24.11.2026, 10:00 (Москва)" in chat.text
     await chat.press("Подтвердить запись")
 
     assert "вы записаны" in chat.text and "Заявка №1" in chat.text
@@ -101,7 +101,7 @@ async def test_direct_connection_first_pays_the_fee_and_the_second_does_not(
     await give_consents(chat, "direct")
     assert "Phone: +79990001122" in chat.text
     await chat.press("Confirm the booking")
-    assert "you are booked" in chat.text and "Tue 24 Nov 2026, 10:00 (MSK)" in chat.text
+    assert "you are booked" in chat.text and "Tue 24 Nov 2026, 10:00 (Moscow Time)" in chat.text
     assert "firewall" in chat.text.lower()
     first = await the_booking(db)
     assert (first["kind"], first["connection_fee"], first["estimate"]) == ("direct", "4000", "7900")

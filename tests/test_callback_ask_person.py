@@ -1,7 +1,7 @@
-"""Asking for a person (SPEC §6): the menu item "Contact a manager" and the renewal quote's
-"Ask a manager" button, during working hours (a question filed for the managers) and
-outside them (the vendor's "working day is over, leave your phone" with the call-back
-offer), on real SQLite through the engine."""
+"""Asking for a person (docs/rules.md#working-hours-and-call-backs): the menu item "Contact a
+manager" and the renewal quote's "Ask a manager" button, during working hours (a question
+filed for the managers) and outside them (the vendor's "working day is over, leave your
+phone" with the call-back offer), on real SQLite through the engine."""
 
 from __future__ import annotations
 
@@ -88,7 +88,7 @@ async def test_contact_manager_outside_hours_offers_a_call_back(
 
     assert "наш рабочий день закончен" in chat.text
     assert "Оставьте свой телефон, и мы перезвоним в удобное для вас время" in chat.text
-    assert "пн–пт, 09:00–18:00 (Europe/Moscow)" in chat.text
+    assert "пн–пт, 09:00–18:00 (Москва)" in chat.text
     assert "круглосуточно" in chat.text
     assert chat.labels == ["Оставить телефон", "« Главное меню"]
     assert await table_counts(db) == before

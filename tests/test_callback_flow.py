@@ -1,7 +1,7 @@
-"""The call-back flow (SPEC §6) end to end through the engine on real SQLite: consent,
-phone (typed, shared, the customer's own), a convenient time, the topic, the request filed
-for the next working morning outside working hours or due now inside them; bad input and
-foreign contacts refused with nothing stored."""
+"""The call-back flow (docs/rules.md#working-hours-and-call-backs) end to end through the
+engine on real SQLite: consent, phone (typed, shared, the customer's own), a convenient
+time, the topic, the request filed for the next working morning outside working hours or
+due now inside them; bad input and foreign contacts refused with nothing stored."""
 
 from __future__ import annotations
 

@@ -170,9 +170,43 @@ def test_import_reports_a_bad_row_by_line_and_exits_non_zero(
         writer.writerow(_row(license_number="L-2", support_end="31.02.2026"))
     result = run_bot("import", str(file), tmp_path=tmp_path)
     assert result.returncode == 1
-    assert "line 3" in result.stderr and "support_end" in result.stderr
+    assert "строка 3: support_end: «31.02.2026» — не дата" in result.stderr
     again = run_bot("import", str(file), tmp_path=tmp_path)
     assert again.returncode == 1
     exported = run_bot("export", str(tmp_path / "requests.csv"), tmp_path=tmp_path)
     assert exported.returncode == 0, exported.stderr
     assert "0 requests" in exported.stdout
+
+
+def test_import_reports_in_the_policy_language(tmp_path: Path) -> None:
+    """The operator reads the report in the default language of the texts (Russian): the
+    summary on stdout, each refused row on stderr naming its line and the file's column;
+    no English word but the file's own (column names, accepted values)."""
+    file = tmp_path / "export.csv"
+    with file.open("w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=COLUMNS, delimiter=";")
+        writer.writeheader()
+        writer.writerow(_row(license_number="L-1"))
+        writer.writerow(_row(license_number="L-2", support_end="31.02.2026"))
+        writer.writerow(_row(license_number="L-3", product_protection="usb"))
+        writer.writerow(_row(license_number="L-4", customer_name="Я" * 201))
+    result = run_bot("import", str(file), tmp_path=tmp_path)
+
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        "Загрузка export.csv: 4 строки, загружено 1.",
+        "Создано: 1 клиент, 1 продукт, 1 лицензия, 0 ключей.",
+        "Обновлено: 0 клиентов, 0 продуктов, 0 лицензий, 0 ключей.",
+        "Ошибок: 3. Строки с ошибками пропущены:",
+    ]
+    refused = [line for line in result.stderr.splitlines() if not line.startswith(("[", " "))]
+    refused = [line for line in refused if line]
+    assert refused == [
+        "строка 3: support_end: «31.02.2026» — не дата (ГГГГ-ММ-ДД или ДД.ММ.ГГГГ)",
+        "строка 4: product_protection: «usb» — нужно одно из: codemeter | module | none",
+        "строка 5: customer_name: 201 символ, а можно не больше 200",
+    ]
+    file_words = {"usb", "codemeter", "module", "none"} | {
+        part for column in COLUMNS for part in column.split("_")
+    }
+    assert set(re.findall(r"[A-Za-z]+", "\n".join(refused))) <= file_words

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import csv
+import re
 import shutil
 from dataclasses import replace
 from datetime import timedelta
@@ -13,13 +14,14 @@ import pytest
 
 from handlers.desk import ManagerDesk
 from handlers.engine import Engine
+from handlers.i18n import recording_texts
 from handlers.messages import Attachment
 from handlers.payloads import encode
 from handlers.policy import Policy
-from storage import customers
+from storage import customers, licenses
 from storage.db import Database
 from storage.demo import demo_rows
-from storage.importer import write_csv
+from storage.importer import COLUMNS, write_csv
 from storage.models import Platform
 from tests import desk_world
 from tests.chat import Chat, Clock
@@ -273,6 +275,64 @@ async def test_a_csv_with_a_bad_row_imports_the_good_rows_and_names_the_line(
     assert lines[0] == "Import of mixed.CSV: 2 rows, 1 imported."
     assert lines[3] == "Errors: 1. Rows with errors were skipped:"
     assert lines[4].startswith("line 3: support_end: '31.02.2027' is not a date")
+
+
+#: What a manager reads about a file with a bad date (line 3), an unknown product
+#: protection (line 4) and a 201-character name (line 5), in each language: the line
+#: number and the column as the file's header names it, the rest in the manager's words.
+REFUSED_ROWS = {
+    "ru": [
+        "Ошибок: 3. Строки с ошибками пропущены:",
+        "строка 3: support_end: «31.02.2027» — не дата (ГГГГ-ММ-ДД или ДД.ММ.ГГГГ)",
+        "строка 4: product_protection: «usb» — нужно одно из: codemeter | module | none",
+        "строка 5: customer_name: 201 символ, а можно не больше 200",
+    ],
+    "en": [
+        "Errors: 3. Rows with errors were skipped:",
+        "line 3: support_end: '31.02.2027' is not a date (YYYY-MM-DD or DD.MM.YYYY)",
+        "line 4: product_protection: 'usb' is not one of codemeter | module | none",
+        "line 5: customer_name: is 201 characters long (at most 200)",
+    ],
+    "bg": [
+        "Грешки: 3. Редовете с грешки са пропуснати:",
+        "ред 3: support_end: „31.02.2027“ не е дата (ГГГГ-ММ-ДД или ДД.ММ.ГГГГ)",
+        "ред 4: product_protection: „usb“ не е едно от: codemeter | module | none",
+        "ред 5: customer_name: 201 знака, а може най-много 200",
+    ],
+}
+
+
+@pytest.mark.parametrize("language", sorted(REFUSED_ROWS))
+async def test_a_manager_reads_the_refused_rows_in_their_language(
+    engine: Engine, db: Database, tmp_path: Path, language: str
+) -> None:
+    new, bad_date = _import_rows(bad_date=True)
+    unknown_protection = new | {"license_number": "L-2003", "product_protection": "usb"}
+    long_name = new | {"license_number": "L-2004", "customer_name": "Я" * 201}
+    mixed = tmp_path / "mixed.csv"
+    write_csv(mixed, [new, bad_date, unknown_protection, long_name])
+    manager = console_manager(engine, language=language)
+    with recording_texts() as rendered:
+        await send_file(manager, local_file(mixed))
+
+    lines = manager.text.splitlines()
+    assert lines[3:] == REFUSED_ROWS[language]
+    said = [(text.key, text.values) for text in rendered if text.key.startswith("import.")]
+    assert ("import.not_a_date", {"column": "support_end", "value": "31.02.2027"}) in said
+    assert (
+        "import.not_one_of",
+        {"column": "product_protection", "value": "usb", "allowed": "codemeter | module | none"},
+    ) in said
+    assert ("import.too_long", {"column": "customer_name", "length": 201, "limit": 200}) in said
+    assert [values["line"] for key, values in said if key == "import.line"] == [3, 4, 5]
+    if language != "en":  # no English word but the file's own: columns and its values
+        file_words = {"usb", "codemeter", "module", "none"} | {
+            part for column in COLUMNS for part in column.split("_")
+        }
+        assert set(re.findall(r"[A-Za-z]+", manager.text)) - file_words <= {"mixed", "csv"}
+    async with db.unit() as unit:
+        assert await customers.find_by_phone(unit, "+79990005566") is not None
+        assert await licenses.by_number(unit, "L-2003") is None
 
 
 @pytest.mark.parametrize(

@@ -63,7 +63,7 @@ async def test_linked_customer_gets_preferential_quote_and_files_invoice_request
     ended_ten_days_ago = (TODAY - timedelta(days=10)).strftime("%d.%m.%Y")
     await chat.press(ended_ten_days_ago)
     assert "1\u00a0998\u00a0₽" in chat.text
-    assert "25 %" in chat.text
+    assert "25\u00a0%" in chat.text
     new_end = add_months(TODAY - timedelta(days=10), 12).strftime("%d.%m.%Y")
     assert new_end in chat.text
 
@@ -98,7 +98,7 @@ async def test_quote_by_product_without_linking_standard_rate(engine: Engine) ->
     ended = TODAY - timedelta(days=45)
     await chat.send(ended.strftime("%d.%m.%Y"))
     assert "3\u00a0596\u00a0₽" in chat.text
-    assert "45 %" in chat.text
+    assert "45\u00a0%" in chat.text
     assert add_months(TODAY, 12).strftime("%d.%m.%Y") in chat.text
 
 

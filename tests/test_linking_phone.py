@@ -118,7 +118,14 @@ async def test_vk_explains_that_it_has_no_verified_phone(engine: Engine, db: Dat
     # A contact whose owner the messenger does not tell is not trusted.
     before = await snapshot(db)
     replies = await engine.handle(
-        Incoming(Platform.VK, "777", "777", contact=Contact(PETROV_PHONE, None), language="ru")
+        Incoming(
+            Platform.VK,
+            "777",
+            "777",
+            contact=Contact(PETROV_PHONE, None),
+            language="ru",
+            can_share_contact=False,
+        )
     )
     assert "не могу проверить, что это ваш номер" in "\n".join(r.text for r in replies)
     assert await snapshot(db) == before

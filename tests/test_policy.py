@@ -1,4 +1,5 @@
-"""policy.toml: the packaged file carries SPEC's numbers; a bad value names its key."""
+"""policy.toml: the packaged file carries the numbers of docs/rules.md; a bad value names its
+key."""
 
 from __future__ import annotations
 

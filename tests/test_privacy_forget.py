@@ -78,7 +78,7 @@ async def test_mydata_shows_account_customer_consent_requests_and_files(
     person = await linked_person_with_requests(engine, db, files_dir)
     await person.send("/mydata")
     text = person.text
-    assert "Аккаунт: Telegram, id 1001, язык: Русский, имя: User 1001" in text
+    assert "Аккаунт: Telegram, id 1001, язык: русский, имя: User 1001" in text
     assert "Привязан к клиенту: Иван Петров, ООО «Мебель-Про», телефон +79990001122" in text
     assert "ivan.petrov@mebel-pro.example" in text and "подтверждён менеджером" in text
     assert "дано 23.11.2026 12:00, редакция текста 2026-11-01" in text

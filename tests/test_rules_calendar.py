@@ -1,4 +1,5 @@
-"""Working calendar (SPEC §5, §6): days, hours, the next working morning and free slots.
+"""Working calendar (docs/rules.md#remote-sessions, docs/rules.md#working-hours-and-call-backs):
+days, hours, the next working morning and free slots.
 
 Dates used (Russian production calendar as the ``holidays`` package has it):
 2026-01-01 holiday, 2026-05-09 Saturday holiday, 2026-05-11 Monday (Victory Day observed),

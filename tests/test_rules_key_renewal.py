@@ -1,4 +1,4 @@
-"""Monthly prolongation run of the protection service (SPEC §4)."""
+"""Monthly prolongation run of the protection service (docs/rules.md#the-monthly-key-run)."""
 
 from __future__ import annotations
 

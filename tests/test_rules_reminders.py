@@ -1,4 +1,5 @@
-"""Support-expiry reminders (SPEC §7): one day per kind, built from the policy offsets."""
+"""Support-expiry reminders (docs/rules.md#support-expiry-reminders): one day per kind, built
+from the policy offsets."""
 
 from __future__ import annotations
 

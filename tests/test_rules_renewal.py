@@ -1,4 +1,5 @@
-"""Support renewal quote (SPEC §3): rate by date, rounding, new end, protection terms."""
+"""Support renewal quote (docs/rules.md#support-renewal): rate by date, rounding, new end,
+protection terms."""
 
 from __future__ import annotations
 

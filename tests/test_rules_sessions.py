@@ -1,4 +1,5 @@
-"""Remote session estimate and bill (SPEC §5): rate, minimum hour, one-time fee."""
+"""Remote session estimate and bill (docs/rules.md#price-and-bill): rate, minimum hour,
+one-time fee."""
 
 from __future__ import annotations
 

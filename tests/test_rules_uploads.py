@@ -1,5 +1,5 @@
-"""Upload checks (SPEC §1, §9): type by extension, empty, size limit; content by magic
-number, as text, or as anything but a program."""
+"""Upload checks (docs/rules.md#uploads): type by extension, empty, size limit; content by
+magic number, as text, or as anything but a program."""
 
 from __future__ import annotations
 

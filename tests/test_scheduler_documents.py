@@ -1,5 +1,5 @@
-"""Document reminders (SPEC §1 B): 3 days after a request started waiting for documents,
-once per period of waiting; none once the documents came."""
+"""Document reminders (docs/rules.md#document-reminders): 3 days after a request started
+waiting for documents, once per period of waiting; none once the documents came."""
 
 from __future__ import annotations
 

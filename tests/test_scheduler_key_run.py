@@ -1,6 +1,6 @@
-"""The monthly key-renewal run (SPEC §4): 1 January and a Sunday, once per month, lost keys
-left out, disconnection after E + 14, the batch file, owners and managers told, an
-interrupted run resumed, a second process changing nothing."""
+"""The monthly key-renewal run (docs/rules.md#the-monthly-key-run): 1 January and a Sunday,
+once per month, lost keys left out, disconnection after E + 14, the batch file, owners and
+managers told, an interrupted run resumed, a second process changing nothing."""
 
 from __future__ import annotations
 

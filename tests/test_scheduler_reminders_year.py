@@ -66,7 +66,8 @@ def rows(overrides: dict[str, date] | None = None) -> list[dict[str, str]]:
 
 
 def series(end: date, protected: bool) -> dict[date, set[str]]:
-    """The SPEC §7 series of one support end, written out independently of the rules."""
+    """The series of one support end (docs/rules.md#support-expiry-reminders), written out
+    independently of the rules."""
     days: dict[date, set[str]] = defaultdict(set)
     for n in (30, 7, 1):
         days[end - timedelta(days=n)].add(f"before_end:{n}")
@@ -194,7 +195,7 @@ async def test_a_reminder_carries_the_quote_and_the_buttons_in_each_chats_langua
         "Technical support for Базис-Мебельщик (license L-02) ends on 31 Mar 2027."
         in (english["text"])
     )
-    assert "RUB\u00a013,000 (preferential price, 25 % of the product price)" in english["text"]
+    assert "RUB\u00a013,000 (preferential price, 25% of the product price)" in english["text"]
     assert "valid until 31 Mar 2028" in english["text"]
     assert (
         "изтича на 31.03.2027" in bulgarian["text"] and "13\u00a0000\u00a0RUB" in bulgarian["text"]
@@ -214,7 +215,7 @@ async def test_the_protection_reminder_names_e_plus_14_and_the_reconnection_pric
     text = message["text"]
     assert "закончилась 28.02.2027" in text and "до 14.03.2027" in text  # E + 14
     assert "2\u00a0500\u00a0₽" in text  # resident's reconnection price
-    assert "13\u00a0000\u00a0₽ (льготная цена, 25 %" in text
+    assert "13\u00a0000\u00a0₽ (льготная цена, 25\u00a0%" in text
     await run_day(db, policy, date(2027, 3, 25))
     last = (await outbox_rows(db, prefix="reminder:"))[-1]
     assert "действует до 28.03.2027" in last["text"]  # before_preferential_end:3

@@ -1,7 +1,7 @@
-"""Session reminders (SPEC §5): the day before at 10:00 and an hour before, each with the
-backup advice; never twice; a moved booking reminded at its new time only; a cancelled
-one not at all. The job is driven every 5 minutes over the days around the sessions, as
-the scheduler runs it."""
+"""Session reminders (docs/rules.md#changing-a-booking-and-reminders): the day before at
+10:00 and an hour before, each with the backup advice; never twice; a moved booking
+reminded at its new time only; a cancelled one not at all. The job is driven every 5
+minutes over the days around the sessions, as the scheduler runs it."""
 
 from __future__ import annotations
 

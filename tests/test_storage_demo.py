@@ -1,4 +1,4 @@
-"""The demo data set: loaded through the importer, every SPEC case present."""
+"""The demo data set: loaded through the importer, every case of docs/rules.md present."""
 
 from __future__ import annotations
 
@@ -44,7 +44,7 @@ async def test_demo_renewal_quotes(db: Database, policy: Policy, today: date) ->
             resident=view.resident,
         )
         quotes[view.number] = (quote.amount, quote.rate_kind.value)
-    assert quotes["L-1001"] == (Decimal("1998"), "preferential")  # SPEC's "done when"
+    assert quotes["L-1001"] == (Decimal("1998"), "preferential")  # docs/rules.md#the-worked-example
     assert quotes["L-1002"] == (Decimal("13000"), "preferential")
     assert quotes["L-1004"] == (Decimal("8325"), "standard")
     assert quotes["L-1005"] == (Decimal("1998"), "preferential")  # last preferential day

@@ -1,6 +1,6 @@
-""" "About support" (SPEC §3, seed 002): the questions and answers, with every number taken
-from the policy and the worked example computed by the renewal rule for a catalogue
-product; its buttons lead to a quote and to a manager."""
+""" "About support" (docs/rules.md#support-renewal, seed 002): the questions and answers,
+with every number taken from the policy and the worked example computed by the renewal rule
+for a catalogue product; its buttons lead to a quote and to a manager."""
 
 from __future__ import annotations
 
@@ -46,7 +46,7 @@ async def test_renewal_cost_is_computed_from_the_policy(db: Database, policy: Po
     chat = Chat(await make_engine(db, policy))
     await open_faq(chat)
     await chat.press("сколько это стоит")
-    assert "на 12 месяцев стоит 25 % или 45 %" in chat.text
+    assert "на 12 месяцев стоит 25\u00a0% или 45\u00a0%" in chat.text
     assert "через 1 месяц после окончания поддержки" in chat.text
     assert "Базис-Отчёт стоит 7\u00a0990\u00a0₽" in chat.text
     assert "льготное продление 1\u00a0998\u00a0₽, обычное 3\u00a0596\u00a0₽" in chat.text
@@ -59,7 +59,7 @@ async def test_renewal_cost_in_english(db: Database, policy: Policy) -> None:
     chat = Chat(await make_engine(db, policy), language="en")
     await open_faq(chat)
     await chat.press("what does it cost")
-    assert "renewal for 12 months costs 25 % or 45 %" in chat.text
+    assert "renewal for 12 months costs 25% or 45%" in chat.text
     assert "within 1 month after support ends" in chat.text
     assert "preferential renewal RUB\u00a01,998, standard RUB\u00a03,596" in chat.text
 
@@ -76,7 +76,7 @@ async def test_other_rates_in_the_policy_change_the_answer(db: Database, policy:
     chat = Chat(await make_engine(db, changed))
     await open_faq(chat)
     await chat.press("сколько это стоит")
-    assert "30 % или 50 %" in chat.text
+    assert "30\u00a0% или 50\u00a0%" in chat.text
     assert "через 2 месяца после окончания поддержки" in chat.text
     # 7990 × 0.30 = 2397, 7990 × 0.50 = 3995.
     assert "льготное продление 2\u00a0397\u00a0₽, обычное 3\u00a0995\u00a0₽" in chat.text

@@ -1,4 +1,5 @@
-"""Telegram shapes: escaping, splitting long texts, keyboards, the stored answers."""
+"""Telegram shapes: escaping, keyboards under long texts, the stored answers (the cutting
+itself: ``test_long_text``)."""
 
 from __future__ import annotations
 
@@ -6,52 +7,18 @@ from aiogram.methods import SendMessage
 from aiogram.types import InlineKeyboardMarkup, ReplyKeyboardMarkup, ReplyKeyboardRemove
 
 from bot.channels.telegram.adapter import (
-    MAX_TEXT,
     Target,
     escape,
     replies_from_json,
     replies_to_json,
     reply_methods,
-    split_text,
 )
 from handlers.i18n import texts
 from handlers.messages import Button, Reply
 
 
-def units(text: str) -> int:
-    return len(text.encode("utf-16-le")) // 2
-
-
 def test_escape_shows_markup_characters_as_typed() -> None:
     assert escape('<b>Tom & "Jerry"</b>') == '&lt;b&gt;Tom &amp; "Jerry"&lt;/b&gt;'
-
-
-def test_short_text_is_one_part() -> None:
-    assert split_text("Hello") == ["Hello"]
-
-
-def test_long_text_is_cut_at_line_breaks_under_the_limit() -> None:
-    lines = [f"Line {i}: " + "x" * 90 for i in range(120)]
-    text = "\n".join(lines)
-    parts = split_text(text)
-    assert len(parts) == 3
-    assert all(units(part) <= MAX_TEXT for part in parts)
-    assert "\n".join(parts) == text
-    assert all(part.startswith("Line ") for part in parts)
-
-
-def test_text_without_breaks_is_cut_hard_and_nothing_is_lost() -> None:
-    text = "я" * 10_000
-    parts = split_text(text)
-    assert [len(p) for p in parts] == [4096, 4096, 1808]
-    assert "".join(parts) == text
-
-
-def test_emoji_count_double_towards_the_limit() -> None:
-    text = "😀" * 3000  # 6,000 UTF-16 units
-    parts = split_text(text)
-    assert all(units(p) <= MAX_TEXT for p in parts)
-    assert "".join(parts) == text
 
 
 def test_buttons_go_under_the_last_part() -> None:

@@ -1,5 +1,6 @@
-"""The managers' decision on returning protection modules (SPEC §2): approve, reject with a
-preset reason, refused to non-managers, a second press, forged and stale buttons."""
+"""The managers' decision on returning protection modules (docs/rules.md#license-transfer):
+approve, reject with a preset reason, refused to non-managers, a second press, forged and
+stale buttons."""
 
 from __future__ import annotations
 

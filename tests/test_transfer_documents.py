@@ -1,6 +1,6 @@
-"""Transfer requests waiting for documents (SPEC §2): the "send documents" button works
-from anywhere but only for its owner, and a request a manager closed takes no more files.
-English and Russian."""
+"""Transfer requests waiting for documents (docs/rules.md#license-transfer): the "send
+documents" button works from anywhere but only for its owner, and a request a manager closed
+takes no more files. English and Russian."""
 
 from __future__ import annotations
 

@@ -1,5 +1,6 @@
-"""Transfer, merge, redistribution of licenses (SPEC §2): the customer's side end to end,
-through the engine on a real SQLite file, in Russian and English."""
+"""Transfer, merge, redistribution of licenses (docs/rules.md#license-transfer): the
+customer's side end to end, through the engine on a real SQLite file, in Russian and
+English."""
 
 from __future__ import annotations
 

@@ -23,7 +23,7 @@ from handlers.attachments import FileKind, accept_attachment, problem_text
 from handlers.cards import file_request
 from handlers.desk import Destination, ManagerDesk
 from handlers.engine import Engine
-from handlers.flow import Context, Flow
+from handlers.flow import Context, Flow, Step
 from handlers.flows import default_flows
 from handlers.messages import Incoming
 from handlers.payloads import Payload
@@ -47,10 +47,12 @@ class UploadFlow(Flow):
     name = "vkupload"
     commands = ("/upload",)
 
+    scan = Step()
+
     async def begin(self, ctx: Context, payload: Payload) -> None:
         request_id = await file_request(ctx, RequestKind.QUESTION, details={"about": "scan"})
         ctx.data["request_id"] = request_id
-        await ctx.go("scan")
+        await ctx.go(self.scan)
 
     async def ask_scan(self, ctx: Context) -> None:
         ctx.say("Send the scan as a PDF, JPG or PNG.")

@@ -71,6 +71,7 @@ class ConsoleChannel:
                 "console.manager_name" if self.as_manager else "console.customer_name"
             ),
             "from_manager": self.as_manager,
+            "can_share_contact": True,  # /contact
         }
         if text.isdigit() and 1 <= int(text) <= len(self.buttons):
             return Incoming(**base, payload=self.buttons[int(text) - 1].payload)

@@ -10,6 +10,10 @@ it is finished, or :data:`INTERRUPTED` when the bot is stopping in the middle of
 A channel's processor subclasses :class:`InboxWorkers` and supplies ``_process`` (how one
 item is handled, its failures recorded and the people told) and, if it wants,
 ``_taken`` (a look at every batch taken from the inbox).
+
+While an item is handled, its :class:`Receipt` goes with it to the channel (Telegram: in
+aiogram's middleware data, VK: in a context variable), which marks the row handled inside
+the engine's unit of work, so the step and the mark commit together.
 """
 
 from __future__ import annotations
@@ -17,16 +21,36 @@ from __future__ import annotations
 import asyncio
 from collections import deque
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from bot.rate_limits import backoff, pause, wait_any
 from storage import inbox
-from storage.db import Database
+from storage.db import Database, Unit
 from storage.inbox import InboxItem
 from storage.models import Platform
 
 #: The bot is stopping in the middle of an item: leave it (and its chat) for the restart.
 INTERRUPTED = object()
+
+
+@dataclass
+class Receipt:
+    """The inbox row being handled; the channel marks it inside the step's unit of work."""
+
+    item_id: int
+    clock: Callable[[], datetime]
+    #: Set once the mark is written in the step's unit of work.
+    marked: bool = False
+
+    async def mark(self, unit: Unit, replies: Any, *, now: datetime | None = None) -> None:
+        """Handled, with ``replies`` still owed (None: nothing owed here); at ``now``, by
+        default the receipt's clock."""
+        await inbox.mark_handled(
+            unit, self.item_id, replies, now=now if now is not None else self.clock()
+        )
+        self.marked = True
 
 
 class InboxWorkers:

@@ -1,4 +1,5 @@
-"""Remote session booking (SPEC §5): a backup review or a direct connection, booked ahead.
+"""Remote session booking (docs/rules.md#remote-sessions): a backup review or a direct
+connection, booked ahead.
 
 New booking: kind → problem → personal-data consent (once) → phone → day → start time →
 duration → the estimate with the consents, each its own button → confirmation. The
@@ -13,6 +14,7 @@ One flow, ``booking`` (:class:`BookingFlow`), made of parts by job:
 * :mod:`~handlers.booking.backups`: the backup file of a backup review;
 * :mod:`~handlers.booking.my_bookings`: the customer's bookings, cancelling, moving;
 * :mod:`~handlers.booking.common`: the saved booking data, ownership, dates in text;
+* :mod:`~handlers.booking.steps`: the flow's steps, declared once for all the parts;
 * :mod:`~handlers.booking.conversation`: the flow itself, its entry points.
 """
 

@@ -12,6 +12,7 @@ from handlers.attachments import (
     upload_problem,
 )
 from handlers.booking.common import Stale, local_when, mine_and_menu, own_upcoming, saved
+from handlers.booking.steps import BookingSteps
 from handlers.cards import send_card
 from handlers.flow import Context
 from handlers.messages import Attachment, Incoming
@@ -52,7 +53,7 @@ async def _take_backups(
     return bool(taken)
 
 
-class BackupSteps:
+class BackupSteps(BookingSteps):
     """The step ``backup_file`` of :class:`~handlers.booking.BookingFlow`, and a backup
     sent while the chat is in no flow."""
 
@@ -78,7 +79,7 @@ class BackupSteps:
             ctx.finish()
             ctx.say(ctx.t("booking.backup_anything_else"), mine_and_menu(ctx))
         else:
-            await ctx.go("backup_file")
+            await ctx.go(self.backup_file)
         return True
 
     async def on_idle(self, ctx: Context, message: Incoming) -> bool:

@@ -22,13 +22,12 @@ class Stale(Exception):
 def local_when(t: Texts, policy: Policy, moment: datetime) -> str:
     """'Wed 25 Nov 2026, 10:00 (MSK)' in the reader's language and the vendor's zone."""
     local = moment.astimezone(policy.tz)
-    weekday = t(f"booking.weekday_{local.isoweekday()}")
     return t(
         "booking.when",
-        weekday=weekday,
+        weekday=t.weekday(local, "abbreviated"),
         date=t.date(local.date()),
-        time=f"{local:%H:%M}",
-        zone=local.tzname() or policy.timezone,
+        time=t.time(local),
+        zone=t.zone(local),
     )
 
 

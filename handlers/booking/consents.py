@@ -7,6 +7,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from handlers.booking.common import kind_of, saved
+from handlers.booking.steps import BookingSteps
 from handlers.flow import Context
 from handlers.messages import Incoming
 from handlers.payloads import Payload
@@ -16,6 +17,12 @@ from handlers.rules.sessions import SessionKind
 CONSENTS = {
     SessionKind.BACKUP: ("pay", "backup"),
     SessionKind.DIRECT: ("pay", "access", "backup"),
+}
+#: The step asking each consent.
+CONSENT_STEPS = {
+    "pay": BookingSteps.consent_pay,
+    "access": BookingSteps.consent_access,
+    "backup": BookingSteps.consent_backup,
 }
 
 
@@ -32,7 +39,7 @@ async def next_after_consents(ctx: Context) -> None:
     """Ask the first consent not given yet; with all given, the confirmation."""
     given = ctx.data.get("consents") or {}
     missing = [name for name in required_consents(ctx) if name not in given]
-    await ctx.go(f"consent_{missing[0]}" if missing else "confirm")
+    await ctx.go(CONSENT_STEPS[missing[0]] if missing else BookingSteps.confirm)
 
 
 def estimate_text(ctx: Context) -> str:
@@ -58,7 +65,7 @@ def estimate_text(ctx: Context) -> str:
     return "\n".join(lines)
 
 
-class ConsentSteps:
+class ConsentSteps(BookingSteps):
     """The steps ``consent_<name>`` of :class:`~handlers.booking.BookingFlow`."""
 
     async def _ask_consent(self, ctx: Context, name: str) -> None:

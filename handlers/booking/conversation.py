@@ -30,9 +30,9 @@ class BookingFlow(NewBookingSteps, ConsentSteps, SlotSteps, BackupSteps, MyBooki
 
     async def begin(self, ctx: Context, payload: Payload) -> None:
         if payload.args[1:2] == ("mine",):
-            await ctx.go("mine")
+            await ctx.go(self.mine)
             return
-        await ctx.go("kind")
+        await ctx.go(self.kind)
 
     async def ask(self, ctx: Context, step: str) -> None:
         try:

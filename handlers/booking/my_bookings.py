@@ -23,6 +23,7 @@ from handlers.booking.common import (
     start_of,
 )
 from handlers.booking.slots import Slots
+from handlers.booking.steps import BookingSteps
 from handlers.cards import send_card
 from handlers.flow import Context
 from handlers.i18n import texts
@@ -49,7 +50,7 @@ def _booking_label(ctx: Context, booking: Booking) -> str:
 
 def _too_late(ctx: Context, booking: Booking) -> None:
     """Too close to the start to change it here: offer to pass it to a manager."""
-    ctx.step = "booking"
+    ctx.resume_at(BookingSteps.booking)
     ctx.data = {"booking_id": booking.id}
     ctx.say(
         ctx.t("booking.too_late", hours=ctx.policy.sessions.change_until_hours),
@@ -126,7 +127,7 @@ async def _record_move(ctx: Context, booking: Booking, start: datetime) -> None:
     await send_card(ctx, booking.request_id)
 
 
-class MyBookingSteps:
+class MyBookingSteps(BookingSteps):
     """The steps ``mine``, ``booking``, ``cancel_confirm`` and ``move_confirm`` of
     :class:`~handlers.booking.BookingFlow` (moving goes through its ``day`` and ``time``)."""
 
@@ -154,10 +155,10 @@ class MyBookingSteps:
         if booking is None:
             ctx.say(ctx.t("booking.not_yours"))
             ctx.data = {}
-            await ctx.go("mine")
+            await ctx.go(self.mine)
             return True
         ctx.data = {"booking_id": booking.id}
-        await ctx.go("booking")
+        await ctx.go(self.booking)
         return True
 
     async def ask_booking(self, ctx: Context) -> None:
@@ -203,7 +204,7 @@ class MyBookingSteps:
         if payload.action == "booking.backup":
             if booking.kind != SessionKind.BACKUP.value:
                 return False
-            await ctx.go("backup_file")
+            await ctx.go(self.backup_file)
             return True
         if payload.action == "booking.ask":
             await _ask_manager(ctx, booking)
@@ -212,10 +213,10 @@ class MyBookingSteps:
             _too_late(ctx, booking)
             return True
         if payload.action == "booking.cancel":
-            await ctx.go("cancel_confirm")
+            await ctx.go(self.cancel_confirm)
         else:
             ctx.data.update(move=booking.id, hours=booking.hours, kind=booking.kind)
-            await ctx.go("day")
+            await ctx.go(self.day)
         return True
 
     # -- cancel -----------------------------------------------------------------------------
@@ -293,7 +294,7 @@ class MyBookingSteps:
         if payload is None:
             return False
         if payload.action == "booking.times":
-            await ctx.go("time")
+            await ctx.go(self.time)
             return True
         if payload.action != "booking.move_yes":
             return False
@@ -308,7 +309,7 @@ class MyBookingSteps:
         day, start = day_of(ctx), start_of(ctx)
         if not await self.slots.is_free(ctx, day, start, booking.hours):
             ctx.say(ctx.t("booking.slot_just_taken"))
-            await ctx.go("time")
+            await ctx.go(self.time)
             return True
         await bookings.move(ctx.unit, booking.id, start, ctx.now)
         await _record_move(ctx, booking, start)

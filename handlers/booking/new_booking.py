@@ -26,6 +26,7 @@ from handlers.booking.common import (
 )
 from handlers.booking.consents import consents_complete, next_after_consents, required_consents
 from handlers.booking.slots import Slots
+from handlers.booking.steps import BookingSteps
 from handlers.cards import file_request
 from handlers.consent import require_consent
 from handlers.flow import Context
@@ -67,7 +68,7 @@ async def _known_phone(ctx: Context) -> str | None:
     return normalize_phone(customer.phone) if customer and customer.phone else None
 
 
-class NewBookingSteps:
+class NewBookingSteps(BookingSteps):
     """The steps ``kind``, ``problem``, ``phone``, ``duration`` and ``confirm`` of
     :class:`~handlers.booking.BookingFlow`."""
 
@@ -111,7 +112,7 @@ class NewBookingSteps:
         except ValueError:
             return False
         ctx.data = {"kind": kind.value}
-        await ctx.go("problem")
+        await ctx.go(self.problem)
         return True
 
     async def ask_problem(self, ctx: Context) -> None:
@@ -130,13 +131,13 @@ class NewBookingSteps:
             return False
         if len(problem) > PROBLEM_MAX_CHARS:
             ctx.say(ctx.t("booking.problem_too_long", max=PROBLEM_MAX_CHARS, length=len(problem)))
-            await ctx.go("problem")
+            await ctx.go(self.problem)
             return True
         ctx.data["problem"] = problem
         # The phone is personal data: consent first, then back here with nothing lost.
-        if await require_consent(ctx, resume_step="phone"):
+        if await require_consent(ctx, resume_step=self.phone):
             return True
-        await ctx.go("phone")
+        await ctx.go(self.phone)
         return True
 
     # -- phone ------------------------------------------------------------------------------
@@ -150,7 +151,7 @@ class NewBookingSteps:
         ctx.say(ctx.t("booking.ask_phone"), tuple(rows), request_contact=True)
 
     async def on_phone(self, ctx: Context, msg: Incoming, payload: Payload | None) -> bool:
-        if await require_consent(ctx, resume_step="phone"):
+        if await require_consent(ctx, resume_step=self.phone):
             return True  # consent was withdrawn meanwhile (/forget): asked again first
         if payload is not None:
             if payload.action != "booking.phone":
@@ -164,7 +165,7 @@ class NewBookingSteps:
         if phone is None:
             return False
         ctx.data["phone"] = phone
-        await ctx.go("day")
+        await ctx.go(self.day)
         return True
 
     # -- duration and estimate --------------------------------------------------------------
@@ -174,7 +175,7 @@ class NewBookingSteps:
         fitting = await self.slots.fitting_hours(ctx, day_of(ctx), start)
         if not fitting:
             ctx.say(ctx.t("booking.time_gone"))
-            await ctx.go("time")
+            await ctx.go(self.time)
             return
         buttons = tuple(
             ctx.button("booking.duration_button", "booking.hours", hours, hours=hours)
@@ -189,20 +190,20 @@ class NewBookingSteps:
         if payload is None:
             return False
         if payload.action == "booking.times":
-            await ctx.go("time")
+            await ctx.go(self.time)
             return True
         if payload.action != "booking.hours":
             return False
         hours = payload.int_arg(0)
         if hours not in await self.slots.fitting_hours(ctx, day_of(ctx), start_of(ctx)):
             ctx.say(ctx.t("booking.duration_gone"))
-            await ctx.go("duration")
+            await ctx.go(self.duration)
             return True
         estimate = await session_estimate(ctx, kind_of(ctx), hours)
         ctx.data["hours"] = hours
         ctx.data["estimate"] = estimate_to_data(estimate)
         ctx.data["consents"] = {}
-        await ctx.go("consent_pay")
+        await ctx.go(self.consent_pay)
         return True
 
     # -- confirmation -----------------------------------------------------------------------
@@ -234,7 +235,7 @@ class NewBookingSteps:
         if payload is None:
             return False
         if payload.action == "booking.times":
-            await ctx.go("time")
+            await ctx.go(self.time)
             return True
         if payload.action != "booking.confirm":
             return False
@@ -247,20 +248,20 @@ class NewBookingSteps:
         await ctx.unit.begin()
         if hours not in await self.slots.fitting_hours(ctx, day, start):
             ctx.say(ctx.t("booking.slot_just_taken"))
-            await ctx.go("time")
+            await ctx.go(self.time)
             return True
         estimate = await session_estimate(ctx, kind, hours)
         if estimate_to_data(estimate) != ctx.data.get("estimate"):
             ctx.say(ctx.t("booking.estimate_changed"))
             ctx.data["estimate"] = estimate_to_data(estimate)
             ctx.data["consents"] = {}
-            await ctx.go("consent_pay")
+            await ctx.go(self.consent_pay)
             return True
         booking_id, request_id = await _book(ctx, kind, start, hours, estimate)
         _say_booked(ctx, kind, start, hours, request_id)
         if kind is SessionKind.BACKUP:
             ctx.data = {"booking_id": booking_id}
-            await ctx.go("backup_file")
+            await ctx.go(self.backup_file)
         else:
             ctx.finish()
             ctx.say(ctx.t("booking.what_next"), mine_and_menu(ctx))

@@ -11,6 +11,7 @@ from datetime import UTC, date, datetime
 
 from handlers.booking.common import day_of, moving_id, saved
 from handlers.booking.consents import consents_complete
+from handlers.booking.steps import BookingSteps
 from handlers.flow import Context
 from handlers.messages import Button, Incoming
 from handlers.payloads import Payload, encode
@@ -80,12 +81,12 @@ def slot_hours(ctx: Context) -> int:
 def day_label(ctx: Context, day: date) -> str:
     return ctx.t(
         "booking.day_button",
-        weekday=ctx.t(f"booking.weekday_{day.isoweekday()}"),
+        weekday=ctx.t.weekday(day, "abbreviated"),
         date=ctx.t.date(day),
     )
 
 
-class SlotSteps:
+class SlotSteps(BookingSteps):
     """The steps ``day`` and ``time`` of :class:`~handlers.booking.BookingFlow`."""
 
     slots: Slots
@@ -115,10 +116,10 @@ class SlotSteps:
             return False
         if day not in await self.slots.open_days(ctx):
             ctx.say(ctx.t("booking.day_gone"))
-            await ctx.go("day")
+            await ctx.go(self.day)
             return True
         ctx.data["day"] = day.isoformat()
-        await ctx.go("time")
+        await ctx.go(self.time)
         return True
 
     async def ask_time(self, ctx: Context) -> None:
@@ -126,12 +127,12 @@ class SlotSteps:
         slots = await self.slots.free(ctx, day, slot_hours(ctx))
         if not slots:
             ctx.say(ctx.t("booking.day_full", day=day_label(ctx, day)))
-            await ctx.go("day")
+            await ctx.go(self.day)
             return
         tz = ctx.policy.tz
         buttons = [
             Button(
-                f"{slot.astimezone(tz):%H:%M}",
+                ctx.t.time(slot.astimezone(tz)),
                 encode("booking.time", f"{slot.astimezone(tz):%H%M}"),
             )
             for slot in slots
@@ -139,14 +140,14 @@ class SlotSteps:
         rows = [tuple(buttons[i : i + 3]) for i in range(0, len(buttons), 3)]
         rows.append((ctx.button("booking.other_day", "booking.days"),))
         rows.append(ctx.menu_row())
-        zone = slots[0].astimezone(tz).tzname() or ctx.policy.timezone
+        zone = ctx.t.zone(slots[0].astimezone(tz))
         ctx.say(ctx.t("booking.pick_time", day=day_label(ctx, day), zone=zone), tuple(rows))
 
     async def on_time(self, ctx: Context, msg: Incoming, payload: Payload | None) -> bool:
         if payload is None:
             return False
         if payload.action == "booking.days":
-            await ctx.go("day")
+            await ctx.go(self.day)
             return True
         if payload.action != "booking.time":
             return False
@@ -157,16 +158,16 @@ class SlotSteps:
         start = next((s for s in slots if f"{s.astimezone(tz):%H%M}" == wanted), None)
         if start is None:
             ctx.say(ctx.t("booking.time_gone"))
-            await ctx.go("time")
+            await ctx.go(self.time)
             return True
         ctx.data["start"] = start.astimezone(UTC).isoformat()
         if moving_id(ctx) is not None:
-            await ctx.go("move_confirm")
+            await ctx.go(self.move_confirm)
             return True
         hours = ctx.data.get("hours")
         if consents_complete(ctx) and hours in await self.slots.fitting_hours(ctx, day, start):
             # A new time after "just taken": the terms already agreed still hold.
-            await ctx.go("confirm")
+            await ctx.go(self.confirm)
         else:
-            await ctx.go("duration")
+            await ctx.go(self.duration)
         return True

@@ -6,12 +6,17 @@ file it is the message ``section-key``, with named arguments (``{ $days }``) and
 for plural forms (``{ $days -> [one] день [few] дня *[many] дней }``), whose categories
 come from CLDR for the language (ru: one/few/many/other, bg and en: one/other).
 
-Money, numbers, dates, times and weekday names are formatted by Babel from CLDR for the
-person's language (:class:`Texts`): ``1 998 ₽``, ``5 Dec 2026``, ``понеделник``. The vendor's
-currency and an optional folder of catalogue files that take precedence over the
-package's own (a vendor rewording a greeting without editing the package) come from the
-policy: :func:`use_policy_texts` makes them the process's texts, and loading a policy calls
-it (``handlers.policy.load_policy``), since one process serves one vendor.
+Money, numbers, percentages, dates, times, weekday, time-zone and language names are
+formatted by Babel from CLDR for the person's language (:class:`Texts`): ``1 998 ₽``,
+``25%``, ``5 Dec 2026``, ``понеделник``, ``Московско време``; call sites never write them by
+hand (``%H:%M``, ``tzname()``). Where a sentence needs a form CLDR does not give (the
+Russian accusative "в среду"), the message selects on a number argument (the ISO weekday)
+inside one message.
+
+The vendor's currency and an optional folder of catalogue files that take precedence over
+the package's own (a vendor rewording a greeting without editing the package) come from
+the policy: :func:`use_policy_texts` makes them the process's texts, and loading a policy
+calls it (``handlers.policy.load_policy``), since one process serves one vendor.
 
 Integers are shown without digit grouping (``№1234``, not ``№1 234``): most are request
 numbers and years; amounts go through :meth:`Texts.money`, which groups.
@@ -24,14 +29,14 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from copy import copy
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date, datetime, time, tzinfo
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 from babel import Locale
-from babel.dates import format_date, format_time, get_day_names
+from babel.dates import format_date, format_time, get_day_names, get_timezone_name
 from babel.numbers import get_currency_symbol
 from fluent.runtime import FluentBundle, FluentResource
 from fluent.runtime.types import fluent_number
@@ -242,6 +247,27 @@ class Texts:
         (abbreviated); ``value`` is a date or an ISO weekday number (1 = Monday)."""
         number = value if isinstance(value, int) else value.isoweekday()
         return str(get_day_names(width, "format", self.locale)[number - 1])
+
+    def zone(self, value: datetime | tzinfo) -> str:
+        """The time zone's CLDR name in the language, for a moment in it or the zone
+        itself: ``Москва``, ``Moscow Time``, ``Московско време`` (never ``MSK`` or
+        ``Europe/Moscow``); a zone CLDR does not name reads as its offset (``GMT+03:00``)."""
+        moment = value if isinstance(value, datetime) else datetime.now(value)
+        return str(get_timezone_name(moment, "long", locale=self.locale, zone_variant="generic"))
+
+    def percent(self, rate: Decimal) -> str:
+        """A rate (``0.25``) as the language writes a percentage: ``25 %`` (ru), ``25%``
+        (en, bg), ``45,5 %``; decimals only when the rate has them."""
+        hundredths = (rate * 100).normalize()
+        digits = max(0, -int(hundredths.as_tuple().exponent))
+        pattern = copy(self.locale.percent_formats[None])
+        pattern.frac_prec = (digits, digits)
+        return str(pattern.apply(rate, self.locale))
+
+    def language_name(self, code: str) -> str:
+        """A language's CLDR name as it is written inside a sentence of this language:
+        ``русский``, ``English``, ``български``."""
+        return str(self.locale.languages.get(code, code))
 
 
 def _space_after_letters(text: str, symbol: str) -> str:

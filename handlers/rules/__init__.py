@@ -1,1 +1,2 @@
-"""Business rules of SPEC.md as pure functions of their inputs (no I/O, explicit today/now)."""
+"""Business rules of docs/rules.md as pure functions of their inputs (no I/O, explicit
+today/now)."""

@@ -1,4 +1,5 @@
-"""Working days, working hours and free session slots (SPEC §5, §6).
+"""Working days, working hours and free session slots (docs/rules.md#remote-sessions,
+docs/rules.md#working-hours-and-call-backs).
 
 Working days are ``policy.working_hours.weekdays`` minus the public holidays of
 ``holiday_country`` (from the ``holidays`` package), plus the weekend days that the

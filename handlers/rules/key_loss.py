@@ -1,4 +1,5 @@
-"""Which way a lost, stolen or broken key goes, and what its replacement costs (SPEC §1).
+"""Which way a lost, stolen or broken key goes, and what its replacement costs
+(docs/rules.md#key-loss).
 
 Two ways (seeds 000 and 001):
 

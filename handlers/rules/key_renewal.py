@@ -1,4 +1,5 @@
-"""The monthly prolongation run of the additional protection service (SPEC §4, seed 000).
+"""The monthly prolongation run of the additional protection service
+(docs/rules.md#the-monthly-key-run, seed 000).
 
 On ``policy.protection.renewal_run_day`` of every month (weekends and holidays included)
 every CodeMeter key with the service connected is sorted into one outcome:

@@ -1,4 +1,5 @@
-"""Support-expiry reminders (SPEC §7): which reminder falls on which day for one support end.
+"""Support-expiry reminders (docs/rules.md#support-expiry-reminders): which reminder falls on
+which day for one support end.
 
 Kinds are strings built from the policy offsets, e.g. ``before_end:30``, ``after_end:1``,
 ``before_preferential_end:3``, ``protection:10``, so changing an offset in policy.toml

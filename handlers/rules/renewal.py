@@ -1,4 +1,4 @@
-"""Support renewal quote (SPEC §3).
+"""Support renewal quote (docs/rules.md#support-renewal).
 
 With P the product's current price, E the support end and T today (vendor's time zone):
 preferential rate while T <= E + grace months (inclusive, also before E), the new support

@@ -1,4 +1,5 @@
-"""Remote session prices (SPEC §5): the estimate before booking and the bill afterwards.
+"""Remote session prices (docs/rules.md#price-and-bill): the estimate before booking and the
+bill afterwards.
 
 Time is billed at ``hourly_rate`` per hour, by the minutes spent rounded up to
 ``billing_step_minutes``, never less than ``minimum_hours``. A direct connection adds the
@@ -113,8 +114,8 @@ def session_bill(
 def booking_changeable(*, start: datetime, now: datetime, policy: Policy) -> bool:
     """Whether a booking starting at ``start`` can still be cancelled or moved at ``now``.
 
-    SPEC §5: "until 2 hours before it"; read as inclusive: exactly
-    ``change_until_hours`` before the start is still allowed.
+    docs/rules.md#changing-a-booking-and-reminders: "until 2 hours before it"; read as
+    inclusive: exactly ``change_until_hours`` before the start is still allowed.
     """
     limit = require_aware(start, "start") - timedelta(hours=policy.sessions.change_until_hours)
     return require_aware(now) <= limit

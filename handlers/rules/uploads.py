@@ -1,4 +1,4 @@
-"""Checks on an uploaded file before it is accepted (SPEC §1 scans, §5 backups, §9).
+"""Checks on an uploaded file before it is accepted (docs/rules.md#uploads).
 
 The file's type is read from the extension of the name the messenger reports, compared
 case-insensitively. The name is only ever inspected as a string, never joined into a path:

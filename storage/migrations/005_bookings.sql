@@ -1,4 +1,4 @@
--- Remote-session bookings (SPEC §5): the lookups the booking flow and /minutes make.
+-- Remote-session bookings (docs/rules.md#remote-sessions): the lookups the booking flow and /minutes make.
 
 -- One booking per request: /minutes N finds the booking of request N; a move updates the
 -- row, it never adds a second one.

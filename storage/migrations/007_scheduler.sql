@@ -1,4 +1,4 @@
--- Scheduler bookkeeping (issue 6). APScheduler only triggers: what is due is decided by the
+-- Scheduler bookkeeping (docs/scheduler.md). APScheduler only triggers: what is due is decided by the
 -- database, and these unique keys make a repeated, caught-up or concurrent run a no-op.
 
 -- Which daily job has completed which day ('YYYY-MM-DD', vendor-local): at start the bot

@@ -2,11 +2,12 @@
 
 * Text is sent in HTML parse mode and everything is escaped: a customer's ``<b>`` or
   ``&`` shows as typed and never breaks a message (no Markdown pitfalls).
-* Texts longer than Telegram's 4,096 characters are split, at a line break where possible;
-  the buttons go under the last part.
+* Texts longer than Telegram's 4,096 characters are split, at a line break where possible
+  (:mod:`bot.channels.long_text`, as for VK); the buttons go under the last part.
 * Buttons become an inline keyboard (payloads are ≤ 64 bytes by construction; a longer one
   is dropped with an error in the log, never sent to fail the whole message). A reply that
-  asks for the phone gets a reply keyboard with a ``request_contact`` button.
+  asks for the phone gets a reply keyboard with a ``request_contact`` button (Telegram
+  offers it in private chats only: ``Incoming.can_share_contact`` says so).
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from aiogram.enums import ParseMode
+from aiogram.enums import ChatType, ParseMode
 from aiogram.methods import SendDocument, SendMessage, TelegramMethod
 from aiogram.types import (
     CallbackQuery,
@@ -35,6 +36,7 @@ from aiogram.types import (
     ReplyParameters,
 )
 
+from bot.channels.long_text import split_text
 from handlers.i18n import Texts
 from handlers.messages import Attachment, Button, Contact, Incoming, Reply
 from handlers.payloads import MAX_BYTES
@@ -52,33 +54,6 @@ NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
 def escape(text: str) -> str:
     """Text for HTML parse mode that shows exactly as written."""
     return html.escape(text, quote=False)
-
-
-def _units(text: str) -> int:
-    return len(text.encode("utf-16-le")) // 2
-
-
-def split_text(text: str, limit: int = MAX_TEXT) -> list[str]:
-    """Parts of at most ``limit`` UTF-16 units, cut at a line break, else a space."""
-    parts: list[str] = []
-    rest = text
-    while _units(rest) > limit:
-        # The longest prefix within the limit (code points ≤ units, so start from there).
-        end = min(len(rest), limit)
-        while _units(rest[:end]) > limit:
-            end -= 1
-        cut = rest.rfind("\n", 0, end + 1)
-        if cut < end // 2:
-            cut = rest.rfind(" ", 0, end + 1)
-        if cut < end // 2:
-            cut = end
-        parts.append(rest[:cut].rstrip("\n"))
-        rest = rest[cut:].lstrip("\n") if rest[cut : cut + 1] == "\n" else rest[cut:]
-        if rest.startswith(" ") and cut != end:
-            rest = rest[1:]
-    if rest or not parts:
-        parts.append(rest)
-    return parts
 
 
 # -- updates → Incoming --------------------------------------------------------------------
@@ -138,10 +113,12 @@ def message_incoming(
         language=user.language_code,
         display_name=user.full_name,
         from_manager=from_manager,
+        can_share_contact=message.chat.type == ChatType.PRIVATE,
     )
 
 
 def callback_incoming(query: CallbackQuery, *, from_manager: bool, chat_id: str) -> Incoming:
+    message = query.message
     return Incoming(
         platform=Platform.TELEGRAM,
         chat_id=chat_id,
@@ -150,6 +127,7 @@ def callback_incoming(query: CallbackQuery, *, from_manager: bool, chat_id: str)
         language=query.from_user.language_code,
         display_name=query.from_user.full_name,
         from_manager=from_manager,
+        can_share_contact=message is None or message.chat.type == ChatType.PRIVATE,
     )
 
 
@@ -250,7 +228,7 @@ def reply_methods(replies: Sequence[Reply], target: Target, t: Texts) -> list[Te
     remove_pending = target.remove_keyboard
     for reply in replies:
         inline = inline_keyboard(reply.buttons)
-        parts = split_text(reply.text) if reply.text.strip() else []
+        parts = split_text(reply.text, MAX_TEXT) if reply.text.strip() else []
         for index, part in enumerate(parts):
             last = index == len(parts) - 1
             markup: Markup = None

@@ -24,7 +24,6 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from datetime import datetime
 from typing import Any
 
 from aiogram import Bot, Router
@@ -33,17 +32,19 @@ from aiogram.exceptions import TelegramAPIError
 from aiogram.methods import AnswerCallbackQuery, TelegramMethod
 from aiogram.types import CallbackQuery, Message
 
+from bot.channels.inbox_processing import Receipt
 from bot.channels.telegram import adapter
 from bot.channels.telegram.adapter import Target
 from bot.channels.telegram.courier import Courier, DeliveryPostponed
 from bot.channels.telegram.managers import ManagerCheck
+from handlers.desk_actions import AwaitedText, awaited_text
 from handlers.engine import CommitHook, Engine
 from handlers.i18n import Texts, pick_language, texts
 from handlers.messages import Incoming, Reply
 from handlers.payloads import encode
-from storage import accounts, conversations, inbox, outbox, telegram_topics
+from storage import accounts, inbox, outbox, telegram_topics
 from storage.db import Database, Unit
-from storage.models import ConversationState, Platform
+from storage.models import Platform
 
 log = logging.getLogger(__name__)
 
@@ -51,27 +52,6 @@ log = logging.getLogger(__name__)
 #: button's notification instead of a message (the group's 20 messages a minute are kept
 #: for cards).
 TOAST_LIMIT = 200
-
-
-@dataclass
-class Receipt:
-    """The inbox row being handled; the engine marks it inside the step's unit of work."""
-
-    item_id: int
-    clock: Callable[[], datetime]
-    marked: bool = False
-
-    def hook(self, target: Target) -> CommitHook:
-        async def mark(unit: Unit, replies: list[Reply]) -> None:
-            await inbox.mark_handled(
-                unit,
-                self.item_id,
-                {"target": target.to_json(), "replies": adapter.replies_to_json(replies)},
-                now=self.clock(),
-            )
-            self.marked = True
-
-        return mark
 
 
 @dataclass
@@ -160,12 +140,13 @@ class TelegramChannel:
         if incoming.command is not None:
             await self._handle(incoming, target, receipt)
             return
-        state = await self._state(incoming.chat_id)
+        awaited = await self._awaited(incoming.chat_id)
         request_id = await self._request_of(message)
-        awaiting = state.flow is not None and str(state.data.get("by", incoming.user_id)) == (
-            incoming.user_id
-        )
-        if awaiting and (request_id is None or state.data.get("request_id") == request_id):
+        if (
+            awaited is not None
+            and awaited.takes_from(incoming.user_id)
+            and (request_id is None or awaited.request_id == request_id)
+        ):
             await self._handle(incoming, target, receipt)
         elif request_id is not None:
             await self._answer_request(incoming, request_id, target, receipt)
@@ -178,15 +159,16 @@ class TelegramChannel:
         first = await self.engine.handle(
             replace(own, text="", payload=encode("desk.reply", request_id))
         )
-        state = await self._state(own.chat_id)
-        if state.flow == "desk" and state.step == "reply":
+        awaited = await self._awaited(own.chat_id)
+        if awaited is not None and awaited.answer:
             await self._handle(own, target, receipt)
         else:  # refused (request closed, no customer chat…): say why, change nothing more
             await self.deliver(target, first)
 
-    async def _state(self, chat_id: str) -> ConversationState:
+    async def _awaited(self, chat_id: str) -> AwaitedText | None:
+        """What the chat's next text is for (None: it is in no conversation step)."""
         async with self.db.unit() as unit:
-            return await conversations.load(unit, Platform.TELEGRAM, chat_id)
+            return await awaited_text(unit, Platform.TELEGRAM, chat_id)
 
     async def _request_of(self, message: Message) -> int | None:
         """The request a manager-chat message is about: its topic, or the card it answers."""
@@ -257,7 +239,16 @@ class TelegramChannel:
     # -- the engine and the answers ---------------------------------------------------------
 
     def _hook(self, receipt: Receipt | None, target: Target) -> CommitHook | None:
-        return receipt.hook(target) if receipt is not None else None
+        """Marks the update handled inside the step's unit, with the answers it owes."""
+        if receipt is None:
+            return None
+
+        async def mark(unit: Unit, replies: list[Reply]) -> None:
+            await receipt.mark(
+                unit, {"target": target.to_json(), "replies": adapter.replies_to_json(replies)}
+            )
+
+        return mark
 
     def _progress(self, receipt: Receipt | None) -> DeliveryProgress | None:
         return DeliveryProgress(self.db, receipt.item_id) if receipt is not None else None

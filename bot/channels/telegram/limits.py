@@ -13,17 +13,19 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
 from bot.rate_limits import SlidingWindow, TokenBucket, pause, wait_any
 
 Clock = Callable[[], float]
+Sleep = Callable[[float], Awaitable[None]]
 #: Re-exported: the generic pieces live in :mod:`bot.rate_limits` (shared with VK).
 __all__ = [
     "Clock",
     "Limits",
     "RateLimiter",
+    "Sleep",
     "SlidingWindow",
     "TokenBucket",
     "pause",
@@ -54,9 +56,17 @@ class Limits:
 
 
 class RateLimiter:
-    def __init__(self, limits: Limits = Limits(), clock: Clock = time.monotonic) -> None:
+    def __init__(
+        self,
+        limits: Limits = Limits(),
+        clock: Clock = time.monotonic,
+        *,
+        sleep: Sleep = asyncio.sleep,
+    ) -> None:
         self.limits = limits
         self.clock = clock
+        #: How :meth:`acquire` waits (tests driving a fake clock pass one that moves it).
+        self.sleep = sleep
         self._global = SlidingWindow(limits.per_second, limits.window)
         self._chats: dict[str, TokenBucket] = {}
         self._blocked_until: dict[str, float] = {}
@@ -78,6 +88,17 @@ class RateLimiter:
         now = self.clock()
         blocked = self._blocked_until.get(chat_id, 0.0) - now
         return max(blocked, self._bucket(chat_id, now).wait(now), 0.0)
+
+    def time_for(self, chat_id: str, count: int) -> float:
+        """Seconds until ``count`` more messages may have gone to this chat at its own
+        limit (ignoring the global one): the queue of a busy group measured in time."""
+        if count <= 0:
+            return 0.0
+        now = self.clock()
+        blocked = max(self._blocked_until.get(chat_id, 0.0) - now, 0.0)
+        bucket = self._bucket(chat_id, now)
+        bucket.wait(now)  # refills to now
+        return max(blocked, (count - bucket.tokens) / bucket.rate, 0.0)
 
     def reserve(self, chat_id: str) -> float:
         """Take a slot for one message to ``chat_id`` now (0), or say how long to wait."""
@@ -102,8 +123,8 @@ class RateLimiter:
 
     async def acquire(self, chat_id: str) -> None:
         """Wait for a slot (for senders that may block, e.g. the answers to one chat)."""
-        while (wait := self.reserve(chat_id)) > 0:  # noqa: ASYNC110 - the wait is computed
-            await asyncio.sleep(wait)
+        while (wait := self.reserve(chat_id)) > 0:
+            await self.sleep(wait)
 
     def forget_idle(self) -> None:
         """Drop full buckets of chats not seen lately (keeps memory flat)."""

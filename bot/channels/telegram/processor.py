@@ -6,7 +6,7 @@ one after the other, so a conversation's messages are never handled out of order
 other chats go on in parallel (up to ``concurrency`` at a time).
 
 An update is fed to the aiogram ``Dispatcher``; the step that handles it marks it in the
-inbox within its own transaction (:class:`~bot.channels.telegram.channel.Receipt`), then its
+inbox within its own transaction (:class:`~bot.channels.inbox_processing.Receipt`), then its
 answers are sent and the update is done. An update whose answers are owed (the bot stopped
 in between) only has its answers sent again. One that keeps failing is retried with a
 growing pause and set aside after ``max_tries`` — reported in the log and to the manager
@@ -25,11 +25,11 @@ from datetime import UTC, datetime
 from aiogram import Bot, Dispatcher
 from aiogram.types import Update
 
-from bot.channels.inbox_processing import INTERRUPTED, InboxWorkers
+from bot.channels.inbox_processing import INTERRUPTED, InboxWorkers, Receipt
 from bot.channels.intake import NotStored
 from bot.channels.telegram import adapter
 from bot.channels.telegram.adapter import Target
-from bot.channels.telegram.channel import DeliveryProgress, Receipt, TelegramChannel
+from bot.channels.telegram.channel import DeliveryProgress, TelegramChannel
 from bot.channels.telegram.courier import DeliveryInterrupted
 from bot.channels.telegram.errors import describe
 from bot.logs import traceback_of

@@ -16,13 +16,17 @@
 * Messages about a request to the manager chat go into the request's forum topic
   (:mod:`.topics`); the sent message ids are remembered so a manager's reply to a card
   reaches the customer.
+* A burst never keeps the managers waiting: when the manager chat's limit would hold the
+  card of a new request back for more than a minute, one digest naming the waiting new
+  requests goes out ahead of the cards (:mod:`.digest`), and the cards follow.
 """
 
 from __future__ import annotations
 
 import logging
+import math
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from aiogram import Bot
@@ -30,14 +34,14 @@ from aiogram.methods import TelegramMethod
 from aiogram.types import Message
 
 from bot.channels.outbox_drain import OutboxDrain, later, utc_now
-from bot.channels.telegram import adapter
+from bot.channels.telegram import adapter, digest
 from bot.channels.telegram.adapter import Target
 from bot.channels.telegram.errors import Failure, Verdict, classify, describe
 from bot.channels.telegram.limits import RateLimiter
 from bot.channels.telegram.topics import ForumTopics
 from handlers.i18n import texts
 from handlers.messages import Button, Reply
-from storage import delivery, outbox, telegram_topics
+from storage import delivery, digests, outbox, telegram_topics
 from storage.db import Database
 from storage.delivery import Outgoing
 from storage.models import Platform
@@ -56,6 +60,7 @@ class OutboxSender(OutboxDrain):
         limiter: RateLimiter,
         topics: ForumTopics | None = None,
         manager_chat_id: int | None = None,
+        language: str = "ru",
         concurrency: int = 8,
         batch: int = 100,
         idle_poll: float = 1.0,
@@ -68,6 +73,10 @@ class OutboxSender(OutboxDrain):
         self.limiter = limiter
         self.topics = topics
         self.manager_chat = str(manager_chat_id) if manager_chat_id is not None else None
+        #: The manager chat's language (its digests are written in it).
+        self.t = texts(language)
+        self._look_at: datetime | None = None
+        self.digests = 0
 
     # -- the loop's Telegram parts -----------------------------------------------------------
 
@@ -86,6 +95,54 @@ class OutboxSender(OutboxDrain):
     def _chat_key(self, chat_id: str) -> str:
         # A manager's own conversation inside a group is keyed "<group>:<manager>".
         return chat_id.split(":", 1)[0]
+
+    # -- digests to a busy manager chat ------------------------------------------------------
+
+    async def dispatch_due(self) -> float:
+        wait = await self._digest_if_due()
+        return min(wait, await super().dispatch_due())
+
+    async def _digest_if_due(self) -> float:
+        """Queue a digest when the manager chat's limit would keep a new request's card
+        from it too long (:func:`.digest.plan`); returns when to look again."""
+        if self.manager_chat is None:
+            return math.inf
+        now = self.clock()
+        if self._look_at is not None and now < self._look_at:
+            return (self._look_at - now).total_seconds()
+        chat = self.manager_chat
+        async with self.db.unit() as unit:
+            queue = await digests.queue_of(unit, self.platform, chat)
+            last = await digests.last_digest_at(unit, self.platform, chat) if queue else None
+        topic_cost = 1 if self.topics is not None and self.topics.enabled is not False else 0
+        plan = digest.plan(
+            queue,
+            now=now,
+            time_for=lambda count: self.limiter.time_for(chat, count),
+            topic_cost=topic_cost,
+            last_digest=last,
+        )
+        look_in = digest.LOOK_EVERY
+        if plan.due_in:
+            look_in = min(look_in, max(plan.due_in, 0.05))
+        self._look_at = now + timedelta(seconds=look_in)
+        if plan.named:
+            per_minute = round(self.limiter.limits.group_rate * 60)
+            composed = digest.compose(
+                self.t, plan.named, last_in=plan.last_in, per_minute=per_minute
+            )
+            async with self.db.unit() as unit:
+                for text, numbers in composed:
+                    await digests.add_digest(unit, self.platform, chat, text, numbers, now=now)
+            self.digests += len(composed)
+            log.info(
+                "manager chat %s: Telegram's limit holds back the cards of %d new requests "
+                "(the last in about %.0f min); a digest names them",
+                chat,
+                len(plan.named),
+                plan.last_in / 60,
+            )
+        return look_in if queue else math.inf
 
     # -- one row -----------------------------------------------------------------------------
 
@@ -141,6 +198,9 @@ class OutboxSender(OutboxDrain):
             failure = Failure(Verdict.FAILED, 0.0, describe(exc))
         now = self.clock()
         chat_key = self._chat_key(message.chat_id)
+        if failure.verdict in (Verdict.TOPIC_GONE, Verdict.TOPIC_CLOSED) and not message.request_id:
+            # Not in a request's topic (a digest in the chat's General topic): nothing to fix.
+            failure = Failure(Verdict.FAILED, 0.0, failure.error)
         if failure.verdict in (Verdict.TOPIC_GONE, Verdict.TOPIC_CLOSED) and message.request_id:
             assert self.topics is not None
             if failure.verdict is Verdict.TOPIC_GONE:

@@ -29,10 +29,11 @@ from aiogram.utils.token import TokenValidationError
 from aiohttp import web
 
 from bot.app import App
+from bot.channels.api_wait import STOPPED, until_answered
 from bot.channels.telegram.channel import TelegramChannel
 from bot.channels.telegram.commands import register_commands
 from bot.channels.telegram.courier import Courier
-from bot.channels.telegram.errors import backoff, describe
+from bot.channels.telegram.errors import describe
 from bot.channels.telegram.files import FileFetcher
 from bot.channels.telegram.limits import Limits, RateLimiter, pause
 from bot.channels.telegram.managers import ManagerCheck
@@ -107,6 +108,7 @@ class TelegramService:
             limiter=self.limiter,
             topics=self.topics,
             manager_chat_id=chat_id,
+            language=manager_language,
         )
         self.channel = TelegramChannel(
             bot=self.bot,
@@ -145,33 +147,32 @@ class TelegramService:
 
     async def _introduce(self, stopping: asyncio.Event) -> bool:
         """getMe until Telegram answers (False: stopped first). A rejected token is fatal."""
-        attempt = 0
-        while not stopping.is_set():
-            try:
-                me = await self.bot.me()
-            except TelegramUnauthorizedError as exc:
-                raise ChannelError(
+
+        def fatal(exc: BaseException) -> ChannelError | None:
+            if isinstance(exc, TelegramUnauthorizedError):
+                return ChannelError(
                     f"TELEGRAM_TOKEN: rejected by the Bot API at {self.api_url} ({exc})"
-                ) from exc
-            except TelegramAPIError as exc:
-                delay = backoff(attempt)
-                log.warning(
-                    "Bot API at %s not reachable (%s); retry in %.0f s",
-                    self.api_url,
-                    describe(exc),
-                    delay,
                 )
-                attempt += 1
-                await pause(stopping, delay)
-                continue
-            if me.username:
-                link = ("Telegram", f"https://t.me/{me.username}?start={{token}}")
-                desk = self.app.engine.desk
-                if link not in desk.invite_links:
-                    self.app.engine.desk = replace(desk, invite_links=(link, *desk.invite_links))
-            log.info("Telegram: @%s via %s", me.username, self.api_url)
-            return True
-        return False
+            return None
+
+        me = await until_answered(
+            self.bot.me,
+            stopping,
+            what=f"Bot API at {self.api_url}",
+            log=log,
+            describe=describe,
+            failing=TelegramAPIError,
+            fatal=fatal,
+        )
+        if me is STOPPED:
+            return False
+        if me.username:
+            link = ("Telegram", f"https://t.me/{me.username}?start={{token}}")
+            desk = self.app.engine.desk
+            if link not in desk.invite_links:
+                self.app.engine.desk = replace(desk, invite_links=(link, *desk.invite_links))
+        log.info("Telegram: @%s via %s", me.username, self.api_url)
+        return True
 
     async def _setup(self) -> None:
         """Commands and topics: useful, never fatal."""
@@ -279,15 +280,13 @@ class TelegramService:
             await runner.cleanup()
 
     async def _call(self, method: Any, stopping: asyncio.Event) -> None:
-        attempt = 0
-        while not stopping.is_set():
-            try:
-                await self.bot(method)
-                return
-            except TelegramAPIError as exc:
-                delay = backoff(attempt)
-                log.warning(
-                    "%s failed (%s); retry in %.0f s", method.__api_method__, describe(exc), delay
-                )
-                attempt += 1
-                await pause(stopping, delay)
+        """``method`` until Telegram takes it (or the bot is stopping)."""
+        await until_answered(
+            lambda: self.bot(method),
+            stopping,
+            what=method.__api_method__,
+            failed="failed",
+            log=log,
+            describe=describe,
+            failing=TelegramAPIError,
+        )

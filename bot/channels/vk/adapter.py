@@ -17,7 +17,11 @@ A payload comes from the client and may be forged: :func:`read_payload` accepts 
 shape (or VK's own Start button); anything else reaches the engine as a payload that never
 parses, so the person is told the button is not valid and nothing changes.
 
-Texts go out as plain text (VK has no HTML mode), split at VK's 4,096 characters.
+Texts go out as plain text (VK has no HTML mode), split at VK's 4,096 characters
+(:mod:`bot.channels.long_text`, as for Telegram).
+
+VK cannot share a person's verified phone number (no contact button): every ``Incoming``
+from VK says ``can_share_contact=False``.
 """
 
 from __future__ import annotations
@@ -30,6 +34,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
+from bot.channels.long_text import split_text
 from handlers.messages import Attachment, Button, Incoming, Reply
 from handlers.payloads import MAX_BYTES
 from storage.models import Platform
@@ -159,6 +164,7 @@ def message_incoming(
         language=language_of(getattr(message, "client_info", None)),
         display_name=display_name,
         from_manager=from_manager,
+        can_share_contact=False,
     )
 
 
@@ -175,6 +181,7 @@ def event_incoming(
         payload=value,
         display_name=display_name,
         from_manager=from_manager,
+        can_share_contact=False,
     )
 
 
@@ -214,30 +221,6 @@ def files_of(message: Any) -> list[FoundFile]:
 
 
 # -- Reply → messages.send calls ---------------------------------------------------------------
-
-
-def _units(text: str) -> int:
-    return len(text.encode("utf-16-le")) // 2
-
-
-def split_text(text: str, limit: int = MAX_TEXT) -> list[str]:
-    """Parts of at most ``limit`` UTF-16 units, cut at a line break, else a space."""
-    parts: list[str] = []
-    rest = text
-    while _units(rest) > limit:
-        end = min(len(rest), limit)
-        while _units(rest[:end]) > limit:
-            end -= 1
-        cut = rest.rfind("\n", 0, end + 1)
-        if cut < end // 2:
-            cut = rest.rfind(" ", 0, end + 1)
-        if cut < end // 2:
-            cut = end
-        parts.append(rest[:cut].rstrip())
-        rest = rest[cut:].lstrip()
-    if rest or not parts:
-        parts.append(rest)
-    return parts
 
 
 def label(text: str) -> str:
@@ -321,7 +304,7 @@ class SendCall:
 
 def reply_calls(reply: Reply, kind: Keyboard, *, more: str) -> list[SendCall]:
     """The calls that show ``reply``; ``more`` is the text above further keyboards."""
-    parts = split_text(reply.text) if reply.text.strip() else []
+    parts = split_text(reply.text, MAX_TEXT) if reply.text.strip() else []
     pages = [keyboard_json(page, kind) for page in keyboard_pages(reply.buttons, kind)]
     if pages and not parts:
         parts = [more]

@@ -25,7 +25,7 @@ from __future__ import annotations
 import contextvars
 import logging
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import UTC, datetime
 
 from vkbottle import Bot
@@ -33,6 +33,7 @@ from vkbottle.bot import BotLabeler, Message, MessageEvent
 from vkbottle.exception_factory import ErrorHandler
 from vkbottle_types.events import GroupEventType
 
+from bot.channels.inbox_processing import Receipt
 from bot.channels.vk import adapter
 from bot.channels.vk.adapter import Keyboard
 from bot.channels.vk.api import CommunityAPI
@@ -40,7 +41,7 @@ from bot.channels.vk.errors import describe
 from bot.channels.vk.files import FileFetcher
 from handlers.engine import CommitHook, Engine
 from handlers.messages import Attachment, Incoming, Reply
-from storage import inbox, outbox, vk_state
+from storage import outbox, vk_state
 from storage.db import Database, Unit
 from storage.models import Platform
 
@@ -52,15 +53,7 @@ CHAT_PEER_BASE = 2_000_000_000
 NAMES_KEPT = 50_000
 
 
-@dataclass
-class Receipt:
-    """The inbox row being handled; marked inside the step's unit of work."""
-
-    item_id: int
-    clock: Callable[[], datetime]
-    marked: bool = False
-
-
+#: The inbox row being handled (set by the inbox processor around each event).
 _current: contextvars.ContextVar[Receipt | None] = contextvars.ContextVar(
     "vk_receipt", default=None
 )
@@ -199,8 +192,7 @@ class VKChannel:
                 await vk_state.remember_keyboard(unit, incoming.chat_id, keyboard, now=now)
             await queue_replies(unit, incoming.chat_id, replies, now=now)
             if receipt is not None:
-                await inbox.mark_handled(unit, receipt.item_id, None, now=now)
-                receipt.marked = True
+                await receipt.mark(unit, None, now=now)
 
         return commit
 

@@ -21,11 +21,10 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, datetime
 
-from bot.channels.inbox_processing import InboxWorkers
+from bot.channels.inbox_processing import InboxWorkers, Receipt
 from bot.channels.intake import NotStored
 from bot.channels.vk.channel import (
     CHAT_PEER_BASE,
-    Receipt,
     VKChannel,
     reset_receipt,
     set_receipt,

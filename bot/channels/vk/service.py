@@ -22,6 +22,7 @@ from typing import Any
 from aiohttp import web
 
 from bot.app import App
+from bot.channels.api_wait import STOPPED, until_answered
 from bot.channels.vk.api import CommunityAPI
 from bot.channels.vk.callback import callback_app
 from bot.channels.vk.channel import VKChannel
@@ -30,7 +31,7 @@ from bot.channels.vk.files import FileFetcher
 from bot.channels.vk.polling import LongPoller, store_events
 from bot.channels.vk.processor import InboxProcessor
 from bot.channels.vk.sender import OutboxSender
-from bot.rate_limits import backoff, pause
+from bot.rate_limits import pause
 from bot.run import ConfigurationError
 from storage import inbox
 from storage.models import Platform
@@ -82,38 +83,34 @@ class VKService:
     async def _introduce(self, stopping: asyncio.Event) -> bool:
         """groups.getById until VK answers (False: stopped first); a rejected token or a
         token of another community is fatal."""
-        attempt = 0
-        while not stopping.is_set():
-            try:
-                answer: Any = await self.api.call("groups.getById")
-            except Exception as exc:
-                setting = _SETTING_ERRORS.get(code_of(exc) or 0)
-                if setting is not None:
-                    raise ChannelError(
-                        f"{setting}: rejected by the VK API at {self.api_url} ({describe(exc)})"
-                    ) from exc
-                delay = backoff(attempt)
-                log.warning(
-                    "VK API at %s not reachable (%s); retry in %.0f s",
-                    self.api_url,
-                    describe(exc),
-                    delay,
-                )
-                attempt += 1
-                await pause(stopping, delay)
-                continue
-            groups = answer.get("groups", []) if isinstance(answer, dict) else answer
-            group = groups[0] if groups else {}
-            if group.get("id") != self.group_id:
-                raise ChannelError(
-                    f"VK_GROUP_ID: the token belongs to community {group.get('id')}, "
-                    f"not {self.group_id}"
-                )
-            log.info(
-                "VK: community %r (club%s) via %s", group.get("name"), self.group_id, self.api_url
+
+        def fatal(exc: BaseException) -> ChannelError | None:
+            setting = _SETTING_ERRORS.get(code_of(exc) or 0)
+            if setting is None:
+                return None
+            return ChannelError(
+                f"{setting}: rejected by the VK API at {self.api_url} ({describe(exc)})"
             )
-            return True
-        return False
+
+        answer: Any = await until_answered(
+            lambda: self.api.call("groups.getById"),
+            stopping,
+            what=f"VK API at {self.api_url}",
+            log=log,
+            describe=describe,
+            fatal=fatal,
+        )
+        if answer is STOPPED:
+            return False
+        groups = answer.get("groups", []) if isinstance(answer, dict) else answer
+        group = groups[0] if groups else {}
+        if group.get("id") != self.group_id:
+            raise ChannelError(
+                f"VK_GROUP_ID: the token belongs to community {group.get('id')}, "
+                f"not {self.group_id}"
+            )
+        log.info("VK: community %r (club%s) via %s", group.get("name"), self.group_id, self.api_url)
+        return True
 
     async def run(self, stopping: asyncio.Event) -> None:
         try:

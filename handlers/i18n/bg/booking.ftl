@@ -33,14 +33,14 @@ booking-use_known_phone = Използвай { $phone }
 booking-phone_hint = Не разчетох номера. Напишете го изцяло с кода, напр. +359 888 123 456 или +7 999 123-45-67.
 booking-pick_day = Изберете ден за сесията (показани са работните дни със свободно време):
 booking-day_hint = Изберете ден с бутон.
-booking-day_button = { $weekday } { $date }
+booking-day_button = { $weekday }, { $date }
 booking-day_gone = За този ден вече не може да се запишете. Изберете друг.
 booking-day_full = За { $day } не е останало свободно време.
 booking-no_days = През следващите { $days ->
         [one] { $days } ден
        *[other] { $days } дни
     } няма свободно време за сесия. Пишете на мениджър — той ще намери време.
-booking-pick_time = { $day }: изберете начален час (час { $zone }):
+booking-pick_time = { $day }: изберете начален час (часова зона: { $zone }):
 booking-time_hint = Изберете началния час с бутон.
 booking-time_gone = Този час вече не е свободен. Изберете друг.
 booking-other_day = « Друг ден
@@ -158,14 +158,7 @@ booking-moved = Записването е преместено: { $when }, { $ho
         [one] { $hours } час
        *[other] { $hours } часа
     }. Мениджърите са уведомени; ще Ви напомня предния ден и час преди началото.
-booking-when = { $weekday } { $date }, { $time } ({ $zone })
-booking-weekday_1 = Пн
-booking-weekday_2 = Вт
-booking-weekday_3 = Ср
-booking-weekday_4 = Чт
-booking-weekday_5 = Пт
-booking-weekday_6 = Сб
-booking-weekday_7 = Нд
+booking-when = { $weekday }, { $date }, { $time } ({ $zone })
 booking-card_kind = Вид: { $kind }
 booking-card_start = Начало: { $start }, { $hours ->
         [one] { $hours } час

@@ -38,22 +38,12 @@ callback-topic_general = въпрос към мениджър
 callback-topic_other = друго
 callback-today = днес
 callback-tomorrow = утре
-callback-on_day = { $weekday }, { $date },
+# $weekday: the CLDR name (понеделник); $weekday_number: ISO 1–7 («във вторник»).
+callback-on_day = { $weekday_number ->
+        [2] във { $weekday }
+       *[other] в { $weekday }
+    }, { $date },
 callback-day_from = { $day } от { $time }
-callback-weekday_1 = в понеделник
-callback-weekday_2 = във вторник
-callback-weekday_3 = в сряда
-callback-weekday_4 = в четвъртък
-callback-weekday_5 = в петък
-callback-weekday_6 = в събота
-callback-weekday_7 = в неделя
-callback-wd_1 = пн
-callback-wd_2 = вт
-callback-wd_3 = ср
-callback-wd_4 = чт
-callback-wd_5 = пт
-callback-wd_6 = сб
-callback-wd_7 = нд
 callback-filed = Заявка №{ $number } за обратно обаждане е приета.
 callback-expect_at = Очаквайте обаждане на номер { $phone } { $when }.
 callback-expect_soon = Мениджър ще ви се обади на номер { $phone } скоро, днес до { $end }.

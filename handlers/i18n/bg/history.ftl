@@ -8,7 +8,13 @@ history-booking_change_asked = помоли мениджър да промени
 history-booking_moved = записването е преместено от { $old } на { $new }
 history-module_return_approved = връщането на модули е одобрено
 history-module_return_rejected = връщането на модули е отказано: { $reason }
-history-session_billed = сесията е проведена: използвани { $minutes } мин, за плащане { $billed } мин; време { $time }, такса за свързване { $fee }, общо { $total }
+history-session_billed = сесията е проведена: използвани { $minutes ->
+        [one] { $minutes } минута
+       *[other] { $minutes } минути
+    }, за плащане { $billed ->
+        [one] { $billed } минута
+       *[other] { $billed } минути
+    }; време { $time }, такса за свързване { $fee }, общо { $total }
 history-linked = свързан с клиент №{ $customer }
 history-file_refused = файлът не е приет — по съдържание не е { $format }
 history-vk_not_delivered = ВКонтакте: не е доставено ({ $error })

@@ -19,7 +19,7 @@ session_bill-bill_time = • { $minutes ->
     } (минимум { $min_hours ->
         [one] { $min_hours } час
        *[other] { $min_hours } часа
-    }) по { $rate }/ч: { $amount }
+    }) по { $rate } на час: { $amount }
 session_bill-bill_fee = • еднократна такса за свързване към системата за дистанционно обслужване: { $amount }
 session_bill-bill_total = Общо за плащане: { $amount }
 session_bill-sent = Сметката е изпратена на клиента.

@@ -19,19 +19,19 @@ support_faq-answer_updates =
 support_faq-renewal_cost = Подновяването на техническата поддръжка за { $months ->
         [one] { $months } месец
        *[other] { $months } месеца
-    } струва { $preferential } % или { $standard } % от цената на продукта към датата на подновяване.
-support_faq-renewal_preferential = • Преференциално подновяване: { $percent } % от цената, ако подновите до { $grace ->
+    } струва { $preferential } или { $standard } от цената на продукта към датата на подновяване.
+support_faq-renewal_preferential = • Преференциално подновяване: { $percent } от цената, ако подновите до { $grace ->
         [one] { $grace } месец
        *[other] { $grace } месеца
     } след края на поддръжката. Поддръжката се удължава с { $months ->
         [one] { $months } месец
        *[other] { $months } месеца
     } от предишната крайна дата, без прекъсване.
-support_faq-renewal_preferential_until_end = • Преференциално подновяване: { $percent } % от цената, ако подновите преди края на поддръжката. Поддръжката се удължава с { $months ->
+support_faq-renewal_preferential_until_end = • Преференциално подновяване: { $percent } от цената, ако подновите преди края на поддръжката. Поддръжката се удължава с { $months ->
         [one] { $months } месец
        *[other] { $months } месеца
     } от предишната крайна дата, без прекъсване.
-support_faq-renewal_standard = • Стандартно подновяване: { $percent } % от цената, по всяко време след това; { $months ->
+support_faq-renewal_standard = • Стандартно подновяване: { $percent } от цената, по всяко време след това; { $months ->
         [one] { $months } месец се брои
        *[other] { $months } месеца се броят
     } от датата на активиране на подновяването.

@@ -40,7 +40,7 @@ booking-no_days = There is no free time for a session in the next { $days ->
         [one] { $days } day
        *[other] { $days } days
     }. Please write to a manager, who will find a time.
-booking-pick_time = { $day }: choose the start time ({ $zone } time):
+booking-pick_time = { $day }: choose the start time (time zone: { $zone }):
 booking-time_hint = Choose the start time with a button.
 booking-time_gone = That time is no longer available. Please choose another.
 booking-other_day = « Another day
@@ -159,13 +159,6 @@ booking-moved = The booking is moved: { $when }, { $hours ->
        *[other] { $hours } hours
     }. The managers have been told; I will remind you the day before and an hour before the start.
 booking-when = { $weekday } { $date }, { $time } ({ $zone })
-booking-weekday_1 = Mon
-booking-weekday_2 = Tue
-booking-weekday_3 = Wed
-booking-weekday_4 = Thu
-booking-weekday_5 = Fri
-booking-weekday_6 = Sat
-booking-weekday_7 = Sun
 booking-card_kind = Kind: { $kind }
 booking-card_start = Start: { $start }, { $hours ->
         [one] { $hours } hour

@@ -38,22 +38,12 @@ callback-topic_general = question for a manager
 callback-topic_other = other
 callback-today = today
 callback-tomorrow = tomorrow
-callback-on_day = { $weekday }, { $date },
+# $weekday: the CLDR name (Monday); $weekday_number: ISO 1–7, which Russian and
+# Bulgarian choose their preposition and case by.
+callback-on_day = { $weekday_number ->
+       *[other] on { $weekday }
+    }, { $date },
 callback-day_from = { $day } from { $time }
-callback-weekday_1 = on Monday
-callback-weekday_2 = on Tuesday
-callback-weekday_3 = on Wednesday
-callback-weekday_4 = on Thursday
-callback-weekday_5 = on Friday
-callback-weekday_6 = on Saturday
-callback-weekday_7 = on Sunday
-callback-wd_1 = Mon
-callback-wd_2 = Tue
-callback-wd_3 = Wed
-callback-wd_4 = Thu
-callback-wd_5 = Fri
-callback-wd_6 = Sat
-callback-wd_7 = Sun
 callback-filed = Call-back request #{ $number } is filed.
 callback-expect_at = Expect our call at { $phone } { $when }.
 callback-expect_soon = A manager will call you at { $phone } shortly, today before { $end }.

@@ -8,7 +8,13 @@ history-booking_change_asked = asked a manager to change the booking
 history-booking_moved = booking moved from { $old } to { $new }
 history-module_return_approved = module return approved
 history-module_return_rejected = module return rejected: { $reason }
-history-session_billed = session held: { $minutes } min spent, { $billed } min billed; time { $time }, connection fee { $fee }, total { $total }
+history-session_billed = session held: { $minutes ->
+        [one] { $minutes } minute
+       *[other] { $minutes } minutes
+    } spent, { $billed ->
+        [one] { $billed } minute
+       *[other] { $billed } minutes
+    } billed; time { $time }, connection fee { $fee }, total { $total }
 history-linked = linked to customer #{ $customer }
 history-file_refused = file refused: its content is not { $format }
 history-vk_not_delivered = VK: not delivered ({ $error })

@@ -11,11 +11,11 @@ reminders-protection = Technical support for { $product } (license { $number }) 
 reminders-quote_preferential = Renewal for { $months ->
         [one] { $months } month
        *[other] { $months } months
-    } if paid today: { $amount } (preferential price, { $percent } % of the product price). Support will then be valid until { $new_end }.
+    } if paid today: { $amount } (preferential price, { $percent } of the product price). Support will then be valid until { $new_end }.
 reminders-quote_standard = Renewal for { $months ->
         [one] { $months } month
        *[other] { $months } months
-    } if paid today: { $amount } (standard price, { $percent } % of the product price). Support will then be valid until { $new_end }.
+    } if paid today: { $amount } (standard price, { $percent } of the product price). Support will then be valid until { $new_end }.
 reminders-protection_note = The key's additional protection service is kept if the renewal is paid by { $deadline }.
 reminders-mute_hint = Don't need these reminders? Turn them off with the button below.
 reminders-button_renew = Renew support
@@ -25,11 +25,11 @@ reminders-muted = Support expiry reminders are off in this chat. Turn them back 
 reminders-unmuted = Support expiry reminders are on again in this chat.
 reminders-status_on = Support expiry reminders are on in this chat.
 reminders-status_off = Support expiry reminders are off in this chat.
-reminders-session_day_before = Reminder: your remote session ({ $kind }) is tomorrow, { $date } at { $time } ({ $zone } time), booked for { $hours ->
+reminders-session_day_before = Reminder: your remote session ({ $kind }) is tomorrow, { $date } at { $time } ({ $zone }), booked for { $hours ->
         [one] { $hours } hour
        *[other] { $hours } hours
     }.
-reminders-session_hours_before = Reminder: your remote session ({ $kind }) starts today at { $time } ({ $zone } time).
+reminders-session_hours_before = Reminder: your remote session ({ $kind }) starts today at { $time } ({ $zone }).
 reminders-session_kind_backup = backup review
 reminders-session_kind_direct = direct connection
 reminders-session_backup_advice = Before the session make a backup with the program's own tool: the connection can drop. A firewall or antivirus may block the connection.

@@ -19,7 +19,7 @@ session_bill-bill_time = • { $minutes ->
     } billed (at least { $min_hours ->
         [one] { $min_hours } hour
        *[other] { $min_hours } hours
-    }) at { $rate }/h: { $amount }
+    }) at { $rate } an hour: { $amount }
 session_bill-bill_fee = • one-time fee for connecting to the remote service system: { $amount }
 session_bill-bill_total = Total due: { $amount }
 session_bill-sent = The bill was sent to the customer.

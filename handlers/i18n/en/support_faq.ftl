@@ -19,19 +19,19 @@ support_faq-answer_updates =
 support_faq-renewal_cost = A technical support renewal for { $months ->
         [one] { $months } month
        *[other] { $months } months
-    } costs { $preferential } % or { $standard } % of the product's price on the renewal date.
-support_faq-renewal_preferential = • Preferential renewal: { $percent } % of the price if you renew within { $grace ->
+    } costs { $preferential } or { $standard } of the product's price on the renewal date.
+support_faq-renewal_preferential = • Preferential renewal: { $percent } of the price if you renew within { $grace ->
         [one] { $grace } month
        *[other] { $grace } months
     } after support ends. Support is extended by { $months ->
         [one] { $months } month
        *[other] { $months } months
     } from the old end date, without a gap.
-support_faq-renewal_preferential_until_end = • Preferential renewal: { $percent } % of the price if you renew before support ends. Support is extended by { $months ->
+support_faq-renewal_preferential_until_end = • Preferential renewal: { $percent } of the price if you renew before support ends. Support is extended by { $months ->
         [one] { $months } month
        *[other] { $months } months
     } from the old end date, without a gap.
-support_faq-renewal_standard = • Standard renewal: { $percent } % of the price, any time later; { $months ->
+support_faq-renewal_standard = • Standard renewal: { $percent } of the price, any time later; { $months ->
         [one] the { $months } month counts
        *[other] the { $months } months count
     } from the renewal's activation date.

@@ -35,7 +35,7 @@ booking-use_known_phone = Использовать { $phone }
 booking-phone_hint = Не понял номер. Напишите его полностью, с кодом: например +7 999 123-45-67 или 8 999 123-45-67.
 booking-pick_day = Выберите день консультации (показаны рабочие дни, где есть свободное время):
 booking-day_hint = Выберите день кнопкой.
-booking-day_button = { $weekday } { $date }
+booking-day_button = { $weekday }, { $date }
 booking-day_gone = На этот день записаться уже нельзя. Выберите другой.
 booking-day_full = На { $day } свободного времени не осталось.
 booking-no_days = В ближайшие { $days ->
@@ -43,7 +43,7 @@ booking-no_days = В ближайшие { $days ->
         [few] { $days } дня
        *[many] { $days } дней
     } свободного времени для консультации нет. Напишите менеджеру — он подберёт время.
-booking-pick_time = { $day }: выберите время начала (время { $zone }):
+booking-pick_time = { $day }: выберите время начала (часовой пояс: { $zone }):
 booking-time_hint = Выберите время начала кнопкой.
 booking-time_gone = Это время уже недоступно. Выберите другое.
 booking-other_day = « Другой день
@@ -173,14 +173,7 @@ booking-moved = Запись перенесена: { $when }, { $hours ->
         [few] { $hours } часа
        *[many] { $hours } часов
     }. Менеджеры предупреждены; накануне и за час до начала я напомню.
-booking-when = { $weekday } { $date }, { $time } ({ $zone })
-booking-weekday_1 = Пн
-booking-weekday_2 = Вт
-booking-weekday_3 = Ср
-booking-weekday_4 = Чт
-booking-weekday_5 = Пт
-booking-weekday_6 = Сб
-booking-weekday_7 = Вс
+booking-when = { $weekday }, { $date }, { $time } ({ $zone })
 booking-card_kind = Вид: { $kind }
 booking-card_start = Начало: { $start }, { $hours ->
         [one] { $hours } час

@@ -39,22 +39,16 @@ callback-topic_general = вопрос менеджеру
 callback-topic_other = другое
 callback-today = сегодня
 callback-tomorrow = завтра
-callback-on_day = { $weekday }, { $date },
+# $weekday: the CLDR name (понедельник); $weekday_number: ISO 1–7. After «в» Russian
+# takes the accusative, which differs from the name for среда, пятница, суббота; «во вторник».
+callback-on_day = { $weekday_number ->
+        [2] во вторник
+        [3] в среду
+        [5] в пятницу
+        [6] в субботу
+       *[other] в { $weekday }
+    }, { $date },
 callback-day_from = { $day } с { $time }
-callback-weekday_1 = в понедельник
-callback-weekday_2 = во вторник
-callback-weekday_3 = в среду
-callback-weekday_4 = в четверг
-callback-weekday_5 = в пятницу
-callback-weekday_6 = в субботу
-callback-weekday_7 = в воскресенье
-callback-wd_1 = пн
-callback-wd_2 = вт
-callback-wd_3 = ср
-callback-wd_4 = чт
-callback-wd_5 = пт
-callback-wd_6 = сб
-callback-wd_7 = вс
 callback-filed = Заявка №{ $number } на обратный звонок принята.
 callback-expect_at = Ждите звонка на номер { $phone } { $when }.
 callback-expect_soon = Менеджер позвонит на номер { $phone } в ближайшее время, сегодня до { $end }.

@@ -8,7 +8,15 @@ history-booking_change_asked = попросил менеджера измени�
 history-booking_moved = запись перенесена с { $old } на { $new }
 history-module_return_approved = возврат модулей одобрен
 history-module_return_rejected = возврат модулей отклонён: { $reason }
-history-session_billed = консультация проведена: затрачено { $minutes } мин, к оплате { $billed } мин; время { $time }, плата за подключение { $fee }, итого { $total }
+history-session_billed = консультация проведена: затрачено { $minutes ->
+        [one] { $minutes } минута
+        [few] { $minutes } минуты
+       *[many] { $minutes } минут
+    }, к оплате { $billed ->
+        [one] { $billed } минута
+        [few] { $billed } минуты
+       *[many] { $billed } минут
+    }; время { $time }, плата за подключение { $fee }, итого { $total }
 history-linked = привязан к клиенту №{ $customer }
 history-file_refused = файл не принят — по содержимому это не { $format }
 history-vk_not_delivered = ВКонтакте: не доставлено ({ $error })

@@ -14,12 +14,12 @@ reminders-quote_preferential = Продление на { $months ->
         [one] { $months } месяц
         [few] { $months } месяца
        *[many] { $months } месяцев
-    } при оплате сегодня: { $amount } (льготная цена, { $percent } % от цены продукта). Поддержка будет действовать до { $new_end }.
+    } при оплате сегодня: { $amount } (льготная цена, { $percent } от цены продукта). Поддержка будет действовать до { $new_end }.
 reminders-quote_standard = Продление на { $months ->
         [one] { $months } месяц
         [few] { $months } месяца
        *[many] { $months } месяцев
-    } при оплате сегодня: { $amount } (стандартная цена, { $percent } % от цены продукта). Поддержка будет действовать до { $new_end }.
+    } при оплате сегодня: { $amount } (стандартная цена, { $percent } от цены продукта). Поддержка будет действовать до { $new_end }.
 reminders-protection_note = Дополнительная услуга защиты ключа сохранится, если оплатить продление до { $deadline }.
 reminders-mute_hint = Не нужны эти напоминания? Отключите их кнопкой ниже.
 reminders-button_renew = Продлить поддержку
@@ -29,12 +29,12 @@ reminders-muted = Напоминания об окончании поддерж�
 reminders-unmuted = Напоминания об окончании поддержки в этом чате снова включены.
 reminders-status_on = Напоминания об окончании поддержки в этом чате включены.
 reminders-status_off = Напоминания об окончании поддержки в этом чате отключены.
-reminders-session_day_before = Напоминание: ваш удалённый сеанс ({ $kind }) завтра, { $date } в { $time } (время: { $zone }), забронирован на { $hours ->
+reminders-session_day_before = Напоминание: ваш удалённый сеанс ({ $kind }) завтра, { $date } в { $time } (часовой пояс: { $zone }), забронирован на { $hours ->
         [one] { $hours } час
         [few] { $hours } часа
        *[many] { $hours } часов
     }.
-reminders-session_hours_before = Напоминание: ваш удалённый сеанс ({ $kind }) начинается сегодня в { $time } (время: { $zone }).
+reminders-session_hours_before = Напоминание: ваш удалённый сеанс ({ $kind }) начинается сегодня в { $time } (часовой пояс: { $zone }).
 reminders-session_kind_backup = проверка резервной копии
 reminders-session_kind_direct = прямое подключение
 reminders-session_backup_advice = Перед сеансом сделайте резервную копию средствами самой программы: соединение может прерваться. Брандмауэр или антивирус могут блокировать подключение.

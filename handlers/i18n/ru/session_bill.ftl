@@ -23,7 +23,7 @@ session_bill-bill_time = • { $minutes ->
         [one] { $min_hours } час
         [few] { $min_hours } часа
        *[many] { $min_hours } часов
-    }) по { $rate }/ч: { $amount }
+    }) по { $rate } в час: { $amount }
 session_bill-bill_fee = • разовая плата за подключение к системе удалённого обслуживания: { $amount }
 session_bill-bill_total = Итого к оплате: { $amount }
 session_bill-sent = Счёт отправлен клиенту.

@@ -21,8 +21,8 @@ support_faq-renewal_cost = Продление технической подде�
         [one] { $months } месяц
         [few] { $months } месяца
        *[many] { $months } месяцев
-    } стоит { $preferential } % или { $standard } % от цены продукта на дату продления.
-support_faq-renewal_preferential = • Льготное продление: { $percent } % от цены, если продлить не позднее чем через { $grace ->
+    } стоит { $preferential } или { $standard } от цены продукта на дату продления.
+support_faq-renewal_preferential = • Льготное продление: { $percent } от цены, если продлить не позднее чем через { $grace ->
         [one] { $grace } месяц
         [few] { $grace } месяца
        *[many] { $grace } месяцев
@@ -31,12 +31,12 @@ support_faq-renewal_preferential = • Льготное продление: { $p
         [few] { $months } месяца
        *[many] { $months } месяцев
     } от прежней даты окончания, без перерыва.
-support_faq-renewal_preferential_until_end = • Льготное продление: { $percent } % от цены, если продлить до даты окончания поддержки. Поддержка продлевается на { $months ->
+support_faq-renewal_preferential_until_end = • Льготное продление: { $percent } от цены, если продлить до даты окончания поддержки. Поддержка продлевается на { $months ->
         [one] { $months } месяц
         [few] { $months } месяца
        *[many] { $months } месяцев
     } от прежней даты окончания, без перерыва.
-support_faq-renewal_standard = • Обычное продление: { $percent } % от цены, в любое время позже; { $months ->
+support_faq-renewal_standard = • Обычное продление: { $percent } от цены, в любое время позже; { $months ->
         [one] { $months } месяц считается
         [few] { $months } месяца считаются
        *[many] { $months } месяцев считаются

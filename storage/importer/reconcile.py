@@ -1,0 +1,329 @@
+"""Reconciling rows in memory: against what is stored and against earlier rows of the file.
+
+Upsert
+    customer matched by phone, else e-mail, else (name, company), erased customers never;
+    product by code; license by number; key by serial; the key↔license link is added
+    (never removed: moving licenses between keys is a manager's job). The file's values
+    replace the stored ones, except that an empty ``programmed_until`` or
+    ``protection_connected_on`` keeps the stored date (the bot maintains them), and key
+    status is not in the file (the bot maintains it). Importing the same file twice
+    changes nothing and the second report counts nothing created or updated.
+
+Contradictions
+    Rows that contradict an earlier row of the same file about the same customer, product,
+    license or key (e.g. one key given to two customers) are refused, so the result never
+    depends on row order and a re-import is a no-op.
+
+A :class:`Batch` holds, for one batch of rows, what the database has (loaded by
+:mod:`storage.importer.write`) and what the rows create or change; nothing here touches
+the database, so the rules are plain code over plain records.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from datetime import datetime
+from typing import Any, Generic, TypeVar
+
+from storage.columns import time_to_db
+from storage.importer.records import (
+    ENTITIES,
+    CustomerValues,
+    ImportProblem,
+    ImportReport,
+    ImportRow,
+    KeyValues,
+    LicenseValues,
+    Problem,
+    ProductValues,
+)
+
+V = TypeVar("V", CustomerValues, ProductValues, LicenseValues, KeyValues)
+
+
+@dataclass(slots=True)
+class Record(Generic[V]):
+    id: int
+    values: V
+    new: bool = False
+    """Created in the current batch: written by INSERT, not UPDATE."""
+
+
+class Table(Generic[V]):
+    """One entity in one batch: what exists, and what the batch creates or changes."""
+
+    def __init__(self, entity: str, next_id: int) -> None:
+        self.entity = entity
+        self.next_id = next_id
+        self.by_id: dict[int, Record[V]] = {}
+        self.changed: dict[int, Record[V]] = {}
+
+    def load(self, record_id: int, values: V) -> Record[V]:
+        record = self.by_id.setdefault(record_id, Record(record_id, values))
+        return record
+
+    def create(self, values: V) -> Record[V]:
+        record = Record(self.next_id, values, new=True)
+        self.next_id += 1
+        self.by_id[record.id] = record
+        self.changed[record.id] = record
+        return record
+
+    def change(self, record: Record[V], values: V) -> None:
+        if record.values != values:
+            record.values = values
+            self.changed[record.id] = record
+
+    def inserts(self) -> list[Record[V]]:
+        return [record for record in self.changed.values() if record.new]
+
+    def updates(self) -> list[Record[V]]:
+        return [record for record in self.changed.values() if not record.new]
+
+
+#: The file's column of each field, for naming it in a problem.
+_FIELD_COLUMNS = {
+    "customers": {
+        "name": "customer_name",
+        "company": "company",
+        "phone": "phone",
+        "email": "email",
+        "resident": "resident",
+        "language": "language",
+    },
+    "products": {
+        "name": "product_name",
+        "price": "product_price",
+        "support_months": "support_months",
+        "protection": "product_protection",
+    },
+    "licenses": {
+        "product_id": "product_code",
+        "customer_id": "customer_name",
+        "workplaces": "workplaces",
+        "support_end": "support_end",
+        "license_end": "license_end",
+        "subscription": "subscription",
+    },
+    "keys": {
+        "kind": "key_kind",
+        "customer_id": "customer_name",
+        "protection_service": "protection_service",
+        "protection_connected_on": "protection_connected_on",
+        "programmed_until": "programmed_until",
+    },
+}
+#: The entity a problem names (``entity`` in :attr:`Problem.DIFFERS` and ``OTHER_CUSTOMER``).
+_ENTITY = {"customers": "customer", "products": "product", "licenses": "license", "keys": "key"}
+
+
+class Run:
+    """What the whole import has done so far (across committed batches)."""
+
+    def __init__(self, now: datetime) -> None:
+        self.now = time_to_db(now)
+        self.report = ImportReport()
+        self.created: dict[str, set[int]] = {entity: set() for entity in ENTITIES[:4]}
+        self.updated: dict[str, set[int]] = {entity: set() for entity in ENTITIES[:4]}
+        self.first_line: dict[tuple[str, int], int] = {}
+        """(entity, id) → the line of this file that first set it."""
+
+    def contradiction(
+        self, table: Table[Any], record: Record[Any], values: Any, line: int
+    ) -> ImportProblem | None:
+        """None if this row agrees with earlier rows of the file about ``record``."""
+        first = self.first_line.get((table.entity, record.id))
+        if first is None or record.values == values:
+            return None
+        for item in fields(values):
+            old, new = getattr(record.values, item.name), getattr(values, item.name)
+            if old == new:
+                continue
+            column = _FIELD_COLUMNS[table.entity].get(item.name, item.name)
+            entity = _ENTITY[table.entity]
+            if item.name == "customer_id":
+                return ImportProblem(
+                    line, Problem.OTHER_CUSTOMER, column, {"entity": entity, "first": first}
+                )
+            if item.name == "product_id":
+                return ImportProblem(line, Problem.OTHER_PRODUCT, column, {"first": first})
+            return ImportProblem(
+                line,
+                Problem.DIFFERS,
+                column,
+                {"entity": entity, "first": first, "new": new, "old": old},
+            )
+        return None
+
+    def commit(self, batch: Batch) -> None:
+        """Count the batch in the report once its transaction committed."""
+        report = self.report
+        for table in batch.tables():
+            self.created[table.entity].update(r.id for r in table.inserts())
+            self.updated[table.entity].update(
+                r.id for r in table.updates() if r.id not in self.created[table.entity]
+            )
+            report.created[table.entity] = len(self.created[table.entity])
+            report.updated[table.entity] = len(self.updated[table.entity])
+        report.created["key_links"] += len(batch.new_links)
+        report.imported += batch.imported
+        report.errors += batch.errors
+
+
+class Batch:
+    """A batch of rows resolved against what the database holds (loaded into it first)."""
+
+    def __init__(self, run: Run, next_ids: tuple[int, ...]) -> None:
+        self.run = run
+        self.customers: Table[CustomerValues] = Table("customers", next_ids[0])
+        self.products: Table[ProductValues] = Table("products", next_ids[1])
+        self.licenses: Table[LicenseValues] = Table("licenses", next_ids[2])
+        self.keys: Table[KeyValues] = Table("keys", next_ids[3])
+        self.by_phone: dict[str, int] = {}
+        self.by_email: dict[str, int] = {}
+        self.by_name: dict[tuple[str, str], int] = {}
+        self.product_by_code: dict[str, int] = {}
+        self.license_by_number: dict[str, int] = {}
+        self.key_by_serial: dict[str, int] = {}
+        self.links: set[tuple[int, int]] = set()
+        self.new_links: list[tuple[int, int]] = []
+        self.imported = 0
+        self.errors: list[ImportProblem] = []
+
+    def tables(self) -> tuple[Table[Any], ...]:
+        return (self.customers, self.products, self.licenses, self.keys)
+
+    # what is stored (called by the loader) --------------------------------------------------
+
+    def load_customer(self, record_id: int, values: CustomerValues) -> None:
+        self.index_customer(self.customers.load(record_id, values))
+
+    def load_product(self, record_id: int, values: ProductValues) -> None:
+        self.product_by_code[values.code] = self.products.load(record_id, values).id
+
+    def load_license(self, record_id: int, values: LicenseValues) -> None:
+        self.license_by_number[values.number] = self.licenses.load(record_id, values).id
+
+    def load_key(self, record_id: int, values: KeyValues, license_id: int | None) -> None:
+        self.key_by_serial[values.serial] = self.keys.load(record_id, values).id
+        if license_id is not None:
+            self.links.add((record_id, license_id))
+
+    # lookups ------------------------------------------------------------------------------
+
+    def index_customer(
+        self, record: Record[CustomerValues], old: CustomerValues | None = None
+    ) -> None:
+        """Find the customer by its phone, e-mail and name from now on (and no longer by
+        what they were before this row changed them)."""
+        if old is not None and old != record.values:
+            stale: list[tuple[dict[Any, int], Any]] = [
+                (self.by_phone, old.phone),
+                (self.by_email, old.email),
+                (self.by_name, (old.name, old.company)),
+            ]
+            for index, value in stale:
+                if value and index.get(value) == record.id:
+                    del index[value]
+        values = record.values
+        if values.phone:
+            self.by_phone.setdefault(values.phone, record.id)
+        if values.email:
+            self.by_email.setdefault(values.email, record.id)
+        self.by_name.setdefault((values.name, values.company), record.id)
+
+    def find_customer(self, values: CustomerValues) -> Record[CustomerValues] | None:
+        found = (
+            (values.phone and self.by_phone.get(values.phone))
+            or (values.email and self.by_email.get(values.email))
+            or self.by_name.get((values.name, values.company))
+        )
+        return self.customers.by_id[found] if found else None
+
+    # one row ------------------------------------------------------------------------------
+
+    def add(self, row: ImportRow) -> None:
+        """Apply one row, or record why not (then nothing of it is applied)."""
+        customer = self.find_customer(row.customer)
+        product_id = self.product_by_code.get(row.product.code)
+        product = self.products.by_id[product_id] if product_id else None
+        license_id = self.license_by_number.get(row.license.number)
+        license_ = self.licenses.by_id[license_id] if license_id else None
+        key_id = self.key_by_serial.get(row.key.serial) if row.key else None
+        key = self.keys.by_id[key_id] if key_id else None
+
+        # Ids of a customer or product this row creates are not known yet: -1 until then.
+        customer_id = customer.id if customer else -1
+        license_values = _license_of(row.license, product.id if product else -1, customer_id)
+        key_values = _key_of(row.key, customer_id, key.values if key else None)
+        checks: list[tuple[Table[Any], Record[Any] | None, Any]] = [
+            (self.customers, customer, row.customer),
+            (self.products, product, row.product),
+            (self.licenses, license_, license_values),
+            (self.keys, key, key_values),
+        ]
+        for table, record, values in checks:
+            if record is None:
+                continue
+            problem = self.run.contradiction(table, record, values, row.line)
+            if problem is not None:
+                self.errors.append(problem)
+                return
+
+        old = customer.values if customer else None
+        customer = self.put(self.customers, customer, row.customer, row.line)
+        self.index_customer(customer, old)
+        product = self.put(self.products, product, row.product, row.line)
+        self.product_by_code[row.product.code] = product.id
+        if customer_id == -1 or license_values.product_id == -1:
+            license_values = _license_of(row.license, product.id, customer.id)
+        license_ = self.put(self.licenses, license_, license_values, row.line)
+        self.license_by_number[row.license.number] = license_.id
+        if key_values is not None:
+            if customer_id == -1:
+                key_values = _key_of(row.key, customer.id, key.values if key else None)
+                assert key_values is not None
+            key = self.put(self.keys, key, key_values, row.line)
+            self.key_by_serial[key_values.serial] = key.id
+            link = (key.id, license_.id)
+            if link not in self.links:
+                self.links.add(link)
+                self.new_links.append(link)
+        self.imported += 1
+
+    def put(self, table: Table[V], record: Record[V] | None, values: V, line: int) -> Record[V]:
+        if record is None:
+            record = table.create(values)
+        else:
+            table.change(record, values)
+        self.run.first_line.setdefault((table.entity, record.id), line)
+        return record
+
+
+def _license_of(values: LicenseValues, product_id: int, customer_id: int) -> LicenseValues:
+    """The row's license values with its product and customer (cheaper than ``replace``)."""
+    return LicenseValues(
+        values.number,
+        values.workplaces,
+        values.support_end,
+        values.license_end,
+        values.subscription,
+        product_id,
+        customer_id,
+    )
+
+
+def _key_of(
+    values: KeyValues | None, customer_id: int, stored: KeyValues | None
+) -> KeyValues | None:
+    """The row's key values with its owner; empty dates keep the stored ones (the bot's)."""
+    if values is None:
+        return None
+    return KeyValues(
+        values.serial,
+        values.kind,
+        values.protection_service,
+        values.protection_connected_on or (stored.protection_connected_on if stored else None),
+        values.programmed_until or (stored.programmed_until if stored else None),
+        customer_id,
+    )
