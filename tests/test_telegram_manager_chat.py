@@ -12,8 +12,9 @@ import pytest
 
 from bot.channels.telegram.polling import store_updates
 from handlers.policy import Policy
-from storage import outbox
+from storage import conversations, outbox
 from storage.db import Database
+from storage.models import ConversationState, Platform
 from tests.telegram_fakes import FakeTelegram, Sent
 from tests.telegram_world import CUSTOMER, MANAGER, MANAGER_CHAT, World, make_world
 
@@ -201,3 +202,30 @@ async def test_answer_to_a_closed_request_is_refused_and_nothing_reaches_the_cus
     assert "уже" in world.fake.to(MANAGER_CHAT)[-1].plain
     async with world.db.unit() as unit:
         assert await outbox.pending_count(unit) == queued
+
+
+async def test_writing_in_a_closed_requests_topic_never_reaches_another_customer(
+    world: World,
+) -> None:
+    """The manager's own conversation still waits for an answer to request M (left there
+    earlier); their text in the topic of request N, already closed, is refused and does
+    not go to M's customer."""
+    waiting = await ask(world, "First question")
+    closed = await ask(world, "Second question")
+    thread = card(world, closed).thread_id
+    await world.feed(world.fake.press(MANAGER, card(world, closed), "Готово"))
+    async with world.db.unit() as unit:
+        await conversations.save(
+            unit,
+            Platform.TELEGRAM,
+            f"{MANAGER_CHAT}:{MANAGER}",
+            ConversationState("desk", "reply", {"request_id": waiting, "by": str(MANAGER)}),
+            now=world.clock(),
+        )
+    await world.feed(
+        world.fake.message(
+            MANAGER, "Meant for the closed one", chat_id=MANAGER_CHAT, thread_id=thread
+        )
+    )
+    assert not any("Meant for the closed one" in t for t in world.fake.texts(CUSTOMER))
+    assert "уже" in world.fake.to(MANAGER_CHAT)[-1].plain

@@ -160,7 +160,7 @@ class TelegramChannel:
             replace(own, text="", payload=encode("desk.reply", request_id))
         )
         awaited = await self._awaited(own.chat_id)
-        if awaited is not None and awaited.answer:
+        if awaited is not None and awaited.answer and awaited.request_id == request_id:
             await self._handle(own, target, receipt)
         else:  # refused (request closed, no customer chat…): say why, change nothing more
             await self.deliver(target, first)
