@@ -101,8 +101,9 @@ def compose(
             by_kind.setdefault(row.kind, []).append(row.request_id)
         lines = [t("digest.header", count=len(rows))]
         for kind, numbers in by_kind.items():
+            # The list is joined here: a Fluent placeable holds at most 1,000 characters.
             listed = ", ".join(t("digest.number", number=number) for number in numbers)
-            lines.append(t("digest.kind_line", kind=t(f"desk.kind_{kind.value}"), numbers=listed))
+            lines.append(f"{t('digest.kind', kind=t(f'desk.kind_{kind.value}'))} {listed}")
         minutes = max(1, math.ceil(last_in / 60))
         lines.append(t("digest.footer", minutes=minutes, per_minute=per_minute))
         return "\n".join(lines)

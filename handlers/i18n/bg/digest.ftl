@@ -5,7 +5,7 @@ digest-header = 📥 { $count ->
         [one] { $count } нова заявка
        *[other] { $count } нови заявки
     }:
-digest-kind_line = • { $kind }: { $numbers }
+digest-kind = • { $kind }:
 digest-number = №{ $number }
 digest-footer = Картите идват една по една: Telegram пропуска в група най-много { $per_minute ->
         [one] { $per_minute } съобщение

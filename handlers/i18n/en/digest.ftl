@@ -5,7 +5,7 @@ digest-header = 📥 { $count ->
         [one] { $count } new request
        *[other] { $count } new requests
     }:
-digest-kind_line = • { $kind }: { $numbers }
+digest-kind = • { $kind }:
 digest-number = #{ $number }
 digest-footer = Their cards follow as Telegram allows, at most { $per_minute ->
         [one] { $per_minute } message

@@ -6,7 +6,7 @@ digest-header = 📥 { $count ->
         [few] { $count } новые заявки
        *[many] { $count } новых заявок
     }:
-digest-kind_line = • { $kind }: { $numbers }
+digest-kind = • { $kind }:
 digest-number = №{ $number }
 digest-footer = Карточки придут по очереди: Telegram пропускает в группу не больше { $per_minute ->
         [one] { $per_minute } сообщения
