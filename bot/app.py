@@ -27,12 +27,16 @@ class App:
 
 def manager_desk(settings: Settings) -> ManagerDesk:
     """Manager chats from the settings; the console desk when none is configured."""
+    language = settings.manager_language
     destinations: list[Destination] = []
     if settings.manager_telegram_chat_id is not None:
-        destinations.append(Destination(Platform.TELEGRAM, str(settings.manager_telegram_chat_id)))
-    destinations.extend(Destination(Platform.VK, str(uid)) for uid in settings.manager_vk_ids)
+        chat = str(settings.manager_telegram_chat_id)
+        destinations.append(Destination(Platform.TELEGRAM, chat, language))
+    destinations.extend(
+        Destination(Platform.VK, str(uid), language) for uid in settings.manager_vk_ids
+    )
     if not destinations:
-        destinations.append(Destination(Platform.CONSOLE, CONSOLE_MANAGER_CHAT))
+        destinations.append(Destination(Platform.CONSOLE, CONSOLE_MANAGER_CHAT, language))
     invite_links: tuple[tuple[str, str], ...] = ()
     if settings.vk_group_id is not None:
         # The community's chat link; VK passes ``ref`` with the first message (VK channel).

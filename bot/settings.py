@@ -47,6 +47,8 @@ class Settings(BaseSettings):
     manager_telegram_chat_id: int | None = None
     manager_telegram_ids: IdList = []
     manager_vk_ids: IdList = []
+    #: The language of the manager chats: cards, digests, notices (ru, en or bg).
+    manager_language: Literal["ru", "en", "bg"] = "ru"
     files_dir: Path = Path("data/files")
     renewal_batch_dir: Path = Path("data/renewals")
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"

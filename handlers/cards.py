@@ -7,11 +7,13 @@ A card must be re-rendered later (status changes, ``/request N``) and in each ma
 language, so a flow does not pass finished text: it passes *card lines*, each a catalogue
 key with values, stored in ``details["card"]``. A value is plain text, a count (an int,
 passed on as a number so the text picks its plural form), or typed for the reader's
-locale: ``money(amount)``, ``day(date)``, ``moment(datetime)`` or ``text(key)``.
+locale: ``money(amount)``, ``day(date)``, ``moment(datetime)``, ``text(key)`` or
+``person(name, messenger)`` (a manager) or ``messengers(names)``.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date, datetime
 from decimal import Decimal
@@ -69,12 +71,34 @@ def _value(t: Texts, value: Any, tz: Any) -> str | int:
             return t.moment(local)
         if "text" in value:
             return t(value["text"])
+        if "messengers" in value:
+            names = str(value["messengers"]).split(",")
+            return ", ".join(_messenger(t, name) for name in names if name)
+        if "person" in value:
+            name = str(value["person"]) or t("desk.who_unnamed")
+            messenger = _messenger(t, str(value.get("messenger", "")))
+            return t("history.actor_manager", name=name, messenger=messenger)
     return str(value)
+
+
+def _messenger(t: Texts, platform: str) -> str:
+    """A messenger's name in the reader's language (``Platform`` value → "ВКонтакте")."""
+    known = {p.value for p in Platform}
+    return t(f"history.messenger_{platform}") if platform in known else platform or "—"
 
 
 def _legacy(name: str, value: Any) -> Any:
     """A value stored before it had a kind: a card's ``percent`` was the number of percent
-    as text (``"25"``), the sign written by the text itself."""
+    as text (``"25"``), the sign written by the text itself; a ``manager`` was the mark
+    ``<platform>:<user id>``, named now by their messenger alone."""
+    if name == "channels" and isinstance(value, str):
+        names = [part.strip() for part in value.split(",")]
+        if all(part in {known.value for known in Platform} for part in names):
+            return messengers(names)
+    if name == "manager" and isinstance(value, str):
+        platform, _, user_id = value.partition(":")
+        if user_id and platform in {known.value for known in Platform}:
+            return {"person": "", "messenger": platform}
     if name == "percent" and isinstance(value, str):
         try:
             return percent(Decimal(value) / 100)
@@ -90,15 +114,54 @@ def render_lines(t: Texts, lines: Sequence[Sequence[Any]], tz: Any) -> list[str]
     ]
 
 
-def who(account: Account | None, customer_name: str | None, company: str, phone: str | None) -> str:
-    """How a card names the person: the linked customer, else the messenger account."""
+def who(
+    account: Account | None, customer_name: str | None, company: str, phone: str | None
+) -> dict[str, str]:
+    """Who filed a request, kept with it (:func:`who_text` writes it in the reader's
+    language): the linked customer, else the messenger account."""
     if customer_name is not None:
-        company_part = f" ({company})" if company else ""
-        return f"{customer_name}{company_part}, {phone or '—'}"
+        return {"name": customer_name, "company": company, "phone": phone or ""}
     if account is None:
+        return {}
+    return {"name": account.display_name, "messenger": account.platform.value}
+
+
+#: How requests filed before :func:`who` kept its parts named an account:
+#: ``"<name> (<platform>:<user id>)"``.
+_STORED_ACCOUNT = re.compile(r"^(?P<name>.*) \((?P<messenger>telegram|vk|console):[^()]*\)$")
+
+
+def who_text(t: Texts, stored: object) -> str:
+    """The person a request is from, as cards, lists and topic titles name them: never a
+    messenger id, the messenger in the reader's language."""
+    if isinstance(stored, str):  # kept as text by an older version, or erased (``***``)
+        match = _STORED_ACCOUNT.match(stored)
+        if match is None:
+            return stored or "—"
+        stored = {"name": match["name"], "messenger": match["messenger"]}
+        if stored["name"].isdigit():  # the old text fell back to the messenger id
+            stored["name"] = ""
+    if not isinstance(stored, Mapping) or not stored:
         return "—"
-    name = account.display_name or account.user_id
-    return f"{name} ({account.platform.value}:{account.user_id})"
+    name = str(stored.get("name") or "") or t("desk.who_unnamed")
+    messenger = stored.get("messenger")
+    if messenger is not None:
+        return t("desk.who_account", name=name, messenger=_messenger(t, str(messenger)))
+    phone = str(stored.get("phone") or "") or "—"
+    company = str(stored.get("company") or "")
+    if company:
+        return t("desk.who_customer_company", name=name, company=company, phone=phone)
+    return t("desk.who_customer", name=name, phone=phone)
+
+
+def messengers(names: Sequence[str]) -> dict[str, str]:
+    """Messengers (``Platform`` values) named in a card line, each in the reader's language."""
+    return {"messengers": ",".join(names)}
+
+
+def person(name: str, messenger: Platform) -> dict[str, str]:
+    """A manager named in a card line, e.g. who decided something."""
+    return {"person": name, "messenger": messenger.value}
 
 
 async def person_label(unit: Unit, t: Texts, who: str) -> str:
@@ -130,7 +193,7 @@ async def card_text(ctx: Context, t: Texts, request: Request) -> str:
         ),
         t(
             "desk.card_customer",
-            customer=details.get("who", "—"),
+            customer=who_text(t, details.get("who")),
             verified=t("desk.verified" if request.verified else "desk.unverified"),
         ),
     ]

@@ -72,13 +72,16 @@ def is_personal(field: str) -> bool:
     return any(marker in name for marker in PERSONAL_MARKERS)
 
 
-#: Card values typed for the reader's locale (``handlers.cards``): kept as they are.
-_TYPED_VALUES = frozenset({"money", "date", "moment", "text"})
+#: Card values typed for the reader's locale (``handlers.cards``): kept as they are (a
+#: ``person`` is the manager who acted, not the customer).
+_TYPED_VALUES = frozenset(
+    {"money", "date", "moment", "text", "percent", "messengers", "person", "messenger"}
+)
 
 
 def _scrub(value: Any) -> Any:
     if isinstance(value, dict):
-        if len(value) == 1 and set(value) <= _TYPED_VALUES:
+        if value and set(value) <= _TYPED_VALUES:
             return value
         return {k: ERASED if is_personal(str(k)) else _scrub(v) for k, v in value.items()}
     if isinstance(value, list):

@@ -136,9 +136,8 @@ class RatingFlow(Flow):
     async def _alert(
         self, ctx: Context, request: Request, rating: int, *, comment: str | None
     ) -> None:
-        who = request.details.get("who", "—")
-
         def render(t: Texts) -> str:
+            who = cards.who_text(t, request.details.get("who"))
             if comment is None:
                 return t("rating.alert", number=request.id, rating=rating, who=who)
             return t("rating.alert_comment", number=request.id, rating=rating, who=who) + (

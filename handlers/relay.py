@@ -20,6 +20,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from handlers.attachments import FileKind, accept_attachment, problem_text, upload_problem
+from handlers.cards import who_text
 from handlers.flow import Context, Flow, Step
 from handlers.i18n import Texts, texts
 from handlers.messages import Attachment, Button, Incoming, Keyboard
@@ -75,10 +76,11 @@ async def forward(ctx: Context, request: Request, text: str, files: Sequence[Att
     names = ", ".join(f.name for f in files)
     note = "\n".join(part for part in (text, f"[{names}]" if names else "") if part)
     await requests.add_note(ctx.unit, request.id, actor="customer", note=note, now=ctx.now)
-    who = request.details.get("who", "—")
 
     def render(t: Texts) -> str:
-        lines = [t("relay.to_managers", number=request.id, who=who)]
+        lines = [
+            t("relay.to_managers", number=request.id, who=who_text(t, request.details.get("who")))
+        ]
         if text:
             lines.append(text)
         if files:

@@ -29,7 +29,7 @@ from typing import Any, Protocol
 
 from handlers import cards
 from handlers.attachments import FileKind, upload_limits
-from handlers.cards import CardLine, file_request, standard_buttons
+from handlers.cards import CardLine, CardValue, file_request, standard_buttons
 from handlers.consent import require_consent
 from handlers.document_requests import (
     AWAITING_DOCUMENTS,
@@ -110,6 +110,14 @@ def _numbers(text: str) -> list[str] | None:
     return list(dict.fromkeys(parts))
 
 
+def _decided_by(details: dict[str, Any]) -> CardValue:
+    """The manager who decided the module return, as the card names them."""
+    manager = details.get("module_return_manager")
+    if isinstance(manager, dict):
+        return manager
+    return str(details.get("module_return_by") or "—")  # decided before names were kept
+
+
 def transfer_card(details: dict[str, Any]) -> list[CardLine]:
     """The card lines of a transfer request, rebuilt from what was collected."""
     lines = [
@@ -137,7 +145,7 @@ def transfer_card(details: dict[str, Any]) -> list[CardLine]:
         lines.append(
             cards.line(
                 "transfer.card_modules_approved",
-                manager=details.get("module_return_by", "—"),
+                manager=_decided_by(details),
                 when={"moment": str(details.get("module_return_at", ""))},
             )
         )
@@ -146,7 +154,7 @@ def transfer_card(details: dict[str, Any]) -> list[CardLine]:
             cards.line(
                 "transfer.card_modules_rejected",
                 reason=cards.text(f"transferdesk.reason_{details.get('module_return_code')}"),
-                manager=details.get("module_return_by", "—"),
+                manager=_decided_by(details),
             )
         )
     elif decision == DECISION_PENDING:

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from handlers.cards import line, person_label, send_card, text
+from handlers.cards import line, person, person_label, send_card, text
 from handlers.desk_actions import manager_actor
 from handlers.flow import Context, Flow
 from handlers.messages import Incoming
@@ -137,6 +137,7 @@ class TransferDeskFlow(Flow):
         details.update(
             module_return=decision,
             module_return_by=actor.removeprefix("manager:"),
+            module_return_manager=person(ctx.incoming.display_name, ctx.incoming.platform),
             module_return_at=ctx.now.isoformat(),
         )
         if reason is not None:

@@ -162,7 +162,7 @@ async def _file_task(
                         product=view.product_name,
                         date=cards.day(address.support_end),
                     ),
-                    cards.line("reminders.task_card_reason", channels=", ".join(channels)),
+                    cards.line("reminders.task_card_reason", channels=cards.messengers(channels)),
                 )
             ],
         },

@@ -281,7 +281,7 @@ async def test_telegram_customer_and_vk_manager_talk_both_ways(
     assert f"Ваше сообщение передано менеджерам (заявка №{number})" in customer.text
     relayed = await last_to(db, Platform.VK, "2000000001")
     assert relayed.text == (
-        f"Сообщение клиента по заявке №{number} (User 1001 (telegram:1001)):\n"
+        f"Сообщение клиента по заявке №{number} (User 1001 (Telegram)):\n"
         "ООО «Ромашка», ИНН 7700000000"
     )
     assert payloads(relayed) == [encode("desk.reply", number), encode("desk.done", number)]

@@ -61,8 +61,7 @@ async def test_open_lists_newest_first_and_a_button_shows_the_card(
     lines = manager.text.splitlines()
     assert lines[0] == "Открытые заявки: 2, сначала новые:"
     assert lines[1] == (
-        f"№{second} · счёт на продление поддержки · новая · User 1002 (telegram:1002) · "
-        "23.11.2026 12:05"
+        f"№{second} · счёт на продление поддержки · новая · User 1002 (Telegram) · 23.11.2026 12:05"
     )
     assert lines[2].startswith(f"№{first} · ")
     assert manager.labels == [f"№{second}", f"№{first}"]

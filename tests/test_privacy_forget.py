@@ -223,6 +223,8 @@ def test_anonymised_erases_personal_fields_at_any_depth_and_keeps_the_rest() -> 
             ["key_loss.card_key", {"serial": "3-1234567"}],
             ["key_loss.card_delivery", {"address": "Москва", "price": {"money": "600"}}],
             ["renewal.card_rate", {"rate": {"text": "renewal.rate_name_standard"}}],
+            ["transfer.card_modules_rejected", {"manager": {"person": "Ольга", "messenger": "vk"}}],
+            ["reminders.task_card_reason", {"channels": {"messengers": "telegram,vk"}}],
         ],
         "amount_in_lines": True,
     }
@@ -234,6 +236,8 @@ def test_anonymised_erases_personal_fields_at_any_depth_and_keeps_the_rest() -> 
             ["key_loss.card_key", {"serial": "3-1234567"}],
             ["key_loss.card_delivery", {"address": "***", "price": {"money": "600"}}],
             ["renewal.card_rate", {"rate": {"text": "renewal.rate_name_standard"}}],
+            ["transfer.card_modules_rejected", {"manager": {"person": "Ольга", "messenger": "vk"}}],
+            ["reminders.task_card_reason", {"channels": {"messengers": "telegram,vk"}}],
         ],
         "amount_in_lines": True,
         "erased_at": "2026-11-23T09:00:00+00:00",

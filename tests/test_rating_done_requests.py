@@ -96,11 +96,11 @@ async def test_a_low_rating_alerts_the_managers_and_the_comment_follows(
     number = await done_request(engine, db, customer)
     await customer.payload(encode("rating.set", number, 2))
     alert = await last_to(db, *CONSOLE_DESK)
-    assert alert.text == f"⚠ Низкая оценка 2/5 по заявке №{number} (User 1001 (telegram:1001))."
+    assert alert.text == f"⚠ Низкая оценка 2/5 по заявке №{number} (User 1001 (Telegram))."
     await customer.send("Ждал счёт три дня")
     follow = await last_to(db, *CONSOLE_DESK)
     assert follow.text == (
-        f"⚠ Комментарий к низкой оценке 2/5 по заявке №{number} (User 1001 (telegram:1001)):\n"
+        f"⚠ Комментарий к низкой оценке 2/5 по заявке №{number} (User 1001 (Telegram)):\n"
         "Ждал счёт три дня"
     )
     assert follow.request_id == number

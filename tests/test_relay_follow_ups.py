@@ -45,7 +45,7 @@ async def test_with_one_open_request_idle_text_goes_to_its_thread(
 
     relayed = await last_to(db, *CONSOLE_DESK)
     assert relayed.text == (
-        f"Сообщение клиента по заявке №{number} (User 1001 (telegram:1001)):\n"
+        f"Сообщение клиента по заявке №{number} (User 1001 (Telegram)):\n"
         "Счёт нужен на ООО, не на ИП"
     )
     assert relayed.request_id == number
@@ -182,7 +182,7 @@ async def test_reply_button_then_a_file_and_waiting_request_goes_back_into_work(
     ]
     relayed = await last_to(db, *CONSOLE_DESK)
     assert relayed.text == (
-        f"Сообщение клиента по заявке №{number} (User 1002 (telegram:1002)):\nФайлы (1): act.pdf"
+        f"Сообщение клиента по заявке №{number} (User 1002 (Telegram)):\nФайлы (1): act.pdf"
     )
 
 

@@ -81,7 +81,7 @@ async def test_a_blocked_bot_makes_one_call_back_task_per_series(
     assert card["chat_id"] == "managers"
     assert "Иван Петров (ООО «Мебель-Про»), +79990001122" in card["text"]
     assert "Лицензия L-1 (Базис-Мебельщик), поддержка до 31.03.2027" in card["text"]
-    assert "не доставлено (telegram): позвоните клиенту" in card["text"]
+    assert "не доставлено (Telegram): позвоните клиенту" in card["text"]
 
     # The next reminders of the series, refused too, and repeated scans: still one task.
     for day in (date(2027, 3, 24), date(2027, 3, 30)):

@@ -28,6 +28,7 @@ NAMES = [
     "MANAGER_TELEGRAM_CHAT_ID",
     "MANAGER_TELEGRAM_IDS",
     "MANAGER_VK_IDS",
+    "MANAGER_LANGUAGE",
     "FILES_DIR",
     "RENEWAL_BATCH_DIR",
     "LOG_LEVEL",
@@ -84,6 +85,7 @@ def test_every_documented_setting_is_read(monkeypatch: pytest.MonkeyPatch) -> No
         ({"VK_CONFIRMATION_CODE": "c0nf1rm"}, "VK_CALLBACK_SECRET"),
         ({"VK_CONFIRMATION_CODE": "c0nf1rm", "VK_CALLBACK_SECRET": ""}, "VK_CALLBACK_SECRET"),
         ({"LOG_LEVEL": "LOUD"}, "LOG_LEVEL"),
+        ({"MANAGER_LANGUAGE": "de"}, "MANAGER_LANGUAGE"),
     ],
 )
 def test_wrong_value_names_the_variable(

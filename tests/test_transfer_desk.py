@@ -113,7 +113,7 @@ async def test_manager_approves_the_module_return_and_the_customer_is_told(
     assert expected in told[0]["text"]
     new_card = await latest_card(db, number)
     assert new_card["id"] != card["id"]
-    assert "Возврат модулей: одобрен (telegram:900" in str(new_card["text"])
+    assert "Возврат модулей: одобрен (User 900 (Telegram), " in str(new_card["text"])
     assert "взамен — новые модули" in str(new_card["text"])
     assert "возврат модулей" not in str(new_card["buttons"]).lower()
 
@@ -153,7 +153,7 @@ async def test_manager_rejects_with_a_preset_reason(engine: Engine, db: Database
         told["text"]
     )
     card = await latest_card(db, number)
-    assert "Возврат модулей: отклонён (telegram:900): Не согласовано разработчиком" in str(
+    assert "Возврат модулей: отклонён (User 900 (Telegram)): Не согласовано разработчиком" in str(
         card["text"]
     )
     # The reason buttons pressed again after the decision: refused.

@@ -29,6 +29,7 @@ from aiogram.methods import CreateForumTopic, EditForumTopic, ReopenForumTopic
 
 from bot.channels.telegram.errors import Verdict, classify, describe, lacks_topic_rights
 from bot.channels.telegram.limits import RateLimiter
+from handlers.cards import who_text
 from handlers.i18n import texts
 from storage import requests, telegram_topics
 from storage.db import Database
@@ -132,7 +133,7 @@ class ForumTopics:
             "telegram.topic_title",
             number=request.id,
             kind=self.t(f"desk.kind_{request.kind.value}"),
-            customer=str(request.details.get("who", "—")),
+            customer=who_text(self.t, request.details.get("who")),
             status=self.t(f"desk.status_{request.status.value}"),
         )
         return title if len(title) <= TITLE_LIMIT else title[: TITLE_LIMIT - 1] + "…"

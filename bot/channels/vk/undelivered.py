@@ -20,7 +20,7 @@ from __future__ import annotations
 import logging
 from datetime import datetime
 
-from handlers.cards import card_buttons, line
+from handlers.cards import card_buttons, line, who_text
 from handlers.desk import ManagerDesk
 from handlers.i18n import texts
 from handlers.policy import Policy
@@ -80,9 +80,9 @@ async def after_refusal(
         note_line=line("history.vk_not_delivered", error=error),
         now=now,
     )
-    who = str(request.details.get("who", "—"))
     for index, destination in enumerate(desk.destinations):
         t = texts(destination.language)
+        who = who_text(t, request.details.get("who"))
         await outbox.enqueue(
             unit,
             destination.platform,

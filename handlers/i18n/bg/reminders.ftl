@@ -7,7 +7,7 @@
 reminders-before_end = Техническата поддръжка на { $product } (лиценз { $number }) изтича на { $date }.
 reminders-after_end = Техническата поддръжка на { $product } (лиценз { $number }) изтече на { $date }. Преференциалната цена за подновяване важи до { $until } включително.
 reminders-before_preferential_end = Преференциалната цена за подновяване на техническата поддръжка на { $product } (лиценз { $number }) важи до { $until }. След това се прилага стандартната цена.
-reminders-protection = Техническата поддръжка на { $product } (лиценз { $number }) изтече на { $date }. Платете подновяването до { $deadline }, иначе допълнителната услуга за защита на ключа ви отпада: повторното ѝ включване струва { $price }.
+reminders-protection = Техническата поддръжка на { $product } (лиценз { $number }) изтече на { $date }. Платете подновяването до { $deadline }, иначе допълнителната услуга за защита на ключа Ви отпада: повторното ѝ включване струва { $price }.
 reminders-quote_preferential = Подновяване за { $months ->
         [one] { $months } месец
        *[other] { $months } месеца
@@ -17,7 +17,7 @@ reminders-quote_standard = Подновяване за { $months ->
        *[other] { $months } месеца
     } при плащане днес: { $amount } (стандартна цена, { $percent } от цената на продукта). Поддръжката ще важи до { $new_end }.
 reminders-protection_note = Допълнителната услуга за защита на ключа се запазва, ако подновяването е платено до { $deadline }.
-reminders-mute_hint = Не ви трябват тези напомняния? Изключете ги с бутона по-долу.
+reminders-mute_hint = Не Ви трябват тези напомняния? Изключете ги с бутона по-долу.
 reminders-button_renew = Подновяване на поддръжката
 reminders-button_mute = Изключи напомнянията
 reminders-button_unmute = Включи напомнянията
@@ -25,15 +25,15 @@ reminders-muted = Напомнянията за края на поддръжка
 reminders-unmuted = Напомнянията за края на поддръжката в този чат отново са включени.
 reminders-status_on = Напомнянията за края на поддръжката в този чат са включени.
 reminders-status_off = Напомнянията за края на поддръжката в този чат са изключени.
-reminders-session_day_before = Напомняне: вашата отдалечена сесия ({ $kind }) е утре, { $date } в { $time } (часова зона: { $zone }), запазена за { $hours ->
+reminders-session_day_before = Напомняне: Вашата сесия за дистанционна помощ ({ $kind }) е утре, { $date } в { $time } (часова зона: { $zone }), запазена за { $hours ->
         [one] { $hours } час
        *[other] { $hours } часа
     }.
-reminders-session_hours_before = Напомняне: вашата отдалечена сесия ({ $kind }) започва днес в { $time } (часова зона: { $zone }).
+reminders-session_hours_before = Напомняне: Вашата сесия за дистанционна помощ ({ $kind }) започва днес в { $time } (часова зона: { $zone }).
 reminders-session_kind_backup = преглед на резервно копие
 reminders-session_kind_direct = пряка връзка
 reminders-session_backup_advice = Преди сесията направете резервно копие със средствата на самата програма: връзката може да прекъсне. Защитна стена или антивирусна програма може да блокира връзката.
-reminders-documents_waiting = Заявка №{ $number } все още чака вашите документи. Изпратете сканираните копия ({ $types }) в този чат: заявката продължава веднага щом пристигнат.
+reminders-documents_waiting = Заявка №{ $number } все още чака Вашите документи. Изпратете сканираните копия ({ $types }) в този чат: заявката продължава веднага щом пристигнат.
 reminders-keyrun_title = Месечно подновяване на допълнителната услуга за защита на ключовете ({ $date }):
 reminders-keyrun_prolonged = • ключ { $serial }: подновен, работи до { $until }.
 reminders-keyrun_support_ended = • ключ { $serial }: не е подновен, техническата поддръжка изтече на { $end }. Подновете поддръжката до { $deadline }, за да запазите услугата за защита.

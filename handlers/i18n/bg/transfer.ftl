@@ -22,9 +22,9 @@ transfer-license_button = { $mark } { $number } · { $product } · { $workplaces
 transfer-done_button = Готово (избрани: { $count })
 transfer-chosen = Избрани: { $items }
 transfer-choose_one_license = Отбележете поне един лиценз.
-transfer-not_your_license_button = Този лиценз не е сред вашите. Нищо не е променено.
-transfer-not_your_licenses = Не са сред вашите лицензи: { $numbers }. Проверете номерата. Нищо не е променено.
-transfer-no_licenses = На ваше име няма регистрирани лицензи, затова прехвърляне не може да се заяви тук. Пишете на мениджър.
+transfer-not_your_license_button = Този лиценз не е сред Вашите. Нищо не е променено.
+transfer-not_your_licenses = Не са сред Вашите лицензи: { $numbers }. Проверете номерата. Нищо не е променено.
+transfer-no_licenses = На Ваше име няма регистрирани лицензи, затова прехвърляне не може да се заяви тук. Пишете на мениджър.
 transfer-ask_product = Напишете името на програмата, чиито лицензи трябва да се прехвърлят.
 transfer-product_hint = Напишете името на програмата в едно съобщение, от 2 до 200 знака.
 transfer-ask_license_numbers = Напишете номерата на всички участващи лицензи, разделени със запетая, напр. L-1001, L-1002.
@@ -42,9 +42,9 @@ transfer-key_button = { $mark } { $serial } · { $kind }
 transfer-kind_codemeter = ключ CodeMeter
 transfer-kind_module = защитен модул
 transfer-choose_one_key = Отбележете поне един ключ или модул.
-transfer-not_your_key_button = Този ключ не е сред вашите. Нищо не е променено.
-transfer-not_your_keys = Не са сред вашите ключове: { $numbers }. Проверете номерата. Нищо не е променено.
-transfer-no_keys = На ваше име няма регистрирани ключове или модули, затова прехвърляне не може да се заяви тук. Пишете на мениджър.
+transfer-not_your_key_button = Този ключ не е сред Вашите. Нищо не е променено.
+transfer-not_your_keys = Не са сред Вашите ключове: { $numbers }. Проверете номерата. Нищо не е променено.
+transfer-no_keys = На Ваше име няма регистрирани ключове или модули, затова прехвърляне не може да се заяви тук. Пишете на мениджър.
 transfer-ask_key_numbers = Напишете номерата на всички участващи ключове и защитни модули, разделени със запетая.
 transfer-key_numbers_hint = Напишете номерата на ключовете, разделени със запетая, напр. 3-1234567, M-100200.
 ## -- the redistribution order
@@ -83,7 +83,7 @@ transfer-later = Ще ги изпратя по-късно
 transfer-later_text = Добре. Заявка №{ $number } чака документите; след { $days ->
         [one] { $days } ден
        *[other] { $days } дни
-    } ще ви напомня. Продължете с бутона по-долу или с точката от менюто „Прехвърляне и обединяване на лицензи“.
+    } ще Ви напомня. Продължете с бутона по-долу или с точката от менюто „Прехвърляне и обединяване на лицензи“.
 transfer-one_at_a_time = Моля, изпращайте по един файл в съобщение. Нищо не е запазено.
 transfer-file_received = Получено: { $document } ({ $name }).
 transfer-document_letter = писмото на фирмена бланка
@@ -100,7 +100,7 @@ transfer-resume_line = • №{ $number } ({ $licenses }): липсва — { $m
 transfer-resume_hint = Натиснете бутон: продължете заявка или започнете нова.
 transfer-continue_button = Продължи заявка №{ $number }
 transfer-new_request = Нова заявка
-transfer-nothing_to_continue = Заявка №{ $number } не чака документи от вас.
+transfer-nothing_to_continue = Заявка №{ $number } не чака документи от Вас.
 ## -- the managers' card
 
 transfer-card_operation = Операция: { $operation }
@@ -135,10 +135,10 @@ transferdesk-choose_reason = Защо да се откаже връщането 
 transferdesk-reason_not_needed = Връщането не е нужно
 transferdesk-reason_no_guarantee = В писмото няма гаранция за връщане
 transferdesk-reason_not_agreed = Не е съгласувано с разработчика
-transferdesk-reason_not_needed_customer = връщането на модули не е нужно, операцията ще се извърши на текущите ви модули
+transferdesk-reason_not_needed_customer = връщането на модули не е нужно, операцията ще се извърши на текущите Ви модули
 transferdesk-reason_no_guarantee_customer = в писмото няма гаранция за връщане на модулите; изпратете на мениджъра поправено писмо
 transferdesk-reason_not_agreed_customer = връщането на модулите не е съгласувано с представителя на разработчика
-transferdesk-customer_approved = По заявка №{ $number } връщането на защитните модули е одобрено: вместо върнатите модули ще получите нови. Мениджър ще ви каже как да изпратите модулите.
-transferdesk-customer_rejected = По заявка №{ $number } връщането на защитните модули не е одобрено: { $reason }. Мениджър ще се свърже с вас за следващите стъпки.
+transferdesk-customer_approved = По заявка №{ $number } връщането на защитните модули е одобрено: вместо върнатите модули ще получите нови. Мениджър ще Ви каже как да изпратите модулите.
+transferdesk-customer_rejected = По заявка №{ $number } връщането на защитните модули не е одобрено: { $reason }. Мениджър ще се свърже с Вас за следващите стъпки.
 transferdesk-recorded_told = Записано: връщането на модули по заявка №{ $number } е { $decision }. Клиентът е уведомен.
 transferdesk-recorded_untold = Записано: връщането на модули по заявка №{ $number } е { $decision }. Няма чат, в който да се уведоми клиентът.
