@@ -183,7 +183,7 @@ def _progress(done: int, total: int) -> None:
 
 async def _import(app: App, file: Path) -> int:
     """Import the vendor's CSV: the summary on stdout, every refused row on stderr, in the
-    default language (the catalogue and formats of the policy, as a manager reads them)."""
+    managers' language (``MANAGER_LANGUAGE``: the catalogue and formats a manager reads)."""
     from handlers.import_report import problem_lines, summary_lines
     from storage.importer import import_csv
 
@@ -194,7 +194,7 @@ async def _import(app: App, file: Path) -> int:
         progress=_progress,
         default_support_months=app.policy.support.default_term_months,
     )
-    t = texts(DEFAULT_LANGUAGE)
+    t = texts(app.settings.manager_language)
     print("\n".join(summary_lines(t, file.name, report)))
     for line in problem_lines(t, report.errors):
         print(line, file=sys.stderr)
@@ -205,22 +205,24 @@ async def _export(app: App, file: Path) -> int:
     from storage.exporter import export_requests_csv
 
     count = await export_requests_csv(app.db, file)
-    print(f"{count} requests written to {file}")
+    t = texts(app.settings.manager_language)
+    print(t("desk_commands.export_written", count=count, path=str(file)))
     return 0
 
 
 async def _jobs(app: App, args: argparse.Namespace) -> int:
-    """``jobs reminders|renewals``: run a scheduled job now and print what it did."""
-    from scheduler import jobs
+    """``jobs reminders|renewals``: run a scheduled job now and print what it did, in the
+    managers' language (the log keeps its English)."""
+    from scheduler import job_report, jobs
 
+    t = texts(app.settings.manager_language)
     now = datetime.now(UTC)
     try:
         if args.job == "reminders":
-            result: object = await jobs.run_reminders(
-                app.db, app.policy, app.desk, now, day=args.date
-            )
+            reminders = await jobs.run_reminders(app.db, app.policy, app.desk, now, day=args.date)
+            print(job_report.reminders_text(t, reminders))
         else:
-            result = await jobs.run_renewals(
+            renewals = await jobs.run_renewals(
                 app.db,
                 app.policy,
                 app.desk,
@@ -228,8 +230,8 @@ async def _jobs(app: App, args: argparse.Namespace) -> int:
                 batch_dir=app.settings.renewal_batch_dir,
                 month=args.month,
             )
+            print(job_report.renewals_text(t, renewals))
     except jobs.JobRefused as exc:
-        print(f"Refused: {exc}", file=sys.stderr)
+        print(job_report.refusal_text(t, exc), file=sys.stderr)
         return 1
-    print(result)
     return 0

@@ -66,7 +66,8 @@ class SlidingWindow:
 def backoff(attempt: int, *, base: float = 1.0) -> float:
     """``base``, 2×, 4× … seconds (±20 %), at most :data:`MAX_BACKOFF`."""
     delay = min(MAX_BACKOFF, base * (2 ** min(attempt, 16)))
-    return delay * random.uniform(0.8, 1.2)
+    jitter: float = random.uniform(0.8, 1.2)
+    return delay * jitter
 
 
 async def pause(stopping: asyncio.Event, seconds: float) -> bool:

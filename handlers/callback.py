@@ -29,7 +29,7 @@ from handlers.cards import CardLine, CardValue, file_request
 from handlers.consent import require_consent
 from handlers.flow import Context, Flow, Step
 from handlers.i18n import Texts
-from handlers.messages import Incoming
+from handlers.messages import Button, Incoming
 from handlers.payloads import Payload
 from handlers.policy import Policy
 from handlers.rules.calendar import WorkingCalendar, calendar_for
@@ -193,7 +193,7 @@ class CallbackFlow(Flow):
         return customer.phone if customer is not None and customer.phone else None
 
     async def ask_phone(self, ctx: Context) -> None:
-        rows = []
+        rows: list[tuple[Button, ...]] = []
         own = await self._own_phone(ctx)
         if own is not None:
             rows.append((ctx.button("callback.use_my_phone", "callback.myphone", phone=own),))

@@ -21,7 +21,8 @@ from datetime import timedelta, tzinfo
 from pathlib import Path
 
 from handlers import cards
-from handlers.desk_actions import moment_text, person_label, request_id_of
+from handlers.cards import person_label
+from handlers.desk_actions import moment_text, request_id_of
 from handlers.flow import Context, Flow, Step
 from handlers.i18n import Texts
 from handlers.import_report import report_text

@@ -17,7 +17,7 @@ from handlers.attachments import refuse_downloaded
 from handlers.desk import ManagerDesk
 from handlers.flow import Context, Flow
 from handlers.i18n import LANGUAGES, pick_language, texts
-from handlers.messages import Button, Incoming, Reply
+from handlers.messages import Button, Incoming, Reply, keyboard
 from handlers.payloads import Payload, PayloadError, encode, parse
 from handlers.policy import Policy
 from storage import accounts, conversations
@@ -187,15 +187,14 @@ class Engine:
             for flow in self.flows.values():
                 if self._visible(flow, ctx) and await flow.on_start_argument(ctx, argument):
                     return
-        flow = self._commands.get(name)
-        if flow is not None:
-            if not self._visible(flow, ctx):
-                ctx.say(
-                    ctx.t("common.managers_only" if flow.for_managers else "common.customers_only")
-                )
+        command_flow = self._commands.get(name)
+        if command_flow is not None:
+            if not self._visible(command_flow, ctx):
+                managers = command_flow.for_managers
+                ctx.say(ctx.t("common.managers_only" if managers else "common.customers_only"))
                 await self._reask(ctx)
                 return
-            await flow.on_command(ctx, name, argument)
+            await command_flow.on_command(ctx, name, argument)
             return
         if name in ("/start", "/menu"):
             ctx.finish()
@@ -276,14 +275,14 @@ class Engine:
         return flow.for_managers is None or flow.for_managers == ctx.is_manager
 
     def _menu(self, ctx: Context) -> None:
-        rows = [
-            (ctx.button(flow.menu_label, "go", flow.name),)
+        listed = (
+            ctx.button(flow.menu_label, "go", flow.name)
             for flow in self.flows.values()
             if flow.menu_label and self._visible(flow, ctx)
-        ]
-        rows.append((ctx.button("menu.language", "lang"), ctx.button("menu.help", "help")))
+        )
+        settings_row = (ctx.button("menu.language", "lang"), ctx.button("menu.help", "help"))
         title = "menu.title_manager" if ctx.is_manager else "menu.title"
-        ctx.say(ctx.t(title), tuple(rows))
+        ctx.say(ctx.t(title), keyboard(*listed, settings_row))
 
     def _language_menu(self, ctx: Context) -> None:
         buttons = tuple(

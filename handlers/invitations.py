@@ -18,7 +18,7 @@ from handlers.customer_lookup import candidate_label, find_customers
 from handlers.desk_actions import manager_actor
 from handlers.flow import Context, Flow, Step
 from handlers.linking import INVITATION_PREFIX, customer_label, local_moment
-from handlers.messages import Button, Incoming
+from handlers.messages import Button, Incoming, keyboard
 from handlers.payloads import Payload, encode
 from storage import customers, invitations
 
@@ -57,13 +57,12 @@ class InviteFlow(Flow):
             ctx.say(ctx.t("invite.ask_customer"), (ctx.menu_row(),))
             return
         found = await find_customers(ctx.unit, query)
-        rows = [
-            (Button(candidate_label(customer), encode("invite.pick", customer.id)),)
+        listed = (
+            Button(candidate_label(customer), encode("invite.pick", customer.id))
             for customer in found
-        ]
-        rows.append(ctx.menu_row())
+        )
         heading = ctx.t("invite.found" if found else "invite.nothing_found", query=query)
-        ctx.say(f"{heading}\n{ctx.t('invite.ask_customer')}", tuple(rows))
+        ctx.say(f"{heading}\n{ctx.t('invite.ask_customer')}", keyboard(*listed, ctx.menu_row()))
 
     async def on_customer(self, ctx: Context, msg: Incoming, payload: Payload | None) -> bool:
         if payload is not None:

@@ -50,7 +50,7 @@ from handlers.document_requests import (
     roles_in,
 )
 from handlers.flow import Context, Step
-from handlers.messages import Incoming
+from handlers.messages import Incoming, keyboard
 from handlers.payloads import Payload
 from handlers.rules.key_loss import (
     REPORTABLE,
@@ -235,21 +235,18 @@ class KeyLossFlow(DocumentRequestFlow):
         if not own:
             ctx.say(ctx.t("keyloss.pick_key_none"), (ctx.menu_row(),))
             return
-        rows = [
-            (
-                ctx.button(
-                    "keyloss.key_button",
-                    "keyloss.key",
-                    key.id,
-                    serial=key.serial,
-                    kind=ctx.t(f"keyloss.kind_{key.kind.value}"),
-                    status=ctx.t(f"keyloss.status_{key.status.value}"),
-                ),
+        listed = (
+            ctx.button(
+                "keyloss.key_button",
+                "keyloss.key",
+                key.id,
+                serial=key.serial,
+                kind=ctx.t(f"keyloss.kind_{key.kind.value}"),
+                status=ctx.t(f"keyloss.status_{key.status.value}"),
             )
             for key in own
-        ]
-        rows.append(ctx.menu_row())
-        ctx.say(ctx.t("keyloss.pick_key"), tuple(rows))
+        )
+        ctx.say(ctx.t("keyloss.pick_key"), keyboard(*listed, ctx.menu_row()))
 
     async def on_pick_key(self, ctx: Context, msg: Incoming, payload: Payload | None) -> bool:
         if payload is not None:

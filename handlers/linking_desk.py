@@ -22,7 +22,7 @@ from handlers.customer_lookup import MAX_CANDIDATES, candidate_label, find_custo
 from handlers.flow import Context, Flow, Step
 from handlers.i18n import Texts, texts
 from handlers.linking import customer_label
-from handlers.messages import Button, Incoming, Keyboard
+from handlers.messages import Button, Incoming, Keyboard, keyboard
 from handlers.payloads import Payload, encode
 from storage import accounts, customers, link_attempts, requests
 from storage.models import OPEN_STATUSES, Account, Customer, Request, RequestKind, RequestStatus
@@ -133,18 +133,15 @@ class LinkingDeskFlow(Flow):
             phone=details.get("phone") or "—",
             license=details.get("license") or "—",
         )
-        rows: list[tuple[Button, ...]] = [
-            (
-                Button(
-                    candidate_label(customer),
-                    encode("linking_desk.pick", request.id, customer.id),
-                ),
-            )
+        listed = (
+            Button(candidate_label(customer), encode("linking_desk.pick", request.id, customer.id))
             for customer in found
-        ]
-        rows.append((ctx.button("linking_desk.reject", "linking_desk.reject", request.id),))
-        rows.append(ctx.menu_row())
-        ctx.say(f"{about}\n{heading}\n{ctx.t('linking_desk.ask_customer')}", tuple(rows))
+        )
+        reject = ctx.button("linking_desk.reject", "linking_desk.reject", request.id)
+        ctx.say(
+            f"{about}\n{heading}\n{ctx.t('linking_desk.ask_customer')}",
+            keyboard(*listed, reject, ctx.menu_row()),
+        )
 
     async def _suggestions(self, ctx: Context, details: dict[str, Any]) -> list[Customer]:
         """Customers matching what the person typed: license, phone, company, name."""

@@ -68,7 +68,7 @@ class RatingFlow(Flow):
 
     async def _rate(self, ctx: Context, payload: Payload) -> None:
         request_id, rating = payload.optional_int(0), payload.optional_int(1)
-        if len(payload.args) != 2 or request_id is None or rating not in SCALE:
+        if len(payload.args) != 2 or request_id is None or rating is None or rating not in SCALE:
             ctx.say(ctx.t("common.bad_button"))
             return
         await ctx.unit.begin()  # what is read here decides what is written

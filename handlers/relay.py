@@ -23,7 +23,7 @@ from handlers.attachments import FileKind, accept_attachment, problem_text, uplo
 from handlers.cards import who_text
 from handlers.flow import Context, Flow, Step
 from handlers.i18n import Texts, texts
-from handlers.messages import Attachment, Button, Incoming, Keyboard
+from handlers.messages import Attachment, Button, Incoming, Keyboard, keyboard
 from handlers.payloads import Payload, encode
 from storage import requests
 from storage.models import OPEN_STATUSES, Account, Request, RequestStatus
@@ -200,21 +200,18 @@ class RelayFlow(Flow):
 
     async def ask_pick(self, ctx: Context) -> None:
         own = await requests.of_account(ctx.unit, ctx.account.id, open_only=True, limit=PICK_LIMIT)
-        rows = [
-            (
-                ctx.button(
-                    "relay.pick_button",
-                    "relay.pick",
-                    request.id,
-                    number=request.id,
-                    kind=ctx.t(f"desk.kind_{request.kind.value}"),
-                    status=ctx.t(f"desk.status_{request.status.value}"),
-                ),
+        requests_listed = (
+            ctx.button(
+                "relay.pick_button",
+                "relay.pick",
+                request.id,
+                number=request.id,
+                kind=ctx.t(f"desk.kind_{request.kind.value}"),
+                status=ctx.t(f"desk.status_{request.status.value}"),
             )
             for request in own
-        ]
-        rows.append(ctx.menu_row())
-        ctx.say(ctx.t("relay.pick"), tuple(rows))
+        )
+        ctx.say(ctx.t("relay.pick"), keyboard(*requests_listed, ctx.menu_row()))
 
     async def on_pick(self, ctx: Context, msg: Incoming, payload: Payload | None) -> bool:
         return False  # the buttons come through on_global; text is not an answer here

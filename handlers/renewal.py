@@ -10,7 +10,7 @@ from handlers import cards
 from handlers.cards import file_request
 from handlers.flow import Context, Flow, Step
 from handlers.manager_contact import ask_for_person
-from handlers.messages import Incoming
+from handlers.messages import Incoming, keyboard
 from handlers.payloads import Payload
 from handlers.rules.renewal import RenewalQuote, renewal_quote
 from handlers.typed_input import parse_date
@@ -51,22 +51,19 @@ class RenewalFlow(Flow):
         self._show_licenses(ctx, await licenses.views_of_customer(ctx.unit, ctx.customer_id))
 
     def _show_licenses(self, ctx: Context, views: list[LicenseView]) -> None:
-        rows = [
-            (
-                ctx.button(
-                    "renewal.license_button",
-                    "renewal.lic",
-                    view.id,
-                    number=view.number,
-                    product=view.product_name,
-                    end=ctx.t.date(view.support_end),
-                ),
+        listed = (
+            ctx.button(
+                "renewal.license_button",
+                "renewal.lic",
+                view.id,
+                number=view.number,
+                product=view.product_name,
+                end=ctx.t.date(view.support_end),
             )
             for view in views
-        ]
-        rows.append((ctx.button("renewal.other_product", "renewal.products"),))
-        rows.append(ctx.menu_row())
-        ctx.say(ctx.t("renewal.pick_license"), tuple(rows))
+        )
+        other = ctx.button("renewal.other_product", "renewal.products")
+        ctx.say(ctx.t("renewal.pick_license"), keyboard(*listed, other, ctx.menu_row()))
 
     async def on_pick_license(self, ctx: Context, msg: Incoming, payload: Payload | None) -> bool:
         if payload is None:
@@ -89,20 +86,18 @@ class RenewalFlow(Flow):
     # -- any product, without linking --------------------------------------------------
 
     async def ask_pick_product(self, ctx: Context) -> None:
-        rows = [
-            (
-                ctx.button(
-                    "renewal.product_button",
-                    "renewal.prod",
-                    product.id,
-                    name=product.name,
-                    price=ctx.money(product.price),
-                ),
+        offered = await products.all(ctx.unit)
+        listed = (
+            ctx.button(
+                "renewal.product_button",
+                "renewal.prod",
+                product.id,
+                name=product.name,
+                price=ctx.money(product.price),
             )
-            for product in await products.all(ctx.unit)
-        ]
-        rows.append(ctx.menu_row())
-        ctx.say(ctx.t("renewal.pick_product"), tuple(rows))
+            for product in offered
+        )
+        ctx.say(ctx.t("renewal.pick_product"), keyboard(*listed, ctx.menu_row()))
 
     async def on_pick_product(self, ctx: Context, msg: Incoming, payload: Payload | None) -> bool:
         if payload is None or payload.action != "renewal.prod":

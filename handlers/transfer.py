@@ -40,7 +40,7 @@ from handlers.document_requests import (
 )
 from handlers.flow import Context, Step
 from handlers.i18n import Texts
-from handlers.messages import Button, Incoming, Keyboard
+from handlers.messages import Button, Incoming, Keyboard, keyboard
 from handlers.payloads import Payload, encode
 from handlers.typed_input import free_text, key_by_serial, license_by_number
 from storage import keys, licenses, requests
@@ -390,25 +390,22 @@ class TransferFlow(DocumentRequestFlow):
     ) -> None:
         """The toggle list: ``items`` are (id, number, the label's values) of one's own."""
         chosen = set(ctx.data.get(choice.ids, []))
-        rows = [
-            (
-                ctx.button(
-                    choice.label,
-                    choice.toggle,
-                    item_id,
-                    mark="✅" if item_id in chosen else "▫️",
-                    **values,
-                ),
+        listed = (
+            ctx.button(
+                choice.label,
+                choice.toggle,
+                item_id,
+                mark="✅" if item_id in chosen else "▫️",
+                **values,
             )
             for item_id, _number, values in items
-        ]
-        rows.append((ctx.button("transfer.done_button", choice.done, count=len(chosen)),))
-        rows.append(ctx.menu_row())
+        )
+        done = ctx.button("transfer.done_button", choice.done, count=len(chosen))
         numbers = [number for item_id, number, _values in items if item_id in chosen]
         text = ctx.t(choice.question)
         if numbers:
             text += "\n" + ctx.t("transfer.chosen", items=", ".join(numbers))
-        ctx.say(text, tuple(rows))
+        ctx.say(text, keyboard(*listed, done, ctx.menu_row()))
 
     async def _choose(
         self, ctx: Context, msg: Incoming, payload: Payload | None, choice: _Choice

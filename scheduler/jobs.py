@@ -35,7 +35,16 @@ __all__ = [
 
 
 class JobRefused(ValueError):
-    """A job asked for a day or month it must not run (e.g. one in the future)."""
+    """A job asked for a day or month it must not run (e.g. one in the future).
+
+    ``reason`` and ``values`` word it for the operator (:mod:`scheduler.job_report`); the
+    message is the log's English.
+    """
+
+    def __init__(self, message: str, reason: str, **values: object) -> None:
+        super().__init__(message)
+        self.reason = reason
+        self.values = values
 
 
 async def run_reminders(
@@ -48,7 +57,12 @@ async def run_reminders(
     """
     today = local_today(now, policy)
     if day is not None and day > today:
-        raise JobRefused(f"{day.isoformat()} is in the future (today is {today.isoformat()})")
+        raise JobRefused(
+            f"{day.isoformat()} is in the future (today is {today.isoformat()})",
+            "future_day",
+            day=day,
+            today=today,
+        )
     return await send_support_reminders(
         db, policy, day=day or today, now=now, catch_up=day is None or day == today
     )
@@ -68,7 +82,7 @@ async def run_renewals(
     try:
         return await run_key_renewals(db, policy, desk, batch_dir=batch_dir, now=now, month=month)
     except RunRefused as exc:
-        raise JobRefused(str(exc)) from exc
+        raise JobRefused(str(exc), exc.reason, **exc.values) from exc
 
 
 async def run_session_reminders(

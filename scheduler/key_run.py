@@ -63,7 +63,16 @@ KEY_PREFIX = "keyrun:"
 
 
 class RunRefused(ValueError):
-    """A run that must not happen (a month not yet come, or a past month never started)."""
+    """A run that must not happen (a month not yet come, or a past month never started).
+
+    ``reason`` names the case for the operator's text (``jobs.refused_<reason>`` in the
+    catalogue, with ``values``); the message is the log's English.
+    """
+
+    def __init__(self, message: str, reason: str, **values: object) -> None:
+        super().__init__(message)
+        self.reason = reason
+        self.values = values
 
 
 def batch_file_name(month: str) -> str:
@@ -121,9 +130,14 @@ async def run_key_renewals(
     try:
         run_date = rules.run_date_for(month, policy)
     except ValueError as exc:
-        raise RunRefused(str(exc)) from exc
+        raise RunRefused(str(exc), "bad_month", month=month) from exc
     if run_date > today:
-        raise RunRefused(f"the run of {month} is on {run_date.isoformat()}, not yet come")
+        raise RunRefused(
+            f"the run of {month} is on {run_date.isoformat()}, not yet come",
+            "month_not_come",
+            month=month,
+            date=run_date,
+        )
 
     status, owner_messages = await _log_outcomes(db, policy, month, run_date, latest, now)
     if status == "already_done":
@@ -151,9 +165,7 @@ async def run_key_renewals(
                 (
                     destination.platform,
                     destination.chat_id,
-                    _summary_text(
-                        texts(destination.language), month, run_date, until, summary, path
-                    ),
+                    _summary_text(texts(destination.language), run_date, until, summary, path),
                     (),
                     str(path),
                     f"{KEY_PREFIX}{month}:summary:{destination.platform.value}:{destination.chat_id}",
@@ -188,7 +200,10 @@ async def _log_outcomes(
             if run_date != latest:
                 raise RunRefused(
                     f"{month} is not the latest run month ({rules.run_month(latest)}): a past "
-                    "month's run is only resumed, never started late"
+                    "month's run is only resumed, never started late",
+                    "month_past",
+                    month=month,
+                    latest=rules.run_month(latest),
                 )
             batch_id = await renewal_batches.start(unit, month, run_date, now)
             assert batch_id is not None  # the transaction holds the write lock
@@ -319,7 +334,6 @@ def _owner_line(
 
 def _summary_text(
     t: Texts,
-    month: str,
     run_date: date,
     until: date,
     summary: dict[str, Any],
@@ -327,7 +341,7 @@ def _summary_text(
 ) -> str:
     return t(
         "reminders.keyrun_summary",
-        month=month,
+        month=t.month(run_date),
         date=t.date(run_date),
         until=t.date(until),
         prolonged=summary[RunOutcome.PROLONGED.value],

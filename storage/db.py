@@ -83,7 +83,8 @@ class Unit:
 
     async def fetchone(self, sql: str, params: Params = ()) -> sqlite3.Row | None:
         if self.reader is not None and not self.in_transaction:
-            return self.reader.execute(sql, params).fetchone()
+            row: sqlite3.Row | None = self.reader.execute(sql, params).fetchone()
+            return row
         rows = await self.conn.execute_fetchall(sql, params)
         return next(iter(rows), None)
 

@@ -175,7 +175,7 @@ def test_import_reports_a_bad_row_by_line_and_exits_non_zero(
     assert again.returncode == 1
     exported = run_bot("export", str(tmp_path / "requests.csv"), tmp_path=tmp_path)
     assert exported.returncode == 0, exported.stderr
-    assert "0 requests" in exported.stdout
+    assert exported.stdout == f"Выгружено заявок: 0. Файл: {tmp_path / 'requests.csv'}\n"
 
 
 def test_import_reports_in_the_policy_language(tmp_path: Path) -> None:

@@ -15,6 +15,7 @@ import asyncio
 import shutil
 import sys
 from collections.abc import Sequence
+from functools import partial
 from pathlib import Path
 from typing import TextIO
 
@@ -62,33 +63,34 @@ class ConsoleChannel:
     def to_incoming(self, line: str) -> Incoming | None:
         """Turn a typed line into what a messenger would deliver (None: nothing to send)."""
         text = repair_text(line).strip()
-        base = {
-            "platform": Platform.CONSOLE,
-            "chat_id": self.chat_id,
-            "user_id": self.chat_id,
-            "language": self.language,
-            "display_name": self.t(
+        incoming = partial(
+            Incoming,
+            platform=Platform.CONSOLE,
+            chat_id=self.chat_id,
+            user_id=self.chat_id,
+            language=self.language,
+            display_name=self.t(
                 "console.manager_name" if self.as_manager else "console.customer_name"
             ),
-            "from_manager": self.as_manager,
-            "can_share_contact": True,  # /contact
-        }
+            from_manager=self.as_manager,
+            can_share_contact=True,  # /contact
+        )
         if text.isdigit() and 1 <= int(text) <= len(self.buttons):
-            return Incoming(**base, payload=self.buttons[int(text) - 1].payload)
+            return incoming(payload=self.buttons[int(text) - 1].payload)
         for button in self.buttons:
             if text == button.label:
-                return Incoming(**base, payload=button.payload)
+                return incoming(payload=button.payload)
         if text.startswith("/contact "):
             phone = text.removeprefix("/contact ").strip()
-            return Incoming(**base, contact=Contact(phone=phone, user_id=self.chat_id))
+            return incoming(contact=Contact(phone=phone, user_id=self.chat_id))
         if text.startswith("/file "):
             path = Path(text.removeprefix("/file ").strip()).expanduser()
             if not path.is_file():
                 self._print_message(self.t("console.no_such_file", path=str(path)))
                 return None
             attachment = Attachment(file_id=str(path), name=path.name, size=path.stat().st_size)
-            return Incoming(**base, attachments=(attachment,))
-        return Incoming(**base, text=text)
+            return incoming(attachments=(attachment,))
+        return incoming(text=text)
 
     # -- output --------------------------------------------------------------------
 

@@ -15,6 +15,7 @@ import asyncio
 import math
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
+from functools import partial
 
 from bot.rate_limits import wait_any
 from storage import delivery
@@ -132,7 +133,7 @@ class OutboxDrain:
                 continue
             task = asyncio.create_task(self._send(item))
             self._in_flight[chat] = task
-            task.add_done_callback(lambda _t, chat=chat: self._finished(chat))
+            task.add_done_callback(partial(self._finished, chat))
         if len(due) == self.batch:
             soonest = min(soonest, 0.05)
         if not due:
@@ -142,6 +143,6 @@ class OutboxDrain:
                 soonest = min(soonest, max((next_at - self.clock()).total_seconds(), 0.01))
         return soonest
 
-    def _finished(self, chat: str) -> None:
+    def _finished(self, chat: str, _task: object = None) -> None:
         self._in_flight.pop(chat, None)
         self.wake.set()

@@ -27,7 +27,7 @@ from handlers.booking.steps import BookingSteps
 from handlers.cards import send_card
 from handlers.flow import Context
 from handlers.i18n import texts
-from handlers.messages import Button, Incoming
+from handlers.messages import Button, Incoming, keyboard
 from handlers.payloads import Payload, encode
 from handlers.rules.sessions import SessionKind, booking_changeable
 from storage import bookings, requests
@@ -141,9 +141,11 @@ class MyBookingSteps(BookingSteps):
         if not upcoming:
             ctx.say(ctx.t("booking.none_upcoming"), (new_row, ctx.menu_row()))
             return
-        rows = [(Button(_booking_label(ctx, b), encode("booking.open", b.id)),) for b in upcoming]
-        rows.extend([new_row, ctx.menu_row()])
-        ctx.say(ctx.t("booking.mine_title", count=len(upcoming)), tuple(rows))
+        listed = (Button(_booking_label(ctx, b), encode("booking.open", b.id)) for b in upcoming)
+        ctx.say(
+            ctx.t("booking.mine_title", count=len(upcoming)),
+            keyboard(*listed, new_row, ctx.menu_row()),
+        )
 
     async def on_mine(self, ctx: Context, msg: Incoming, payload: Payload | None) -> bool:
         return False  # its buttons are booking.open (handled in any step) and go:…

@@ -81,7 +81,7 @@ class NewBookingSteps(BookingSteps):
         upcoming = await bookings.upcoming_of(
             ctx.unit, account_id=ctx.account.id, customer_id=ctx.customer_id, now=ctx.now
         )
-        rows = [
+        rows: list[tuple[Button, ...]] = [
             (ctx.button("booking.kind_backup", "booking.kind", SessionKind.BACKUP.value),),
             (ctx.button("booking.kind_direct", "booking.kind", SessionKind.DIRECT.value),),
         ]

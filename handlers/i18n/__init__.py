@@ -24,6 +24,7 @@ numbers and years; amounts go through :meth:`Texts.money`, which groups.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -33,7 +34,7 @@ from datetime import date, datetime, time, tzinfo
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from babel import Locale
 from babel.dates import format_date, format_time, get_day_names, get_timezone_name
@@ -45,6 +46,9 @@ from fluent.syntax import FluentParser, ast
 LANGUAGES = ("ru", "en", "bg")
 DEFAULT_LANGUAGE = "ru"
 CATALOGUE_DIR = Path(__file__).parent
+
+#: How long a weekday name is (CLDR widths): ``понедельник``, ``пн``, ``П``.
+DayWidth = Literal["abbreviated", "narrow", "short", "wide"]
 
 
 @dataclass(frozen=True)
@@ -234,6 +238,11 @@ class Texts:
         """``05.12.2026`` (ru), ``5 Dec 2026`` (en), ``5.12.2026`` (bg)."""
         return str(format_date(value, self._date_format, locale=self.locale))
 
+    def month(self, value: dt.date) -> str:
+        """The month of ``value`` with its year, as a calendar heads it: ``декабрь 2026``,
+        ``December 2026``, ``декември 2026`` (CLDR's stand-alone month name)."""
+        return str(format_date(value, "LLLL y", locale=self.locale))
+
     def time(self, value: time | datetime) -> str:
         """``14:30`` in the language's clock (24-hour in all three)."""
         return str(format_time(value, "short", locale=self.locale))
@@ -242,7 +251,7 @@ class Texts:
         """A date with its time, ``value`` already in the zone the reader is told."""
         return f"{self.date(value.date())} {self.time(value)}"
 
-    def weekday(self, value: date | int, width: str = "wide") -> str:
+    def weekday(self, value: dt.date | int, width: DayWidth = "wide") -> str:
         """The weekday's CLDR name: ``понедельник``/``Monday`` (wide), ``пн``/``Mon``
         (abbreviated); ``value`` is a date or an ISO weekday number (1 = Monday)."""
         number = value if isinstance(value, int) else value.isoweekday()

@@ -24,8 +24,9 @@ from pathlib import Path
 from aiogram import Bot
 
 from bot.channels.file_downloads import OwedDownloads, Refuse
-from bot.channels.telegram.errors import backoff, describe
+from bot.channels.telegram.errors import describe
 from bot.channels.telegram.limits import wait_any
+from bot.rate_limits import backoff
 from storage.db import Database
 from storage.models import Platform
 

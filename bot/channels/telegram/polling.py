@@ -31,8 +31,9 @@ from aiogram.types import Update
 from aiohttp import ClientSession
 
 from bot.channels.intake import RepairingResponse, store_received
-from bot.channels.telegram.errors import backoff, describe
+from bot.channels.telegram.errors import describe
 from bot.channels.telegram.limits import pause
+from bot.rate_limits import backoff
 from storage.db import Database
 from storage.models import Platform
 

@@ -96,7 +96,9 @@ class LongPoller:
         self.ts: str | None = None
 
     async def _session(self) -> dict[str, Any]:
-        answer = await self.api.call("groups.getLongPollServer", group_id=self.group_id)
+        answer: dict[str, Any] = await self.api.call(
+            "groups.getLongPollServer", group_id=self.group_id
+        )
         self.server, self.key = str(answer["server"]), str(answer["key"])
         return answer
 

@@ -20,6 +20,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, datetime
+from typing import Any
 
 from bot.channels.inbox_processing import InboxWorkers, Receipt
 from bot.channels.intake import NotStored
@@ -45,7 +46,7 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
-def chat_key(event: dict) -> str:
+def chat_key(event: dict[str, Any]) -> str:
     """The chat (peer) an event belongs to: its events are handled in order."""
     obj = event.get("object") or {}
     if not isinstance(obj, dict):

@@ -64,6 +64,7 @@ desk_commands-duration_days = { $days ->
        *[other] { $minutes } минути
     }
 desk_commands-export_done = Изнесени заявки: { $count }. Файлът е приложен.
+desk_commands-export_written = Изнесени заявки: { $count }. Файл: { $path }
 desk_commands-export_failed = Файлът за износ не можа да бъде записан; помолете администратора да провери папката за файлове.
 desk_commands-import_not_local = Още не мога да прочета файла { $name } тук, нищо не е заредено. Изпратете го през конзолата или се обърнете към администратора.
 desk_commands-import_failed = Файлът { $name } не можа да бъде прочетен; нищо не е заредено.

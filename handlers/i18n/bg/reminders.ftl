@@ -46,7 +46,7 @@ reminders-key_status_broken = повреден
 reminders-key_status_found = намерен (годен само като носител за нови лицензи)
 reminders-key_status_replaced = заменен
 reminders-keyrun_summary =
-    Месечно подновяване на ключовете { $month } (дата на изпълнение { $date }):
+    Месечно подновяване на ключовете, { $month } (дата на изпълнение { $date }):
     • подновени до { $until }: { $prolonged }
     • неподновени, поддръжката е изтекла: { $left_out }
     • изключена услуга за защита: { $disconnected }

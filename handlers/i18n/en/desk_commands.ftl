@@ -64,6 +64,7 @@ desk_commands-duration_days = { $days ->
        *[other] { $minutes } minutes
     }
 desk_commands-export_done = Requests exported: { $count }. The file is attached.
+desk_commands-export_written = Requests exported: { $count }. File: { $path }
 desk_commands-export_failed = The export file could not be written; ask the administrator to check the files folder.
 desk_commands-import_not_local = I cannot read the file { $name } here yet, nothing was imported. Send it through the console, or ask the administrator.
 desk_commands-import_failed = The file { $name } could not be read; nothing was imported.

@@ -46,7 +46,7 @@ reminders-key_status_broken = broken
 reminders-key_status_found = found (usable only as a carrier for new licenses)
 reminders-key_status_replaced = replaced
 reminders-keyrun_summary =
-    Monthly key run { $month } (run date { $date }):
+    Monthly key run, { $month } (run date { $date }):
     • prolonged until { $until }: { $prolonged }
     • left out, support ended: { $left_out }
     • protection service disconnected: { $disconnected }

@@ -71,6 +71,7 @@ desk_commands-duration_days = { $days ->
        *[many] { $minutes } минут
     }
 desk_commands-export_done = Выгружено заявок: { $count }. Файл приложен.
+desk_commands-export_written = Выгружено заявок: { $count }. Файл: { $path }
 desk_commands-export_failed = Не удалось записать файл выгрузки; попросите администратора проверить папку файлов.
 desk_commands-import_not_local = Файл { $name } я пока не могу здесь прочитать, ничего не загружено. Пришлите его через консоль или обратитесь к администратору.
 desk_commands-import_failed = Не удалось прочитать файл { $name }; ничего не загружено.

@@ -51,7 +51,7 @@ reminders-key_status_broken = сломанный
 reminders-key_status_found = найденный (годится только как носитель для новых лицензий)
 reminders-key_status_replaced = заменённый
 reminders-keyrun_summary =
-    Ежемесячное продление ключей { $month } (дата прогона { $date }):
+    Ежемесячное продление ключей, { $month } (дата прогона { $date }):
     • продлено до { $until }: { $prolonged }
     • не продлено, поддержка закончилась: { $left_out }
     • услуга защиты отключена: { $disconnected }
