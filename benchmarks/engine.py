@@ -24,11 +24,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from handlers.desk import ManagerDesk
-from handlers.engine import Engine
-from handlers.flows import default_flows
-from handlers.messages import Incoming, Reply
-from handlers.payloads import encode
+from handlers.desk.manager_desk import ManagerDesk
+from handlers.engine.dispatcher import Engine
+from handlers.engine.messages import Incoming, Reply
+from handlers.engine.payloads import encode
+from handlers.flow_list import default_flows
 from handlers.policy import load_policy
 from handlers.rules.dates import local_today
 from storage import accounts, customers

@@ -31,7 +31,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from handlers.desk import ManagerDesk
+from handlers.desk.manager_desk import ManagerDesk
 from handlers.policy import Policy, load_policy
 from scheduler.key_run import run_key_renewals
 from scheduler.support_reminders import send_support_reminders

@@ -47,9 +47,9 @@ from bot.channels.telegram.managers import ManagerCheck
 from bot.channels.telegram.polling import store_updates
 from bot.channels.telegram.processor import InboxProcessor
 from bot.channels.telegram.sender import OutboxSender
-from handlers.desk import Destination, ManagerDesk
-from handlers.engine import Engine
-from handlers.flows import default_flows
+from handlers.desk.manager_desk import Destination, ManagerDesk
+from handlers.engine.dispatcher import Engine
+from handlers.flow_list import default_flows
 from handlers.policy import load_policy
 from handlers.rules.dates import local_today
 from storage import accounts, customers, outbox

@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bot.settings import Settings
-from handlers.desk import CONSOLE_MANAGER_CHAT, Destination, ManagerDesk
-from handlers.engine import Clock, Engine, system_clock
-from handlers.flows import default_flows
+from handlers.desk.manager_desk import CONSOLE_MANAGER_CHAT, Destination, ManagerDesk
+from handlers.engine.dispatcher import Clock, Engine, system_clock
+from handlers.flow_list import default_flows
 from handlers.policy import Policy, load_policy
 from storage.db import Database
 from storage.models import Platform
@@ -42,7 +42,7 @@ def manager_desk(settings: Settings) -> ManagerDesk:
         # The community's chat link; VK passes ``ref`` with the first message (VK channel).
         invite_links = (("VK", f"https://vk.me/club{settings.vk_group_id}?ref={{token}}"),)
     return ManagerDesk(
-        # The desk's exports go to <files_dir>/exports (handlers.desk_commands adds "exports").
+        # The desk's exports go to <files_dir>/exports (handlers.desk.desk_commands adds "exports").
         tuple(destinations),
         files_dir=settings.files_dir,
         invite_links=invite_links,

@@ -136,7 +136,7 @@ async def _console(app: App, args: argparse.Namespace) -> int:
         now = app.engine.clock()
         report = await load_demo(app.db, today=local_today(now, app.policy), now=now)
         if not report.ok:
-            from handlers.import_report import problem_lines
+            from handlers.desk.import_report import problem_lines
 
             for line in problem_lines(texts(args.lang or DEFAULT_LANGUAGE), report.errors):
                 print(f"demo data: {line}", file=sys.stderr)
@@ -184,7 +184,7 @@ def _progress(done: int, total: int) -> None:
 async def _import(app: App, file: Path) -> int:
     """Import the vendor's CSV: the summary on stdout, every refused row on stderr, in the
     managers' language (``MANAGER_LANGUAGE``: the catalogue and formats a manager reads)."""
-    from handlers.import_report import problem_lines, summary_lines
+    from handlers.desk.import_report import problem_lines, summary_lines
     from storage.importer import import_csv
 
     report = await import_csv(

@@ -1,13 +1,13 @@
-"""A :class:`~handlers.flow.Context` for work that no person started (filing a manager task
+"""A :class:`~handlers.engine.flow.Context` for work that no person started (filing a manager task
 from a job), so the core's card rendering and outbox helpers can be reused."""
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from handlers.desk import ManagerDesk
-from handlers.flow import Context
-from handlers.messages import Incoming
+from handlers.desk.manager_desk import ManagerDesk
+from handlers.engine.flow import Context
+from handlers.engine.messages import Incoming
 from handlers.policy import Policy
 from storage.db import Unit
 from storage.models import Account, Platform

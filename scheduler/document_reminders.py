@@ -9,9 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from handlers.document_requests import send_documents_button
+from handlers.engine.payloads import encode
+from handlers.flows.document_requests import send_documents_button
 from handlers.i18n import Texts, texts
-from handlers.payloads import encode
 from handlers.policy import Policy
 from storage import accounts, document_reminders, job_runs, outbox, requests
 from storage.columns import time_to_db

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from pathlib import Path
 
-from handlers.desk import ManagerDesk
+from handlers.desk.manager_desk import ManagerDesk
 from handlers.policy import Policy
 from handlers.rules.dates import local_today
 from scheduler.document_reminders import DocumentRun, send_document_reminders

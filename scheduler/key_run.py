@@ -46,9 +46,9 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from handlers.desk import ManagerDesk
+from handlers.desk.manager_desk import ManagerDesk
+from handlers.engine.payloads import encode
 from handlers.i18n import Texts, texts
-from handlers.payloads import encode
 from handlers.policy import Policy
 from handlers.rules import key_renewal as rules
 from handlers.rules.dates import add_months, local_today

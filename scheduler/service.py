@@ -47,8 +47,8 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 
-from handlers.desk import ManagerDesk
-from handlers.engine import Clock, system_clock
+from handlers.desk.manager_desk import ManagerDesk
+from handlers.engine.dispatcher import Clock, system_clock
 from handlers.policy import Policy
 from handlers.rules.dates import local_today
 from handlers.rules.key_renewal import latest_run_date, run_month

@@ -17,8 +17,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from handlers.engine.payloads import encode
 from handlers.i18n import Texts, texts
-from handlers.payloads import encode
 from handlers.policy import Policy
 from storage import accounts, booking_reminders, bookings, outbox
 from storage.bookings import Booking

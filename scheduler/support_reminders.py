@@ -32,8 +32,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from handlers.engine.payloads import encode
 from handlers.i18n import Texts, texts
-from handlers.payloads import encode
 from handlers.policy import Policy
 from handlers.rules.dates import add_months
 from handlers.rules.reminders import (

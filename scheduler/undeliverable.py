@@ -22,8 +22,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime
 
-from handlers import cards
-from handlers.desk import ManagerDesk
+from handlers.desk import cards
+from handlers.desk.manager_desk import ManagerDesk
 from handlers.policy import Policy
 from scheduler.context import job_context
 from scheduler.support_reminders import KEY_PREFIX, ReminderAddress, parse_dedupe_key

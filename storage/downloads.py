@@ -4,7 +4,7 @@ A flow records an attachment with the messenger's file handle (``platform_file``
 ``stored_path``; the channel that received it downloads it and calls :func:`mark_stored`.
 Until then the file is owed, so it stays listed here (nothing is silently dropped). A file
 whose bytes turn out not to be what its name says is :func:`discard`-ed instead: its row goes,
-so the request no longer counts it (:func:`handlers.attachments.refuse_downloaded`).
+so the request no longer counts it (:func:`handlers.engine.attachments.refuse_downloaded`).
 """
 
 from __future__ import annotations

@@ -4,7 +4,7 @@ Erasure (152-FZ: on withdrawal of consent the personal data is destroyed and the
 destruction recorded) keeps the requests themselves (kind, status, amounts: the vendor's
 business records) but replaces their personal fields; deletes the files the person sent;
 and writes a ``privacy_log`` row that says what was erased, holding no personal data.
-Which request fields are personal is decided by the caller (``handlers.privacy``).
+Which request fields are personal is decided by the caller (``handlers.flows.privacy``).
 
 The vendor's customer master record (loaded from accounting) is not touched here.
 """

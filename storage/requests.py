@@ -75,7 +75,7 @@ class RequestEvent:
     """Free text as a person typed it (a manager's reply, a reason, a rating comment)."""
     note_line: NoteLine | None = None
     """What the bot noted itself, as a card line (a catalogue key and its values, see
-    ``handlers.cards``) rendered in the reader's language; None on rows without one."""
+    ``handlers.desk.cards``) rendered in the reader's language; None on rows without one."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,10 +10,10 @@ from typing import Any
 
 import pytest
 
-from handlers.desk import ManagerDesk
-from handlers.engine import Engine
-from handlers.flows import default_flows
-from handlers.messages import Attachment, Reply
+from handlers.desk.manager_desk import ManagerDesk
+from handlers.engine.dispatcher import Engine
+from handlers.engine.messages import Attachment, Reply
+from handlers.flow_list import default_flows
 from handlers.policy import Policy
 from storage import accounts, bookings, requests
 from storage.db import Database

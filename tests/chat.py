@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from handlers.engine import Engine
+from handlers.engine.dispatcher import Engine
+from handlers.engine.messages import Button, Contact, Incoming, Reply
 from handlers.i18n import RenderedText, recording_texts
-from handlers.messages import Button, Contact, Incoming, Reply
 from storage.models import Platform
 
 

@@ -16,16 +16,16 @@ from typing import Any
 
 import pytest
 
-from handlers.callback import CallbackFlow
-from handlers.desk import ManagerDesk
-from handlers.desk_actions import DeskActionsFlow
-from handlers.desk_commands import DeskCommandsFlow
-from handlers.engine import Engine
-from handlers.flows import default_flows
-from handlers.messages import Attachment, Incoming, Reply
+from handlers.desk.desk_actions import DeskActionsFlow
+from handlers.desk.desk_commands import DeskCommandsFlow
+from handlers.desk.manager_desk import ManagerDesk
+from handlers.engine.dispatcher import Engine
+from handlers.engine.messages import Attachment, Incoming, Reply
+from handlers.flow_list import default_flows
+from handlers.flows.callback import CallbackFlow
+from handlers.flows.rating import RatingFlow
+from handlers.flows.relay import RelayFlow
 from handlers.policy import Policy
-from handlers.rating import RatingFlow
-from handlers.relay import RelayFlow
 from handlers.rules.dates import local_today
 from storage import accounts, customers, outbox
 from storage.db import Database

@@ -13,15 +13,15 @@ from typing import Any
 
 import pytest
 
-from handlers.consent import ConsentFlow
-from handlers.desk import ManagerDesk
-from handlers.engine import Engine
-from handlers.flow import Flow
-from handlers.messages import Attachment
+from handlers.desk.manager_desk import ManagerDesk
+from handlers.desk.transfer_desk import TransferDeskFlow
+from handlers.engine.dispatcher import Engine
+from handlers.engine.flow import Flow
+from handlers.engine.messages import Attachment
+from handlers.flows.consent import ConsentFlow
+from handlers.flows.transfer import TransferFlow
 from handlers.policy import Policy
 from handlers.rules.dates import local_today
-from handlers.transfer import TransferFlow
-from handlers.transfer_desk import TransferDeskFlow
 from storage import accounts, customers
 from storage.db import Database
 from storage.demo import load_demo

@@ -11,15 +11,15 @@ from typing import Any
 
 import pytest
 
-from handlers.desk import ManagerDesk
-from handlers.engine import Engine
-from handlers.flow import Flow
-from handlers.flows import default_flows
-from handlers.invitations import InviteFlow
-from handlers.linking import LinkingFlow, LinkRequestFlow
-from handlers.linking_desk import LinkingDeskFlow
+from handlers.desk.invite import InviteFlow
+from handlers.desk.linking_desk import LinkingDeskFlow
+from handlers.desk.manager_desk import ManagerDesk
+from handlers.engine.dispatcher import Engine
+from handlers.engine.flow import Flow
+from handlers.flow_list import default_flows
+from handlers.flows.linking import LinkingFlow, LinkRequestFlow
+from handlers.flows.privacy import PrivacyFlow
 from handlers.policy import Policy
-from handlers.privacy import PrivacyFlow
 from handlers.rules.dates import local_today
 from storage import accounts, customers
 from storage.db import Database

@@ -23,18 +23,18 @@ from bot.channels.telegram.polling import store_updates
 from bot.channels.telegram.processor import InboxProcessor
 from bot.channels.telegram.sender import OutboxSender
 from bot.channels.telegram.topics import ForumTopics
-from handlers.attachments import FileKind, accept_attachment, problem_text
-from handlers.cards import file_request
-from handlers.desk import Destination, ManagerDesk
-from handlers.desk_actions import DeskActionsFlow
-from handlers.engine import Engine
-from handlers.flow import Context, Flow, Step
-from handlers.flows import default_flows
-from handlers.messages import Incoming
-from handlers.payloads import Payload
+from handlers.desk.cards import file_request
+from handlers.desk.desk_actions import DeskActionsFlow
+from handlers.desk.manager_desk import Destination, ManagerDesk
+from handlers.engine.attachments import FileKind, accept_attachment, problem_text
+from handlers.engine.dispatcher import Engine
+from handlers.engine.flow import Context, Flow, Step
+from handlers.engine.messages import Incoming
+from handlers.engine.payloads import Payload
+from handlers.flow_list import default_flows
+from handlers.flows.rating import RatingFlow
+from handlers.flows.relay import RelayFlow
 from handlers.policy import Policy
-from handlers.rating import RatingFlow
-from handlers.relay import RelayFlow
 from handlers.rules.dates import local_today
 from storage.db import Database
 from storage.demo import load_demo

@@ -73,3 +73,48 @@ def test_the_importer_is_split_by_step_and_only_write_touches_the_database() -> 
         assert used <= allowed, step
         if step != "write":
             assert not imported & {"storage.db", "sqlite3", "aiosqlite"}, step
+
+
+#: Inside handlers/: what each part may import of the others. The engine runs any flow and
+#: knows none; a flow never reaches for the list of flows; rules (which read the policy),
+#: texts and the policy model are the bottom. The engine reaches the desk only for where notifications go and how a
+#: history note is written.
+HANDLER_PARTS: dict[str, set[str]] = {
+    "rules": {"rules", "policy"},
+    "i18n": {"i18n"},
+    "policy": {"rules", "i18n"},
+    "engine": {"engine", "rules", "i18n", "policy", "desk.manager_desk", "desk.cards"},
+    "flows": {"engine", "flows", "desk", "rules", "i18n", "policy"},
+    "desk": {"engine", "flows", "desk", "rules", "i18n", "policy"},
+}
+
+
+def _part(module: str) -> str | None:
+    """``handlers.flows.renewal`` → ``flows``; ``handlers.desk.cards`` stays whole for the
+    engine's two exceptions."""
+    if not module.startswith("handlers."):
+        return None
+    return module.split(".")[1]
+
+
+@pytest.mark.parametrize("part", sorted(HANDLER_PARTS))
+def test_inside_handlers_the_engine_knows_no_conversation(part: str) -> None:
+    allowed = HANDLER_PARTS[part]
+    base = ROOT / "handlers"
+    paths = [base / "policy.py"] if part == "policy" else sorted((base / part).rglob("*.py"))
+    offenders = []
+    for path in paths:
+        for module in imported_modules(path):
+            used = _part(module)
+            if used is None:
+                continue
+            whole = module.removeprefix("handlers.")
+            if used not in allowed and whole not in allowed:
+                offenders.append(f"{path.relative_to(ROOT)} imports {module}")
+    assert offenders == []
+
+
+def test_every_handlers_module_belongs_to_a_part() -> None:
+    """A new module goes into engine/, flows/ or desk/ (or rules/, i18n/), not beside them."""
+    loose = sorted(path.name for path in (ROOT / "handlers").glob("*.py"))
+    assert loose == ["__init__.py", "flow_list.py", "policy.py"]

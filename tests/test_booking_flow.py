@@ -7,8 +7,8 @@ import asyncio
 
 import pytest
 
-from handlers.engine import Engine
-from handlers.payloads import encode
+from handlers.engine.dispatcher import Engine
+from handlers.engine.payloads import encode
 from handlers.policy import Policy
 from storage import accounts
 from storage.db import Database

@@ -7,8 +7,8 @@ from datetime import timedelta
 
 import pytest
 
-from handlers.engine import Engine
-from handlers.payloads import encode
+from handlers.engine.dispatcher import Engine
+from handlers.engine.payloads import encode
 from handlers.policy import Policy
 from storage.db import Database
 from tests import booking_steps

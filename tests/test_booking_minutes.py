@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from handlers.engine import Engine
+from handlers.engine.dispatcher import Engine
 from storage import requests
 from storage.db import Database
 from storage.models import RequestKind

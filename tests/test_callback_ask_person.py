@@ -10,8 +10,8 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from handlers.flows.privacy import anonymised
 from handlers.policy import Policy
-from handlers.privacy import anonymised
 from handlers.rules.dates import local_today
 from storage import accounts
 from storage.db import Database

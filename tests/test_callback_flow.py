@@ -8,8 +8,8 @@ from __future__ import annotations
 import json
 from datetime import UTC, datetime
 
+from handlers.flows.privacy import anonymised
 from handlers.policy import Policy
-from handlers.privacy import anonymised
 from storage.db import Database
 from storage.demo import DEMO_CUSTOMER_PHONE
 from tests.chat import Chat

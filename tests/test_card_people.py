@@ -9,8 +9,8 @@ import pytest
 
 from bot.app import manager_desk
 from bot.settings import load_settings
-from handlers.cards import who, who_text
-from handlers.engine import Engine
+from handlers.desk.cards import who, who_text
+from handlers.engine.dispatcher import Engine
 from handlers.i18n import texts
 from handlers.policy import Policy
 from storage.db import Database

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from bot.channels.console import ConsoleChannel
-from handlers.desk import ManagerDesk
-from handlers.engine import Engine
-from handlers.flows import default_flows
+from handlers.desk.manager_desk import ManagerDesk
+from handlers.engine.dispatcher import Engine
+from handlers.flow_list import default_flows
 from handlers.policy import Policy
 from storage import accounts, downloads, requests
 from storage.db import Database

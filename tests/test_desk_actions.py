@@ -8,10 +8,10 @@ from datetime import timedelta
 
 import pytest
 
-from handlers.desk import Destination, ManagerDesk
-from handlers.engine import Engine
-from handlers.messages import Incoming
-from handlers.payloads import encode
+from handlers.desk.manager_desk import Destination, ManagerDesk
+from handlers.engine.dispatcher import Engine
+from handlers.engine.messages import Incoming
+from handlers.engine.payloads import encode
 from handlers.policy import Policy
 from storage.db import Database
 from storage.models import Platform

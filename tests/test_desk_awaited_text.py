@@ -1,14 +1,14 @@
-"""What a chat's next text is for (:func:`handlers.desk_actions.awaited_text`): the query a
+"""What a chat's next text is for (:func:`handlers.desk.desk_actions.awaited_text`): the query a
 channel asks instead of reading the flows' saved state. After "Reply" or "Reject" a shared
 manager chat waits for the text of the manager who pressed, about that request; any other
 step takes anyone's text; a chat in no step waits for nothing."""
 
 from __future__ import annotations
 
-from handlers.desk_actions import AwaitedText, awaited_text
-from handlers.engine import Engine
-from handlers.messages import Incoming
-from handlers.payloads import encode
+from handlers.desk.desk_actions import AwaitedText, awaited_text
+from handlers.engine.dispatcher import Engine
+from handlers.engine.messages import Incoming
+from handlers.engine.payloads import encode
 from storage import conversations
 from storage.db import Database
 from storage.models import ConversationState, Platform

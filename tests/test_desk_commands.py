@@ -12,11 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from handlers.desk import ManagerDesk
-from handlers.engine import Engine
+from handlers.desk.manager_desk import ManagerDesk
+from handlers.engine.dispatcher import Engine
+from handlers.engine.messages import Attachment
+from handlers.engine.payloads import encode
 from handlers.i18n import recording_texts
-from handlers.messages import Attachment
-from handlers.payloads import encode
 from handlers.policy import Policy
 from storage import customers, licenses
 from storage.db import Database

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from handlers.desk import ManagerDesk
-from handlers.engine import Engine
-from handlers.flow import Context, Flow
-from handlers.payloads import Payload
+from handlers.desk.manager_desk import ManagerDesk
+from handlers.engine.dispatcher import Engine
+from handlers.engine.flow import Context, Flow
+from handlers.engine.payloads import Payload
 from handlers.policy import Policy
 from storage import requests
 from storage.db import Database

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from handlers.desk import ManagerDesk
-from handlers.engine import Engine
-from handlers.flows import default_flows
-from handlers.payloads import encode
+from handlers.desk.manager_desk import ManagerDesk
+from handlers.engine.dispatcher import Engine
+from handlers.engine.payloads import encode
+from handlers.flow_list import default_flows
 from handlers.policy import Policy
 from handlers.rules.dates import add_months, local_today
 from storage import accounts

@@ -1,4 +1,4 @@
-"""Declared steps (handlers/steps.py): every flow names its steps, the engine checks them
+"""Declared steps (handlers/engine/steps.py): every flow names its steps, the engine checks them
 when it is built, and the chat's saved state still records a step by its name."""
 
 from __future__ import annotations
@@ -7,16 +7,16 @@ from datetime import UTC, datetime
 
 import pytest
 
-from handlers.booking import BookingFlow
-from handlers.consent import ConsentFlow
-from handlers.desk import ManagerDesk
-from handlers.engine import Engine
-from handlers.flow import Context, Flow, FlowError, Step
-from handlers.flows import default_flows
+from handlers.desk.manager_desk import ManagerDesk
+from handlers.engine.dispatcher import Engine
+from handlers.engine.flow import Context, Flow, FlowError, Step
+from handlers.engine.messages import Incoming
+from handlers.engine.payloads import Payload, encode
+from handlers.flow_list import default_flows
+from handlers.flows.booking import BookingFlow
+from handlers.flows.consent import ConsentFlow
+from handlers.flows.linking import LinkRequestFlow
 from handlers.i18n import recording_texts
-from handlers.linking import LinkRequestFlow
-from handlers.messages import Incoming
-from handlers.payloads import Payload, encode
 from handlers.policy import Policy
 from storage import conversations
 from storage.db import Database

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from handlers.linking import MAX_NUMBER_LENGTH
+from handlers.flows.linking import MAX_NUMBER_LENGTH
 from storage import customers, keys, licenses, products
 from storage.db import Database
 from storage.importer import (

@@ -10,8 +10,8 @@ from decimal import Decimal
 
 import pytest
 
+from handlers.desk.import_report import ERRORS_SHOWN, problem_lines, problem_text, report_text
 from handlers.i18n import LANGUAGES, Texts, recording_texts
-from handlers.import_report import ERRORS_SHOWN, problem_lines, problem_text, report_text
 from storage.importer import COLUMNS, ImportProblem, ImportReport, Problem
 
 #: One problem of each code with the values the importer gives it.

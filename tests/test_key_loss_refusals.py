@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from handlers.engine import Engine
-from handlers.key_loss import KeyLossFlow
-from handlers.payloads import encode
+from handlers.engine.dispatcher import Engine
+from handlers.engine.payloads import encode
+from handlers.flows.key_loss import KeyLossFlow
 from handlers.policy import Policy
 from storage import keys
 from storage.db import Database

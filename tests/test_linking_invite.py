@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from handlers.desk import CONSOLE_MANAGER_CHAT, Destination, ManagerDesk
-from handlers.engine import Engine
+from handlers.desk.manager_desk import CONSOLE_MANAGER_CHAT, Destination, ManagerDesk
+from handlers.engine.dispatcher import Engine
 from handlers.policy import Policy
 from storage.db import Database
 from storage.models import Platform

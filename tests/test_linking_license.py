@@ -7,7 +7,7 @@ from datetime import timedelta
 
 import pytest
 
-from handlers.engine import Engine
+from handlers.engine.dispatcher import Engine
 from handlers.policy import Policy
 from storage import accounts
 from storage.db import Database

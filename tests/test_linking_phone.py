@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from handlers.engine import Engine
-from handlers.messages import Contact, Incoming
+from handlers.engine.dispatcher import Engine
+from handlers.engine.messages import Contact, Incoming
 from storage.db import Database
 from storage.models import Platform
 from tests import linking_support

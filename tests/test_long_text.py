@@ -13,8 +13,8 @@ from aiogram.methods import SendMessage
 from bot.channels.long_text import split_text, utf16_units
 from bot.channels.telegram import adapter as telegram
 from bot.channels.vk import adapter as vk
+from handlers.engine.messages import Reply
 from handlers.i18n import texts
-from handlers.messages import Reply
 
 LIMITS = pytest.mark.parametrize("limit", [telegram.MAX_TEXT, vk.MAX_TEXT], ids=["telegram", "vk"])
 

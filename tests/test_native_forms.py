@@ -16,12 +16,12 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from handlers.callback import when_words, working_hours_line
-from handlers.cards import percent, render_lines
-from handlers.engine import Engine
+from handlers.desk.cards import percent, render_lines
+from handlers.engine.dispatcher import Engine
+from handlers.engine.typed_input import parse_date
+from handlers.flows.callback import when_words, working_hours_line
 from handlers.i18n import LANGUAGES, Texts
 from handlers.policy import Policy
-from handlers.typed_input import parse_date
 from scheduler.session_reminders import DAY_BEFORE, HOURS_BEFORE, session_text
 from storage.bookings import Booking
 from storage.db import Database

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from handlers.payloads import PayloadError, parse
+from handlers.engine.payloads import PayloadError, parse
 
 
 @pytest.mark.parametrize(

@@ -20,7 +20,7 @@ import pytest
 from fluent.syntax import ast
 from fluent.syntax.visitor import Visitor
 
-from handlers.cards import render_lines
+from handlers.desk.cards import render_lines
 from handlers.i18n import CATALOGUE_DIR, LANGUAGES, Texts, catalogue_files, parsed
 
 #: The CLDR category of each tested number in Russian (one: 1, 21, 101…; few: 2–4, 22…;

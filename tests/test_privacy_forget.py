@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from handlers.engine import Engine
-from handlers.payloads import encode
+from handlers.engine.dispatcher import Engine
+from handlers.engine.payloads import encode
+from handlers.flows.privacy import anonymised
 from handlers.policy import Policy
-from handlers.privacy import anonymised
 from storage import requests
 from storage.db import Database
 from storage.models import Platform

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from handlers.engine import Engine
-from handlers.payloads import encode
+from handlers.engine.dispatcher import Engine
+from handlers.engine.payloads import encode
 from storage import requests
 from storage.db import Database
 from storage.models import Platform

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from handlers.engine import Engine
-from handlers.payloads import encode
+from handlers.engine.dispatcher import Engine
+from handlers.engine.payloads import encode
 from handlers.policy import Policy
 from storage import requests
 from storage.columns import time_to_db

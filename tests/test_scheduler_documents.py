@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
 
-from handlers.desk import ManagerDesk
-from handlers.payloads import encode
+from handlers.desk.manager_desk import ManagerDesk
+from handlers.engine.payloads import encode
 from handlers.policy import Policy
 from scheduler import jobs
 from storage import accounts, requests

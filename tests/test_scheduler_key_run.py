@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from handlers.desk import Destination, ManagerDesk
+from handlers.desk.manager_desk import Destination, ManagerDesk
 from handlers.policy import Policy
 from scheduler import jobs, key_run
 from storage import keys, renewal_batches

@@ -8,10 +8,10 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from handlers.desk import ManagerDesk
-from handlers.engine import Engine
-from handlers.flows import default_flows
-from handlers.payloads import encode
+from handlers.desk.manager_desk import ManagerDesk
+from handlers.engine.dispatcher import Engine
+from handlers.engine.payloads import encode
+from handlers.flow_list import default_flows
 from handlers.policy import Policy
 from scheduler.support_reminders import send_support_reminders
 from storage import accounts

@@ -10,8 +10,8 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from handlers.desk import ManagerDesk
-from handlers.payloads import encode
+from handlers.desk.manager_desk import ManagerDesk
+from handlers.engine.payloads import encode
 from handlers.policy import Policy
 from handlers.rules.dates import add_months
 from scheduler import jobs

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from handlers.desk import ManagerDesk
+from handlers.desk.manager_desk import ManagerDesk
 from handlers.policy import Policy
 from scheduler import jobs
 from scheduler.service import build_scheduler, catch_up, start_scheduler

@@ -11,7 +11,7 @@ from decimal import Decimal
 
 import pytest
 
-from handlers.desk import ManagerDesk
+from handlers.desk.manager_desk import ManagerDesk
 from handlers.policy import Policy
 from scheduler import jobs
 from storage import accounts, bookings, requests

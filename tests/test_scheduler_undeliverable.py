@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from handlers.desk import ManagerDesk
+from handlers.desk.manager_desk import ManagerDesk
 from handlers.policy import Policy
 from scheduler import jobs
 from scheduler.support_reminders import send_support_reminders

@@ -16,7 +16,7 @@ from aiogram.types import CallbackQuery, Message
 from bot.channels.console import ConsoleChannel
 from bot.channels.telegram import adapter as telegram
 from bot.channels.vk import adapter as vk
-from handlers.engine import Engine
+from handlers.engine.dispatcher import Engine
 from storage.db import Database
 from storage.models import Platform
 from tests import linking_support

@@ -7,9 +7,9 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from decimal import Decimal
 
-from handlers.desk import ManagerDesk
-from handlers.engine import Engine
-from handlers.flows import default_flows
+from handlers.desk.manager_desk import ManagerDesk
+from handlers.engine.dispatcher import Engine
+from handlers.flow_list import default_flows
 from handlers.policy import Policy
 from handlers.rules.dates import local_today
 from storage.db import Database

@@ -13,8 +13,8 @@ from bot.channels.telegram.adapter import (
     replies_to_json,
     reply_methods,
 )
+from handlers.engine.messages import Button, Reply
 from handlers.i18n import texts
-from handlers.messages import Button, Reply
 
 
 def test_escape_shows_markup_characters_as_typed() -> None:

@@ -8,9 +8,9 @@ from decimal import Decimal
 
 import pytest
 
-from handlers.desk import ManagerDesk
-from handlers.engine import Engine
-from handlers.flows import default_flows
+from handlers.desk.manager_desk import ManagerDesk
+from handlers.engine.dispatcher import Engine
+from handlers.flow_list import default_flows
 from handlers.i18n import texts
 from handlers.policy import Policy
 from handlers.rules.dates import add_months, local_today

@@ -8,11 +8,11 @@ import json
 
 import pytest
 
-from handlers.engine import Engine
-from handlers.payloads import encode
+from handlers.desk.transfer_desk import TransferDeskFlow
+from handlers.engine.dispatcher import Engine
+from handlers.engine.payloads import encode
+from handlers.flows.transfer import TransferFlow
 from handlers.policy import Policy
-from handlers.transfer import TransferFlow
-from handlers.transfer_desk import TransferDeskFlow
 from storage import requests
 from storage.db import Database
 from storage.models import RequestStatus

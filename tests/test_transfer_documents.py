@@ -4,8 +4,8 @@ takes no more files. English and Russian."""
 
 from __future__ import annotations
 
-from handlers.engine import Engine
-from handlers.payloads import encode
+from handlers.engine.dispatcher import Engine
+from handlers.engine.payloads import encode
 from storage import requests
 from storage.db import Database
 from storage.models import RequestStatus

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import pytest
 
-from handlers.engine import Engine
-from handlers.payloads import encode
+from handlers.desk.transfer_desk import TransferDeskFlow
+from handlers.engine.dispatcher import Engine
+from handlers.engine.payloads import encode
+from handlers.flows.transfer import TransferFlow
 from handlers.policy import Policy
-from handlers.transfer import TransferFlow
-from handlers.transfer_desk import TransferDeskFlow
 from storage.db import Database
 from storage.models import RequestStatus
 from tests.chat import Chat, Clock

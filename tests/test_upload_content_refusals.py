@@ -8,9 +8,9 @@ import json
 
 import pytest
 
-from handlers.engine import Engine
-from handlers.key_loss import KeyLossFlow
-from handlers.payloads import encode
+from handlers.engine.dispatcher import Engine
+from handlers.engine.payloads import encode
+from handlers.flows.key_loss import KeyLossFlow
 from handlers.policy import Policy
 from storage import downloads, requests
 from storage.db import Database

@@ -19,8 +19,8 @@ from bot.channels.vk.adapter import (
     read_payload,
     reply_calls,
 )
-from handlers.messages import Button, Reply
-from handlers.payloads import encode
+from handlers.engine.messages import Button, Reply
+from handlers.engine.payloads import encode
 
 
 def buttons(count: int, per_row: int = 1) -> tuple[tuple[Button, ...], ...]:

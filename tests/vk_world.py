@@ -19,14 +19,14 @@ from bot.channels.vk.files import FileFetcher
 from bot.channels.vk.polling import store_events
 from bot.channels.vk.processor import InboxProcessor, chat_key
 from bot.channels.vk.sender import OutboxSender
-from handlers.attachments import FileKind, accept_attachment, problem_text
-from handlers.cards import file_request
-from handlers.desk import Destination, ManagerDesk
-from handlers.engine import Engine
-from handlers.flow import Context, Flow, Step
-from handlers.flows import default_flows
-from handlers.messages import Incoming
-from handlers.payloads import Payload
+from handlers.desk.cards import file_request
+from handlers.desk.manager_desk import Destination, ManagerDesk
+from handlers.engine.attachments import FileKind, accept_attachment, problem_text
+from handlers.engine.dispatcher import Engine
+from handlers.engine.flow import Context, Flow, Step
+from handlers.engine.messages import Incoming
+from handlers.engine.payloads import Payload
+from handlers.flow_list import default_flows
 from handlers.policy import Policy
 from handlers.rules.dates import local_today
 from storage.db import Database

@@ -21,10 +21,10 @@ from typing import TextIO
 
 from bot.channels.file_downloads import OwedDownloads
 from bot.channels.intake import lenient_input, repair_text
-from handlers.desk import CONSOLE_MANAGER_CHAT
-from handlers.engine import Engine
+from handlers.desk.manager_desk import CONSOLE_MANAGER_CHAT
+from handlers.engine.dispatcher import Engine
+from handlers.engine.messages import Attachment, Button, Contact, Incoming, Reply
 from handlers.i18n import DEFAULT_LANGUAGE, Texts, texts
-from handlers.messages import Attachment, Button, Contact, Incoming, Reply
 from storage import accounts, outbox
 from storage.db import Database
 from storage.models import Platform

@@ -1,7 +1,7 @@
 """The round of owed file downloads every messenger channel shares.
 
 A flow that accepts a file records only the messenger's reference to it
-(:mod:`handlers.attachments`); a channel's fetcher subclasses :class:`OwedDownloads` and
+(:mod:`handlers.engine.attachments`); a channel's fetcher subclasses :class:`OwedDownloads` and
 supplies how one file is fetched (``_download``) and how its errors read (``_describe``).
 The round is the same for all: each owed file (:mod:`storage.downloads`) is stored under a
 generated name (:func:`bot.file_store.stored_file_path`, never the sender's file name) and
@@ -11,7 +11,7 @@ a restart), and logged once per distinct error.
 A downloaded file is checked by its content before its path is recorded
 (:func:`handlers.rules.uploads.check_content`): one that is not what its name says (a
 program named ``scan.pdf``) is deleted and handed to ``refuse``
-(:meth:`handlers.engine.Engine.refuse_upload`), which takes it off the request and tells
+(:meth:`handlers.engine.dispatcher.Engine.refuse_upload`), which takes it off the request and tells
 the sender why through the outbox. Should that fail, the file is still owed and the next
 round downloads and refuses it again.
 """

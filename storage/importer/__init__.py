@@ -17,7 +17,7 @@ Problems
     Every row is validated fully before anything is written; a bad row is reported as one
     :class:`ImportProblem` per bad value (its line, the column as the header names it, a
     :class:`Problem` code and the values to show) and skipped, the good rows are imported.
-    The report holds no sentences: ``handlers.import_report`` words the problems in the
+    The report holds no sentences: ``handlers.desk.import_report`` words the problems in the
     reader's language.
 
 The names below are the importer's public API; import them from ``storage.importer``.

@@ -96,7 +96,7 @@ MAX_TEXT_LENGTHS: dict[str, int] = {
     # Product names with edition and version ("Базис-Мебельщик 11 Профессиональная, сетевая").
     "product_name": 200,
     # Customers type these to link their account and the bot takes at most 40 typed
-    # characters (handlers.linking.MAX_NUMBER_LENGTH): a longer one could never be linked.
+    # characters (handlers.flows.linking.MAX_NUMBER_LENGTH): a longer one could never be linked.
     "license_number": 40,
     "key_serial": 40,
 }

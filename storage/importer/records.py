@@ -2,7 +2,7 @@
 
 Problems are data, not sentences: the line, the column as the file's header names it, a
 :class:`Problem` code and the values the reader needs (the bad value, the limit, the
-earlier line…). ``handlers.import_report`` words them in the reader's language (the
+earlier line…). ``handlers.desk.import_report`` words them in the reader's language (the
 catalogue message ``import-<code>``), so nothing here is English or Russian.
 """
 

@@ -37,9 +37,9 @@ from aiogram.types import (
 )
 
 from bot.channels.long_text import split_text
+from handlers.engine.messages import Attachment, Button, Contact, Incoming, Reply
+from handlers.engine.payloads import MAX_BYTES
 from handlers.i18n import Texts
-from handlers.messages import Attachment, Button, Contact, Incoming, Reply
-from handlers.payloads import MAX_BYTES
 from storage.models import Platform
 
 log = logging.getLogger(__name__)

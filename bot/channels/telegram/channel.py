@@ -6,7 +6,7 @@ Private chats are customers (or managers) talking to the bot. The manager chat
 * only managers are heard (anyone else's button gets "managers only" and changes nothing,
   anyone else's message is ignored);
 * card buttons and commands go to the engine as the manager desk expects them (the chat's
-  conversation is shared, as :mod:`handlers.desk_actions` describes);
+  conversation is shared, as :mod:`handlers.desk.desk_actions` describes);
 * a manager's message in a request's forum topic, or in reply to a card or a relayed
   message, is that manager's answer to the request's customer: it is given to the desk as
   the "Reply" button followed by the text, in a conversation of that manager's own in the
@@ -37,11 +37,11 @@ from bot.channels.telegram import adapter
 from bot.channels.telegram.adapter import Target
 from bot.channels.telegram.courier import Courier, DeliveryPostponed
 from bot.channels.telegram.managers import ManagerCheck
-from handlers.desk_actions import AwaitedText, awaited_text
-from handlers.engine import CommitHook, Engine
+from handlers.desk.desk_actions import AwaitedText, awaited_text
+from handlers.engine.dispatcher import CommitHook, Engine
+from handlers.engine.messages import Incoming, Reply
+from handlers.engine.payloads import encode
 from handlers.i18n import Texts, pick_language, texts
-from handlers.messages import Incoming, Reply
-from handlers.payloads import encode
 from storage import accounts, inbox, outbox, telegram_topics
 from storage.db import Database, Unit
 from storage.models import Platform

@@ -18,7 +18,7 @@ from aiogram.methods import SetMyCommands
 from aiogram.types import BotCommand, BotCommandScopeAllPrivateChats, BotCommandScopeChat
 
 from bot.channels.telegram.errors import Verdict, classify, describe
-from handlers.engine import BUILT_IN_COMMANDS, Engine
+from handlers.engine.dispatcher import BUILT_IN_COMMANDS, Engine
 from handlers.i18n import DEFAULT_LANGUAGE, LANGUAGES, Texts, texts
 
 log = logging.getLogger(__name__)

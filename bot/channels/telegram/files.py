@@ -1,6 +1,6 @@
 """Fetches the files people sent (recorded by the flows) into FILES_DIR with getFile.
 
-A flow only records the Telegram ``file_id`` on the request (:mod:`handlers.attachments`);
+A flow only records the Telegram ``file_id`` on the request (:mod:`handlers.engine.attachments`);
 this downloads each owed file (:mod:`storage.downloads`) under a generated name
 (:func:`bot.file_store.stored_file_path`, never the sender's file name) and records the
 stored path (or, when its content is not what its name says, deletes it and has it

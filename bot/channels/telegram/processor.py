@@ -33,8 +33,8 @@ from bot.channels.telegram.channel import DeliveryProgress, TelegramChannel
 from bot.channels.telegram.courier import DeliveryInterrupted
 from bot.channels.telegram.errors import describe
 from bot.logs import traceback_of
+from handlers.engine.messages import Reply
 from handlers.i18n import pick_language, texts
-from handlers.messages import Reply
 from storage import inbox, outbox
 from storage.db import Database
 from storage.inbox import InboxItem

@@ -39,8 +39,8 @@ from bot.channels.telegram.adapter import Target
 from bot.channels.telegram.errors import Failure, Verdict, classify, describe
 from bot.channels.telegram.limits import RateLimiter
 from bot.channels.telegram.topics import ForumTopics
+from handlers.engine.messages import Button, Reply
 from handlers.i18n import texts
-from handlers.messages import Button, Reply
 from storage import delivery, digests, outbox, telegram_topics
 from storage.db import Database
 from storage.delivery import Outgoing

@@ -29,7 +29,7 @@ from aiogram.methods import CreateForumTopic, EditForumTopic, ReopenForumTopic
 
 from bot.channels.telegram.errors import Verdict, classify, describe, lacks_topic_rights
 from bot.channels.telegram.limits import RateLimiter
-from handlers.cards import who_text
+from handlers.desk.cards import who_text
 from handlers.i18n import texts
 from storage import requests, telegram_topics
 from storage.db import Database

@@ -35,8 +35,8 @@ from enum import StrEnum
 from typing import Any
 
 from bot.channels.long_text import split_text
-from handlers.messages import Attachment, Button, Incoming, Reply
-from handlers.payloads import MAX_BYTES
+from handlers.engine.messages import Attachment, Button, Incoming, Reply
+from handlers.engine.payloads import MAX_BYTES
 from storage.models import Platform
 
 #: VK's limit for one message's text (counted in UTF-16 units, to be safe).

@@ -39,8 +39,8 @@ from bot.channels.vk.adapter import Keyboard
 from bot.channels.vk.api import CommunityAPI
 from bot.channels.vk.errors import describe
 from bot.channels.vk.files import FileFetcher
-from handlers.engine import CommitHook, Engine
-from handlers.messages import Attachment, Incoming, Reply
+from handlers.engine.dispatcher import CommitHook, Engine
+from handlers.engine.messages import Attachment, Incoming, Reply
 from storage import outbox, vk_state
 from storage.db import Database, Unit
 from storage.models import Platform

@@ -3,7 +3,7 @@
 A VK document arrives with its size; a photo does not, so :meth:`FileFetcher.size_of` asks
 the photo's address (HEAD) before the conversation step checks the file against the
 policy's types and sizes. A flow that accepts a file records only its VK address
-(:mod:`handlers.attachments`); :meth:`FileFetcher.fetch_pending` then downloads each owed
+(:mod:`handlers.engine.attachments`); :meth:`FileFetcher.fetch_pending` then downloads each owed
 file (:mod:`storage.downloads`) under a generated name (:func:`bot.file_store.stored_file_path`,
 never the sender's file name), stopping at the policy's largest size, and records the
 stored path (or refuses a file whose content is not what its name says:

@@ -32,7 +32,7 @@ from bot.channels.vk.channel import (
 )
 from bot.channels.vk.errors import describe
 from bot.logs import traceback_of
-from handlers.desk import ManagerDesk
+from handlers.desk.manager_desk import ManagerDesk
 from handlers.i18n import texts
 from storage import accounts, inbox, outbox
 from storage.db import Database, Unit

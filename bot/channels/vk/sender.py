@@ -36,7 +36,7 @@ from bot.channels.vk.adapter import Keyboard, SendCall
 from bot.channels.vk.api import CommunityAPI
 from bot.channels.vk.errors import Failure, Verdict, classify, describe
 from bot.channels.vk.undelivered import after_refusal
-from handlers.desk import ManagerDesk
+from handlers.desk.manager_desk import ManagerDesk
 from handlers.i18n import texts
 from handlers.policy import Policy
 from storage import accounts, delivery, outbox, vk_state

@@ -20,8 +20,8 @@ from __future__ import annotations
 import logging
 from datetime import datetime
 
-from handlers.cards import card_buttons, line, who_text
-from handlers.desk import ManagerDesk
+from handlers.desk.cards import card_buttons, line, who_text
+from handlers.desk.manager_desk import ManagerDesk
 from handlers.i18n import texts
 from handlers.policy import Policy
 from scheduler.session_reminders import KEY_PREFIX as SESSION_PREFIX

@@ -1,0 +1,106 @@
+"""What every part of the booking conversation uses: the booking data the chat keeps between
+steps, the customer's own bookings, and how a session's moment is written."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from handlers.engine.flow import Context
+from handlers.engine.messages import Button, Keyboard
+from handlers.i18n import Texts
+from handlers.policy import Policy
+from handlers.rules.sessions import SessionEstimate, SessionKind
+from storage import bookings
+from storage.bookings import Booking
+
+
+class Stale(Exception):
+    """The chat's saved data no longer describes a booking in progress."""
+
+
+def local_when(t: Texts, policy: Policy, moment: datetime) -> str:
+    """'Wed 25 Nov 2026, 10:00 (MSK)' in the reader's language and the vendor's zone."""
+    local = moment.astimezone(policy.tz)
+    return t(
+        "booking.when",
+        weekday=t.weekday(local, "abbreviated"),
+        date=t.date(local.date()),
+        time=t.time(local),
+        zone=t.zone(local),
+    )
+
+
+def owns(ctx: Context, booking: Booking) -> bool:
+    """Booked from this account, or by the customer this account is linked to."""
+    if booking.account_id == ctx.account.id:
+        return True
+    return ctx.customer_id is not None and booking.customer_id == ctx.customer_id
+
+
+async def own(ctx: Context, booking_id: int) -> Booking | None:
+    booking = await bookings.get(ctx.unit, booking_id)
+    return booking if booking is not None and owns(ctx, booking) else None
+
+
+async def own_upcoming(ctx: Context, booking_id: int) -> Booking | None:
+    """The person's booking if it is still confirmed and still ahead."""
+    booking = await own(ctx, booking_id)
+    if booking is None or booking.status != bookings.CONFIRMED:
+        return None
+    return booking if booking.starts_at > ctx.now else None
+
+
+def mine_row(ctx: Context) -> tuple[Button, ...]:
+    return (ctx.button("booking.my_bookings", "go", "booking", "mine"),)
+
+
+def mine_and_menu(ctx: Context) -> Keyboard:
+    """ "My bookings" and the main menu: under every answer that ends a step."""
+    return (mine_row(ctx), ctx.menu_row())
+
+
+# -- the booking data the chat keeps (a missing or broken value: Stale) ----------------------
+
+
+def saved(ctx: Context, key: str) -> Any:
+    if key not in ctx.data:
+        raise Stale(key)
+    return ctx.data[key]
+
+
+def kind_of(ctx: Context) -> SessionKind:
+    try:
+        return SessionKind(saved(ctx, "kind"))
+    except ValueError as exc:
+        raise Stale("kind") from exc
+
+
+def day_of(ctx: Context) -> date:
+    try:
+        return date.fromisoformat(saved(ctx, "day"))
+    except ValueError as exc:
+        raise Stale("day") from exc
+
+
+def start_of(ctx: Context) -> datetime:
+    try:
+        return datetime.fromisoformat(saved(ctx, "start"))
+    except ValueError as exc:
+        raise Stale("start") from exc
+
+
+def moving_id(ctx: Context) -> int | None:
+    """The booking being moved (None: a new booking)."""
+    moving = ctx.data.get("move")
+    return int(moving) if moving is not None else None
+
+
+def estimate_to_data(estimate: SessionEstimate) -> dict[str, Any]:
+    return {
+        "hours": estimate.hours,
+        "rate": format(estimate.hourly_rate, "f"),
+        "time": format(estimate.time_amount, "f"),
+        "fee": format(estimate.connection_fee, "f"),
+        "total": format(estimate.total, "f"),
+    }

@@ -1,0 +1,426 @@
+"""Call-back requests and the after-hours answer (docs/rules.md#working-hours-and-call-backs,
+seed 000).
+
+Working hours are ``policy.working_hours`` (Mon–Fri 09:00–18:00 Moscow, the country's
+public holidays off), read through :class:`handlers.rules.calendar.WorkingCalendar`.
+A call-back request reaches the managers at once: left outside working hours it is marked
+(``due_at``) for the next working morning, during working hours it is due now. The
+customer is told in their language when to expect the call.
+
+Two ways in:
+
+* the menu item "Call me back": consent (a phone is personal data), phone, a convenient
+  time, the topic;
+* :func:`offer_callback`, used by :func:`handlers.flows.manager_contact.ask_for_person` outside
+  working hours: the chat is switched here at the step ``offer`` (the vendor's "our working
+  day is over, leave your phone" answer) carrying what the customer was asking about
+  (topic, card lines of a quote …), so the call-back card shows the manager the context.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+from typing import Any
+
+from handlers.desk import cards
+from handlers.desk.cards import CardLine, CardValue, file_request
+from handlers.engine.flow import Context, Flow, Step
+from handlers.engine.messages import Button, Incoming
+from handlers.engine.payloads import Payload
+from handlers.flows.consent import require_consent
+from handlers.i18n import Texts
+from handlers.policy import Policy
+from handlers.rules.calendar import WorkingCalendar, calendar_for
+from storage import customers
+from storage.models import RequestKind
+from storage.phones import normalize_phone
+
+#: Topics a customer can pick for a call; every topic code used by
+#: ask_for_person has a name ``callback.topic_<code>`` in the catalogue.
+CALL_TOPICS = ("renewal", "key", "booking", "other")
+#: Convenient-time buttons; "other" asks for a typed time.
+WHEN_CHOICES = ("morning", "afternoon", "any", "other")
+#: Longest typed time or topic kept: a card must fit one messenger message (4096 chars).
+MAX_TYPED_CHARS = 300
+
+
+# -- the calendar, read for people ------------------------------------------------------
+
+
+def afternoon_start(calendar: WorkingCalendar, day: date) -> datetime:
+    """Middle of the working day on ``day``, on the hour (09:00–18:00 → 13:00)."""
+    start, end = calendar.day_start(day), calendar.day_end(day)
+    middle = start + (end - start) / 2
+    return middle.replace(minute=0, second=0, microsecond=0)
+
+
+def next_afternoon(calendar: WorkingCalendar, now: datetime) -> datetime:
+    """The first working afternoon that has not begun yet (today's, or the next day's)."""
+    today = now.astimezone(calendar.tz).date()
+    if calendar.is_working_day(today):
+        today_afternoon = afternoon_start(calendar, today)
+        if today_afternoon > now:
+            return today_afternoon
+    return afternoon_start(calendar, calendar.next_working_morning(now).date())
+
+
+def when_words(t: Texts, policy: Policy, moment: datetime, now: datetime) -> str:
+    """'tomorrow from 09:00', 'on Monday, 30 Nov 2026, from 09:00' in the reader's language."""
+    local = moment.astimezone(policy.tz)
+    day, today = local.date(), now.astimezone(policy.tz).date()
+    if day == today:
+        day_words = t("callback.today")
+    elif day == today + timedelta(days=1):
+        day_words = t("callback.tomorrow")
+    else:
+        day_words = t(
+            "callback.on_day",
+            weekday=t.weekday(day),
+            weekday_number=day.isoweekday(),
+            date=t.date(day),
+        )
+    return t("callback.day_from", day=day_words, time=t.time(local))
+
+
+def working_hours_line(t: Texts, policy: Policy) -> str:
+    """'Working hours: Mon–Fri, 09:00–18:00 (Europe/Moscow), public holidays off.'"""
+    hours = policy.working_hours
+    weekdays = sorted(set(hours.weekdays))
+    names = [t.weekday(d, "abbreviated") for d in weekdays]
+    consecutive = weekdays == list(range(weekdays[0], weekdays[-1] + 1))
+    days = f"{names[0]}–{names[-1]}" if consecutive and len(names) > 2 else ", ".join(names)
+    return t(
+        "callback.hours",
+        days=days,
+        start=t.time(hours.start),
+        end=t.time(hours.end),
+        zone=t.zone(policy.tz),
+    )
+
+
+def topic_value(t: Texts, topic: str) -> CardValue:
+    """A topic code as a card value: its catalogue name when it has one, else as given."""
+    key = f"callback.topic_{topic}"
+    return cards.text(key) if t.has(key) else topic
+
+
+# -- the way in from ask_for_person -----------------------------------------------------
+
+
+async def offer_callback(
+    ctx: Context,
+    *,
+    topic: str,
+    card: Sequence[CardLine] = (),
+    license_id: int | None = None,
+    amount: Decimal | None = None,
+    details: Mapping[str, Any] | None = None,
+) -> bool:
+    """Leave the current flow and answer "our working day is over, leave your phone".
+
+    What the customer was asking about is kept in the call-back flow's data and lands on
+    the call-back card. False when this deployment has no call-back flow (the caller then
+    answers some other way).
+    """
+    flow = ctx.flows.get(CallbackFlow.name)
+    if flow is None:
+        return False
+    ctx.finish()
+    ctx.flow_name, ctx.flow = flow.name, flow
+    ctx.data = {
+        "about": {
+            "topic": topic,
+            "card": [[key, dict(values)] for key, values in card],
+            "license_id": license_id,
+            "amount": format(amount, "f") if amount is not None else None,
+            "details": dict(details or {}),
+        }
+    }
+    await ctx.go(CallbackFlow.offer)
+    return True
+
+
+class CallbackFlow(Flow):
+    """Leave a phone for a call back at a convenient time."""
+
+    name = "callback"
+    menu_label = "callback.menu"
+
+    offer = Step()
+    phone = Step()
+    when = Step()
+    when_text = Step()
+    topic = Step()
+
+    async def begin(self, ctx: Context, payload: Payload) -> None:
+        if await require_consent(ctx):
+            return
+        await ctx.go(self.phone)
+
+    # -- after hours: the vendor's answer ---------------------------------------------
+
+    async def ask_offer(self, ctx: Context) -> None:
+        t = ctx.t
+        calendar = calendar_for(ctx.policy)
+        if calendar.is_working_time(ctx.now):
+            # Shown again after a restart the next morning: the day is no longer over.
+            lines = [t("callback.offer_working")]
+        else:
+            lines = [t("callback.after_hours"), working_hours_line(t, ctx.policy)]
+            lines.append(t("callback.self_service"))
+        ctx.say(
+            "\n".join(lines),
+            ((ctx.button("callback.leave_phone", "callback.leave"),), ctx.menu_row()),
+        )
+
+    async def on_offer(self, ctx: Context, msg: Incoming, payload: Payload | None) -> bool:
+        if payload is None or payload.action != "callback.leave":
+            return False
+        if await require_consent(ctx, resume_step=self.phone):
+            return True
+        await ctx.go(self.phone)
+        return True
+
+    # -- phone ------------------------------------------------------------------------
+
+    async def _own_phone(self, ctx: Context) -> str | None:
+        """The linked customer's phone from the vendor's records, if there is one."""
+        if ctx.customer_id is None:
+            return None
+        customer = await customers.get(ctx.unit, ctx.customer_id)
+        return customer.phone if customer is not None and customer.phone else None
+
+    async def ask_phone(self, ctx: Context) -> None:
+        rows: list[tuple[Button, ...]] = []
+        own = await self._own_phone(ctx)
+        if own is not None:
+            rows.append((ctx.button("callback.use_my_phone", "callback.myphone", phone=own),))
+        rows.append(ctx.menu_row())
+        ctx.say(ctx.t("callback.ask_phone"), tuple(rows), request_contact=True)
+
+    async def on_phone(self, ctx: Context, msg: Incoming, payload: Payload | None) -> bool:
+        if payload is not None:
+            if payload.action != "callback.myphone":
+                return False
+            phone = await self._own_phone(ctx)
+            if phone is None:
+                ctx.say(ctx.t("common.stale_button"))
+                await ctx.go(self.phone)
+                return True
+        elif msg.contact is not None:
+            if msg.contact.user_id != msg.user_id:
+                # Someone else's card from the address book: not the sender's to give.
+                ctx.say(ctx.t("callback.not_your_contact"))
+                await ctx.go(self.phone)
+                return True
+            shared = msg.contact.phone.strip()
+            # Telegram sends contacts in international form, often without the "+".
+            phone = normalize_phone(shared if shared.startswith("+") else f"+{shared}")
+            if phone is None:
+                phone = normalize_phone(shared)
+        else:
+            phone = normalize_phone(msg.text) if msg.text.strip() else None
+        if phone is None:
+            return False
+        ctx.data["phone"] = phone
+        await ctx.go(self.when)
+        return True
+
+    # -- a convenient time ----------------------------------------------------------------
+
+    async def ask_when(self, ctx: Context) -> None:
+        calendar = calendar_for(ctx.policy)
+        morning = calendar.next_working_morning(ctx.now)
+        afternoon = next_afternoon(calendar, ctx.now)
+        t, policy = ctx.t, ctx.policy
+        ctx.say(
+            t("callback.ask_when"),
+            (
+                (
+                    ctx.button(
+                        "callback.when_morning",
+                        "callback.when",
+                        "morning",
+                        when=when_words(t, policy, morning, ctx.now),
+                    ),
+                ),
+                (
+                    ctx.button(
+                        "callback.when_afternoon",
+                        "callback.when",
+                        "afternoon",
+                        when=when_words(t, policy, afternoon, ctx.now),
+                    ),
+                ),
+                (ctx.button("callback.when_any", "callback.when", "any"),),
+                (ctx.button("callback.when_other", "callback.when", "other"),),
+                ctx.menu_row(),
+            ),
+        )
+
+    async def on_when(self, ctx: Context, msg: Incoming, payload: Payload | None) -> bool:
+        if payload is None:
+            return await self._typed_when(ctx, msg, self.when)
+        if payload.action != "callback.when" or not payload.args:
+            return False
+        choice = payload.args[0]
+        if choice not in WHEN_CHOICES:
+            return False
+        if choice == "other":
+            await ctx.go(self.when_text)
+            return True
+        calendar = calendar_for(ctx.policy)
+        # Recomputed now: the buttons may have been shown hours ago.
+        if choice == "morning":
+            at: str | None = calendar.next_working_morning(ctx.now).isoformat()
+        elif choice == "afternoon":
+            at = next_afternoon(calendar, ctx.now).isoformat()
+        else:
+            at = None
+        ctx.data["when"] = {"choice": choice, "at": at}
+        await self._after_when(ctx)
+        return True
+
+    async def ask_when_text(self, ctx: Context) -> None:
+        ctx.say(ctx.t("callback.ask_when_text"), (ctx.menu_row(),))
+
+    async def on_when_text(self, ctx: Context, msg: Incoming, payload: Payload | None) -> bool:
+        if payload is not None:
+            return False
+        return await self._typed_when(ctx, msg, self.when_text)
+
+    async def _typed_when(self, ctx: Context, msg: Incoming, step: Step) -> bool:
+        typed = msg.text.strip()
+        if not typed:
+            return False
+        if len(typed) > MAX_TYPED_CHARS:
+            ctx.say(ctx.t("callback.too_long", limit=MAX_TYPED_CHARS))
+            await ctx.go(step)
+            return True
+        ctx.data["when"] = {"choice": "typed", "text": typed}
+        await self._after_when(ctx)
+        return True
+
+    async def _after_when(self, ctx: Context) -> None:
+        about = ctx.data.get("about") or {}
+        if about.get("card") or about.get("topic") not in (None, "general"):
+            # Came from a question with its context: the topic is known.
+            await self._file(ctx)
+        else:
+            await ctx.go(self.topic)
+
+    # -- the topic --------------------------------------------------------------------
+
+    async def ask_topic(self, ctx: Context) -> None:
+        buttons = [
+            ctx.button(f"callback.topic_button_{code}", "callback.topic", code)
+            for code in CALL_TOPICS
+        ]
+        ctx.say(
+            ctx.t("callback.ask_topic"),
+            (tuple(buttons[:2]), tuple(buttons[2:]), ctx.menu_row()),
+        )
+
+    async def on_topic(self, ctx: Context, msg: Incoming, payload: Payload | None) -> bool:
+        if payload is not None:
+            if payload.action != "callback.topic" or not payload.args:
+                return False
+            if payload.args[0] not in CALL_TOPICS:
+                return False
+            ctx.data["topic"] = payload.args[0]
+        else:
+            typed = msg.text.strip()
+            if not typed:
+                return False
+            if len(typed) > MAX_TYPED_CHARS:
+                ctx.say(ctx.t("callback.too_long", limit=MAX_TYPED_CHARS))
+                await ctx.go(self.topic)
+                return True
+            ctx.data["topic_text"] = typed
+        await self._file(ctx)
+        return True
+
+    # -- filing -----------------------------------------------------------------------
+
+    def _when_card_line(self, when: Mapping[str, Any]) -> CardLine:
+        choice = when.get("choice")
+        if choice == "typed":
+            return cards.line("callback.card_when_typed", when_text=str(when.get("text", "")))
+        if choice in ("morning", "afternoon") and when.get("at"):
+            at = datetime.fromisoformat(when["at"])
+            return cards.line("callback.card_when_from", when=cards.moment(at))
+        return cards.line("callback.card_when_any")
+
+    def _expectation(
+        self, ctx: Context, phone: str, when: Mapping[str, Any], working: bool, due: datetime
+    ) -> str:
+        """What the customer is told about the call: when to expect it."""
+        t, policy = ctx.t, ctx.policy
+        choice = when.get("choice")
+        if choice == "typed":
+            return t("callback.expect_typed", phone=phone, when=str(when.get("text", "")))
+        if choice in ("morning", "afternoon") and when.get("at"):
+            at = datetime.fromisoformat(when["at"])
+            return t("callback.expect_at", phone=phone, when=when_words(t, policy, at, ctx.now))
+        if working:
+            return t("callback.expect_soon", phone=phone, end=t.time(policy.working_hours.end))
+        return t("callback.expect_at", phone=phone, when=when_words(t, policy, due, ctx.now))
+
+    async def _file(self, ctx: Context) -> None:
+        phone = ctx.data.get("phone")
+        when = ctx.data.get("when")
+        if not isinstance(phone, str) or not isinstance(when, dict):
+            # State from an older version of the flow, or hand-edited: start over.
+            await ctx.go(self.phone)
+            return
+        about: dict[str, Any] = ctx.data.get("about") or {}
+        calendar = calendar_for(ctx.policy)
+        working = calendar.is_working_time(ctx.now)
+        due = ctx.now if working else calendar.next_working_morning(ctx.now)
+
+        lines: list[CardLine] = [
+            cards.line("callback.card_phone", phone=phone),
+            self._when_card_line(when),
+        ]
+        topic = ctx.data.get("topic") or about.get("topic")
+        if ctx.data.get("topic_text"):
+            lines.append(
+                cards.line("callback.card_topic_typed", topic_text=str(ctx.data["topic_text"]))
+            )
+        elif topic:
+            lines.append(cards.line("callback.card_topic", topic=topic_value(ctx.t, topic)))
+        lines.extend((str(key), dict(values)) for key, values in about.get("card", []))
+        if not working:
+            lines.append(cards.line("callback.card_next_morning", when=cards.moment(due)))
+
+        details: dict[str, Any] = dict(about.get("details") or {})
+        details.update(
+            topic=topic or "typed",
+            phone=phone,
+            when=dict(when),
+            left_outside_hours=not working,
+        )
+        if ctx.data.get("topic_text"):
+            details["topic_text"] = ctx.data["topic_text"]
+        amount = about.get("amount")
+        request_id = await file_request(
+            ctx,
+            RequestKind.CALLBACK,
+            card=lines,
+            license_id=about.get("license_id"),
+            amount=Decimal(amount) if amount else None,
+            details=details,
+            due_at=due,
+        )
+        ctx.finish()
+        said = [
+            ctx.t("callback.filed", number=request_id),
+            self._expectation(ctx, phone, when, working, due),
+        ]
+        if not working:
+            said.append(
+                ctx.t("callback.outside_hours", when=when_words(ctx.t, ctx.policy, due, ctx.now))
+            )
+        ctx.say("\n".join(said), (ctx.menu_row(),))

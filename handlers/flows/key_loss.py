@@ -1,0 +1,633 @@
+"""Loss, theft or breakage of a key, and a lost key found again (docs/rules.md#key-loss,
+seeds 000, 001).
+
+The customer picks one of their keys (or types its serial), then what happened. A verified
+owner's report is acted on at once:
+
+* **A, covered by the additional protection service** (see
+  :mod:`handlers.rules.key_loss`): the key is marked lost/stolen/broken, which excludes it
+  from every later monthly prolongation; the bot shows until when it keeps working, the
+  new key's price and the delivery price, files the request (waiting for the customer)
+  and asks the delivery address and the recipient. With both, the request becomes new
+  and the managers get the completed card.
+* **B, documents**: the key is marked too (a lost key must never be prolonged again, even
+  if its lapsed service came back with a late renewal); the request is filed at once as
+  *waiting for documents* so managers see it, and the bot collects the official letter
+  and the act of write-off one by one. With both, the request becomes new.
+
+Filing at once (before the address or the scans) means a customer who leaves midway never
+leaves a marked key nobody knows about. Coming back (the menu item again, or the
+"send documents" button, ``go:keyloss:docs:<request>``) offers to continue what is missing.
+
+A person not linked to a customer can still report by typing the serial: the request is
+filed *unverified* and nothing about the key changes; only a manager acts on it.
+
+"Found" is accepted only for a key reported lost or stolen. With the protection service
+the key is recorded as found (its licenses stay on the new key, it can carry new ones);
+without it the status is left to the manager handling the replacement. Either way the
+managers get a request saying so.
+
+Personal data (address, recipient, scans) is stored only with consent: a linked
+customer is asked for it when the flow begins.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from handlers.desk import cards
+from handlers.desk.cards import CardLine, file_request
+from handlers.engine.attachments import FileKind, upload_limits
+from handlers.engine.flow import Context, Step
+from handlers.engine.messages import Incoming, keyboard
+from handlers.engine.payloads import Payload
+from handlers.engine.typed_input import free_text, key_by_serial
+from handlers.flows.consent import require_consent
+from handlers.flows.document_requests import (
+    AWAITING_DOCUMENTS,
+    Document,
+    DocumentRequestFlow,
+    hand_over,
+    roles_in,
+)
+from handlers.rules.key_loss import (
+    REPORTABLE,
+    REPORTED_LOST,
+    LossBranch,
+    WhatHappened,
+    loss_branch,
+    new_key_price,
+    protected_replacement,
+)
+from storage import customers, keys
+from storage.models import Key, KeyStatus, Request, RequestKind, RequestStatus
+
+#: A serial as printed on a key or module: letters, digits and a few separators.
+_SERIAL = re.compile(r"^(?=.*[0-9])[A-Za-z0-9][A-Za-z0-9._/\-]{2,39}$")
+_ADDRESS_LENGTH = (5, 500)
+_RECIPIENT_LENGTH = (2, 200)
+
+#: ``details["awaiting"]`` of branch A until the delivery address and recipient are in.
+AWAITING_DELIVERY = "delivery"
+BRANCH_UNVERIFIED = "unverified"
+BRANCH_FOUND = "found"
+
+
+def key_loss_card(details: dict[str, Any]) -> list[CardLine]:
+    """The card lines of a key-loss request, rebuilt from what the flow collected."""
+    branch = details.get("branch")
+    what = details.get("what", "")
+    kind = details.get("key_kind", "codemeter")
+    lines: list[CardLine] = []
+    if branch == BRANCH_UNVERIFIED:
+        lines.append(cards.line("keyloss.card_serial_typed", serial=details.get("serial", "")))
+    else:
+        lines.append(
+            cards.line(
+                "keyloss.card_key",
+                serial=details.get("serial", ""),
+                kind=cards.text(f"keyloss.kind_{kind}"),
+            )
+        )
+    lines.append(cards.line("keyloss.card_what", what=cards.text(f"keyloss.what_{what}")))
+    if branch == BRANCH_UNVERIFIED:
+        lines.append(cards.line("keyloss.card_unverified"))
+        owner = details.get("known_owner")
+        if owner:
+            lines.append(
+                cards.line(
+                    "keyloss.card_known",
+                    kind=cards.text(f"keyloss.kind_{details.get('known_kind', 'codemeter')}"),
+                    owner=owner,
+                    status=cards.text(f"keyloss.status_{details.get('known_status', 'active')}"),
+                )
+            )
+        else:
+            lines.append(cards.line("keyloss.card_unknown"))
+        return lines
+    licenses = ", ".join(details.get("licenses", [])) or "—"
+    if branch == BRANCH_FOUND:
+        found_key = (
+            "keyloss.card_found_protected"
+            if details.get("protection")
+            else "keyloss.card_found_documents"
+        )
+        lines.append(cards.line(found_key))
+        return lines
+    lines.append(cards.line("keyloss.card_licenses", licenses=licenses))
+    if branch == LossBranch.PROTECTED:
+        until = details.get("programmed_until")
+        lines.append(cards.line("keyloss.card_protected"))
+        lines.append(
+            cards.line(
+                "keyloss.card_programmed_until",
+                date=cards.day(date.fromisoformat(until))
+                if until
+                else cards.text("keyloss.card_unknown_date"),
+            )
+        )
+        lines.append(
+            cards.line(
+                "keyloss.card_prices",
+                key_price=cards.money(Decimal(details["key_price"])),
+                delivery=cards.money(Decimal(details["delivery_price"])),
+                total=cards.money(Decimal(details["total"])),
+            )
+        )
+        awaited = cards.text("keyloss.card_awaited")
+        lines.append(cards.line("keyloss.card_address", address=details.get("address") or awaited))
+        lines.append(
+            cards.line("keyloss.card_recipient", recipient=details.get("recipient") or awaited)
+        )
+    else:
+        lines.append(cards.line("keyloss.card_documents_branch"))
+        lines.append(
+            cards.line(
+                "keyloss.card_new_key_price",
+                kind=cards.text(f"keyloss.kind_{kind}"),
+                price=cards.money(Decimal(details["key_price"])),
+            )
+        )
+        state = (
+            "keyloss.card_docs_awaited"
+            if details.get("awaiting") == AWAITING_DOCUMENTS
+            else "keyloss.card_docs_received"
+        )
+        lines.append(cards.line("keyloss.card_documents", state=cards.text(state)))
+    return lines
+
+
+class KeyLossFlow(DocumentRequestFlow):
+    name = "keyloss"
+    menu_label = "keyloss.menu"
+    for_managers = False
+
+    pick_key = Step()
+    what = Step()
+    address = Step()
+    recipient = Step()
+    letter = Step()
+    act = Step()
+
+    request_kind = RequestKind.KEY_LOSS
+    awaiting = frozenset({AWAITING_DELIVERY, AWAITING_DOCUMENTS})
+    #: The scans of branch B, in the order they are asked.
+    documents = (
+        Document("letter", letter, "keyloss.document_letter"),
+        Document("write_off_act", act, "keyloss.document_write_off_act"),
+    )
+    first_step = pick_key
+    new_request_button = ("keyloss.other_key", "keyloss.other")
+    received_key = "keyloss.document_received"
+
+    async def begin(self, ctx: Context, payload: Payload) -> None:
+        if ctx.customer_id is not None and await require_consent(ctx):
+            return
+        await self.continue_or_start(ctx, payload)
+
+    # -- coming back to an unfinished request (missing the address or documents) ---------
+
+    async def resume_line(self, ctx: Context, request: Request) -> str:
+        if request.details.get("awaiting") == AWAITING_DELIVERY:
+            missing = ctx.t("keyloss.missing_delivery")
+        else:
+            missing = ", ".join(await self.missing_names(ctx, request.id))
+        return ctx.t(
+            "keyloss.resume_line",
+            number=request.id,
+            serial=request.details.get("serial", ""),
+            missing=missing,
+        )
+
+    def request_card(self, details: dict[str, Any]) -> list[CardLine]:
+        return key_loss_card(details)
+
+    async def continue_request(self, ctx: Context, request: Request) -> None:
+        details = request.details
+        self._working_on(
+            ctx,
+            request.id,
+            serial=details.get("serial", ""),
+            what=details.get("what", WhatHappened.LOST.value),
+            kind=details.get("key_kind", "codemeter"),
+        )
+        if details.get("awaiting") == AWAITING_DELIVERY:
+            await ctx.go(self.address)
+        else:
+            await self._next_document(ctx, request.id)
+
+    def _working_on(
+        self, ctx: Context, request_id: int, *, serial: str, what: str, kind: str
+    ) -> None:
+        """The chat now completes this filed request (the letter's wording needs the rest)."""
+        ctx.data = {"request_id": request_id, "serial": serial, "what": what, "kind": kind}
+
+    # -- which key ---------------------------------------------------------------------
+
+    async def ask_pick_key(self, ctx: Context) -> None:
+        own = await keys.of_customer(ctx.unit, ctx.customer_id) if ctx.customer_id else []
+        if ctx.customer_id is None:
+            ctx.say(ctx.t("keyloss.pick_key_unlinked"), (ctx.menu_row(),))
+            return
+        if not own:
+            ctx.say(ctx.t("keyloss.pick_key_none"), (ctx.menu_row(),))
+            return
+        listed = (
+            ctx.button(
+                "keyloss.key_button",
+                "keyloss.key",
+                key.id,
+                serial=key.serial,
+                kind=ctx.t(f"keyloss.kind_{key.kind.value}"),
+                status=ctx.t(f"keyloss.status_{key.status.value}"),
+            )
+            for key in own
+        )
+        ctx.say(ctx.t("keyloss.pick_key"), keyboard(*listed, ctx.menu_row()))
+
+    async def on_pick_key(self, ctx: Context, msg: Incoming, payload: Payload | None) -> bool:
+        if payload is not None:
+            if payload.action != "keyloss.key":
+                return False
+            key_id = payload.optional_int(0)
+            key = await keys.get(ctx.unit, key_id) if key_id is not None else None
+            if key is None or ctx.customer_id is None or key.customer_id != ctx.customer_id:
+                ctx.say(ctx.t("keyloss.not_your_key_button"))
+                await ctx.go(self.pick_key)
+                return True
+            ctx.data = {"key_id": key.id}
+            await ctx.go(self.what)
+            return True
+        serial = msg.text.strip()
+        if not _SERIAL.match(serial):
+            return False
+        if ctx.customer_id is None:
+            ctx.data = {"serial": serial}
+            await ctx.go(self.what)
+            return True
+        key = await key_by_serial(ctx.unit, serial)
+        if key is None or key.customer_id != ctx.customer_id:
+            # The same answer for an unknown serial and someone else's: nothing leaks.
+            ctx.say(ctx.t("keyloss.not_your_key", serial=serial))
+            await ctx.go(self.pick_key)
+            return True
+        ctx.data = {"key_id": key.id}
+        await ctx.go(self.what)
+        return True
+
+    async def _own_key(self, ctx: Context) -> Key | None:
+        """The key chosen in this chat, re-read and re-checked against the customer."""
+        key_id = ctx.data.get("key_id")
+        if not isinstance(key_id, int) or ctx.customer_id is None:
+            return None
+        key = await keys.get(ctx.unit, key_id)
+        return key if key is not None and key.customer_id == ctx.customer_id else None
+
+    # -- what happened ------------------------------------------------------------------
+
+    async def ask_what(self, ctx: Context) -> None:
+        buttons = (
+            (
+                ctx.button("keyloss.button_lost", "keyloss.what", WhatHappened.LOST.value),
+                ctx.button("keyloss.button_stolen", "keyloss.what", WhatHappened.STOLEN.value),
+            ),
+            (
+                ctx.button("keyloss.button_broken", "keyloss.what", WhatHappened.BROKEN.value),
+                ctx.button("keyloss.button_found", "keyloss.what", WhatHappened.FOUND.value),
+            ),
+            ctx.menu_row(),
+        )
+        if "key_id" not in ctx.data:
+            ctx.say(
+                ctx.t("keyloss.ask_what_unverified", serial=ctx.data.get("serial", "")), buttons
+            )
+            return
+        key = await self._own_key(ctx)
+        if key is None:
+            ctx.say(ctx.t("common.stale_button"), (ctx.menu_row(),))
+            ctx.finish()
+            return
+        ctx.say(
+            ctx.t(
+                "keyloss.ask_what",
+                serial=key.serial,
+                kind=ctx.t(f"keyloss.kind_{key.kind.value}"),
+                status=ctx.t(f"keyloss.status_{key.status.value}"),
+            ),
+            buttons,
+        )
+
+    async def on_what(self, ctx: Context, msg: Incoming, payload: Payload | None) -> bool:
+        if payload is None or payload.action != "keyloss.what" or len(payload.args) != 1:
+            return False
+        try:
+            what = WhatHappened(payload.args[0])
+        except ValueError:
+            return False
+        if "key_id" not in ctx.data:
+            await self._file_unverified(ctx, what)
+            return True
+        await ctx.unit.begin()  # the key read below decides the writes
+        key = await self._own_key(ctx)
+        if key is None:
+            ctx.say(ctx.t("common.stale_button"), (ctx.menu_row(),))
+            ctx.finish()
+            return True
+        if what is WhatHappened.FOUND:
+            await self._found(ctx, key)
+            return True
+        if key.status.value not in REPORTABLE:
+            self._refuse_for_status(ctx, "keyloss.already_reported", key)
+            return True
+        support_end = await keys.latest_support_end(ctx.unit, key.id)
+        branch = loss_branch(
+            kind=key.kind.value,
+            status=key.status.value,
+            protection_service=key.protection_service,
+            support_end=support_end,
+            today=ctx.today,
+            policy=ctx.policy,
+        )
+        licenses = [lic.number for lic in await keys.licenses_of_key(ctx.unit, key.id)]
+        await keys.set_status(ctx.unit, key.id, KeyStatus(what.value), ctx.now)
+        if branch is LossBranch.PROTECTED:
+            await self._file_protected(ctx, key, what, licenses)
+        else:
+            await self._file_documents(ctx, key, what, licenses)
+        return True
+
+    async def _file_marked(
+        self,
+        ctx: Context,
+        key: Key,
+        what: WhatHappened,
+        licenses: list[str],
+        branch: LossBranch,
+        *,
+        amount: Decimal,
+        status: RequestStatus,
+        **branch_details: Any,
+    ) -> int:
+        """File the request about a key just marked; the chat goes on completing it."""
+        details: dict[str, Any] = {
+            "topic": "key_loss",
+            "branch": branch.value,
+            "what": what.value,
+            "serial": key.serial,
+            "key_kind": key.kind.value,
+            "licenses": licenses,
+            **branch_details,
+            "amount_in_lines": True,
+        }
+        request_id = await file_request(
+            ctx,
+            RequestKind.KEY_LOSS,
+            card=key_loss_card(details),
+            key_id=key.id,
+            amount=amount,
+            details=details,
+            status=status,
+        )
+        self._working_on(ctx, request_id, serial=key.serial, what=what.value, kind=key.kind.value)
+        return request_id
+
+    # -- A: covered by the protection service ------------------------------------------
+
+    async def _file_protected(
+        self, ctx: Context, key: Key, what: WhatHappened, licenses: list[str]
+    ) -> None:
+        prices = protected_replacement(ctx.policy)
+        request_id = await self._file_marked(
+            ctx,
+            key,
+            what,
+            licenses,
+            LossBranch.PROTECTED,
+            amount=prices.total,
+            status=RequestStatus.WAITING_CUSTOMER,
+            programmed_until=key.programmed_until.isoformat() if key.programmed_until else None,
+            key_price=format(prices.key_price, "f"),
+            delivery_price=format(prices.delivery_price, "f"),
+            total=format(prices.total, "f"),
+            awaiting=AWAITING_DELIVERY,
+        )
+        t = ctx.t
+        until = (
+            t("keyloss.until_date", date=t.date(key.programmed_until))
+            if key.programmed_until
+            else t("keyloss.until_unknown")
+        )
+        ctx.say(
+            t(
+                "keyloss.protected_marked",
+                serial=key.serial,
+                what=t(f"keyloss.what_{what.value}"),
+                until=until,
+                licenses=", ".join(licenses) or "—",
+                key_price=t.money(prices.key_price),
+                delivery=t.money(prices.delivery_price),
+                total=t.money(prices.total),
+                number=request_id,
+            )
+        )
+        await ctx.go(self.address)
+
+    async def ask_address(self, ctx: Context) -> None:
+        ctx.say(ctx.t("keyloss.ask_address"), (ctx.menu_row(),))
+
+    async def on_address(self, ctx: Context, msg: Incoming, payload: Payload | None) -> bool:
+        address = free_text(msg, payload, _ADDRESS_LENGTH)
+        if address is None:
+            return False
+        ctx.data["address"] = address
+        await ctx.go(self.recipient)
+        return True
+
+    async def ask_recipient(self, ctx: Context) -> None:
+        ctx.say(ctx.t("keyloss.ask_recipient"), (ctx.menu_row(),))
+
+    async def on_recipient(self, ctx: Context, msg: Incoming, payload: Payload | None) -> bool:
+        recipient = free_text(msg, payload, _RECIPIENT_LENGTH)
+        if recipient is None:
+            return False
+        if "address" not in ctx.data:
+            await ctx.go(self.address)
+            return True
+        request = await self.my_open_request(ctx)
+        if request is None:
+            self.closed(ctx)
+            return True
+        details = dict(request.details)
+        details.update(address=ctx.data["address"], recipient=recipient)
+        details.pop("awaiting", None)
+        await hand_over(
+            ctx, request, details, key_loss_card(details), waiting=RequestStatus.WAITING_CUSTOMER
+        )
+        ctx.say(ctx.t("keyloss.delivery_filed", number=request.id), (ctx.menu_row(),))
+        ctx.finish()
+        return True
+
+    # -- B: documents ------------------------------------------------------------------
+
+    async def _file_documents(
+        self, ctx: Context, key: Key, what: WhatHappened, licenses: list[str]
+    ) -> None:
+        price = new_key_price(key.kind.value, ctx.policy)
+        request_id = await self._file_marked(
+            ctx,
+            key,
+            what,
+            licenses,
+            LossBranch.DOCUMENTS,
+            amount=price,
+            status=RequestStatus.WAITING_DOCUMENTS,
+            key_price=format(price, "f"),
+            awaiting=AWAITING_DOCUMENTS,
+        )
+        t = ctx.t
+        ctx.say(
+            t(
+                "keyloss.documents_marked",
+                serial=key.serial,
+                what=t(f"keyloss.what_{what.value}"),
+                kind=t(f"keyloss.kind_{key.kind.value}"),
+                price=t.money(price),
+                licenses=", ".join(licenses) or "—",
+                letter=self._letter_item(ctx),
+                act=t("keyloss.act_item"),
+                number=request_id,
+            )
+        )
+        await ctx.go(self.letter)
+
+    def _letter_item(self, ctx: Context) -> str:
+        broken = ctx.data.get("what") == WhatHappened.BROKEN.value
+        return ctx.t(
+            "keyloss.letter_item_broken" if broken else "keyloss.letter_item",
+            serial=ctx.data.get("serial", ""),
+        )
+
+    async def ask_letter(self, ctx: Context) -> None:
+        ctx.say(
+            ctx.t(
+                "keyloss.ask_letter",
+                letter=self._letter_item(ctx),
+                **upload_limits(ctx, FileKind.DOCUMENT),
+            ),
+            self.later_row(ctx),
+        )
+
+    async def on_letter(self, ctx: Context, msg: Incoming, payload: Payload | None) -> bool:
+        return await self._document(ctx, msg, payload, "letter", self.letter)
+
+    async def ask_act(self, ctx: Context) -> None:
+        ctx.say(
+            ctx.t(
+                "keyloss.ask_act",
+                act=ctx.t("keyloss.act_item"),
+                **upload_limits(ctx, FileKind.DOCUMENT),
+            ),
+            self.later_row(ctx),
+        )
+
+    async def on_act(self, ctx: Context, msg: Incoming, payload: Payload | None) -> bool:
+        return await self._document(ctx, msg, payload, "write_off_act", self.act)
+
+    async def _document(
+        self, ctx: Context, msg: Incoming, payload: Payload | None, role: str, step: Step
+    ) -> bool:
+        if payload is not None:
+            return self.later(ctx, payload)
+        if not msg.attachments:
+            return False  # text instead of a file: the step's hint and the question again
+        request = await self.accept_file(ctx, msg, role=role, kind=FileKind.DOCUMENT, step=step)
+        if request is not None:
+            await self._next_document(ctx, request.id)
+        return True
+
+    async def _next_document(self, ctx: Context, request_id: int) -> None:
+        """Ask the first scan still missing; with both in, pass the request to managers."""
+        step = self.next_document_step(await roles_in(ctx, request_id))
+        if step is not None:
+            await ctx.go(step)
+            return
+        request = await self.my_open_request(ctx)
+        if request is None:
+            self.closed(ctx)
+            return
+        details = dict(request.details)
+        details.pop("awaiting", None)
+        await hand_over(
+            ctx, request, details, key_loss_card(details), waiting=RequestStatus.WAITING_DOCUMENTS
+        )
+        ctx.say(ctx.t("keyloss.documents_filed", number=request.id), (ctx.menu_row(),))
+        ctx.finish()
+
+    # -- found ---------------------------------------------------------------------------
+
+    def _refuse_for_status(self, ctx: Context, text_key: str, key: Key) -> None:
+        """The key's status does not allow the report (already lost, never reported lost)."""
+        ctx.say(
+            ctx.t(
+                text_key,
+                serial=key.serial,
+                status=ctx.t(f"keyloss.status_{key.status.value}"),
+            ),
+            (ctx.menu_row(),),
+        )
+        ctx.finish()
+
+    async def _found(self, ctx: Context, key: Key) -> None:
+        if key.status.value not in REPORTED_LOST:
+            self._refuse_for_status(ctx, "keyloss.not_reported_lost", key)
+            return
+        if key.protection_service:
+            await keys.set_status(ctx.unit, key.id, KeyStatus.FOUND, ctx.now)
+        details = {
+            "topic": "key_loss",
+            "branch": BRANCH_FOUND,
+            "what": WhatHappened.FOUND.value,
+            "serial": key.serial,
+            "key_kind": key.kind.value,
+            "protection": key.protection_service,
+            "previous_status": key.status.value,
+        }
+        request_id = await file_request(
+            ctx, RequestKind.KEY_LOSS, card=key_loss_card(details), key_id=key.id, details=details
+        )
+        answer = "keyloss.found_protected" if key.protection_service else "keyloss.found_documents"
+        ctx.say(ctx.t(answer, serial=key.serial, number=request_id), (ctx.menu_row(),))
+        ctx.finish()
+
+    # -- an unlinked person ------------------------------------------------------------
+
+    async def _file_unverified(self, ctx: Context, what: WhatHappened) -> None:
+        serial = str(ctx.data.get("serial", ""))
+        if not _SERIAL.match(serial):
+            ctx.say(ctx.t("common.stale_button"), (ctx.menu_row(),))
+            ctx.finish()
+            return
+        details: dict[str, Any] = {
+            "topic": "key_loss",
+            "branch": BRANCH_UNVERIFIED,
+            "what": what.value,
+            "serial": serial,
+        }
+        known = await key_by_serial(ctx.unit, serial)
+        if known is not None:
+            owner = await customers.get(ctx.unit, known.customer_id)
+            if owner is not None:
+                company = f" ({owner.company})" if owner.company else ""
+                details.update(
+                    known_owner=f"{owner.name}{company}",
+                    known_kind=known.kind.value,
+                    known_status=known.status.value,
+                )
+        request_id = await file_request(
+            ctx, RequestKind.KEY_LOSS, card=key_loss_card(details), details=details
+        )
+        ctx.say(ctx.t("keyloss.unverified_filed", number=request_id), (ctx.menu_row(),))
+        ctx.finish()
