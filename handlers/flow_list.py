@@ -8,7 +8,10 @@ customer's free text or file relayed to their open request.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from functools import cache
 from pathlib import Path
+from types import MappingProxyType
 
 from handlers.desk.desk_actions import DeskActionsFlow
 from handlers.desk.desk_commands import DeskCommandsFlow
@@ -20,8 +23,10 @@ from handlers.engine.flow import Flow
 from handlers.flows.booking import BookingFlow
 from handlers.flows.callback import CallbackFlow
 from handlers.flows.consent import ConsentFlow
+from handlers.flows.document_requests import DocumentRequestFlow
 from handlers.flows.key_loss import KeyLossFlow
-from handlers.flows.linking import LinkingFlow, LinkRequestFlow
+from handlers.flows.link_request import LinkRequestFlow
+from handlers.flows.linking import LinkingFlow
 from handlers.flows.manager_contact import ManagerContactFlow
 from handlers.flows.privacy import PrivacyFlow
 from handlers.flows.rating import RatingFlow
@@ -30,6 +35,20 @@ from handlers.flows.reminders import ReminderSettingsFlow
 from handlers.flows.renewal import RenewalFlow
 from handlers.flows.support_faq import SupportFaqFlow
 from handlers.flows.transfer import TransferFlow
+from storage.models import RequestKind
+
+
+@cache
+def document_flows() -> Mapping[RequestKind, str]:
+    """The flow that collects the documents of each kind of request that can wait for
+    them (the document reminder's "continue request N" button), read off the flows."""
+    return MappingProxyType(
+        {
+            flow.request_kind: flow.name
+            for flow in default_flows()
+            if isinstance(flow, DocumentRequestFlow)
+        }
+    )
 
 
 def default_flows(*, files_dir: Path | None = None) -> list[Flow]:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from handlers.engine.payloads import encode
+from handlers.flow_list import document_flows
 from handlers.flows.document_requests import send_documents_button
 from handlers.i18n import Texts, texts
 from handlers.policy import Policy
@@ -74,14 +75,10 @@ async def send_document_reminders(
     return DocumentRun(day, sent)
 
 
-#: The flow that collects the documents of each kind of request that can wait for them.
-_DOCUMENT_FLOWS = {RequestKind.KEY_LOSS: "keyloss", RequestKind.TRANSFER: "transfer"}
-
-
 def _buttons(t: Texts, kind: RequestKind, request_id: int) -> list[list[tuple[str, str]]]:
     """ "Continue request N" (where the flow is known) and the menu."""
     rows: list[list[tuple[str, str]]] = []
-    flow = _DOCUMENT_FLOWS.get(RequestKind(kind))
+    flow = document_flows().get(RequestKind(kind))
     if flow is not None:
         button = send_documents_button(t, flow, request_id)
         rows.append([(button.label, button.payload)])

@@ -17,7 +17,8 @@ from handlers.desk.manager_desk import ManagerDesk
 from handlers.engine.dispatcher import Engine
 from handlers.engine.flow import Flow
 from handlers.flow_list import default_flows
-from handlers.flows.linking import LinkingFlow, LinkRequestFlow
+from handlers.flows.link_request import LinkRequestFlow
+from handlers.flows.linking import LinkingFlow
 from handlers.flows.privacy import PrivacyFlow
 from handlers.policy import Policy
 from handlers.rules.dates import local_today

@@ -77,8 +77,8 @@ def test_the_importer_is_split_by_step_and_only_write_touches_the_database() -> 
 
 #: Inside handlers/: what each part may import of the others. The engine runs any flow and
 #: knows none; a flow never reaches for the list of flows; rules (which read the policy),
-#: texts and the policy model are the bottom. The engine reaches the desk only for where notifications go and how a
-#: history note is written.
+#: texts and the policy model are the bottom. The engine reaches the desk only for where
+#: notifications go and how a history note is written.
 HANDLER_PARTS: dict[str, set[str]] = {
     "rules": {"rules", "policy"},
     "i18n": {"i18n"},

@@ -252,7 +252,7 @@ async def test_a_booking_rejected_by_a_manager_frees_its_slot(engine: Engine, db
     await book(chat, "direct", hours=1)
     booking = await the_booking(db)
     manager = Chat(engine, user_id="managers", manager=True)
-    await manager.payload(encode("desk.reject", booking["request_id"]))
+    await manager.payload(encode("desk_actions.reject", booking["request_id"]))
     await manager.send("Консультант заболел, выберите другое время")
     assert (await the_booking(db, booking["id"]))["status"] == "cancelled"
     request = await rows(db, "SELECT status FROM requests WHERE id = ?", (booking["request_id"],))

@@ -47,11 +47,11 @@ async def test_take_puts_the_request_in_work_and_tells_the_customer(
     customer = Chat(engine, user_id="1001")
     number = await file_renewal(db, customer)
     card = await last_to(db, *CONSOLE_DESK)
-    assert encode("desk.take", number) in payloads(card)
+    assert encode("desk_actions.take", number) in payloads(card)
 
     clock.advance(minutes=7)
     manager = console_manager(engine)
-    await manager.payload(encode("desk.take", number))
+    await manager.payload(encode("desk_actions.take", number))
     assert f"Заявка №{number} теперь ваша" in manager.text
 
     told = await last_to(db, TG, "1001")
@@ -62,11 +62,11 @@ async def test_take_puts_the_request_in_work_and_tells_the_customer(
     assert (await events_of(db, number))[-1] == ("manager:console:managers", "new", "in_work", "")
     resent = await last_to(db, *CONSOLE_DESK)
     assert "в работе" in resent.text and "Ведёт: User managers (консоль)" in resent.text
-    assert encode("desk.take", number) not in payloads(resent)
+    assert encode("desk_actions.take", number) not in payloads(resent)
 
     # Pressing the stale Take again changes nothing.
     before = await snapshot(db)
-    await manager.payload(encode("desk.take", number))
+    await manager.payload(encode("desk_actions.take", number))
     assert "Вы уже ведёте заявку" in manager.text
     assert await snapshot(db) == before
 
@@ -77,7 +77,7 @@ async def test_take_in_english_and_a_second_manager_cannot_take_it_over(
     customer = Chat(engine, user_id="1002", language="en")
     number = await file_renewal(db, customer)
     first = Chat(engine, user_id="m1", manager=True, language="en")
-    await first.payload(encode("desk.take", number))
+    await first.payload(encode("desk_actions.take", number))
     assert f"Request #{number} is yours now" in first.text
     told = await last_to(db, TG, "1002")
     assert (
@@ -88,7 +88,7 @@ async def test_take_in_english_and_a_second_manager_cannot_take_it_over(
     second = Chat(engine, user_id="m2", manager=True, language="en")
     await second.send("/start")
     before = await snapshot(db)
-    await second.payload(encode("desk.take", number))
+    await second.payload(encode("desk_actions.take", number))
     assert f"Request #{number} is already handled by User m1 (Telegram)" in second.text
     assert await snapshot(db) == before
 
@@ -97,9 +97,9 @@ async def test_reply_reaches_the_customer_with_a_reply_button(engine: Engine, db
     customer = Chat(engine, user_id="1001")
     number = await file_renewal(db, customer)
     manager = console_manager(engine)
-    await manager.payload(encode("desk.reply", number))
+    await manager.payload(encode("desk_actions.reply", number))
     assert f"Напишите ответ по заявке №{number}" in manager.text
-    assert await state_of(db, *CONSOLE_DESK) == ("desk", "reply")
+    assert await state_of(db, *CONSOLE_DESK) == ("desk_actions", "reply")
 
     await manager.send("Счёт выставлен, проверьте почту.")
     assert f"Ответ по заявке №{number} отправлен клиенту." in manager.text
@@ -120,7 +120,7 @@ async def test_reply_in_english_to_an_english_customer(engine: Engine, db: Datab
     customer = Chat(engine, user_id="1002", language="en")
     number = await file_renewal(db, customer)
     manager = console_manager(engine, language="en")
-    await manager.payload(encode("desk.reply", number))
+    await manager.payload(encode("desk_actions.reply", number))
     await manager.send(encode("x", 1))  # text that looks like a payload is just text
     answer = await last_to(db, TG, "1002")
     assert answer.text == f"Manager's answer to request #{number}:\n1:x:1"
@@ -133,7 +133,7 @@ async def test_reply_can_be_cancelled_and_a_file_is_not_an_answer(
     customer = Chat(engine, user_id="1001")
     number = await file_renewal(db, customer)
     manager = console_manager(engine)
-    await manager.payload(encode("desk.reply", number))
+    await manager.payload(encode("desk_actions.reply", number))
     before = await snapshot(db)
     await send_file(manager, pdf())
     assert "Пришлите ответ текстом или /cancel." in manager.text
@@ -149,7 +149,7 @@ async def test_done_tells_the_customer_asks_for_a_rating_and_a_second_done_is_re
     customer = Chat(engine, user_id="1001")
     number = await file_renewal(db, customer)
     first = Chat(engine, user_id="m1", manager=True)
-    await first.payload(encode("desk.done", number))
+    await first.payload(encode("desk_actions.done", number))
     assert f"Заявка №{number} выполнена" in first.text
 
     done, rate = (await messages_to(db, TG, "1001"))[-2:]
@@ -166,7 +166,12 @@ async def test_done_tells_the_customer_asks_for_a_rating_and_a_second_done_is_re
     second = Chat(engine, user_id="m2", manager=True)
     await second.send("/start")
     before = await snapshot(db)
-    for action in ("desk.done", "desk.take", "desk.reply", "desk.reject"):
+    for action in (
+        "desk_actions.done",
+        "desk_actions.take",
+        "desk_actions.reply",
+        "desk_actions.reject",
+    ):
         await second.payload(encode(action, number))
         assert (
             f"Заявка №{number} уже выполнена: User m1 (Telegram), 23.11.2026 12:00. "
@@ -180,7 +185,7 @@ async def test_reject_asks_the_reason_and_tells_the_customer(engine: Engine, db:
     customer = Chat(engine, user_id="1002", language="en")
     number = await file_renewal(db, customer)
     manager = console_manager(engine, language="en")
-    await manager.payload(encode("desk.reject", number))
+    await manager.payload(encode("desk_actions.reject", number))
     assert f"Why is request #{number} rejected?" in manager.text
     await manager.send("The license belongs to another company.")
     assert f"Request #{number} is rejected" in manager.text
@@ -205,7 +210,7 @@ async def test_reject_cancelled_changes_nothing(engine: Engine, db: Database) ->
     number = await file_renewal(db, customer)
     manager = console_manager(engine)
     before = await snapshot(db)
-    await manager.payload(encode("desk.reject", number))
+    await manager.payload(encode("desk_actions.reject", number))
     assert "Напишите причину" in manager.text
     await manager.send("/cancel")
     assert await snapshot(db) == before
@@ -218,9 +223,9 @@ async def test_an_answer_written_after_another_manager_closed_the_request_is_not
     customer = Chat(engine, user_id="1001")
     number = await file_renewal(db, customer)
     slow = Chat(engine, user_id="m1", manager=True)
-    await slow.payload(encode("desk.reply", number))
+    await slow.payload(encode("desk_actions.reply", number))
     fast = Chat(engine, user_id="m2", manager=True)
-    await fast.payload(encode("desk.done", number))
+    await fast.payload(encode("desk_actions.done", number))
     before = await snapshot(db)
     await slow.send("Уже выставляю счёт")
     assert f"Заявка №{number} уже выполнена: User m2 (Telegram)" in slow.text
@@ -249,7 +254,9 @@ async def test_in_a_shared_manager_chat_only_the_one_who_pressed_reply_is_heard(
         )
         return "\n".join(r.text for r in replies)
 
-    assert "Напишите ответ" in await say_in_group("m1", payload=encode("desk.reply", number))
+    assert "Напишите ответ" in await say_in_group(
+        "m1", payload=encode("desk_actions.reply", number)
+    )
     before = await snapshot(db)
     answer = await say_in_group("m2", "коллеги, я на обед")
     assert f"ответ по заявке №{number} пишет Manager m1 (Telegram)" in answer
@@ -268,7 +275,7 @@ async def test_telegram_customer_and_vk_manager_talk_both_ways(
     card = await last_to(db, Platform.VK, "2000000001")
     manager = Chat(engine, user_id="555", platform=Platform.VK, manager=True)
 
-    await manager.payload(next(p for p in payloads(card) if p.startswith("1:desk.reply:")))
+    await manager.payload(next(p for p in payloads(card) if p.startswith("1:desk_actions.reply:")))
     await manager.send("Пришлите, пожалуйста, реквизиты.")
     answer = await last_to(db, TG, "1001")
     assert answer.text.endswith("Пришлите, пожалуйста, реквизиты.")
@@ -284,7 +291,10 @@ async def test_telegram_customer_and_vk_manager_talk_both_ways(
         f"Сообщение клиента по заявке №{number} (User 1001 (Telegram)):\n"
         "ООО «Ромашка», ИНН 7700000000"
     )
-    assert payloads(relayed) == [encode("desk.reply", number), encode("desk.done", number)]
+    assert payloads(relayed) == [
+        encode("desk_actions.reply", number),
+        encode("desk_actions.done", number),
+    ]
     assert (await request_row(db, number))["status"] == "in_work"
 
     # And the manager answers that message from VK again.
@@ -302,7 +312,12 @@ async def test_a_customer_pressing_card_buttons_is_refused_and_nothing_changes(
     number = await file_renewal(db, customer)
     await customer.send("/menu")
     before = await snapshot(db)
-    for action in ("desk.take", "desk.reply", "desk.done", "desk.reject"):
+    for action in (
+        "desk_actions.take",
+        "desk_actions.reply",
+        "desk_actions.done",
+        "desk_actions.reject",
+    ):
         await customer.payload(encode(action, number))
         expected = "только для менеджеров" if language == "ru" else "for managers only"
         assert expected in customer.text

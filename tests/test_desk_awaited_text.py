@@ -55,7 +55,7 @@ async def test_after_reply_the_chat_waits_for_the_answer_of_the_one_who_pressed(
     engine: Engine, db: Database
 ) -> None:
     number = await file_renewal(db, Chat(engine, user_id="1001"))
-    await in_group(engine, "m1", payload=encode("desk.reply", number))
+    await in_group(engine, "m1", payload=encode("desk_actions.reply", number))
     found = await awaited(db, GROUP)
     assert found == AwaitedText(request_id=number, by="m1", answer=True)
     assert found.takes_from("m1")
@@ -71,7 +71,7 @@ async def test_after_reject_the_chat_waits_for_the_reason_not_an_answer(
     engine: Engine, db: Database
 ) -> None:
     number = await file_renewal(db, Chat(engine, user_id="1001"))
-    await in_group(engine, "m1", payload=encode("desk.reject", number))
+    await in_group(engine, "m1", payload=encode("desk_actions.reject", number))
     assert await awaited(db, GROUP) == AwaitedText(request_id=number, by="m1", answer=False)
     await in_group(engine, "m1", "/cancel")
     assert await awaited(db, GROUP) is None
@@ -95,12 +95,16 @@ async def test_a_step_without_a_request_names_none(engine: Engine, db: Database)
     assert await awaited(db, "1001") == AwaitedText(request_id=None, by=None, answer=False)
 
 
-async def test_states_stored_by_todays_code_are_read(db: Database) -> None:
+async def test_states_stored_before_and_after_the_flow_was_renamed_are_read(
+    db: Database,
+) -> None:
+    """ "desk" is the card flow's name before it took its module's, "desk_actions"."""
     states = {
         "a": ConversationState("desk", "reply", {"request_id": 7, "by": "m1"}),
         "b": ConversationState("desk", "reject_reason", {"request_id": 7, "by": 42}),
         "c": ConversationState("desk", "reply", {"request_id": 7}),
         "d": ConversationState("relay", "message", {"request_id": "7"}),
+        "e": ConversationState("desk_actions", "reply", {"request_id": 8, "by": "m2"}),
     }
     async with db.unit() as unit:
         for chat_id, state in states.items():
@@ -110,4 +114,5 @@ async def test_states_stored_by_todays_code_are_read(db: Database) -> None:
     assert await awaited(db, "c") == AwaitedText(7, None, answer=True)
     # Not a request number: the text is about no request (as if the flow named none).
     assert await awaited(db, "d") == AwaitedText(None, None, answer=False)
+    assert await awaited(db, "e") == AwaitedText(8, "m2", answer=True)
     assert await awaited(db, "a", Platform.VK) is None

@@ -55,7 +55,7 @@ async def test_open_lists_newest_first_and_a_button_shows_the_card(
     clock.advance(minutes=5)
     second = await file_renewal(db, Chat(engine, user_id="1002"))
     third = await file_renewal(db, Chat(engine, user_id="1003"))
-    await manager.payload(encode("desk.done", third))
+    await manager.payload(encode("desk_actions.done", third))
 
     await manager.send("/open")
     lines = manager.text.splitlines()
@@ -91,11 +91,11 @@ async def test_request_shows_the_card_and_the_last_events(
     number = await file_renewal(db, customer)
     manager = console_manager(engine)
     clock.advance(minutes=3)
-    await manager.payload(encode("desk.take", number))
-    await manager.payload(encode("desk.reply", number))
+    await manager.payload(encode("desk_actions.take", number))
+    await manager.payload(encode("desk_actions.reply", number))
     await manager.send("Счёт отправлен на почту")
     clock.advance(minutes=2)
-    await manager.payload(encode("desk.done", number))
+    await manager.payload(encode("desk_actions.done", number))
     await customer.payload(encode("rating.set", number, 4))
     await customer.send("Спасибо")
 
@@ -129,10 +129,10 @@ async def test_commands_leave_a_half_written_answer_where_it_was(
 ) -> None:
     number = await file_renewal(db, Chat(engine, user_id="1001"))
     manager = console_manager(engine)
-    await manager.payload(encode("desk.reply", number))
+    await manager.payload(encode("desk_actions.reply", number))
     await manager.send("/open")
     await manager.send("/stats")
-    assert await state_of(db, *CONSOLE_DESK) == ("desk", "reply")
+    assert await state_of(db, *CONSOLE_DESK) == ("desk_actions", "reply")
 
 
 async def test_find_shows_licenses_keys_and_open_requests(engine: Engine, db: Database) -> None:
@@ -176,7 +176,7 @@ async def test_stats_counts_and_median_first_answer(
     for user_id, minutes in waits.items():
         number = await file_renewal(db, Chat(engine, user_id=user_id))
         clock.advance(minutes=minutes)
-        action = "desk.done" if user_id == "1003" else "desk.take"
+        action = "desk_actions.done" if user_id == "1003" else "desk_actions.take"
         await manager.payload(encode(action, number))
         clock.advance(hours=1)
     await file_renewal(db, Chat(engine, user_id="1004"))  # not answered: not in the median
@@ -201,7 +201,7 @@ async def test_export_writes_a_readable_csv_into_the_files_folder(
     first = await file_renewal(db, Chat(engine, user_id="1001"))
     await file_renewal(db, Chat(engine, user_id="1002"))
     manager = console_manager(engine)
-    await manager.payload(encode("desk.take", first))
+    await manager.payload(encode("desk_actions.take", first))
 
     replies = await manager.send("/export")
     assert "Выгружено заявок: 2. Файл приложен." in manager.text

@@ -173,14 +173,14 @@ def test_a_wrong_reference_is_found(tmp_path: Path) -> None:
     code = tmp_path / "flow.py"
     code.write_text(
         "# docs/rules.md#key-loss is fine\n"
-        "# docs/rules.md#not-a-heading, docs/rules.md#keyloss, docs/other.md#x\n"
+        "# docs/rules.md#not-a-heading, docs/rules.md#key_loss, docs/other.md#x\n"
         "# https://example.com/docs/rules.md#anything is a URL, not a reference\n"
         f"# {FORBIDDEN[0]}1, {FORBIDDEN[2]}, {issue} 6\n",
         encoding="utf-8",
     )
     assert problems_in(code, tmp_path) == [
         "flow.py:2: docs/rules.md has no heading #not-a-heading",
-        "flow.py:2: docs/rules.md has no heading #keyloss",
+        "flow.py:2: docs/rules.md has no heading #key_loss",
         "flow.py:2: docs/other.md is not a file of the repository",
         f"flow.py:4: cites {FORBIDDEN[0]!r}",
         f"flow.py:4: cites {FORBIDDEN[2]!r}",

@@ -15,7 +15,7 @@ from handlers.engine.payloads import Payload, encode
 from handlers.flow_list import default_flows
 from handlers.flows.booking import BookingFlow
 from handlers.flows.consent import ConsentFlow
-from handlers.flows.linking import LinkRequestFlow
+from handlers.flows.link_request import LinkRequestFlow
 from handlers.i18n import recording_texts
 from handlers.policy import Policy
 from storage import conversations

@@ -157,7 +157,7 @@ async def test_later_button_and_the_send_documents_button_from_anywhere(
     await chat.press("Пришлю позже")
     assert f"Заявка №{number} ждёт документов; через 3 дня я напомню" in chat.text
     resume = chat.button(f"Продолжить заявку №{number}").payload
-    assert resume == encode("go", "keyloss", "docs", number)
+    assert resume == encode("go", "key_loss", "docs", number)
     await chat.send("/menu")
     await chat.payload(resume)
     assert "Документ 1 из 2" in chat.text

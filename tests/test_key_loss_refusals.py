@@ -110,7 +110,7 @@ async def test_someone_elses_serial_is_refused_and_nothing_changes(
     await chat.send("ключ потерялся")
     assert "напишите его серийный номер" in chat.text
     # A forged button naming Sofia's key.
-    await chat.payload(encode("keyloss.key", await key_id(db, "3-7654321")))
+    await chat.payload(encode("key_loss.key", await key_id(db, "3-7654321")))
     assert "не найден среди ваших" in chat.text
     assert await snapshot(db) == before
 
@@ -159,11 +159,11 @@ async def test_unlinked_report_of_an_unknown_serial(engine: Engine, db: Database
 @pytest.mark.parametrize(
     "payload",
     [
-        encode("keyloss.what", "exploded"),
-        encode("keyloss.what"),
-        encode("keyloss.what", "lost", "extra"),
-        encode("keyloss.later"),
-        "1:keyloss.key:abc",
+        encode("key_loss.what", "exploded"),
+        encode("key_loss.what"),
+        encode("key_loss.what", "lost", "extra"),
+        encode("key_loss.later"),
+        "1:key_loss.key:abc",
     ],
 )
 async def test_forged_buttons_at_what_happened_change_nothing(
@@ -190,16 +190,16 @@ async def test_forged_continue_buttons_change_nothing(engine: Engine, db: Databa
     stranger = Chat(engine, user_id="2")
     await open_flow(db, stranger, PETROV, MENU_RU)
     before = await snapshot(db)
-    await stranger.payload(encode("go", "keyloss", "docs", number))
+    await stranger.payload(encode("go", "key_loss", "docs", number))
     assert f"Заявка №{number} не ждёт от вас документов" in stranger.text
-    await stranger.payload(encode("go", "keyloss", "docs", "x"))
+    await stranger.payload(encode("go", "key_loss", "docs", "x"))
     assert "Выберите ключ" in stranger.text
     assert await snapshot(db) == before
 
     # The owner's own resume step refuses a number that is not theirs.
     await owner.send("/menu")
     await owner.press(MENU_RU)
-    await owner.payload(encode("keyloss.docs", number + 100))
+    await owner.payload(encode("key_loss.docs", number + 100))
     assert f"Заявка №{number + 100} не ждёт от вас документов" in owner.text
     assert await snapshot(db) == before
 
@@ -207,7 +207,7 @@ async def test_forged_continue_buttons_change_nothing(engine: Engine, db: Databa
 async def test_a_stale_button_from_before_is_refused(engine: Engine, db: Database) -> None:
     chat = Chat(engine)
     await open_flow(db, chat, PETROV, MENU_RU)
-    lost = encode("keyloss.what", "lost")
+    lost = encode("key_loss.what", "lost")
     await chat.send("/menu")
     before = await snapshot(db)
     await chat.payload(lost)

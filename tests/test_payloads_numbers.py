@@ -11,7 +11,7 @@ from handlers.engine.payloads import PayloadError, parse
 
 @pytest.mark.parametrize(
     ("raw", "index", "number"),
-    [("1:keyloss.key:42", 0, 42), ("1:go:keyloss:docs:7", 2, 7), ("1:x.y:0", 0, 0)],
+    [("1:key_loss.key:42", 0, 42), ("1:go:key_loss:docs:7", 2, 7), ("1:x.y:0", 0, 0)],
 )
 def test_a_number_reads_the_same_both_ways(raw: str, index: int, number: int) -> None:
     payload = parse(raw)
@@ -22,13 +22,13 @@ def test_a_number_reads_the_same_both_ways(raw: str, index: int, number: int) ->
 @pytest.mark.parametrize(
     ("raw", "index"),
     [
-        ("1:keyloss.key", 0),  # missing
-        ("1:keyloss.key:abc", 0),  # not a number
-        ("1:keyloss.key:-5", 0),  # a sign is not a digit
-        ("1:keyloss.key:1.5", 0),
-        ("1:keyloss.key:1234567890123", 0),  # longer than 12 digits
-        ("1:keyloss.key:", 0),  # empty
-        ("1:go:keyloss:docs", 2),  # past the end
+        ("1:key_loss.key", 0),  # missing
+        ("1:key_loss.key:abc", 0),  # not a number
+        ("1:key_loss.key:-5", 0),  # a sign is not a digit
+        ("1:key_loss.key:1.5", 0),
+        ("1:key_loss.key:1234567890123", 0),  # longer than 12 digits
+        ("1:key_loss.key:", 0),  # empty
+        ("1:go:key_loss:docs", 2),  # past the end
     ],
 )
 def test_a_bad_number_is_refused_or_none(raw: str, index: int) -> None:

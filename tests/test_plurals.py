@@ -80,7 +80,7 @@ _BILL = {"time": "1 300 ₽", "fee": "0 ₽", "total": "1 300 ₽"}
 
 # fmt: off
 NOUNS = [
-    Noun("keyloss.later_text", "days", ("день", "дня", "дней"), ("ден", "дни"),
+    Noun("key_loss.later_text", "days", ("день", "дня", "дней"), ("ден", "дни"),
          ("day", "days"), number=7),
     Noun("booking.duration_button", "hours", ("час", "часа", "часов"), ("час", "часа"),
          ("hour", "hours")),

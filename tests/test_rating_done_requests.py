@@ -35,7 +35,7 @@ clock, engine = desk_world.clock, desk_world.engine
 
 async def done_request(engine: Engine, db: Database, customer: Chat) -> int:
     number = await file_renewal(db, customer)
-    await console_manager(engine).payload(encode("desk.done", number))
+    await console_manager(engine).payload(encode("desk_actions.done", number))
     return number
 
 

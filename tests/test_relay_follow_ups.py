@@ -49,7 +49,10 @@ async def test_with_one_open_request_idle_text_goes_to_its_thread(
         "Счёт нужен на ООО, не на ИП"
     )
     assert relayed.request_id == number
-    assert payloads(relayed) == [encode("desk.reply", number), encode("desk.done", number)]
+    assert payloads(relayed) == [
+        encode("desk_actions.reply", number),
+        encode("desk_actions.done", number),
+    ]
     assert (await events_of(db, number))[-1] == (
         "customer",
         None,
@@ -120,7 +123,7 @@ async def test_without_open_requests_the_engine_points_to_the_menu(
 async def test_a_closed_request_takes_no_follow_ups(engine: Engine, db: Database) -> None:
     customer = Chat(engine, user_id="1001")
     number = await file_renewal(db, customer)
-    await console_manager(engine).payload(encode("desk.done", number))
+    await console_manager(engine).payload(encode("desk_actions.done", number))
     before = await snapshot(db)
     await customer.send("а ещё вопрос")
     assert "Я отвечаю на кнопки меню" in customer.text
@@ -164,7 +167,7 @@ async def test_reply_button_then_a_file_and_waiting_request_goes_back_into_work(
     customer = Chat(engine, user_id="1002", language="en")
     number = await file_renewal(db, customer)
     manager = console_manager(engine)
-    await manager.payload(encode("desk.reply", number))
+    await manager.payload(encode("desk_actions.reply", number))
     await manager.send("Пришлите акт")
     assert (await request_row(db, number))["status"] == "waiting_customer"
 

@@ -33,7 +33,7 @@ async def history_of(manager: Chat, number: int) -> list[str]:
 async def done_renewal(engine: Engine, db: Database) -> int:
     """A renewal request filed by customer 1001 and closed by the console manager."""
     number = await file_renewal(db, Chat(engine, user_id="1001"))
-    await console_manager(engine).payload(encode("desk.done", number))
+    await console_manager(engine).payload(encode("desk_actions.done", number))
     return number
 
 

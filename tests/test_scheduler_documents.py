@@ -70,7 +70,7 @@ async def test_reminded_on_the_third_day_once_and_not_after_the_documents_came(
     assert english["text"].startswith(f"Request #{also} is still waiting for your documents.")
     assert russian["request_id"] == waiting
     # The reminder carries the button that takes the person back to the missing documents.
-    assert encode("go", "keyloss", "docs", waiting) in russian["buttons"]
+    assert encode("go", "key_loss", "docs", waiting) in russian["buttons"]
     assert f"Continue request #{also}" in english["buttons"]
 
 

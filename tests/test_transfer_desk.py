@@ -145,7 +145,7 @@ async def test_manager_rejects_with_a_preset_reason(engine: Engine, db: Database
         history = await requests.events(unit, number)
     assert history[-1].note_line == (
         "history.module_return_rejected",
-        {"reason": {"text": "transferdesk.reason_not_agreed"}},
+        {"reason": {"text": "transfer_desk.reason_not_agreed"}},
     )
     rows = await outbox_rows(db)
     told = [r for r in rows if r["chat_id"] == customer.user_id][-1]
@@ -158,7 +158,7 @@ async def test_manager_rejects_with_a_preset_reason(engine: Engine, db: Database
     )
     # The reason buttons pressed again after the decision: refused.
     before = await snapshot(db)
-    await manager.payload(encode("transferdesk.reason", number, "not_needed"))
+    await manager.payload(encode("transfer_desk.reason", number, "not_needed"))
     assert "уже решено" in manager.text
     assert await snapshot(db) == before
 
@@ -170,7 +170,7 @@ async def test_a_non_manager_pressing_approve_is_refused(engine: Engine, db: Dat
     before = await snapshot(db)
     await customer.payload(approve)
     assert "только для менеджеров" in customer.text
-    await customer.payload(encode("transferdesk.reason", number, "not_needed"))
+    await customer.payload(encode("transfer_desk.reason", number, "not_needed"))
     assert "только для менеджеров" in customer.text
     assert await snapshot(db) == before
     assert (await request(db, number)).details["module_return"] == "pending"
@@ -179,13 +179,13 @@ async def test_a_non_manager_pressing_approve_is_refused(engine: Engine, db: Dat
 @pytest.mark.parametrize(
     "payload",
     [
-        encode("transferdesk.approve", 999),
-        encode("transferdesk.approve"),
-        encode("transferdesk.approve", "x"),
-        encode("transferdesk.reason", 1, "because"),
-        encode("transferdesk.reason", 1),
-        encode("transferdesk.explode", 1),
-        "1:transferdesk.approve:1:../../etc",
+        encode("transfer_desk.approve", 999),
+        encode("transfer_desk.approve"),
+        encode("transfer_desk.approve", "x"),
+        encode("transfer_desk.reason", 1, "because"),
+        encode("transfer_desk.reason", 1),
+        encode("transfer_desk.explode", 1),
+        "1:transfer_desk.approve:1:../../etc",
     ],
 )
 async def test_forged_manager_buttons_change_nothing(
@@ -209,7 +209,7 @@ async def test_no_decision_when_modules_are_not_returned_or_the_request_is_close
     number = await transfer_returning_modules(db, Chat(engine), modules=False)
     manager = Chat(engine, user_id="900", manager=True)
     before = await snapshot(db)
-    await manager.payload(encode("transferdesk.approve", number))
+    await manager.payload(encode("transfer_desk.approve", number))
     assert f"По заявке №{number} решение о возврате модулей сейчас не требуется" in manager.text
     assert await snapshot(db) == before
 
@@ -219,7 +219,7 @@ async def test_no_decision_when_modules_are_not_returned_or_the_request_is_close
             unit, second, RequestStatus.DONE, actor="manager:telegram:900", now=NOW
         )
     before = await snapshot(db)
-    await manager.payload(encode("transferdesk.approve", second))
+    await manager.payload(encode("transfer_desk.approve", second))
     assert f"Заявка №{second} уже выполнена" in manager.text
     assert await snapshot(db) == before
 
@@ -230,6 +230,6 @@ async def test_a_key_loss_request_number_is_not_a_transfer(engine: Engine, db: D
         await unit.execute("UPDATE requests SET kind = 'key_loss' WHERE id = ?", (number,))
     manager = Chat(engine, user_id="900", manager=True)
     before = await snapshot(db)
-    await manager.payload(encode("transferdesk.approve", number))
+    await manager.payload(encode("transfer_desk.approve", number))
     assert f"Заявки на перенос №{number} нет" in manager.text
     assert await snapshot(db) == before

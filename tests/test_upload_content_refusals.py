@@ -89,7 +89,7 @@ async def test_a_refused_act_sends_the_handed_over_request_back_to_waiting(
     assert answer["text"].startswith("Файл act.png — не PNG")
     assert f"К заявке №{number} я его не добавил" in answer["text"]
     payloads = [payload for row in json.loads(answer["buttons"]) for _, payload in row]
-    assert payloads == [encode("go", "keyloss", "docs", number), encode("menu")]
+    assert payloads == [encode("go", "key_loss", "docs", number), encode("menu")]
     note, card = (row["text"] for row in to_managers)
     assert f"Заявка №{number}: файл клиента act.png не принят" in note
     assert "ждёт документы" in card and "Документы: ждём от клиента" in card

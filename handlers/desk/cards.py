@@ -234,11 +234,11 @@ def standard_buttons(t: Texts, request: Request) -> Keyboard:
     :data:`KIND_BUTTONS` may add rows to them, e.g. ``handlers.desk.transfer_desk``)."""
     first: list[Button] = []
     if request.status is RequestStatus.NEW:
-        first.append(Button(t("desk.take"), encode("desk.take", request.id)))
-    first.append(Button(t("desk.reply"), encode("desk.reply", request.id)))
+        first.append(Button(t("desk.take"), encode("desk_actions.take", request.id)))
+    first.append(Button(t("desk.reply"), encode("desk_actions.reply", request.id)))
     second = [
-        Button(t("desk.done"), encode("desk.done", request.id)),
-        Button(t("desk.reject"), encode("desk.reject", request.id)),
+        Button(t("desk.done"), encode("desk_actions.done", request.id)),
+        Button(t("desk.reject"), encode("desk_actions.reject", request.id)),
     ]
     return (tuple(first), tuple(second))
 

@@ -1,7 +1,8 @@
 """The buttons of a request card (docs/rules.md#managers): take, reply, done, reject.
 
-They are global actions of the flow named ``desk`` (``handlers.desk.cards`` emits
-``1:desk.take:<request id>`` …): they work whatever the manager's chat is doing, the engine
+They are global actions of the flow named ``desk_actions`` (``handlers.desk.cards`` emits
+``1:desk_actions.take:<request id>`` …; cards sent as ``1:desk.take:…`` before the flow had
+its module's name still work): they work whatever the manager's chat is doing, the engine
 refuses them to anyone who is not a manager, and each press re-reads the request inside a
 write transaction. A stale card, a forged number or a request another manager has already
 closed gets a clear answer and changes nothing (:class:`~storage.requests.StatusChangeRefused`).
@@ -101,7 +102,8 @@ async def customer_of(ctx: Context, request: Request) -> Account | None:
 
 
 class DeskActionsFlow(Flow):
-    name = "desk"
+    name = "desk_actions"
+    former_names = ("desk",)
     for_managers = True
     global_actions = True
 
@@ -112,23 +114,19 @@ class DeskActionsFlow(Flow):
         ctx.finish()
         ctx.say(ctx.t("desk_actions.use_buttons"), (ctx.menu_row(),))
 
-    def hint_key(self, ctx: Context, step: str) -> str:
-        key = f"desk_actions.{step}_hint"
-        return key if ctx.t.has(key) else "common.unexpected"
-
     async def on_global(self, ctx: Context, payload: Payload, message: Incoming) -> None:
         actions = {
-            "desk.take": self._take,
-            "desk.reply": self._reply_pressed,
-            "desk.done": self._done,
-            "desk.reject": self._reject_pressed,
+            "desk_actions.take": self._take,
+            "desk_actions.reply": self._reply_pressed,
+            "desk_actions.done": self._done,
+            "desk_actions.reject": self._reject_pressed,
         }
         action = actions.get(payload.action)
         request_id = request_id_of(payload)
         if action is None or request_id is None or len(payload.args) != 1:
             ctx.say(ctx.t("common.bad_button"))
             return
-        writes = payload.action in ("desk.take", "desk.done")
+        writes = payload.action in ("desk_actions.take", "desk_actions.done")
         request = await open_request(ctx, request_id, for_write=writes)
         if request is not None:
             await action(ctx, request, message)
@@ -342,5 +340,6 @@ async def awaited_text(unit: Unit, platform: Platform, chat_id: str) -> AwaitedT
     return AwaitedText(
         request_id=request_id if isinstance(request_id, int) else None,
         by=str(state.data["by"]) if "by" in state.data else None,
-        answer=state.flow == DeskActionsFlow.name and state.step == DeskActionsFlow.reply.name,
+        answer=state.flow in (DeskActionsFlow.name, *DeskActionsFlow.former_names)
+        and state.step == DeskActionsFlow.reply.name,
     )

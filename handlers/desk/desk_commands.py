@@ -101,10 +101,6 @@ class DeskCommandsFlow(Flow):
         ctx.finish()
         await self._open(ctx)
 
-    def hint_key(self, ctx: Context, step: str) -> str:
-        key = f"desk_commands.{step}_hint"
-        return key if ctx.t.has(key) else "common.unexpected"
-
     async def on_command(self, ctx: Context, name: str, argument: str) -> None:
         if name == "/open":
             await self._open(ctx)

@@ -39,7 +39,7 @@ def link_card_buttons(t: Texts, request: Request) -> Keyboard:
             Button(t("linking_desk.approve"), encode("linking_desk.approve", request.id)),
             Button(t("linking_desk.reject"), encode("linking_desk.reject", request.id)),
         ),
-        (Button(t("desk.reply"), encode("desk.reply", request.id)),),
+        (Button(t("desk.reply"), encode("desk_actions.reply", request.id)),),
     )
 
 

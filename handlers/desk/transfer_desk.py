@@ -35,29 +35,30 @@ from handlers.flows.transfer import (
 from storage import accounts, requests
 from storage.models import OPEN_STATUSES, Request, RequestKind
 
-#: Preset reasons for rejecting a module return (``transferdesk.reason_<code>`` on the
-#: card and the manager's buttons, ``transferdesk.reason_<code>_customer`` for the customer).
+#: Preset reasons for rejecting a module return (``transfer_desk.reason_<code>`` on the
+#: card and the manager's buttons, ``transfer_desk.reason_<code>_customer`` for the customer).
 REASONS = ("not_needed", "no_guarantee", "not_agreed")
 
 
 class TransferDeskFlow(Flow):
-    name = "transferdesk"
+    name = "transfer_desk"
+    former_names = ("transferdesk",)
     for_managers = True
     global_actions = True
 
     async def begin(self, ctx: Context, payload: Payload) -> None:
         # Not in any menu: used only through the buttons of a transfer card.
         ctx.finish()
-        ctx.say(ctx.t("transferdesk.use_buttons"), (ctx.menu_row(),))
+        ctx.say(ctx.t("transfer_desk.use_buttons"), (ctx.menu_row(),))
 
     async def on_global(self, ctx: Context, payload: Payload, message: Incoming) -> None:
         if not ctx.is_manager:  # the engine checks too; fail closed all the same
             ctx.say(ctx.t("common.managers_only"))
             return
         expected_args = {
-            "transferdesk.approve": 1,
-            "transferdesk.reject": 1,
-            "transferdesk.reason": 2,
+            "transfer_desk.approve": 1,
+            "transfer_desk.reject": 1,
+            "transfer_desk.reason": 2,
         }.get(payload.action)
         request_id = (
             payload.optional_int(0)
@@ -67,7 +68,7 @@ class TransferDeskFlow(Flow):
         if request_id is None:
             ctx.say(ctx.t("common.bad_button"))
             return
-        reason = payload.args[1] if payload.action == "transferdesk.reason" else None
+        reason = payload.args[1] if payload.action == "transfer_desk.reason" else None
         if reason is not None and reason not in REASONS:
             ctx.say(ctx.t("common.bad_button"))
             return
@@ -75,9 +76,9 @@ class TransferDeskFlow(Flow):
         request = await self._pending(ctx, request_id)
         if request is None:
             return
-        if payload.action == "transferdesk.approve":
+        if payload.action == "transfer_desk.approve":
             await self._decide(ctx, request, APPROVED, None)
-        elif payload.action == "transferdesk.reject":
+        elif payload.action == "transfer_desk.reject":
             self._ask_reason(ctx, request)
         else:
             await self._decide(ctx, request, REJECTED, reason)
@@ -86,12 +87,12 @@ class TransferDeskFlow(Flow):
         """The transfer request still waiting for this decision; otherwise say why not."""
         request = await requests.get(ctx.unit, request_id)
         if request is None or request.kind is not RequestKind.TRANSFER:
-            ctx.say(ctx.t("transferdesk.not_found", number=request_id))
+            ctx.say(ctx.t("transfer_desk.not_found", number=request_id))
             return None
         if request.status not in OPEN_STATUSES:
             ctx.say(
                 ctx.t(
-                    "transferdesk.closed",
+                    "transfer_desk.closed",
                     number=request.id,
                     status=ctx.t(f"desk.status_{request.status.value}"),
                 )
@@ -102,24 +103,24 @@ class TransferDeskFlow(Flow):
             by = request.details.get("module_return_by")
             ctx.say(
                 ctx.t(
-                    "transferdesk.already_decided",
+                    "transfer_desk.already_decided",
                     number=request.id,
-                    decision=ctx.t(f"transferdesk.decision_{decision}"),
+                    decision=ctx.t(f"transfer_desk.decision_{decision}"),
                     manager=await person_label(ctx.unit, ctx.t, str(by)) if by else "—",
                 )
             )
             return None
         if decision != DECISION_PENDING:
-            ctx.say(ctx.t("transferdesk.no_return_asked", number=request.id))
+            ctx.say(ctx.t("transfer_desk.no_return_asked", number=request.id))
             return None
         return request
 
     def _ask_reason(self, ctx: Context, request: Request) -> None:
         rows = tuple(
-            (ctx.button(f"transferdesk.reason_{code}", "transferdesk.reason", request.id, code),)
+            (ctx.button(f"transfer_desk.reason_{code}", "transfer_desk.reason", request.id, code),)
             for code in REASONS
         )
-        ctx.say(ctx.t("transferdesk.choose_reason", number=request.id), rows)
+        ctx.say(ctx.t("transfer_desk.choose_reason", number=request.id), rows)
 
     async def _decide(
         self, ctx: Context, request: Request, decision: str, reason: str | None
@@ -129,7 +130,7 @@ class TransferDeskFlow(Flow):
             line("history.module_return_approved")
             if decision == APPROVED
             else line(
-                "history.module_return_rejected", reason=text(f"transferdesk.reason_{reason}")
+                "history.module_return_rejected", reason=text(f"transfer_desk.reason_{reason}")
             )
         )
         await requests.add_note(ctx.unit, request.id, actor=actor, note_line=note, now=ctx.now)
@@ -151,24 +152,24 @@ class TransferDeskFlow(Flow):
             if decision == APPROVED:
                 await ctx.queue_to_account(
                     account,
-                    lambda t: t("transferdesk.customer_approved", number=request.id),
+                    lambda t: t("transfer_desk.customer_approved", number=request.id),
                     request_id=request.id,
                 )
             else:
                 await ctx.queue_to_account(
                     account,
                     lambda t: t(
-                        "transferdesk.customer_rejected",
+                        "transfer_desk.customer_rejected",
                         number=request.id,
-                        reason=t(f"transferdesk.reason_{reason}_customer"),
+                        reason=t(f"transfer_desk.reason_{reason}_customer"),
                     ),
                     request_id=request.id,
                 )
-        told = "transferdesk.recorded_told" if account else "transferdesk.recorded_untold"
+        told = "transfer_desk.recorded_told" if account else "transfer_desk.recorded_untold"
         ctx.say(
             ctx.t(
                 told,
                 number=request.id,
-                decision=ctx.t(f"transferdesk.decision_{decision}"),
+                decision=ctx.t(f"transfer_desk.decision_{decision}"),
             )
         )

@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 
 from handlers.desk.manager_desk import ManagerDesk
 from handlers.engine.attachments import refuse_downloaded
-from handlers.engine.flow import Context, Flow
+from handlers.engine.flow import Context, Flow, Flows
 from handlers.engine.messages import Button, Incoming, Reply, keyboard
 from handlers.engine.payloads import Payload, PayloadError, encode, parse
 from handlers.i18n import LANGUAGES, pick_language, texts
@@ -53,7 +53,7 @@ class Engine:
         self.policy = policy
         self.desk = desk
         self.clock = clock
-        self.flows = {flow.name: flow for flow in flows}
+        self.flows = Flows(flows)
         self._commands: dict[str, Flow] = {}
         for flow in self.flows.values():
             flow.check()  # a misspelt or missing step fails here, naming flow and step
@@ -145,13 +145,13 @@ class Engine:
             desk=self.desk,
             incoming=message,
             account=account,
-            flow_name=state.flow,
+            flow_name=self.flows.current(state.flow) if state.flow else None,
             step=state.step,
             data=dict(state.data),
             now=now,
             flows=self.flows,
         )
-        ctx.flow = self.flows.get(state.flow) if state.flow else None
+        ctx.flow = self.flows.get(ctx.flow_name) if ctx.flow_name else None
         return ctx
 
     # -- routing ---------------------------------------------------------------------
@@ -163,7 +163,7 @@ class Engine:
             return
         if message.payload is not None:
             try:
-                payload = parse(message.payload)
+                payload = self.flows.current_payload(parse(message.payload))
             except PayloadError:
                 log.info("refused payload %r from %s", message.payload, message.user_id)
                 ctx.say(ctx.t("common.bad_button"))

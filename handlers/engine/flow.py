@@ -11,7 +11,7 @@ repositories with ``ctx.unit``.
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Awaitable, Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
@@ -201,6 +201,9 @@ class Flow:
     #: True: the flow's buttons work whatever the chat is doing (manager cards, ratings);
     #: they go to :meth:`on_global` and must check everything they need themselves.
     global_actions: ClassVar[bool] = False
+    #: Names the flow had before (:class:`Flows`): a conversation saved and the buttons sent
+    #: under such a name keep working after a rename.
+    former_names: ClassVar[tuple[str, ...]] = ()
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
@@ -263,4 +266,50 @@ class Flow:
         return key if ctx.t.has(key) else "common.unexpected"
 
 
-__all__ = ["Context", "Flow", "FlowError", "Platform", "Step", "keyboard"]
+class Flows(Mapping[str, Flow]):
+    """The flows by name, in the order given (the main-menu order).
+
+    A name a flow had before (:attr:`Flow.former_names`) still finds it, so a chat whose
+    saved state or whose buttons carry the old name goes on where it was; iterating gives
+    the current names only. Two flows claiming one name, old or new, stop the start.
+    """
+
+    def __init__(self, flows: Iterable[Flow]) -> None:
+        self._by_name: dict[str, Flow] = {}
+        self._renamed: dict[str, str] = {}
+        listed = list(flows)
+        for flow in listed:
+            if flow.name in self._by_name:
+                raise FlowError(f"flow name {flow.name!r} is claimed twice")
+            self._by_name[flow.name] = flow
+        for flow in listed:
+            for former in flow.former_names:
+                if former in self._by_name or former in self._renamed:
+                    raise FlowError(f"flow {flow.name!r}: former name {former!r} is taken")
+                self._renamed[former] = flow.name
+
+    def current(self, name: str) -> str:
+        """The flow's name now, for a name it may have had before."""
+        return self._renamed.get(name, name)
+
+    def current_payload(self, payload: Payload) -> Payload:
+        """A button sent before a rename, as the flow reads it now: ``keyloss.key`` →
+        ``key_loss.key``, ``go:keyloss`` → ``go:key_loss``."""
+        owner, dot, rest = payload.action.partition(".")
+        if dot and owner in self._renamed:
+            return Payload(f"{self._renamed[owner]}.{rest}", payload.args)
+        if payload.action == "go" and payload.args and payload.args[0] in self._renamed:
+            return Payload("go", (self._renamed[payload.args[0]], *payload.args[1:]))
+        return payload
+
+    def __getitem__(self, name: str) -> Flow:
+        return self._by_name[self.current(name)]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._by_name)
+
+    def __len__(self) -> int:
+        return len(self._by_name)
+
+
+__all__ = ["Context", "Flow", "FlowError", "Flows", "Platform", "Step", "keyboard"]

@@ -17,7 +17,7 @@ owner's report is acted on at once:
 
 Filing at once (before the address or the scans) means a customer who leaves midway never
 leaves a marked key nobody knows about. Coming back (the menu item again, or the
-"send documents" button, ``go:keyloss:docs:<request>``) offers to continue what is missing.
+"send documents" button, ``go:key_loss:docs:<request>``) offers to continue what is missing.
 
 A person not linked to a customer can still report by typing the serial: the request is
 filed *unverified* and nothing about the key changes; only a manager acts on it.
@@ -83,86 +83,87 @@ def key_loss_card(details: dict[str, Any]) -> list[CardLine]:
     kind = details.get("key_kind", "codemeter")
     lines: list[CardLine] = []
     if branch == BRANCH_UNVERIFIED:
-        lines.append(cards.line("keyloss.card_serial_typed", serial=details.get("serial", "")))
+        lines.append(cards.line("key_loss.card_serial_typed", serial=details.get("serial", "")))
     else:
         lines.append(
             cards.line(
-                "keyloss.card_key",
+                "key_loss.card_key",
                 serial=details.get("serial", ""),
-                kind=cards.text(f"keyloss.kind_{kind}"),
+                kind=cards.text(f"key_loss.kind_{kind}"),
             )
         )
-    lines.append(cards.line("keyloss.card_what", what=cards.text(f"keyloss.what_{what}")))
+    lines.append(cards.line("key_loss.card_what", what=cards.text(f"key_loss.what_{what}")))
     if branch == BRANCH_UNVERIFIED:
-        lines.append(cards.line("keyloss.card_unverified"))
+        lines.append(cards.line("key_loss.card_unverified"))
         owner = details.get("known_owner")
         if owner:
             lines.append(
                 cards.line(
-                    "keyloss.card_known",
-                    kind=cards.text(f"keyloss.kind_{details.get('known_kind', 'codemeter')}"),
+                    "key_loss.card_known",
+                    kind=cards.text(f"key_loss.kind_{details.get('known_kind', 'codemeter')}"),
                     owner=owner,
-                    status=cards.text(f"keyloss.status_{details.get('known_status', 'active')}"),
+                    status=cards.text(f"key_loss.status_{details.get('known_status', 'active')}"),
                 )
             )
         else:
-            lines.append(cards.line("keyloss.card_unknown"))
+            lines.append(cards.line("key_loss.card_unknown"))
         return lines
     licenses = ", ".join(details.get("licenses", [])) or "—"
     if branch == BRANCH_FOUND:
         found_key = (
-            "keyloss.card_found_protected"
+            "key_loss.card_found_protected"
             if details.get("protection")
-            else "keyloss.card_found_documents"
+            else "key_loss.card_found_documents"
         )
         lines.append(cards.line(found_key))
         return lines
-    lines.append(cards.line("keyloss.card_licenses", licenses=licenses))
+    lines.append(cards.line("key_loss.card_licenses", licenses=licenses))
     if branch == LossBranch.PROTECTED:
         until = details.get("programmed_until")
-        lines.append(cards.line("keyloss.card_protected"))
+        lines.append(cards.line("key_loss.card_protected"))
         lines.append(
             cards.line(
-                "keyloss.card_programmed_until",
+                "key_loss.card_programmed_until",
                 date=cards.day(date.fromisoformat(until))
                 if until
-                else cards.text("keyloss.card_unknown_date"),
+                else cards.text("key_loss.card_unknown_date"),
             )
         )
         lines.append(
             cards.line(
-                "keyloss.card_prices",
+                "key_loss.card_prices",
                 key_price=cards.money(Decimal(details["key_price"])),
                 delivery=cards.money(Decimal(details["delivery_price"])),
                 total=cards.money(Decimal(details["total"])),
             )
         )
-        awaited = cards.text("keyloss.card_awaited")
-        lines.append(cards.line("keyloss.card_address", address=details.get("address") or awaited))
+        awaited = cards.text("key_loss.card_awaited")
+        lines.append(cards.line("key_loss.card_address", address=details.get("address") or awaited))
         lines.append(
-            cards.line("keyloss.card_recipient", recipient=details.get("recipient") or awaited)
+            cards.line("key_loss.card_recipient", recipient=details.get("recipient") or awaited)
         )
     else:
-        lines.append(cards.line("keyloss.card_documents_branch"))
+        lines.append(cards.line("key_loss.card_documents_branch"))
         lines.append(
             cards.line(
-                "keyloss.card_new_key_price",
-                kind=cards.text(f"keyloss.kind_{kind}"),
+                "key_loss.card_new_key_price",
+                kind=cards.text(f"key_loss.kind_{kind}"),
                 price=cards.money(Decimal(details["key_price"])),
             )
         )
         state = (
-            "keyloss.card_docs_awaited"
+            "key_loss.card_docs_awaited"
             if details.get("awaiting") == AWAITING_DOCUMENTS
-            else "keyloss.card_docs_received"
+            else "key_loss.card_docs_received"
         )
-        lines.append(cards.line("keyloss.card_documents", state=cards.text(state)))
+        lines.append(cards.line("key_loss.card_documents", state=cards.text(state)))
     return lines
 
 
 class KeyLossFlow(DocumentRequestFlow):
-    name = "keyloss"
-    menu_label = "keyloss.menu"
+    name = "key_loss"
+    former_names = ("keyloss",)
+    menu_label = "key_loss.menu"
     for_managers = False
 
     pick_key = Step()
@@ -176,12 +177,12 @@ class KeyLossFlow(DocumentRequestFlow):
     awaiting = frozenset({AWAITING_DELIVERY, AWAITING_DOCUMENTS})
     #: The scans of branch B, in the order they are asked.
     documents = (
-        Document("letter", letter, "keyloss.document_letter"),
-        Document("write_off_act", act, "keyloss.document_write_off_act"),
+        Document("letter", letter, "key_loss.document_letter"),
+        Document("write_off_act", act, "key_loss.document_write_off_act"),
     )
     first_step = pick_key
-    new_request_button = ("keyloss.other_key", "keyloss.other")
-    received_key = "keyloss.document_received"
+    new_request_button = ("key_loss.other_key", "key_loss.other")
+    received_key = "key_loss.document_received"
 
     async def begin(self, ctx: Context, payload: Payload) -> None:
         if ctx.customer_id is not None and await require_consent(ctx):
@@ -192,11 +193,11 @@ class KeyLossFlow(DocumentRequestFlow):
 
     async def resume_line(self, ctx: Context, request: Request) -> str:
         if request.details.get("awaiting") == AWAITING_DELIVERY:
-            missing = ctx.t("keyloss.missing_delivery")
+            missing = ctx.t("key_loss.missing_delivery")
         else:
             missing = ", ".join(await self.missing_names(ctx, request.id))
         return ctx.t(
-            "keyloss.resume_line",
+            "key_loss.resume_line",
             number=request.id,
             serial=request.details.get("serial", ""),
             missing=missing,
@@ -230,32 +231,32 @@ class KeyLossFlow(DocumentRequestFlow):
     async def ask_pick_key(self, ctx: Context) -> None:
         own = await keys.of_customer(ctx.unit, ctx.customer_id) if ctx.customer_id else []
         if ctx.customer_id is None:
-            ctx.say(ctx.t("keyloss.pick_key_unlinked"), (ctx.menu_row(),))
+            ctx.say(ctx.t("key_loss.pick_key_unlinked"), (ctx.menu_row(),))
             return
         if not own:
-            ctx.say(ctx.t("keyloss.pick_key_none"), (ctx.menu_row(),))
+            ctx.say(ctx.t("key_loss.pick_key_none"), (ctx.menu_row(),))
             return
         listed = (
             ctx.button(
-                "keyloss.key_button",
-                "keyloss.key",
+                "key_loss.key_button",
+                "key_loss.key",
                 key.id,
                 serial=key.serial,
-                kind=ctx.t(f"keyloss.kind_{key.kind.value}"),
-                status=ctx.t(f"keyloss.status_{key.status.value}"),
+                kind=ctx.t(f"key_loss.kind_{key.kind.value}"),
+                status=ctx.t(f"key_loss.status_{key.status.value}"),
             )
             for key in own
         )
-        ctx.say(ctx.t("keyloss.pick_key"), keyboard(*listed, ctx.menu_row()))
+        ctx.say(ctx.t("key_loss.pick_key"), keyboard(*listed, ctx.menu_row()))
 
     async def on_pick_key(self, ctx: Context, msg: Incoming, payload: Payload | None) -> bool:
         if payload is not None:
-            if payload.action != "keyloss.key":
+            if payload.action != "key_loss.key":
                 return False
             key_id = payload.optional_int(0)
             key = await keys.get(ctx.unit, key_id) if key_id is not None else None
             if key is None or ctx.customer_id is None or key.customer_id != ctx.customer_id:
-                ctx.say(ctx.t("keyloss.not_your_key_button"))
+                ctx.say(ctx.t("key_loss.not_your_key_button"))
                 await ctx.go(self.pick_key)
                 return True
             ctx.data = {"key_id": key.id}
@@ -271,7 +272,7 @@ class KeyLossFlow(DocumentRequestFlow):
         key = await key_by_serial(ctx.unit, serial)
         if key is None or key.customer_id != ctx.customer_id:
             # The same answer for an unknown serial and someone else's: nothing leaks.
-            ctx.say(ctx.t("keyloss.not_your_key", serial=serial))
+            ctx.say(ctx.t("key_loss.not_your_key", serial=serial))
             await ctx.go(self.pick_key)
             return True
         ctx.data = {"key_id": key.id}
@@ -291,18 +292,18 @@ class KeyLossFlow(DocumentRequestFlow):
     async def ask_what(self, ctx: Context) -> None:
         buttons = (
             (
-                ctx.button("keyloss.button_lost", "keyloss.what", WhatHappened.LOST.value),
-                ctx.button("keyloss.button_stolen", "keyloss.what", WhatHappened.STOLEN.value),
+                ctx.button("key_loss.button_lost", "key_loss.what", WhatHappened.LOST.value),
+                ctx.button("key_loss.button_stolen", "key_loss.what", WhatHappened.STOLEN.value),
             ),
             (
-                ctx.button("keyloss.button_broken", "keyloss.what", WhatHappened.BROKEN.value),
-                ctx.button("keyloss.button_found", "keyloss.what", WhatHappened.FOUND.value),
+                ctx.button("key_loss.button_broken", "key_loss.what", WhatHappened.BROKEN.value),
+                ctx.button("key_loss.button_found", "key_loss.what", WhatHappened.FOUND.value),
             ),
             ctx.menu_row(),
         )
         if "key_id" not in ctx.data:
             ctx.say(
-                ctx.t("keyloss.ask_what_unverified", serial=ctx.data.get("serial", "")), buttons
+                ctx.t("key_loss.ask_what_unverified", serial=ctx.data.get("serial", "")), buttons
             )
             return
         key = await self._own_key(ctx)
@@ -312,16 +313,16 @@ class KeyLossFlow(DocumentRequestFlow):
             return
         ctx.say(
             ctx.t(
-                "keyloss.ask_what",
+                "key_loss.ask_what",
                 serial=key.serial,
-                kind=ctx.t(f"keyloss.kind_{key.kind.value}"),
-                status=ctx.t(f"keyloss.status_{key.status.value}"),
+                kind=ctx.t(f"key_loss.kind_{key.kind.value}"),
+                status=ctx.t(f"key_loss.status_{key.status.value}"),
             ),
             buttons,
         )
 
     async def on_what(self, ctx: Context, msg: Incoming, payload: Payload | None) -> bool:
-        if payload is None or payload.action != "keyloss.what" or len(payload.args) != 1:
+        if payload is None or payload.action != "key_loss.what" or len(payload.args) != 1:
             return False
         try:
             what = WhatHappened(payload.args[0])
@@ -340,7 +341,7 @@ class KeyLossFlow(DocumentRequestFlow):
             await self._found(ctx, key)
             return True
         if key.status.value not in REPORTABLE:
-            self._refuse_for_status(ctx, "keyloss.already_reported", key)
+            self._refuse_for_status(ctx, "key_loss.already_reported", key)
             return True
         support_end = await keys.latest_support_end(ctx.unit, key.id)
         branch = loss_branch(
@@ -416,15 +417,15 @@ class KeyLossFlow(DocumentRequestFlow):
         )
         t = ctx.t
         until = (
-            t("keyloss.until_date", date=t.date(key.programmed_until))
+            t("key_loss.until_date", date=t.date(key.programmed_until))
             if key.programmed_until
-            else t("keyloss.until_unknown")
+            else t("key_loss.until_unknown")
         )
         ctx.say(
             t(
-                "keyloss.protected_marked",
+                "key_loss.protected_marked",
                 serial=key.serial,
-                what=t(f"keyloss.what_{what.value}"),
+                what=t(f"key_loss.what_{what.value}"),
                 until=until,
                 licenses=", ".join(licenses) or "—",
                 key_price=t.money(prices.key_price),
@@ -436,7 +437,7 @@ class KeyLossFlow(DocumentRequestFlow):
         await ctx.go(self.address)
 
     async def ask_address(self, ctx: Context) -> None:
-        ctx.say(ctx.t("keyloss.ask_address"), (ctx.menu_row(),))
+        ctx.say(ctx.t("key_loss.ask_address"), (ctx.menu_row(),))
 
     async def on_address(self, ctx: Context, msg: Incoming, payload: Payload | None) -> bool:
         address = free_text(msg, payload, _ADDRESS_LENGTH)
@@ -447,7 +448,7 @@ class KeyLossFlow(DocumentRequestFlow):
         return True
 
     async def ask_recipient(self, ctx: Context) -> None:
-        ctx.say(ctx.t("keyloss.ask_recipient"), (ctx.menu_row(),))
+        ctx.say(ctx.t("key_loss.ask_recipient"), (ctx.menu_row(),))
 
     async def on_recipient(self, ctx: Context, msg: Incoming, payload: Payload | None) -> bool:
         recipient = free_text(msg, payload, _RECIPIENT_LENGTH)
@@ -466,7 +467,7 @@ class KeyLossFlow(DocumentRequestFlow):
         await hand_over(
             ctx, request, details, key_loss_card(details), waiting=RequestStatus.WAITING_CUSTOMER
         )
-        ctx.say(ctx.t("keyloss.delivery_filed", number=request.id), (ctx.menu_row(),))
+        ctx.say(ctx.t("key_loss.delivery_filed", number=request.id), (ctx.menu_row(),))
         ctx.finish()
         return True
 
@@ -490,14 +491,14 @@ class KeyLossFlow(DocumentRequestFlow):
         t = ctx.t
         ctx.say(
             t(
-                "keyloss.documents_marked",
+                "key_loss.documents_marked",
                 serial=key.serial,
-                what=t(f"keyloss.what_{what.value}"),
-                kind=t(f"keyloss.kind_{key.kind.value}"),
+                what=t(f"key_loss.what_{what.value}"),
+                kind=t(f"key_loss.kind_{key.kind.value}"),
                 price=t.money(price),
                 licenses=", ".join(licenses) or "—",
                 letter=self._letter_item(ctx),
-                act=t("keyloss.act_item"),
+                act=t("key_loss.act_item"),
                 number=request_id,
             )
         )
@@ -506,14 +507,14 @@ class KeyLossFlow(DocumentRequestFlow):
     def _letter_item(self, ctx: Context) -> str:
         broken = ctx.data.get("what") == WhatHappened.BROKEN.value
         return ctx.t(
-            "keyloss.letter_item_broken" if broken else "keyloss.letter_item",
+            "key_loss.letter_item_broken" if broken else "key_loss.letter_item",
             serial=ctx.data.get("serial", ""),
         )
 
     async def ask_letter(self, ctx: Context) -> None:
         ctx.say(
             ctx.t(
-                "keyloss.ask_letter",
+                "key_loss.ask_letter",
                 letter=self._letter_item(ctx),
                 **upload_limits(ctx, FileKind.DOCUMENT),
             ),
@@ -526,8 +527,8 @@ class KeyLossFlow(DocumentRequestFlow):
     async def ask_act(self, ctx: Context) -> None:
         ctx.say(
             ctx.t(
-                "keyloss.ask_act",
-                act=ctx.t("keyloss.act_item"),
+                "key_loss.ask_act",
+                act=ctx.t("key_loss.act_item"),
                 **upload_limits(ctx, FileKind.DOCUMENT),
             ),
             self.later_row(ctx),
@@ -563,7 +564,7 @@ class KeyLossFlow(DocumentRequestFlow):
         await hand_over(
             ctx, request, details, key_loss_card(details), waiting=RequestStatus.WAITING_DOCUMENTS
         )
-        ctx.say(ctx.t("keyloss.documents_filed", number=request.id), (ctx.menu_row(),))
+        ctx.say(ctx.t("key_loss.documents_filed", number=request.id), (ctx.menu_row(),))
         ctx.finish()
 
     # -- found ---------------------------------------------------------------------------
@@ -574,7 +575,7 @@ class KeyLossFlow(DocumentRequestFlow):
             ctx.t(
                 text_key,
                 serial=key.serial,
-                status=ctx.t(f"keyloss.status_{key.status.value}"),
+                status=ctx.t(f"key_loss.status_{key.status.value}"),
             ),
             (ctx.menu_row(),),
         )
@@ -582,7 +583,7 @@ class KeyLossFlow(DocumentRequestFlow):
 
     async def _found(self, ctx: Context, key: Key) -> None:
         if key.status.value not in REPORTED_LOST:
-            self._refuse_for_status(ctx, "keyloss.not_reported_lost", key)
+            self._refuse_for_status(ctx, "key_loss.not_reported_lost", key)
             return
         if key.protection_service:
             await keys.set_status(ctx.unit, key.id, KeyStatus.FOUND, ctx.now)
@@ -598,7 +599,9 @@ class KeyLossFlow(DocumentRequestFlow):
         request_id = await file_request(
             ctx, RequestKind.KEY_LOSS, card=key_loss_card(details), key_id=key.id, details=details
         )
-        answer = "keyloss.found_protected" if key.protection_service else "keyloss.found_documents"
+        answer = (
+            "key_loss.found_protected" if key.protection_service else "key_loss.found_documents"
+        )
         ctx.say(ctx.t(answer, serial=key.serial, number=request_id), (ctx.menu_row(),))
         ctx.finish()
 
@@ -629,5 +632,5 @@ class KeyLossFlow(DocumentRequestFlow):
         request_id = await file_request(
             ctx, RequestKind.KEY_LOSS, card=key_loss_card(details), details=details
         )
-        ctx.say(ctx.t("keyloss.unverified_filed", number=request_id), (ctx.menu_row(),))
+        ctx.say(ctx.t("key_loss.unverified_filed", number=request_id), (ctx.menu_row(),))
         ctx.finish()

@@ -46,8 +46,8 @@ def _manager_buttons(request_id: int) -> Callable[[Texts], Keyboard]:
     def render(t: Texts) -> Keyboard:
         return (
             (
-                Button(t("desk.reply"), encode("desk.reply", request_id)),
-                Button(t("desk.done"), encode("desk.done", request_id)),
+                Button(t("desk.reply"), encode("desk_actions.reply", request_id)),
+                Button(t("desk.done"), encode("desk_actions.done", request_id)),
             ),
         )
 

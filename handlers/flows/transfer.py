@@ -153,7 +153,7 @@ def transfer_card(details: dict[str, Any]) -> list[CardLine]:
         lines.append(
             cards.line(
                 "transfer.card_modules_rejected",
-                reason=cards.text(f"transferdesk.reason_{details.get('module_return_code')}"),
+                reason=cards.text(f"transfer_desk.reason_{details.get('module_return_code')}"),
                 manager=_decided_by(details),
             )
         )
@@ -176,8 +176,8 @@ def transfer_card_buttons(t: Texts, request: Request) -> Keyboard:
     if request.details.get("module_return") != DECISION_PENDING:
         return rows
     decision = (
-        Button(t("transferdesk.approve"), encode("transferdesk.approve", request.id)),
-        Button(t("transferdesk.reject"), encode("transferdesk.reject", request.id)),
+        Button(t("transfer_desk.approve"), encode("transfer_desk.approve", request.id)),
+        Button(t("transfer_desk.reject"), encode("transfer_desk.reject", request.id)),
     )
     return (*rows, decision)
 

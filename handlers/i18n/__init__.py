@@ -77,9 +77,18 @@ class CatalogueError(ValueError):
     """A catalogue file that does not parse, or an override of a text that does not exist."""
 
 
+#: Sections renamed with their flow (a flow, its texts and its buttons share one name): card
+#: lines and history notes stored before the rename name their texts the old way.
+FORMER_SECTIONS = {"keyloss": "key_loss", "transferdesk": "transfer_desk"}
+
+
 def message_id(key: str) -> str:
-    """The Fluent message of a code key: ``renewal.quote_amount`` → ``renewal-quote_amount``."""
-    return key.replace(".", "-", 1)
+    """The Fluent message of a code key: ``renewal.quote_amount`` → ``renewal-quote_amount``
+    (``keyloss.card_key`` → ``key_loss-card_key``, :data:`FORMER_SECTIONS`)."""
+    section, dot, rest = key.partition(".")
+    if not dot:
+        return key
+    return f"{FORMER_SECTIONS.get(section, section)}-{rest}"
 
 
 def text_key(identifier: str) -> str:

@@ -157,7 +157,7 @@ class TelegramChannel:
         """A manager's message in a request's topic (or replying to its card) is the answer."""
         own = replace(incoming, chat_id=f"{incoming.chat_id}:{incoming.user_id}")
         first = await self.engine.handle(
-            replace(own, text="", payload=encode("desk.reply", request_id))
+            replace(own, text="", payload=encode("desk_actions.reply", request_id))
         )
         awaited = await self._awaited(own.chat_id)
         if awaited is not None and awaited.answer and awaited.request_id == request_id:

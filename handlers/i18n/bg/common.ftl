@@ -35,8 +35,3 @@ menu-help = Помощ
 language-name = Български
 language-choose = Изберете език:
 language-changed = Езикът е сменен на български.
-
-## console
-
-console-no_such_file = Файлът { $path } не е намерен; нищо не е изпратено.
-console-demo_signed_in = Демо: влезли сте като { $name } ({ $company }). Напишете номера на бутона или текста му.

@@ -9,3 +9,6 @@ console-document = (документ: { $path })
 console-share_phone = (споделете телефона си: /contact +79990001122)
 console-outbox_customer = ново съобщение
 console-outbox_manager = чат на мениджърите, съобщение { $number } от опашката
+
+console-no_such_file = Файлът { $path } не е намерен; нищо не е изпратено.
+console-demo_signed_in = Демо: влезли сте като { $name } ({ $company }). Напишете номера на бутона или текста му.

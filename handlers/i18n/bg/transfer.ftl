@@ -119,26 +119,3 @@ transfer-card_modules_rejected = Връщане на модули: отказа�
 transfer-card_documents = Документи: { $state }
 transfer-card_docs_awaited = очакват се от клиента
 transfer-card_docs_received = получени
-
-## transferdesk
-
-transferdesk-use_buttons = Решението за връщане на модули се взема с бутоните на картата на заявката.
-transferdesk-approve = Одобри връщането на модули
-transferdesk-reject = Откажи връщането на модули
-transferdesk-not_found = Няма заявка за прехвърляне №{ $number }. Нищо не е променено.
-transferdesk-closed = Заявка №{ $number } вече е { $status }. Нищо не е променено.
-transferdesk-already_decided = По заявка №{ $number } вече е решено: връщането на модули е { $decision } ({ $manager }). Нищо не е променено.
-transferdesk-no_return_asked = По заявка №{ $number } сега не е нужно решение за връщане на модули. Нищо не е променено.
-transferdesk-decision_approved = одобрено
-transferdesk-decision_rejected = отказано
-transferdesk-choose_reason = Защо да се откаже връщането на модули по заявка №{ $number }? Изберете причина — клиентът ще я види.
-transferdesk-reason_not_needed = Връщането не е нужно
-transferdesk-reason_no_guarantee = В писмото няма гаранция за връщане
-transferdesk-reason_not_agreed = Не е съгласувано с разработчика
-transferdesk-reason_not_needed_customer = връщането на модули не е нужно, операцията ще се извърши на текущите Ви модули
-transferdesk-reason_no_guarantee_customer = в писмото няма гаранция за връщане на модулите; изпратете на мениджъра поправено писмо
-transferdesk-reason_not_agreed_customer = връщането на модулите не е съгласувано с представителя на разработчика
-transferdesk-customer_approved = По заявка №{ $number } връщането на защитните модули е одобрено: вместо върнатите модули ще получите нови. Мениджър ще Ви каже как да изпратите модулите.
-transferdesk-customer_rejected = По заявка №{ $number } връщането на защитните модули не е одобрено: { $reason }. Мениджър ще се свърже с Вас за следващите стъпки.
-transferdesk-recorded_told = Записано: връщането на модули по заявка №{ $number } е { $decision }. Клиентът е уведомен.
-transferdesk-recorded_untold = Записано: връщането на модули по заявка №{ $number } е { $decision }. Няма чат, в който да се уведоми клиентът.

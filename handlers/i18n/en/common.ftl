@@ -35,8 +35,3 @@ menu-help = Help
 language-name = English
 language-choose = Choose a language:
 language-changed = The language is now English.
-
-## console
-
-console-no_such_file = File { $path } not found; nothing was sent.
-console-demo_signed_in = Demo: you are signed in as { $name } ({ $company }). Type a button's number or its label.

@@ -9,3 +9,6 @@ console-document = (document: { $path })
 console-share_phone = (share your phone: /contact +79990001122)
 console-outbox_customer = new message
 console-outbox_manager = managers' chat, queued message { $number }
+
+console-no_such_file = File { $path } not found; nothing was sent.
+console-demo_signed_in = Demo: you are signed in as { $name } ({ $company }). Type a button's number or its label.

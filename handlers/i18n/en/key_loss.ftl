@@ -1,44 +1,44 @@
-## keyloss
+## key_loss
 
-keyloss-menu = Key lost, stolen or broken
+key_loss-menu = Key lost, stolen or broken
 ## -- which key
 
-keyloss-pick_key = Choose the key something happened to, or type its serial number (printed on the key, e.g. 3-1234567):
-keyloss-pick_key_hint = Press the button with the key or type its serial number, e.g. 3-1234567.
-keyloss-pick_key_unlinked =
+key_loss-pick_key = Choose the key something happened to, or type its serial number (printed on the key, e.g. 3-1234567):
+key_loss-pick_key_hint = Press the button with the key or type its serial number, e.g. 3-1234567.
+key_loss-pick_key_unlinked =
     Type the serial number of the key or protection module (printed on it, e.g. 3-1234567).
     Your account is not linked to a customer, so the request goes to a manager as unverified: nothing happens to the key until a manager has checked that it is yours.
-keyloss-pick_key_none = No keys are registered to you. Type the key's serial number if you have it, or ask a manager.
-keyloss-key_button = { $serial } · { $kind } · { $status }
-keyloss-not_your_key = Key { $serial } is not among your keys. Check the number or choose a key from the list. Nothing has changed.
-keyloss-not_your_key_button = This key is not among yours. Choose one from the list. Nothing has changed.
-keyloss-kind_codemeter = CodeMeter key
-keyloss-kind_module = protection module
-keyloss-status_active = active
-keyloss-status_lost = reported lost
-keyloss-status_stolen = reported stolen
-keyloss-status_broken = reported broken
-keyloss-status_found = found after a loss
-keyloss-status_replaced = replaced
+key_loss-pick_key_none = No keys are registered to you. Type the key's serial number if you have it, or ask a manager.
+key_loss-key_button = { $serial } · { $kind } · { $status }
+key_loss-not_your_key = Key { $serial } is not among your keys. Check the number or choose a key from the list. Nothing has changed.
+key_loss-not_your_key_button = This key is not among yours. Choose one from the list. Nothing has changed.
+key_loss-kind_codemeter = CodeMeter key
+key_loss-kind_module = protection module
+key_loss-status_active = active
+key_loss-status_lost = reported lost
+key_loss-status_stolen = reported stolen
+key_loss-status_broken = reported broken
+key_loss-status_found = found after a loss
+key_loss-status_replaced = replaced
 ## -- what happened
 
-keyloss-ask_what = Chosen: { $kind } { $serial } ({ $status }). What happened?
-keyloss-ask_what_unverified = Key { $serial }. What happened?
-keyloss-what_hint = Press a button: lost, stolen, broken or found.
-keyloss-button_lost = Lost
-keyloss-button_stolen = Stolen
-keyloss-button_broken = Broken
-keyloss-button_found = Found after a loss
-keyloss-what_lost = lost
-keyloss-what_stolen = stolen
-keyloss-what_broken = broken
-keyloss-what_found = found after a loss
-keyloss-already_reported = Key { $serial } is already { $status }; managers have the request. Nothing has changed. If something else happened, ask a manager.
+key_loss-ask_what = Chosen: { $kind } { $serial } ({ $status }). What happened?
+key_loss-ask_what_unverified = Key { $serial }. What happened?
+key_loss-what_hint = Press a button: lost, stolen, broken or found.
+key_loss-button_lost = Lost
+key_loss-button_stolen = Stolen
+key_loss-button_broken = Broken
+key_loss-button_found = Found after a loss
+key_loss-what_lost = lost
+key_loss-what_stolen = stolen
+key_loss-what_broken = broken
+key_loss-what_found = found after a loss
+key_loss-already_reported = Key { $serial } is already { $status }; managers have the request. Nothing has changed. If something else happened, ask a manager.
 ## -- A: the additional protection service
 
-keyloss-until_date = after { $date }
-keyloss-until_unknown = when its current programming runs out
-keyloss-protected_marked =
+key_loss-until_date = after { $date }
+key_loss-until_unknown = when its current programming runs out
+key_loss-protected_marked =
     Recorded: key { $serial } is { $what }. It is excluded from the monthly prolongation and stops working { $until }.
     The key has the additional protection service, so no documents are needed: its licenses ({ $licenses }) will be restored on a new key.
     You pay only:
@@ -46,79 +46,79 @@ keyloss-protected_marked =
     • delivery — { $delivery } (paid separately).
     Total: { $total }.
     Request #{ $number }. Now tell me where and to whom to deliver the new key.
-keyloss-ask_address = Type the delivery address for the new key: postal code, city, street, building, office.
-keyloss-address_hint = Type the address in one message, 5 to 500 characters.
-keyloss-ask_recipient = Who will receive the key? Type the recipient's full name and a phone number for the courier.
-keyloss-recipient_hint = Type the recipient in one message, 2 to 200 characters.
-keyloss-delivery_filed = Thank you! Request #{ $number } has been passed to the managers: they will send an invoice for the key and delivery and restore the licenses on the new key.
-keyloss-missing_delivery = delivery address and recipient
+key_loss-ask_address = Type the delivery address for the new key: postal code, city, street, building, office.
+key_loss-address_hint = Type the address in one message, 5 to 500 characters.
+key_loss-ask_recipient = Who will receive the key? Type the recipient's full name and a phone number for the courier.
+key_loss-recipient_hint = Type the recipient in one message, 2 to 200 characters.
+key_loss-delivery_filed = Thank you! Request #{ $number } has been passed to the managers: they will send an invoice for the key and delivery and restore the licenses on the new key.
+key_loss-missing_delivery = delivery address and recipient
 ## -- B: documents
 
-keyloss-documents_marked =
+key_loss-documents_marked =
     Recorded: key { $serial } is { $what }.
     The additional protection service does not cover this key, so the replacement is at your cost: a new { $kind } costs { $price }, and all licenses of the old one ({ $licenses }) will be moved to it.
     The replacement needs scans of two documents:
     1. { $letter }
     2. { $act }
     Request #{ $number } is waiting for the documents. Send them one at a time.
-keyloss-letter_item = A letter on your company's official letterhead notifying the loss of key (module) { $serial }, with the obligation not to use the license files bound to it.
-keyloss-letter_item_broken = A letter on your company's official letterhead notifying the breakage of key (module) { $serial }, with the obligation not to use the license files bound to it and to return the broken key.
-keyloss-act_item = The act of write-off of the lost or broken key (akt o spisanii).
-keyloss-ask_letter =
+key_loss-letter_item = A letter on your company's official letterhead notifying the loss of key (module) { $serial }, with the obligation not to use the license files bound to it.
+key_loss-letter_item_broken = A letter on your company's official letterhead notifying the breakage of key (module) { $serial }, with the obligation not to use the license files bound to it and to return the broken key.
+key_loss-act_item = The act of write-off of the lost or broken key (akt o spisanii).
+key_loss-ask_letter =
     Document 1 of 2. { $letter }
     Send the scan as a file ({ $types }, up to { $max_mb } MB).
-keyloss-letter_hint = I need a file: the scan of the letter. Send it as a document or a photo.
-keyloss-ask_act =
+key_loss-letter_hint = I need a file: the scan of the letter. Send it as a document or a photo.
+key_loss-ask_act =
     Document 2 of 2. { $act }
     Send the scan as a file ({ $types }, up to { $max_mb } MB).
-keyloss-act_hint = I need a file: the scan of the act of write-off. Send it as a document or a photo.
-keyloss-later = I'll send them later
-keyloss-later_text = All right. Request #{ $number } is waiting for the documents; I will remind you in { $days ->
+key_loss-act_hint = I need a file: the scan of the act of write-off. Send it as a document or a photo.
+key_loss-later = I'll send them later
+key_loss-later_text = All right. Request #{ $number } is waiting for the documents; I will remind you in { $days ->
         [one] { $days } day
        *[other] { $days } days
     }. Continue with the button below or the menu item "Key lost, stolen or broken".
-keyloss-one_at_a_time = Please send one file per message. Nothing has been saved.
-keyloss-document_received = Received: { $document } ({ $name }).
-keyloss-document_letter = the letter on company letterhead
-keyloss-document_write_off_act = the act of write-off
-keyloss-documents_filed = Both documents received. Request #{ $number } has been passed to the managers: they will send an invoice for the new key and move the licenses to it.
-keyloss-request_closed = This request is already closed; nothing has been saved. Start again from the menu if needed.
+key_loss-one_at_a_time = Please send one file per message. Nothing has been saved.
+key_loss-document_received = Received: { $document } ({ $name }).
+key_loss-document_letter = the letter on company letterhead
+key_loss-document_write_off_act = the act of write-off
+key_loss-documents_filed = Both documents received. Request #{ $number } has been passed to the managers: they will send an invoice for the new key and move the licenses to it.
+key_loss-request_closed = This request is already closed; nothing has been saved. Start again from the menu if needed.
 ## -- coming back
 
-keyloss-resume_title = You have unfinished key requests:
-keyloss-resume_line = • #{ $number }, key { $serial }: still missing — { $missing }
-keyloss-resume_hint = Press a button: continue a request or report another key.
-keyloss-continue_button = Continue request #{ $number }
-keyloss-other_key = Report another key
-keyloss-nothing_to_continue = Request #{ $number } is not waiting for anything from you.
+key_loss-resume_title = You have unfinished key requests:
+key_loss-resume_line = • #{ $number }, key { $serial }: still missing — { $missing }
+key_loss-resume_hint = Press a button: continue a request or report another key.
+key_loss-continue_button = Continue request #{ $number }
+key_loss-other_key = Report another key
+key_loss-nothing_to_continue = Request #{ $number } is not waiting for anything from you.
 ## -- found
 
-keyloss-not_reported_lost = Key { $serial } was not reported lost or stolen (now: { $status }). Nothing has changed.
-keyloss-found_protected = Recorded: key { $serial } has been found. Its licenses cannot come back to it (they were restored on the new key), but the found key can be used as a carrier for new licenses. Request #{ $number } informs the managers.
-keyloss-found_documents = Recorded that key { $serial } has been found. Request #{ $number } has been passed to a manager, who will tell you whether the replacement is still needed.
+key_loss-not_reported_lost = Key { $serial } was not reported lost or stolen (now: { $status }). Nothing has changed.
+key_loss-found_protected = Recorded: key { $serial } has been found. Its licenses cannot come back to it (they were restored on the new key), but the found key can be used as a carrier for new licenses. Request #{ $number } informs the managers.
+key_loss-found_documents = Recorded that key { $serial } has been found. Request #{ $number } has been passed to a manager, who will tell you whether the replacement is still needed.
 ## -- an unlinked person
 
-keyloss-unverified_filed = Request #{ $number } has been passed to the managers as unverified: your account is not linked to a customer, so nothing has been done to the key yet. A manager will check that the key is yours and contact you.
+key_loss-unverified_filed = Request #{ $number } has been passed to the managers as unverified: your account is not linked to a customer, so nothing has been done to the key yet. A manager will check that the key is yours and contact you.
 ## -- the managers' card
 
-keyloss-card_serial_typed = Key (number as typed by the sender): { $serial }
-keyloss-card_key = Key: { $serial } ({ $kind })
-keyloss-card_what = What happened: { $what }
-keyloss-card_unverified = Sender not linked to a customer: the key has NOT been changed; check the owner.
-keyloss-card_known = In the database: { $kind } of { $owner }, status — { $status }
-keyloss-card_unknown = No such key in the database.
-keyloss-card_found_protected = With the protection service: key recorded as found; licenses are not restored on it, it may carry new ones.
-keyloss-card_found_documents = Without the protection service: key status unchanged; decide on the replacement.
-keyloss-card_licenses = Licenses on the key: { $licenses }
-keyloss-card_protected = Protection service active: no documents, key excluded from the monthly prolongation.
-keyloss-card_programmed_until = Programmed until: { $date }
-keyloss-card_unknown_date = unknown
-keyloss-card_prices = New key: { $key_price }, delivery: { $delivery }, total { $total }
-keyloss-card_awaited = awaited from the customer
-keyloss-card_address = Delivery address: { $address }
-keyloss-card_recipient = Recipient: { $recipient }
-keyloss-card_documents_branch = No protection service: replacement at the customer's cost, letter and act of write-off required.
-keyloss-card_new_key_price = New { $kind }: { $price }
-keyloss-card_documents = Documents: { $state }
-keyloss-card_docs_awaited = awaited from the customer
-keyloss-card_docs_received = received
+key_loss-card_serial_typed = Key (number as typed by the sender): { $serial }
+key_loss-card_key = Key: { $serial } ({ $kind })
+key_loss-card_what = What happened: { $what }
+key_loss-card_unverified = Sender not linked to a customer: the key has NOT been changed; check the owner.
+key_loss-card_known = In the database: { $kind } of { $owner }, status — { $status }
+key_loss-card_unknown = No such key in the database.
+key_loss-card_found_protected = With the protection service: key recorded as found; licenses are not restored on it, it may carry new ones.
+key_loss-card_found_documents = Without the protection service: key status unchanged; decide on the replacement.
+key_loss-card_licenses = Licenses on the key: { $licenses }
+key_loss-card_protected = Protection service active: no documents, key excluded from the monthly prolongation.
+key_loss-card_programmed_until = Programmed until: { $date }
+key_loss-card_unknown_date = unknown
+key_loss-card_prices = New key: { $key_price }, delivery: { $delivery }, total { $total }
+key_loss-card_awaited = awaited from the customer
+key_loss-card_address = Delivery address: { $address }
+key_loss-card_recipient = Recipient: { $recipient }
+key_loss-card_documents_branch = No protection service: replacement at the customer's cost, letter and act of write-off required.
+key_loss-card_new_key_price = New { $kind }: { $price }
+key_loss-card_documents = Documents: { $state }
+key_loss-card_docs_awaited = awaited from the customer
+key_loss-card_docs_received = received

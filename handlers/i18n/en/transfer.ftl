@@ -119,26 +119,3 @@ transfer-card_modules_rejected = Module return: rejected ({ $manager }): { $reas
 transfer-card_documents = Documents: { $state }
 transfer-card_docs_awaited = awaited from the customer
 transfer-card_docs_received = received
-
-## transferdesk
-
-transferdesk-use_buttons = The module return is decided with the buttons on the request's card.
-transferdesk-approve = Approve module return
-transferdesk-reject = Reject module return
-transferdesk-not_found = There is no transfer request #{ $number }. Nothing has changed.
-transferdesk-closed = Request #{ $number } is already { $status }. Nothing has changed.
-transferdesk-already_decided = Request #{ $number } is already decided: module return { $decision } ({ $manager }). Nothing has changed.
-transferdesk-no_return_asked = Request #{ $number } does not need a module return decision now. Nothing has changed.
-transferdesk-decision_approved = approved
-transferdesk-decision_rejected = rejected
-transferdesk-choose_reason = Why reject the module return of request #{ $number }? Choose the reason; the customer will see it.
-transferdesk-reason_not_needed = Return not needed
-transferdesk-reason_no_guarantee = No return guarantee in the letter
-transferdesk-reason_not_agreed = Not agreed by the vendor
-transferdesk-reason_not_needed_customer = a return of modules is not needed; the operation will be done on your current modules
-transferdesk-reason_no_guarantee_customer = the letter has no guarantee to return the modules; please send a corrected letter to the manager
-transferdesk-reason_not_agreed_customer = the vendor's representative has not agreed to the return of the modules
-transferdesk-customer_approved = Request #{ $number }: the return of the protection modules is approved; you will receive new modules in place of the returned ones. A manager will tell you how to send the modules.
-transferdesk-customer_rejected = Request #{ $number }: the return of the protection modules is not approved: { $reason }. A manager will contact you about the next steps.
-transferdesk-recorded_told = Recorded: module return for request #{ $number } { $decision }. The customer has been told.
-transferdesk-recorded_untold = Recorded: module return for request #{ $number } { $decision }. There is no chat to tell the customer in.

@@ -35,8 +35,3 @@ menu-help = Помощь
 language-name = Русский
 language-choose = Выберите язык:
 language-changed = Язык переключён на русский.
-
-## console
-
-console-no_such_file = Файл { $path } не найден, ничего не отправлено.
-console-demo_signed_in = Демо: вы вошли как { $name } ({ $company }). Наберите номер кнопки или её текст.

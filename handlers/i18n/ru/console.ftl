@@ -9,3 +9,6 @@ console-document = (документ: { $path })
 console-share_phone = (поделиться своим телефоном: /contact +79990001122)
 console-outbox_customer = новое сообщение
 console-outbox_manager = чат менеджеров, сообщение { $number } из очереди
+
+console-no_such_file = Файл { $path } не найден, ничего не отправлено.
+console-demo_signed_in = Демо: вы вошли как { $name } ({ $company }). Наберите номер кнопки или её текст.

@@ -121,26 +121,3 @@ transfer-card_modules_rejected = Возврат модулей: отклонён
 transfer-card_documents = Документы: { $state }
 transfer-card_docs_awaited = ждём от клиента
 transfer-card_docs_received = получены
-
-## transferdesk
-
-transferdesk-use_buttons = Решение о возврате модулей принимается кнопками на карточке заявки.
-transferdesk-approve = Одобрить возврат модулей
-transferdesk-reject = Отклонить возврат модулей
-transferdesk-not_found = Заявки на перенос №{ $number } нет. Ничего не изменилось.
-transferdesk-closed = Заявка №{ $number } уже { $status }. Ничего не изменилось.
-transferdesk-already_decided = По заявке №{ $number } уже решено: возврат модулей { $decision } ({ $manager }). Ничего не изменилось.
-transferdesk-no_return_asked = По заявке №{ $number } решение о возврате модулей сейчас не требуется. Ничего не изменилось.
-transferdesk-decision_approved = одобрен
-transferdesk-decision_rejected = отклонён
-transferdesk-choose_reason = Почему отклонить возврат модулей по заявке №{ $number }? Выберите причину — клиент её увидит.
-transferdesk-reason_not_needed = Возврат не нужен
-transferdesk-reason_no_guarantee = В письме нет гарантии возврата
-transferdesk-reason_not_agreed = Не согласовано разработчиком
-transferdesk-reason_not_needed_customer = возврат модулей не требуется, операция будет выполнена на ваших текущих модулях
-transferdesk-reason_no_guarantee_customer = в письме нет гарантии возврата модулей; пришлите менеджеру исправленное письмо
-transferdesk-reason_not_agreed_customer = возврат модулей не согласован представителем разработчика
-transferdesk-customer_approved = По заявке №{ $number } возврат модулей защиты одобрен: вместо возвращаемых модулей вы получите новые. Менеджер сообщит, как отправить модули.
-transferdesk-customer_rejected = По заявке №{ $number } возврат модулей защиты не одобрен: { $reason }. Менеджер свяжется с вами по дальнейшим шагам.
-transferdesk-recorded_told = Записано: возврат модулей по заявке №{ $number } { $decision }. Клиенту сообщено.
-transferdesk-recorded_untold = Записано: возврат модулей по заявке №{ $number } { $decision }. Сообщить клиенту некуда.
