@@ -24,7 +24,7 @@ from handlers.flows.booking import BookingFlow
 from handlers.flows.callback import CallbackFlow
 from handlers.flows.consent import ConsentFlow
 from handlers.flows.document_requests import DocumentRequestFlow
-from handlers.flows.key_loss import KeyLossFlow
+from handlers.flows.key_loss.flow import KeyLossFlow
 from handlers.flows.link_request import LinkRequestFlow
 from handlers.flows.linking import LinkingFlow
 from handlers.flows.manager_contact import ManagerContactFlow
@@ -34,7 +34,7 @@ from handlers.flows.relay import RelayFlow
 from handlers.flows.reminders import ReminderSettingsFlow
 from handlers.flows.renewal import RenewalFlow
 from handlers.flows.support_faq import SupportFaqFlow
-from handlers.flows.transfer import TransferFlow
+from handlers.flows.transfer.flow import TransferFlow
 from storage.models import RequestKind
 
 

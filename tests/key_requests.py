@@ -19,7 +19,7 @@ from handlers.engine.dispatcher import Engine
 from handlers.engine.flow import Flow
 from handlers.engine.messages import Attachment
 from handlers.flows.consent import ConsentFlow
-from handlers.flows.transfer import TransferFlow
+from handlers.flows.transfer.flow import TransferFlow
 from handlers.policy import Policy
 from handlers.rules.dates import local_today
 from storage import accounts, customers

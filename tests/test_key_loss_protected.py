@@ -9,7 +9,7 @@ from decimal import Decimal
 import pytest
 
 from handlers.engine.dispatcher import Engine
-from handlers.flows.key_loss import KeyLossFlow
+from handlers.flows.key_loss.flow import KeyLossFlow
 from handlers.policy import Policy
 from handlers.rules.dates import local_today
 from storage.db import Database

@@ -9,7 +9,7 @@ import pytest
 from handlers.desk.transfer_desk import TransferDeskFlow
 from handlers.engine.dispatcher import Engine
 from handlers.engine.payloads import encode
-from handlers.flows.transfer import TransferFlow
+from handlers.flows.transfer.flow import TransferFlow
 from handlers.policy import Policy
 from storage.db import Database
 from storage.models import RequestStatus

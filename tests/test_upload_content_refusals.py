@@ -10,7 +10,7 @@ import pytest
 
 from handlers.engine.dispatcher import Engine
 from handlers.engine.payloads import encode
-from handlers.flows.key_loss import KeyLossFlow
+from handlers.flows.key_loss.flow import KeyLossFlow
 from handlers.policy import Policy
 from storage import downloads, requests
 from storage.db import Database

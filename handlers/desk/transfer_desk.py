@@ -2,8 +2,9 @@
 (docs/rules.md#license-transfer, seed 001).
 
 A transfer request whose customer offers to return modules carries "Approve module
-return" / "Reject module return" on its card (:func:`handlers.flows.transfer.transfer_card_buttons`)
-until a manager decides. Approving means the returned modules are replaced with new ones.
+return" / "Reject module return" on its card
+(:func:`handlers.flows.transfer.card.transfer_card_buttons`) until a manager decides.
+Approving means the returned modules are replaced with new ones.
 Rejecting offers preset reasons as buttons instead of waiting for the manager's next
 message: a manager chat is usually a group, where "the next message" may come from anyone,
 and a preset reason reads the same in the customer's language. Nothing is recorded until a
@@ -26,7 +27,7 @@ from handlers.desk.desk_actions import manager_actor
 from handlers.engine.flow import Context, Flow
 from handlers.engine.messages import Incoming
 from handlers.engine.payloads import Payload
-from handlers.flows.transfer import (
+from handlers.flows.transfer.card import (
     APPROVED,
     DECISION_PENDING,
     REJECTED,

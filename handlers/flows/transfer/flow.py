@@ -1,38 +1,14 @@
-"""Transfer, merge or redistribution of licenses between keys (docs/rules.md#license-transfer,
-seed 001).
-
-Step by step the bot collects what the official letter must name: the operation, the
-product and every license involved, the number of workplaces, the key/module numbers, the
-redistribution order (required for a redistribution, optional otherwise) and whether
-protection modules are to be returned. A linked customer picks their own licenses and
-keys with toggle buttons or types the numbers (a typed number that is not theirs is
-refused); a person not linked types them and the request is marked unverified.
-
-Then the request is filed at once as *waiting for documents* (managers see it; the
-documents reminder finds it) and the bot shows the letter's checklist and collects the
-letter's scan and the license files (several, closed with "That's all"). With them the
-request becomes new and the managers get the completed card. A customer who leaves midway
-continues later from the menu item or the ``go:transfer:docs:<request>`` button.
-
-Whether modules are returned is the vendor's decision: the card of such a request carries
-"Approve module return" / "Reject module return" (:mod:`handlers.desk.transfer_desk`) until a
-manager decides. Documents are personal data: consent is asked before anything else.
-"""
+"""The transfer conversation, step by step (the package's docstring tells the whole)."""
 
 from __future__ import annotations
 
-import re
-from collections.abc import Awaitable, Callable, Sequence
-from dataclasses import dataclass
-from enum import StrEnum
-from typing import Any, Protocol
+from typing import Any
 
-from handlers.desk import cards
-from handlers.desk.cards import CardLine, CardValue, file_request, standard_buttons
+from handlers.desk.cards import CardLine, file_request
 from handlers.engine.attachments import FileKind, upload_limits
 from handlers.engine.flow import Context, Step
-from handlers.engine.messages import Button, Incoming, Keyboard, keyboard
-from handlers.engine.payloads import Payload, encode
+from handlers.engine.messages import Button, Incoming
+from handlers.engine.payloads import Payload
 from handlers.engine.typed_input import free_text, key_by_serial, license_by_number
 from handlers.flows.consent import require_consent
 from handlers.flows.document_requests import (
@@ -42,147 +18,14 @@ from handlers.flows.document_requests import (
     hand_over,
     roles_in,
 )
-from handlers.i18n import Texts
+from handlers.flows.transfer.card import DECISION_PENDING, Operation, transfer_card
+from handlers.flows.transfer.choice import Choice, ask_choice, choose, start_choice, typed_numbers
 from storage import keys, licenses, requests
-from storage.db import Unit
 from storage.models import Request, RequestKind, RequestStatus
 
-_NUMBER = re.compile(r"^(?=.*[0-9])[A-Za-z0-9][A-Za-z0-9._/\-]{0,39}$")
-_SEPARATORS = re.compile(r"[\s,;]+")
-_MAX_NUMBERS = 30
 _PRODUCT_LENGTH = (2, 200)
 _ORDER_LENGTH = (2, 1000)
 MAX_WORKPLACES = 9999
-
-#: ``details["module_return"]`` while a manager has not decided yet.
-DECISION_PENDING = "pending"
-APPROVED = "approved"
-REJECTED = "rejected"
-
-
-class Operation(StrEnum):
-    MOVE = "move"
-    """Move licenses from one or several keys to one key."""
-    MERGE = "merge"
-    """Merge licenses onto one key."""
-    REDISTRIBUTE = "redistribute"
-    """Redistribute workplaces between keys."""
-
-
-class _Owned(Protocol):
-    @property
-    def id(self) -> int: ...
-
-    @property
-    def customer_id(self) -> int: ...
-
-
-@dataclass(frozen=True, slots=True)
-class _Choice:
-    """The customer's own licenses or keys: a toggle list with "Done", or numbers typed;
-    a person not linked types them at ``typed_step`` instead."""
-
-    step: Step
-    typed_step: Step
-    next_step: Step
-    ids: str
-    """Where ``ctx.data`` keeps the chosen ids."""
-    question: str
-    label: str
-    toggle: str
-    done: str
-    none_owned: str
-    """Text: the customer has none of them."""
-    choose_one: str
-    """Text: "Done" with nothing chosen."""
-    not_yours_button: str
-    not_yours_typed: str
-    of_customer: Callable[[Unit, int], Awaitable[Sequence[_Owned]]]
-    by_id: Callable[[Unit, int], Awaitable[_Owned | None]]
-    by_number: Callable[[Unit, str], Awaitable[_Owned | None]]
-
-
-def _numbers(text: str) -> list[str] | None:
-    """Typed license or key numbers, separated by commas, semicolons or spaces."""
-    parts = [part for part in _SEPARATORS.split(text.strip()) if part]
-    if not parts or len(parts) > _MAX_NUMBERS or not all(_NUMBER.match(p) for p in parts):
-        return None
-    return list(dict.fromkeys(parts))
-
-
-def _decided_by(details: dict[str, Any]) -> CardValue:
-    """The manager who decided the module return, as the card names them."""
-    manager = details.get("module_return_manager")
-    if isinstance(manager, dict):
-        return manager
-    return str(details.get("module_return_by") or "—")  # decided before names were kept
-
-
-def transfer_card(details: dict[str, Any]) -> list[CardLine]:
-    """The card lines of a transfer request, rebuilt from what was collected."""
-    lines = [
-        cards.line(
-            "transfer.card_operation",
-            operation=cards.text(f"transfer.operation_{details.get('operation', 'move')}"),
-        ),
-        cards.line("transfer.card_product", product=details.get("product") or "—"),
-        cards.line("transfer.card_licenses", licenses=", ".join(details.get("licenses", []))),
-        cards.line("transfer.card_workplaces", count=details.get("workplaces", "—")),
-        cards.line("transfer.card_keys", keys=", ".join(details.get("keys", []))),
-    ]
-    order = details.get("order")
-    lines.append(
-        cards.line("transfer.card_order", order=order)
-        if order
-        else cards.line("transfer.card_order_none")
-    )
-    if not details.get("verified_items"):
-        lines.append(cards.line("transfer.card_unverified_items"))
-    decision = details.get("module_return")
-    if not details.get("modules_returned"):
-        lines.append(cards.line("transfer.card_modules_no"))
-    elif decision == APPROVED:
-        lines.append(
-            cards.line(
-                "transfer.card_modules_approved",
-                manager=_decided_by(details),
-                when={"moment": str(details.get("module_return_at", ""))},
-            )
-        )
-    elif decision == REJECTED:
-        lines.append(
-            cards.line(
-                "transfer.card_modules_rejected",
-                reason=cards.text(f"transfer_desk.reason_{details.get('module_return_code')}"),
-                manager=_decided_by(details),
-            )
-        )
-    elif decision == DECISION_PENDING:
-        lines.append(cards.line("transfer.card_modules_pending"))
-    else:
-        lines.append(cards.line("transfer.card_modules_yes"))
-    state = (
-        "transfer.card_docs_awaited"
-        if details.get("awaiting") == AWAITING_DOCUMENTS
-        else "transfer.card_docs_received"
-    )
-    lines.append(cards.line("transfer.card_documents", state=cards.text(state)))
-    return lines
-
-
-def transfer_card_buttons(t: Texts, request: Request) -> Keyboard:
-    """The generic buttons, plus the module-return decision while it is pending."""
-    rows = standard_buttons(t, request)
-    if request.details.get("module_return") != DECISION_PENDING:
-        return rows
-    decision = (
-        Button(t("transfer_desk.approve"), encode("transfer_desk.approve", request.id)),
-        Button(t("transfer_desk.reject"), encode("transfer_desk.reject", request.id)),
-    )
-    return (*rows, decision)
-
-
-cards.KIND_BUTTONS[RequestKind.TRANSFER] = transfer_card_buttons
 
 
 class TransferFlow(DocumentRequestFlow):
@@ -264,7 +107,7 @@ class TransferFlow(DocumentRequestFlow):
         except ValueError:
             return False
         ctx.data = {"operation": operation.value}
-        await self._start_choice(ctx, _LICENSES)
+        await start_choice(ctx, _LICENSES)
         return True
 
     # -- licenses: a linked customer's own ---------------------------------------------------
@@ -284,10 +127,10 @@ class TransferFlow(DocumentRequestFlow):
             )
             for view in views
         ]
-        self._ask_choice(ctx, _LICENSES, items)
+        ask_choice(ctx, _LICENSES, items)
 
     async def on_licenses(self, ctx: Context, msg: Incoming, payload: Payload | None) -> bool:
-        return await self._choose(ctx, msg, payload, _LICENSES)
+        return await choose(ctx, msg, payload, _LICENSES)
 
     # -- product and licenses: typed by a person not linked ---------------------------------
 
@@ -343,7 +186,7 @@ class TransferFlow(DocumentRequestFlow):
         if count is None or not 1 <= count <= MAX_WORKPLACES:
             return False
         ctx.data["workplaces"] = count
-        await self._start_choice(ctx, _KEYS)
+        await start_choice(ctx, _KEYS)
         return True
 
     # -- keys --------------------------------------------------------------------------------
@@ -359,10 +202,10 @@ class TransferFlow(DocumentRequestFlow):
             )
             for key in own
         ]
-        self._ask_choice(ctx, _KEYS, items)
+        ask_choice(ctx, _KEYS, items)
 
     async def on_keys(self, ctx: Context, msg: Incoming, payload: Payload | None) -> bool:
-        return await self._choose(ctx, msg, payload, _KEYS)
+        return await choose(ctx, msg, payload, _KEYS)
 
     async def ask_key_numbers(self, ctx: Context) -> None:
         ctx.say(ctx.t("transfer.ask_key_numbers"), (ctx.menu_row(),))
@@ -370,98 +213,14 @@ class TransferFlow(DocumentRequestFlow):
     async def on_key_numbers(self, ctx: Context, msg: Incoming, payload: Payload | None) -> bool:
         return await self._typed_numbers(ctx, msg, payload, "keys", self.order)
 
-    # -- choosing one's own licenses or keys; numbers typed by a person not linked -----------
-
-    async def _start_choice(self, ctx: Context, choice: _Choice) -> None:
-        """A person not linked types the numbers; a customer with none of them is told so;
-        otherwise the toggle list, nothing chosen yet."""
-        if ctx.customer_id is None:
-            await ctx.go(choice.typed_step)
-            return
-        if not await choice.of_customer(ctx.unit, ctx.customer_id):
-            ctx.say(ctx.t(choice.none_owned), (ctx.menu_row(),))
-            ctx.finish()
-            return
-        ctx.data[choice.ids] = []
-        await ctx.go(choice.step)
-
-    def _ask_choice(
-        self, ctx: Context, choice: _Choice, items: list[tuple[int, str, dict[str, Any]]]
-    ) -> None:
-        """The toggle list: ``items`` are (id, number, the label's values) of one's own."""
-        chosen = set(ctx.data.get(choice.ids, []))
-        listed = (
-            ctx.button(
-                choice.label,
-                choice.toggle,
-                item_id,
-                mark="✅" if item_id in chosen else "▫️",
-                **values,
-            )
-            for item_id, _number, values in items
-        )
-        done = ctx.button("transfer.done_button", choice.done, count=len(chosen))
-        numbers = [number for item_id, number, _values in items if item_id in chosen]
-        text = ctx.t(choice.question)
-        if numbers:
-            text += "\n" + ctx.t("transfer.chosen", items=", ".join(numbers))
-        ctx.say(text, keyboard(*listed, done, ctx.menu_row()))
-
-    async def _choose(
-        self, ctx: Context, msg: Incoming, payload: Payload | None, choice: _Choice
-    ) -> bool:
-        """A toggle button, "Done", or typed numbers, each re-checked as the customer's own."""
-        assert ctx.customer_id is not None
-        chosen: list[int] = list(ctx.data.get(choice.ids, []))
-        if payload is not None:
-            if payload.action == choice.done:
-                if not chosen:
-                    ctx.say(ctx.t(choice.choose_one))
-                    await ctx.go(choice.step)
-                    return True
-                await ctx.go(choice.next_step)
-                return True
-            if payload.action != choice.toggle:
-                return False
-            item_id = payload.optional_int(0)
-            found = await choice.by_id(ctx.unit, item_id) if item_id is not None else None
-            if found is None or found.customer_id != ctx.customer_id:
-                ctx.say(ctx.t(choice.not_yours_button))
-                await ctx.go(choice.step)
-                return True
-            if found.id in chosen:
-                chosen.remove(found.id)
-            else:
-                chosen.append(found.id)
-            ctx.data[choice.ids] = chosen
-            await ctx.go(choice.step)
-            return True
-        typed = _numbers(msg.text)
-        if typed is None or msg.attachments:
-            return False
-        found_ids: list[int] = []
-        unknown: list[str] = []
-        for number in typed:
-            item = await choice.by_number(ctx.unit, number)
-            if item is None or item.customer_id != ctx.customer_id:
-                unknown.append(number)
-            else:
-                found_ids.append(item.id)
-        if unknown:
-            # One answer for unknown and foreign numbers alike; nothing is chosen.
-            ctx.say(ctx.t(choice.not_yours_typed, numbers=", ".join(unknown)))
-            await ctx.go(choice.step)
-            return True
-        ctx.data[choice.ids] = list(dict.fromkeys([*chosen, *found_ids]))
-        await ctx.go(choice.step)
-        return True
+    # -- numbers typed by a person not linked ----------------------------------------------
 
     async def _typed_numbers(
         self, ctx: Context, msg: Incoming, payload: Payload | None, key: str, next_step: Step
     ) -> bool:
         if payload is not None or msg.attachments:
             return False
-        typed = _numbers(msg.text)
+        typed = typed_numbers(msg.text)
         if typed is None:
             return False
         ctx.data[key] = typed
@@ -691,7 +450,7 @@ class TransferFlow(DocumentRequestFlow):
 
 
 #: The two toggle lists; after the flow, whose steps they name.
-_LICENSES = _Choice(
+_LICENSES = Choice(
     step=TransferFlow.licenses,
     typed_step=TransferFlow.product,
     next_step=TransferFlow.workplaces,
@@ -708,7 +467,7 @@ _LICENSES = _Choice(
     by_id=licenses.get,
     by_number=license_by_number,
 )
-_KEYS = _Choice(
+_KEYS = Choice(
     step=TransferFlow.keys,
     typed_step=TransferFlow.key_numbers,
     next_step=TransferFlow.order,

@@ -1,44 +1,11 @@
-"""Loss, theft or breakage of a key, and a lost key found again (docs/rules.md#key-loss,
-seeds 000, 001).
-
-The customer picks one of their keys (or types its serial), then what happened. A verified
-owner's report is acted on at once:
-
-* **A, covered by the additional protection service** (see
-  :mod:`handlers.rules.key_loss`): the key is marked lost/stolen/broken, which excludes it
-  from every later monthly prolongation; the bot shows until when it keeps working, the
-  new key's price and the delivery price, files the request (waiting for the customer)
-  and asks the delivery address and the recipient. With both, the request becomes new
-  and the managers get the completed card.
-* **B, documents**: the key is marked too (a lost key must never be prolonged again, even
-  if its lapsed service came back with a late renewal); the request is filed at once as
-  *waiting for documents* so managers see it, and the bot collects the official letter
-  and the act of write-off one by one. With both, the request becomes new.
-
-Filing at once (before the address or the scans) means a customer who leaves midway never
-leaves a marked key nobody knows about. Coming back (the menu item again, or the
-"send documents" button, ``go:key_loss:docs:<request>``) offers to continue what is missing.
-
-A person not linked to a customer can still report by typing the serial: the request is
-filed *unverified* and nothing about the key changes; only a manager acts on it.
-
-"Found" is accepted only for a key reported lost or stolen. With the protection service
-the key is recorded as found (its licenses stay on the new key, it can carry new ones);
-without it the status is left to the manager handling the replacement. Either way the
-managers get a request saying so.
-
-Personal data (address, recipient, scans) is stored only with consent: a linked
-customer is asked for it when the flow begins.
-"""
+"""The key-loss conversation, step by step (the package's docstring tells the whole)."""
 
 from __future__ import annotations
 
 import re
-from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from handlers.desk import cards
 from handlers.desk.cards import CardLine, file_request
 from handlers.engine.attachments import FileKind, upload_limits
 from handlers.engine.flow import Context, Step
@@ -52,6 +19,12 @@ from handlers.flows.document_requests import (
     DocumentRequestFlow,
     hand_over,
     roles_in,
+)
+from handlers.flows.key_loss.card import (
+    AWAITING_DELIVERY,
+    BRANCH_FOUND,
+    BRANCH_UNVERIFIED,
+    key_loss_card,
 )
 from handlers.rules.key_loss import (
     REPORTABLE,
@@ -69,95 +42,6 @@ from storage.models import Key, KeyStatus, Request, RequestKind, RequestStatus
 _SERIAL = re.compile(r"^(?=.*[0-9])[A-Za-z0-9][A-Za-z0-9._/\-]{2,39}$")
 _ADDRESS_LENGTH = (5, 500)
 _RECIPIENT_LENGTH = (2, 200)
-
-#: ``details["awaiting"]`` of branch A until the delivery address and recipient are in.
-AWAITING_DELIVERY = "delivery"
-BRANCH_UNVERIFIED = "unverified"
-BRANCH_FOUND = "found"
-
-
-def key_loss_card(details: dict[str, Any]) -> list[CardLine]:
-    """The card lines of a key-loss request, rebuilt from what the flow collected."""
-    branch = details.get("branch")
-    what = details.get("what", "")
-    kind = details.get("key_kind", "codemeter")
-    lines: list[CardLine] = []
-    if branch == BRANCH_UNVERIFIED:
-        lines.append(cards.line("key_loss.card_serial_typed", serial=details.get("serial", "")))
-    else:
-        lines.append(
-            cards.line(
-                "key_loss.card_key",
-                serial=details.get("serial", ""),
-                kind=cards.text(f"key_loss.kind_{kind}"),
-            )
-        )
-    lines.append(cards.line("key_loss.card_what", what=cards.text(f"key_loss.what_{what}")))
-    if branch == BRANCH_UNVERIFIED:
-        lines.append(cards.line("key_loss.card_unverified"))
-        owner = details.get("known_owner")
-        if owner:
-            lines.append(
-                cards.line(
-                    "key_loss.card_known",
-                    kind=cards.text(f"key_loss.kind_{details.get('known_kind', 'codemeter')}"),
-                    owner=owner,
-                    status=cards.text(f"key_loss.status_{details.get('known_status', 'active')}"),
-                )
-            )
-        else:
-            lines.append(cards.line("key_loss.card_unknown"))
-        return lines
-    licenses = ", ".join(details.get("licenses", [])) or "—"
-    if branch == BRANCH_FOUND:
-        found_key = (
-            "key_loss.card_found_protected"
-            if details.get("protection")
-            else "key_loss.card_found_documents"
-        )
-        lines.append(cards.line(found_key))
-        return lines
-    lines.append(cards.line("key_loss.card_licenses", licenses=licenses))
-    if branch == LossBranch.PROTECTED:
-        until = details.get("programmed_until")
-        lines.append(cards.line("key_loss.card_protected"))
-        lines.append(
-            cards.line(
-                "key_loss.card_programmed_until",
-                date=cards.day(date.fromisoformat(until))
-                if until
-                else cards.text("key_loss.card_unknown_date"),
-            )
-        )
-        lines.append(
-            cards.line(
-                "key_loss.card_prices",
-                key_price=cards.money(Decimal(details["key_price"])),
-                delivery=cards.money(Decimal(details["delivery_price"])),
-                total=cards.money(Decimal(details["total"])),
-            )
-        )
-        awaited = cards.text("key_loss.card_awaited")
-        lines.append(cards.line("key_loss.card_address", address=details.get("address") or awaited))
-        lines.append(
-            cards.line("key_loss.card_recipient", recipient=details.get("recipient") or awaited)
-        )
-    else:
-        lines.append(cards.line("key_loss.card_documents_branch"))
-        lines.append(
-            cards.line(
-                "key_loss.card_new_key_price",
-                kind=cards.text(f"key_loss.kind_{kind}"),
-                price=cards.money(Decimal(details["key_price"])),
-            )
-        )
-        state = (
-            "key_loss.card_docs_awaited"
-            if details.get("awaiting") == AWAITING_DOCUMENTS
-            else "key_loss.card_docs_received"
-        )
-        lines.append(cards.line("key_loss.card_documents", state=cards.text(state)))
-    return lines
 
 
 class KeyLossFlow(DocumentRequestFlow):

@@ -1,0 +1,145 @@
+"""Choosing one's own licenses or keys: a toggle list with "Done", or the numbers typed
+(separated by commas, semicolons or spaces), each re-checked as the customer's own; a
+person not linked types the numbers at another step instead."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from handlers.engine.flow import Context, Step
+from handlers.engine.messages import Incoming, keyboard
+from handlers.engine.payloads import Payload
+from storage.db import Unit
+
+_NUMBER = re.compile(r"^(?=.*[0-9])[A-Za-z0-9][A-Za-z0-9._/\-]{0,39}$")
+_SEPARATORS = re.compile(r"[\s,;]+")
+_MAX_NUMBERS = 30
+
+
+class Owned(Protocol):
+    """A license or a key: what the list shows and checks as the customer's own."""
+
+    @property
+    def id(self) -> int: ...
+
+    @property
+    def customer_id(self) -> int: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    """The customer's own licenses or keys: a toggle list with "Done", or numbers typed;
+    a person not linked types them at ``typed_step`` instead."""
+
+    step: Step
+    typed_step: Step
+    next_step: Step
+    ids: str
+    """Where ``ctx.data`` keeps the chosen ids."""
+    question: str
+    label: str
+    toggle: str
+    done: str
+    none_owned: str
+    """Text: the customer has none of them."""
+    choose_one: str
+    """Text: "Done" with nothing chosen."""
+    not_yours_button: str
+    not_yours_typed: str
+    of_customer: Callable[[Unit, int], Awaitable[Sequence[Owned]]]
+    by_id: Callable[[Unit, int], Awaitable[Owned | None]]
+    by_number: Callable[[Unit, str], Awaitable[Owned | None]]
+
+
+def typed_numbers(text: str) -> list[str] | None:
+    """Typed license or key numbers, separated by commas, semicolons or spaces."""
+    parts = [part for part in _SEPARATORS.split(text.strip()) if part]
+    if not parts or len(parts) > _MAX_NUMBERS or not all(_NUMBER.match(p) for p in parts):
+        return None
+    return list(dict.fromkeys(parts))
+
+
+async def start_choice(ctx: Context, choice: Choice) -> None:
+    """A person not linked types the numbers; a customer with none of them is told so;
+    otherwise the toggle list, nothing chosen yet."""
+    if ctx.customer_id is None:
+        await ctx.go(choice.typed_step)
+        return
+    if not await choice.of_customer(ctx.unit, ctx.customer_id):
+        ctx.say(ctx.t(choice.none_owned), (ctx.menu_row(),))
+        ctx.finish()
+        return
+    ctx.data[choice.ids] = []
+    await ctx.go(choice.step)
+
+
+def ask_choice(ctx: Context, choice: Choice, items: list[tuple[int, str, dict[str, Any]]]) -> None:
+    """The toggle list: ``items`` are (id, number, the label's values) of one's own."""
+    chosen = set(ctx.data.get(choice.ids, []))
+    listed = (
+        ctx.button(
+            choice.label,
+            choice.toggle,
+            item_id,
+            mark="✅" if item_id in chosen else "▫️",
+            **values,
+        )
+        for item_id, _number, values in items
+    )
+    done = ctx.button("transfer.done_button", choice.done, count=len(chosen))
+    numbers = [number for item_id, number, _values in items if item_id in chosen]
+    text = ctx.t(choice.question)
+    if numbers:
+        text += "\n" + ctx.t("transfer.chosen", items=", ".join(numbers))
+    ctx.say(text, keyboard(*listed, done, ctx.menu_row()))
+
+
+async def choose(ctx: Context, msg: Incoming, payload: Payload | None, choice: Choice) -> bool:
+    """A toggle button, "Done", or typed numbers, each re-checked as the customer's own."""
+    assert ctx.customer_id is not None
+    chosen: list[int] = list(ctx.data.get(choice.ids, []))
+    if payload is not None:
+        if payload.action == choice.done:
+            if not chosen:
+                ctx.say(ctx.t(choice.choose_one))
+                await ctx.go(choice.step)
+                return True
+            await ctx.go(choice.next_step)
+            return True
+        if payload.action != choice.toggle:
+            return False
+        item_id = payload.optional_int(0)
+        found = await choice.by_id(ctx.unit, item_id) if item_id is not None else None
+        if found is None or found.customer_id != ctx.customer_id:
+            ctx.say(ctx.t(choice.not_yours_button))
+            await ctx.go(choice.step)
+            return True
+        if found.id in chosen:
+            chosen.remove(found.id)
+        else:
+            chosen.append(found.id)
+        ctx.data[choice.ids] = chosen
+        await ctx.go(choice.step)
+        return True
+    typed = typed_numbers(msg.text)
+    if typed is None or msg.attachments:
+        return False
+    found_ids: list[int] = []
+    unknown: list[str] = []
+    for number in typed:
+        item = await choice.by_number(ctx.unit, number)
+        if item is None or item.customer_id != ctx.customer_id:
+            unknown.append(number)
+        else:
+            found_ids.append(item.id)
+    if unknown:
+        # One answer for unknown and foreign numbers alike; nothing is chosen.
+        ctx.say(ctx.t(choice.not_yours_typed, numbers=", ".join(unknown)))
+        await ctx.go(choice.step)
+        return True
+    ctx.data[choice.ids] = list(dict.fromkeys([*chosen, *found_ids]))
+    await ctx.go(choice.step)
+    return True
