@@ -16,17 +16,21 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from handlers.engine.messages import Button, Incoming, Keyboard, Reply, keyboard
 from handlers.engine.payloads import Payload, encode
 from handlers.engine.steps import FlowError, Step, declared_steps, definition_problems
+from handlers.engine.stored import Stored
 from handlers.i18n import Texts, texts
 from handlers.policy import Policy
 from handlers.rules.dates import local_today
 from storage import outbox
 from storage.db import Database, Unit
 from storage.models import Account, ConversationState, Platform, Request
+
+#: A flow's typed record of what it holds between steps.
+D = TypeVar("D", bound=Stored)
 
 if TYPE_CHECKING:
     from handlers.desk.manager_desk import ManagerDesk
@@ -105,6 +109,15 @@ class Context:
     def finish(self) -> None:
         """End the flow: the chat is back at the main menu."""
         self.flow_name, self.step, self.data = None, None, {}
+
+    def read(self, kind: type[D]) -> D:
+        """What the flow holds between its steps, as its typed record
+        (:class:`~handlers.engine.stored.Stored`; a chat saved by an older version loads)."""
+        return kind.from_stored(self.data)
+
+    def keep(self, data: Stored) -> None:
+        """Hold ``data`` for the flow's next steps (saved with the chat's state)."""
+        self.data = data.to_stored()
 
     def after_commit(self, job: Job) -> None:
         """Run ``job(db)`` once this step's unit of work has committed, outside it.

@@ -3,6 +3,7 @@ without linking."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -11,6 +12,7 @@ from handlers.desk.cards import file_request
 from handlers.engine.flow import Context, Flow, Step
 from handlers.engine.messages import Incoming, keyboard
 from handlers.engine.payloads import Payload
+from handlers.engine.stored import Stored
 from handlers.engine.typed_input import parse_date
 from handlers.flows.manager_contact import ask_for_person
 from handlers.rules.renewal import RenewalQuote, renewal_quote
@@ -20,6 +22,16 @@ from storage.models import RequestKind
 
 #: How far from today a typed support end may be: catches typos such as 2062 for 2026.
 _PLAUSIBLE_YEARS = 30
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RenewalData(Stored):
+    """What the quote is for: one of the customer's licenses, or a product with the
+    support end the person typed."""
+
+    license_id: int | None = None
+    product_id: int | None = None
+    support_end: date | None = None
 
 
 class RenewalFlow(Flow):
@@ -78,7 +90,7 @@ class RenewalFlow(Flow):
             ctx.say(ctx.t("renewal.not_your_license"))
             await ctx.go(self.pick_license)
             return True
-        ctx.data = {"license_id": view.id}
+        ctx.keep(RenewalData(license_id=view.id))
         ctx.resume_at(self.quote)
         self._show_quote(ctx, *self._license_quote(ctx, view))
         return True
@@ -107,7 +119,7 @@ class RenewalFlow(Flow):
             ctx.say(ctx.t("common.stale_button"))
             await ctx.go(self.pick_product)
             return True
-        ctx.data = {"product_id": product.id}
+        ctx.keep(RenewalData(product_id=product.id))
         await ctx.go(self.support_end)
         return True
 
@@ -124,7 +136,7 @@ class RenewalFlow(Flow):
             ctx.say(ctx.t("renewal.support_end_implausible", date=ctx.t.date(typed)))
             await ctx.go(self.support_end)
             return True
-        ctx.data["support_end"] = typed.isoformat()
+        ctx.keep(replace(ctx.read(RenewalData), support_end=typed))
         await ctx.go(self.quote)
         return True
 
@@ -132,17 +144,18 @@ class RenewalFlow(Flow):
 
     async def _quote(self, ctx: Context) -> tuple[RenewalQuote, dict[str, Any]] | None:
         """The quote for what the chat chose, recomputed (prices and dates may change)."""
-        if "license_id" in ctx.data:
-            view = await licenses.view(ctx.unit, int(ctx.data["license_id"]))
+        data = ctx.read(RenewalData)
+        if data.license_id is not None:
+            view = await licenses.view(ctx.unit, data.license_id)
             if view is None or view.customer_id != ctx.customer_id:
                 return None
             return self._license_quote(ctx, view)
-        product = await products.get(ctx.unit, int(ctx.data.get("product_id", 0)))
-        if product is None or "support_end" not in ctx.data:
+        product = await products.get(ctx.unit, data.product_id or 0)
+        if product is None or data.support_end is None:
             return None
         quote = renewal_quote(
             price=product.price,
-            support_end=date.fromisoformat(ctx.data["support_end"]),
+            support_end=data.support_end,
             today=ctx.today,
             policy=ctx.policy,
         )
