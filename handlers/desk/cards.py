@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
@@ -22,6 +23,7 @@ from typing import Any
 from handlers.engine.flow import Context
 from handlers.engine.messages import Button, Keyboard
 from handlers.engine.payloads import encode
+from handlers.engine.stored import Stored
 from handlers.i18n import Texts, texts
 from storage import accounts, customers, requests
 from storage.db import Unit
@@ -29,6 +31,23 @@ from storage.models import Account, Platform, Request, RequestKind, RequestStatu
 
 CardValue = str | int | dict[str, str]
 CardLine = tuple[str, dict[str, CardValue]]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RequestDetails(Stored):
+    """What every request may carry in its details, whatever its kind (a kind's own keys
+    stay in :attr:`~handlers.engine.stored.Stored.unknown`); read with
+    ``RequestDetails.from_stored(request.details)``."""
+
+    #: What the request is about (``"renewal"``, ``"link"``, a call-back's topic …).
+    topic: str = ""
+    #: Who filed it (:func:`who`): its parts, or the text an older version kept (or
+    #: :data:`handlers.flows.privacy.ERASED`); :func:`who_text` reads either.
+    who: dict[str, Any] | str | None = None
+    #: The card lines, ``[key, {placeholder: value}]`` each (:func:`line`).
+    card: tuple[tuple[Any, ...], ...] = ()
+    #: The card lines already name the amount: no separate amount line.
+    amount_in_lines: bool = False
 
 
 def money(amount: Decimal) -> dict[str, str]:
@@ -183,7 +202,7 @@ async def person_label(unit: Unit, t: Texts, who: str) -> str:
 
 async def card_text(ctx: Context, t: Texts, request: Request) -> str:
     """The card of ``request`` in the language of ``t``."""
-    details = request.details
+    details = RequestDetails.from_stored(request.details)
     lines = [
         t(
             "desk.card_header",
@@ -193,12 +212,12 @@ async def card_text(ctx: Context, t: Texts, request: Request) -> str:
         ),
         t(
             "desk.card_customer",
-            customer=who_text(t, details.get("who")),
+            customer=who_text(t, details.who),
             verified=t("desk.verified" if request.verified else "desk.unverified"),
         ),
     ]
-    lines.extend(render_lines(t, details.get("card", []), ctx.policy.tz))
-    if request.amount is not None and not details.get("amount_in_lines"):
+    lines.extend(render_lines(t, details.card, ctx.policy.tz))
+    if request.amount is not None and not details.amount_in_lines:
         lines.append(t("desk.card_amount", amount=t.money(request.amount)))
     if request.due_at is not None:
         local = request.due_at.astimezone(ctx.policy.tz)

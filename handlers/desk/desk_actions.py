@@ -27,6 +27,7 @@ from handlers.desk.cards import person_label
 from handlers.engine.flow import Context, Flow, Step
 from handlers.engine.messages import Incoming
 from handlers.engine.payloads import Payload
+from handlers.engine.stored import Stored
 from handlers.flows.rating import ask_for_rating
 from handlers.flows.relay import reply_keyboard
 from handlers.i18n import Texts
@@ -40,6 +41,20 @@ from storage.models import (
     RequestKind,
     RequestStatus,
 )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DeskActionsData(Stored):
+    """What the chat holds after "Reply" or "Reject": the request the manager's next text
+    is about, and who pressed (in a shared chat only their text is taken).
+
+    :func:`awaited_text` reads any flow's state with it: these are the keys a step that
+    is about one request stores."""
+
+    #: The request (None: the state names none).
+    request_id: int | None = None
+    #: The user id of the manager who pressed (an older version stored it as a number).
+    by: str | None = None
 
 
 def manager_actor(message: Incoming) -> str:
@@ -171,7 +186,7 @@ class DeskActionsFlow(Flow):
         await self._wait_for_text(ctx, self.reply, request.id, message)
 
     async def ask_reply(self, ctx: Context) -> None:
-        ctx.say(ctx.t("desk_actions.ask_reply", number=ctx.data["request_id"]))
+        ctx.say(ctx.t("desk_actions.ask_reply", number=self._asked_about(ctx)))
 
     async def on_reply(self, ctx: Context, msg: Incoming, payload: Payload | None) -> bool:
         text = msg.text.strip()
@@ -211,7 +226,7 @@ class DeskActionsFlow(Flow):
         if customer is not None:
             await ask_for_rating(ctx, customer, request.id)
         await cards.send_card(ctx, request.id)
-        if ctx.flow_name == self.name and ctx.data.get("request_id") == request.id:
+        if ctx.flow_name == self.name and ctx.read(DeskActionsData).request_id == request.id:
             ctx.finish()  # the chat was about to answer or reject this very request
         ctx.say(ctx.t("desk_actions.done", number=request.id))
 
@@ -221,7 +236,7 @@ class DeskActionsFlow(Flow):
         await self._wait_for_text(ctx, self.reject_reason, request.id, message)
 
     async def ask_reject_reason(self, ctx: Context) -> None:
-        ctx.say(ctx.t("desk_actions.ask_reason", number=ctx.data["request_id"]))
+        ctx.say(ctx.t("desk_actions.ask_reason", number=self._asked_about(ctx)))
 
     async def on_reject_reason(self, ctx: Context, msg: Incoming, payload: Payload | None) -> bool:
         reason = msg.text.strip()
@@ -287,8 +302,16 @@ class DeskActionsFlow(Flow):
     ) -> None:
         ctx.finish()
         ctx.flow_name, ctx.flow = self.name, self
-        ctx.data = {"request_id": request_id, "by": message.user_id}
+        ctx.keep(DeskActionsData(request_id=request_id, by=message.user_id))
         await ctx.go(step)
+
+    @staticmethod
+    def _asked_about(ctx: Context) -> int:
+        """The request the awaited text is about (the step is entered only with one)."""
+        request_id = ctx.read(DeskActionsData).request_id
+        if request_id is None:
+            raise KeyError("request_id")  # as the dict read did: a state no version writes
+        return request_id
 
     async def _request_for_text(self, ctx: Context, msg: Incoming) -> Request | None:
         """The request the awaited text is for, still open, from the manager who asked.
@@ -296,8 +319,9 @@ class DeskActionsFlow(Flow):
         Otherwise says why and returns None; the chat leaves the step unless the text came
         from another manager in a shared chat (the one who pressed is still writing).
         """
-        request_id = int(ctx.data["request_id"])
-        by = str(ctx.data.get("by", msg.user_id))
+        data = ctx.read(DeskActionsData)
+        request_id = self._asked_about(ctx)
+        by = data.by if data.by is not None else msg.user_id
         if msg.user_id != by:
             writer = await person_label(ctx.unit, ctx.t, f"{msg.platform.value}:{by}")
             ctx.say(ctx.t("desk_actions.someone_else_writing", manager=writer, number=request_id))
@@ -336,10 +360,13 @@ async def awaited_text(unit: Unit, platform: Platform, chat_id: str) -> AwaitedT
     state = await conversations.load(unit, platform, chat_id)
     if state.flow is None:
         return None
-    request_id = state.data.get("request_id")
+    data = DeskActionsData.from_stored(state.data)
+    # Only a number stored as one names a request here: another flow's text ("7") may be
+    # anything, while the record would read it as 7.
+    stored_id = state.data.get("request_id")
     return AwaitedText(
-        request_id=request_id if isinstance(request_id, int) else None,
-        by=str(state.data["by"]) if "by" in state.data else None,
+        request_id=data.request_id if isinstance(stored_id, int) else None,
+        by=data.by,
         answer=state.flow in (DeskActionsFlow.name, *DeskActionsFlow.former_names)
         and state.step == DeskActionsFlow.reply.name,
     )

@@ -149,7 +149,7 @@ class DeskCommandsFlow(Flow):
             number=request.id,
             kind=ctx.t(f"desk.kind_{request.kind.value}"),
             status=ctx.t(f"desk.status_{request.status.value}"),
-            who=cards.who_text(ctx.t, request.details.get("who")),
+            who=cards.who_text(ctx.t, cards.RequestDetails.from_stored(request.details).who),
             created=moment_text(ctx, ctx.t, request.created_at),
         )
 

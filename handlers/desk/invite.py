@@ -12,6 +12,7 @@ Using a token is :meth:`handlers.flows.linking.LinkingFlow.on_start_argument`.
 from __future__ import annotations
 
 import secrets
+from dataclasses import dataclass, replace
 from datetime import timedelta
 
 from handlers.desk.customer_lookup import candidate_label, find_customers
@@ -19,6 +20,7 @@ from handlers.desk.desk_actions import manager_actor
 from handlers.engine.flow import Context, Flow, Step
 from handlers.engine.messages import Button, Incoming, keyboard
 from handlers.engine.payloads import Payload, encode
+from handlers.engine.stored import Stored
 from handlers.flows.linking import INVITATION_PREFIX, customer_label, local_moment
 from storage import customers, invitations
 
@@ -31,6 +33,13 @@ def new_token() -> str:
     return INVITATION_PREFIX + secrets.token_urlsafe(TOKEN_BYTES)
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class InviteData(Stored):
+    """What the manager is looking for: the search typed so far ("" before the first)."""
+
+    query: str = ""
+
+
 class InviteFlow(Flow):
     name = "invite"
     menu_label = "invite.menu"
@@ -40,7 +49,7 @@ class InviteFlow(Flow):
     customer = Step()
 
     async def begin(self, ctx: Context, payload: Payload) -> None:
-        ctx.data = {}
+        ctx.keep(InviteData())
         await ctx.go(self.customer)
 
     async def on_command(self, ctx: Context, name: str, argument: str) -> None:
@@ -48,11 +57,11 @@ class InviteFlow(Flow):
         ctx.finish()
         ctx.flow_name, ctx.flow = self.name, self
         query = " ".join(argument.split())[:MAX_QUERY_LENGTH]
-        ctx.data = {"query": query} if query else {}
+        ctx.keep(InviteData(query=query))
         await ctx.go(self.customer)
 
     async def ask_customer(self, ctx: Context) -> None:
-        query = str(ctx.data.get("query", ""))
+        query = ctx.read(InviteData).query
         if not query:
             ctx.say(ctx.t("invite.ask_customer"), (ctx.menu_row(),))
             return
@@ -78,7 +87,7 @@ class InviteFlow(Flow):
         query = " ".join(msg.text.split())
         if not query or len(query) > MAX_QUERY_LENGTH:
             return False
-        ctx.data["query"] = query
+        ctx.keep(replace(ctx.read(InviteData), query=query))
         await ctx.go(self.customer)
         return True
 

@@ -15,13 +15,15 @@ second press (another manager was quicker) changes nothing.
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import dataclass, replace
 
 from handlers.desk import cards
 from handlers.desk.customer_lookup import MAX_CANDIDATES, candidate_label, find_customers
 from handlers.engine.flow import Context, Flow, Step
 from handlers.engine.messages import Button, Incoming, Keyboard, keyboard
 from handlers.engine.payloads import Payload, encode
+from handlers.engine.stored import Stored
+from handlers.flows.link_request import LinkRequestDetails
 from handlers.flows.linking import customer_label
 from handlers.i18n import Texts, texts
 from storage import accounts, customers, link_attempts, requests
@@ -30,6 +32,17 @@ from storage.requests import StatusChangeRefused
 
 MAX_REASON_LENGTH = 500
 MAX_QUERY_LENGTH = 100
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class LinkingDeskData(Stored):
+    """What the manager's chat holds while approving (which customer?) or rejecting (why?)
+    a link request."""
+
+    #: The link request (0: none named, so none is found).
+    request_id: int = 0
+    #: The manager's search for the customer ("" before the first: the suggestions).
+    query: str = ""
 
 
 def link_card_buttons(t: Texts, request: Request) -> Keyboard:
@@ -82,7 +95,7 @@ class LinkingDeskFlow(Flow):
             return
         ctx.finish()
         ctx.flow_name, ctx.flow = self.name, self
-        ctx.data = {"request_id": request.id}
+        ctx.keep(LinkingDeskData(request_id=request.id))
         await ctx.go(self.customer if payload.action == "linking_desk.approve" else self.reason)
 
     async def _open_link_request(self, ctx: Context, request_id: int) -> Request | None:
@@ -105,18 +118,19 @@ class LinkingDeskFlow(Flow):
         return request
 
     def _leave_if_about(self, ctx: Context, request_id: int) -> None:
-        if ctx.flow_name == self.name and ctx.data.get("request_id") == request_id:
+        if ctx.flow_name == self.name and ctx.read(LinkingDeskData).request_id == request_id:
             ctx.finish()
 
     # -- approve: which customer --------------------------------------------------------
 
     async def ask_customer(self, ctx: Context) -> None:
-        request = await self._open_link_request(ctx, int(ctx.data.get("request_id", 0)))
+        data = ctx.read(LinkingDeskData)
+        request = await self._open_link_request(ctx, data.request_id)
         if request is None:
             ctx.finish()
             return
-        details = request.details
-        query = str(ctx.data.get("query", ""))
+        details = LinkRequestDetails.from_stored(request.details)
+        query = data.query
         if query:
             found = await find_customers(ctx.unit, query)
             heading = ctx.t(
@@ -128,10 +142,10 @@ class LinkingDeskFlow(Flow):
         about = ctx.t(
             "linking_desk.request_summary",
             number=request.id,
-            name=details.get("name") or "—",
-            company=details.get("company") or "—",
-            phone=details.get("phone") or "—",
-            license=details.get("license") or "—",
+            name=details.name or "—",
+            company=details.company or "—",
+            phone=details.phone or "—",
+            license=details.license or "—",
         )
         listed = (
             Button(candidate_label(customer), encode("linking_desk.pick", request.id, customer.id))
@@ -143,11 +157,10 @@ class LinkingDeskFlow(Flow):
             keyboard(*listed, reject, ctx.menu_row()),
         )
 
-    async def _suggestions(self, ctx: Context, details: dict[str, Any]) -> list[Customer]:
+    async def _suggestions(self, ctx: Context, details: LinkRequestDetails) -> list[Customer]:
         """Customers matching what the person typed: license, phone, company, name."""
         found: dict[int, Customer] = {}
-        for field in ("license", "phone", "company", "name"):
-            value = str(details.get(field) or "")
+        for value in (details.license, details.phone, details.company, details.name):
             if value:
                 for customer in await find_customers(ctx.unit, value):
                     found.setdefault(customer.id, customer)
@@ -157,7 +170,7 @@ class LinkingDeskFlow(Flow):
         query = " ".join(msg.text.split())
         if payload is not None or not query or len(query) > MAX_QUERY_LENGTH:
             return False
-        ctx.data["query"] = query
+        ctx.keep(replace(ctx.read(LinkingDeskData), query=query))
         await ctx.go(self.customer)
         return True
 
@@ -197,7 +210,7 @@ class LinkingDeskFlow(Flow):
     # -- reject: why --------------------------------------------------------------------
 
     async def ask_reason(self, ctx: Context) -> None:
-        number = int(ctx.data.get("request_id", 0))
+        number = ctx.read(LinkingDeskData).request_id
         ctx.say(ctx.t("linking_desk.ask_reason", number=number), (ctx.menu_row(),))
 
     async def on_reason(self, ctx: Context, msg: Incoming, payload: Payload | None) -> bool:
@@ -205,7 +218,7 @@ class LinkingDeskFlow(Flow):
         if payload is not None or not reason or len(reason) > MAX_REASON_LENGTH:
             return False
         await ctx.unit.begin()
-        request = await self._open_link_request(ctx, int(ctx.data.get("request_id", 0)))
+        request = await self._open_link_request(ctx, ctx.read(LinkingDeskData).request_id)
         if request is None:
             ctx.finish()
             return True

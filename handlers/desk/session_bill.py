@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime
 
 from handlers.desk.cards import line, money, send_card
@@ -25,6 +26,7 @@ from handlers.desk.desk_actions import manager_actor
 from handlers.engine.flow import Context, Flow
 from handlers.engine.payloads import Payload
 from handlers.flows.booking import local_when
+from handlers.flows.booking.data import BillData, BookingDetails
 from handlers.flows.rating import ask_for_rating
 from handlers.i18n import Texts
 from handlers.rules.sessions import SessionBill, SessionKind, session_bill
@@ -162,9 +164,12 @@ class SessionBillFlow(Flow):
             closed_now = False
         request = await requests.get(ctx.unit, request_id)
         assert request is not None
-        details = dict(request.details)
-        details["card"] = [
-            *details.get("card", []),
+        billed = replace(
+            BookingDetails.from_stored(request.details), bill=BillData.of(bill, by=actor)
+        )
+        details = billed.to_stored()
+        details["card"] = [  # the card's lines are the cards module's (handlers.desk.cards)
+            *request.details.get("card", []),
             [
                 "session_bill.card_bill",
                 {
@@ -175,14 +180,6 @@ class SessionBillFlow(Flow):
                 },
             ],
         ]
-        details["bill"] = {
-            "minutes_spent": bill.minutes_spent,
-            "billed_minutes": bill.billed_minutes,
-            "time": format(bill.time_amount, "f"),
-            "fee": format(bill.connection_fee, "f"),
-            "total": format(bill.total, "f"),
-            "by": actor,
-        }
         await requests.set_details(ctx.unit, request_id, details, ctx.now)
         await send_card(ctx, request_id)
         return closed_now

@@ -20,17 +20,20 @@ manager was quicker) changes nothing.
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import replace
 
 from handlers.desk.cards import line, person, person_label, send_card, text
 from handlers.desk.desk_actions import manager_actor
 from handlers.engine.flow import Context, Flow
 from handlers.engine.messages import Incoming
 from handlers.engine.payloads import Payload
+from handlers.flows.document_requests import stored_with_card
 from handlers.flows.transfer.card import (
     APPROVED,
     DECISION_PENDING,
     REJECTED,
+    ModuleReturn,
+    TransferDetails,
     transfer_card,
 )
 from storage import accounts, requests
@@ -99,15 +102,16 @@ class TransferDeskFlow(Flow):
                 )
             )
             return None
-        decision = request.details.get("module_return")
+        details = TransferDetails.from_stored(request.details)
+        decision = details.module_return
         if decision in (APPROVED, REJECTED):
-            by = request.details.get("module_return_by")
+            by = details.module_return_by
             ctx.say(
                 ctx.t(
                     "transfer_desk.already_decided",
                     number=request.id,
                     decision=ctx.t(f"transfer_desk.decision_{decision}"),
-                    manager=await person_label(ctx.unit, ctx.t, str(by)) if by else "—",
+                    manager=await person_label(ctx.unit, ctx.t, by) if by else "—",
                 )
             )
             return None
@@ -124,7 +128,7 @@ class TransferDeskFlow(Flow):
         ctx.say(ctx.t("transfer_desk.choose_reason", number=request.id), rows)
 
     async def _decide(
-        self, ctx: Context, request: Request, decision: str, reason: str | None
+        self, ctx: Context, request: Request, decision: ModuleReturn, reason: str | None
     ) -> None:
         actor = manager_actor(ctx.incoming)
         note = (
@@ -135,17 +139,17 @@ class TransferDeskFlow(Flow):
             )
         )
         await requests.add_note(ctx.unit, request.id, actor=actor, note_line=note, now=ctx.now)
-        details: dict[str, Any] = dict(request.details)
-        details.update(
+        details = replace(
+            TransferDetails.from_stored(request.details),
             module_return=decision,
             module_return_by=actor.removeprefix("manager:"),
             module_return_manager=person(ctx.incoming.display_name, ctx.incoming.platform),
-            module_return_at=ctx.now.isoformat(),
+            module_return_at=ctx.now,
         )
         if reason is not None:
-            details["module_return_code"] = reason
-        details["card"] = [[key, values] for key, values in transfer_card(details)]
-        await requests.set_details(ctx.unit, request.id, details, ctx.now)
+            details = replace(details, module_return_code=reason)
+        stored = stored_with_card(details, transfer_card(details))
+        await requests.set_details(ctx.unit, request.id, stored, ctx.now)
         await send_card(ctx, request.id)
 
         account = await accounts.get(ctx.unit, request.account_id) if request.account_id else None

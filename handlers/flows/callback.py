@@ -20,8 +20,10 @@ Two ways in:
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from decimal import Decimal
+from enum import StrEnum
 from typing import Any
 
 from handlers.desk import cards
@@ -29,6 +31,7 @@ from handlers.desk.cards import CardLine, CardValue, file_request
 from handlers.engine.flow import Context, Flow, Step
 from handlers.engine.messages import Button, Incoming
 from handlers.engine.payloads import Payload
+from handlers.engine.stored import Stored
 from handlers.flows.consent import require_consent
 from handlers.i18n import Texts
 from handlers.policy import Policy
@@ -44,6 +47,70 @@ CALL_TOPICS = ("renewal", "key", "booking", "other")
 WHEN_CHOICES = ("morning", "afternoon", "any", "other")
 #: Longest typed time or topic kept: a card must fit one messenger message (4096 chars).
 MAX_TYPED_CHARS = 300
+
+
+# -- what the flow keeps, what the request keeps ------------------------------------------
+
+
+class WhenChoice(StrEnum):
+    """How the customer said when to call (a button's choice, or typed words)."""
+
+    MORNING = "morning"
+    AFTERNOON = "afternoon"
+    ANY = "any"
+    TYPED = "typed"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CallWhen(Stored):
+    """A convenient time for the call, kept in the chat and with the request."""
+
+    choice: WhenChoice | None = None
+    at: datetime | None = None
+    """Morning or afternoon: the moment from which to call (computed when chosen)."""
+    text: str = ""
+    """Typed: the customer's own words."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CallbackAbout(Stored):
+    """What the customer was asking about when the call back was offered
+    (:func:`offer_callback`): it lands on the call-back card and in its details."""
+
+    topic: str | None = None
+    card: tuple[tuple[Any, ...], ...] = ()
+    """The asking flow's card lines, each ``[key, {placeholder: value}]``."""
+    license_id: int | None = None
+    amount: Decimal | None = None
+    details: dict[str, Any] = field(default_factory=dict)
+    """The asking flow's request details (its own record, so kept as stored)."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CallbackData(Stored):
+    """What the call-back flow holds between its steps."""
+
+    about: CallbackAbout | None = None
+    """Set when another flow offered the call back; None for the menu item."""
+    phone: str | None = None
+    when: CallWhen | None = None
+    topic: str = ""
+    """A topic code chosen with a button (:data:`CALL_TOPICS`)."""
+    topic_text: str = ""
+    """A topic typed instead."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CallbackDetails(Stored):
+    """A call-back request's details. The asking flow's details (``about.details``) come
+    first and stay as they are (:attr:`Stored.unknown`); these keys are the call's own."""
+
+    topic: str = ""
+    phone: str = ""
+    when: CallWhen | None = None
+    left_outside_hours: bool | None = None
+    """Whether it was left outside working hours (always written, False too)."""
+    topic_text: str = ""
 
 
 # -- the calendar, read for people ------------------------------------------------------
@@ -129,15 +196,14 @@ async def offer_callback(
         return False
     ctx.finish()
     ctx.flow_name, ctx.flow = flow.name, flow
-    ctx.data = {
-        "about": {
-            "topic": topic,
-            "card": [[key, dict(values)] for key, values in card],
-            "license_id": license_id,
-            "amount": format(amount, "f") if amount is not None else None,
-            "details": dict(details or {}),
-        }
-    }
+    about = CallbackAbout(
+        topic=topic,
+        card=tuple((key, dict(values)) for key, values in card),
+        license_id=license_id,
+        amount=amount,
+        details=dict(details or {}),
+    )
+    ctx.keep(CallbackData(about=about))
     await ctx.go(CallbackFlow.offer)
     return True
 
@@ -224,7 +290,7 @@ class CallbackFlow(Flow):
             phone = normalize_phone(msg.text) if msg.text.strip() else None
         if phone is None:
             return False
-        ctx.data["phone"] = phone
+        ctx.keep(replace(ctx.read(CallbackData), phone=phone))
         await ctx.go(self.when)
         return True
 
@@ -274,12 +340,13 @@ class CallbackFlow(Flow):
         calendar = calendar_for(ctx.policy)
         # Recomputed now: the buttons may have been shown hours ago.
         if choice == "morning":
-            at: str | None = calendar.next_working_morning(ctx.now).isoformat()
+            at: datetime | None = calendar.next_working_morning(ctx.now)
         elif choice == "afternoon":
-            at = next_afternoon(calendar, ctx.now).isoformat()
+            at = next_afternoon(calendar, ctx.now)
         else:
             at = None
-        ctx.data["when"] = {"choice": choice, "at": at}
+        when = CallWhen(choice=WhenChoice(choice), at=at)
+        ctx.keep(replace(ctx.read(CallbackData), when=when))
         await self._after_when(ctx)
         return True
 
@@ -299,13 +366,14 @@ class CallbackFlow(Flow):
             ctx.say(ctx.t("callback.too_long", limit=MAX_TYPED_CHARS))
             await ctx.go(step)
             return True
-        ctx.data["when"] = {"choice": "typed", "text": typed}
+        when = CallWhen(choice=WhenChoice.TYPED, text=typed)
+        ctx.keep(replace(ctx.read(CallbackData), when=when))
         await self._after_when(ctx)
         return True
 
     async def _after_when(self, ctx: Context) -> None:
-        about = ctx.data.get("about") or {}
-        if about.get("card") or about.get("topic") not in (None, "general"):
+        about = ctx.read(CallbackData).about or CallbackAbout()
+        if about.card or about.topic not in (None, "general"):
             # Came from a question with its context: the topic is known.
             await self._file(ctx)
         else:
@@ -329,7 +397,7 @@ class CallbackFlow(Flow):
                 return False
             if payload.args[0] not in CALL_TOPICS:
                 return False
-            ctx.data["topic"] = payload.args[0]
+            ctx.keep(replace(ctx.read(CallbackData), topic=payload.args[0]))
         else:
             typed = msg.text.strip()
             if not typed:
@@ -338,44 +406,41 @@ class CallbackFlow(Flow):
                 ctx.say(ctx.t("callback.too_long", limit=MAX_TYPED_CHARS))
                 await ctx.go(self.topic)
                 return True
-            ctx.data["topic_text"] = typed
+            ctx.keep(replace(ctx.read(CallbackData), topic_text=typed))
         await self._file(ctx)
         return True
 
     # -- filing -----------------------------------------------------------------------
 
-    def _when_card_line(self, when: Mapping[str, Any]) -> CardLine:
-        choice = when.get("choice")
-        if choice == "typed":
-            return cards.line("callback.card_when_typed", when_text=str(when.get("text", "")))
-        if choice in ("morning", "afternoon") and when.get("at"):
-            at = datetime.fromisoformat(when["at"])
-            return cards.line("callback.card_when_from", when=cards.moment(at))
+    def _when_card_line(self, when: CallWhen) -> CardLine:
+        if when.choice is WhenChoice.TYPED:
+            return cards.line("callback.card_when_typed", when_text=when.text)
+        if when.choice in (WhenChoice.MORNING, WhenChoice.AFTERNOON) and when.at is not None:
+            return cards.line("callback.card_when_from", when=cards.moment(when.at))
         return cards.line("callback.card_when_any")
 
     def _expectation(
-        self, ctx: Context, phone: str, when: Mapping[str, Any], working: bool, due: datetime
+        self, ctx: Context, phone: str, when: CallWhen, working: bool, due: datetime
     ) -> str:
         """What the customer is told about the call: when to expect it."""
         t, policy = ctx.t, ctx.policy
-        choice = when.get("choice")
-        if choice == "typed":
-            return t("callback.expect_typed", phone=phone, when=str(when.get("text", "")))
-        if choice in ("morning", "afternoon") and when.get("at"):
-            at = datetime.fromisoformat(when["at"])
-            return t("callback.expect_at", phone=phone, when=when_words(t, policy, at, ctx.now))
+        if when.choice is WhenChoice.TYPED:
+            return t("callback.expect_typed", phone=phone, when=when.text)
+        if when.choice in (WhenChoice.MORNING, WhenChoice.AFTERNOON) and when.at is not None:
+            from_words = when_words(t, policy, when.at, ctx.now)
+            return t("callback.expect_at", phone=phone, when=from_words)
         if working:
             return t("callback.expect_soon", phone=phone, end=t.time(policy.working_hours.end))
         return t("callback.expect_at", phone=phone, when=when_words(t, policy, due, ctx.now))
 
     async def _file(self, ctx: Context) -> None:
-        phone = ctx.data.get("phone")
-        when = ctx.data.get("when")
-        if not isinstance(phone, str) or not isinstance(when, dict):
+        data = ctx.read(CallbackData)
+        phone, when = data.phone, data.when
+        if phone is None or when is None:
             # State from an older version of the flow, or hand-edited: start over.
             await ctx.go(self.phone)
             return
-        about: dict[str, Any] = ctx.data.get("about") or {}
+        about = data.about or CallbackAbout()
         calendar = calendar_for(ctx.policy)
         working = calendar.is_working_time(ctx.now)
         due = ctx.now if working else calendar.next_working_morning(ctx.now)
@@ -384,34 +449,31 @@ class CallbackFlow(Flow):
             cards.line("callback.card_phone", phone=phone),
             self._when_card_line(when),
         ]
-        topic = ctx.data.get("topic") or about.get("topic")
-        if ctx.data.get("topic_text"):
-            lines.append(
-                cards.line("callback.card_topic_typed", topic_text=str(ctx.data["topic_text"]))
-            )
+        topic = data.topic or about.topic
+        if data.topic_text:
+            lines.append(cards.line("callback.card_topic_typed", topic_text=data.topic_text))
         elif topic:
             lines.append(cards.line("callback.card_topic", topic=topic_value(ctx.t, topic)))
-        lines.extend((str(key), dict(values)) for key, values in about.get("card", []))
+        lines.extend((str(key), dict(values)) for key, values in about.card)
         if not working:
             lines.append(cards.line("callback.card_next_morning", when=cards.moment(due)))
 
-        details: dict[str, Any] = dict(about.get("details") or {})
-        details.update(
+        details = replace(
+            CallbackDetails.from_stored(about.details),
             topic=topic or "typed",
             phone=phone,
-            when=dict(when),
+            when=when,
             left_outside_hours=not working,
         )
-        if ctx.data.get("topic_text"):
-            details["topic_text"] = ctx.data["topic_text"]
-        amount = about.get("amount")
+        if data.topic_text:
+            details = replace(details, topic_text=data.topic_text)
         request_id = await file_request(
             ctx,
             RequestKind.CALLBACK,
             card=lines,
-            license_id=about.get("license_id"),
-            amount=Decimal(amount) if amount else None,
-            details=details,
+            license_id=about.license_id,
+            amount=about.amount,
+            details=details.to_stored(),
             due_at=due,
         )
         ctx.finish()

@@ -9,10 +9,26 @@ text version, and then starts the flow that asked from its beginning.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+from typing import Any
+
 from handlers.engine.flow import Context, Flow, Step
 from handlers.engine.messages import Incoming
 from handlers.engine.payloads import Payload
+from handlers.engine.stored import Stored
 from storage import accounts
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ConsentData(Stored):
+    """The flow the consent question interrupted, to go back to once consent is given."""
+
+    resume: str | None = None
+    """The name of the flow that asked (None: consent asked outside any flow)."""
+    resume_step: str | None = None
+    """Its step to continue at; None: it starts again from its beginning."""
+    resume_data: dict[str, Any] = field(default_factory=dict)
+    """Its ``ctx.data`` as it was (another flow's record, so kept as it is stored)."""
 
 
 def needs_consent(ctx: Context) -> bool:
@@ -33,9 +49,10 @@ async def require_consent(ctx: Context, *, resume_step: Step | None = None) -> b
     kept = dict(ctx.data)
     consent = ctx.flows["consent"]
     await ctx.start_flow(consent)
-    ctx.data = {"resume": resume} if resume else {}
     if resume and resume_step:
-        ctx.data.update(resume_step=resume_step.name, resume_data=kept)
+        ctx.keep(ConsentData(resume=resume, resume_step=resume_step.name, resume_data=kept))
+    else:
+        ctx.keep(ConsentData(resume=resume or None))
     return True
 
 
@@ -60,7 +77,7 @@ class ConsentFlow(Flow):
     async def on_ask(self, ctx: Context, msg: Incoming, payload: Payload | None) -> bool:
         if payload is None or payload.action not in ("consent.yes", "consent.no"):
             return False
-        resume = ctx.data.get("resume")
+        data = ctx.read(ConsentData)
         if payload.action == "consent.no":
             ctx.finish()
             ctx.say(ctx.t("consent.declined"), (ctx.menu_row(),))
@@ -69,13 +86,11 @@ class ConsentFlow(Flow):
         await accounts.record_consent(ctx.unit, ctx.account.id, version=version, now=ctx.now)
         ctx.account = accounts.with_consent(ctx.account, version=version, now=ctx.now)
         ctx.say(ctx.t("consent.thanks"))
-        flow = ctx.flows.get(resume) if resume else None
-        resume_step = ctx.data.get("resume_step")
-        if flow is not None and resume_step:
-            kept = dict(ctx.data.get("resume_data") or {})
+        flow = ctx.flows.get(data.resume) if data.resume else None
+        if flow is not None and data.resume_step:
             ctx.finish()
-            ctx.flow_name, ctx.flow, ctx.data = flow.name, flow, kept
-            await ctx.go(flow.steps[resume_step])
+            ctx.flow_name, ctx.flow, ctx.data = flow.name, flow, dict(data.resume_data)
+            await ctx.go(flow.steps[data.resume_step])
         elif flow is not None:
             await ctx.start_flow(flow)
         else:

@@ -22,23 +22,58 @@ A flow built on :class:`DocumentRequestFlow` names its catalogue keys after itse
 (``<flow>.resume_title``, ``<flow>.continue_button``, ``<flow>.later`` …) and supplies the
 parts that differ: the line describing an unfinished request, where continuing goes and the
 request's card.
+
+What the chat holds between steps is the flow's record, a :class:`DocumentRequestData`
+(the request it completes); what the request records is a :class:`DocumentRequestDetails`
+of the flow's own kind (:attr:`DocumentRequestFlow.details_record`).
 """
 
 from __future__ import annotations
 
-from typing import Any, ClassVar, NamedTuple
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from typing import Any, ClassVar, Generic, NamedTuple, TypeVar
 
 from handlers.desk.cards import CardLine, send_card
 from handlers.engine.attachments import FileKind, accept_attachment, problem_text
 from handlers.engine.flow import Context, Flow, Step
 from handlers.engine.messages import Button, Incoming, Keyboard
 from handlers.engine.payloads import Payload, encode
+from handlers.engine.stored import Stored
 from handlers.i18n import Texts
 from storage import requests
 from storage.models import OPEN_STATUSES, Request, RequestKind, RequestStatus
 
 #: ``details["awaiting"]`` of a request still waiting for the customer's documents.
 AWAITING_DOCUMENTS = "documents"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DocumentRequestData(Stored):
+    """What a document flow's chat holds: the request it completes once filed (a flow's
+    own record adds what its steps collect)."""
+
+    request_id: int | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DocumentRequestDetails(Stored):
+    """What every request waiting for documents records (a flow's own record adds the
+    rest); ``card`` and ``who`` stay as :func:`~handlers.desk.cards.file_request` wrote them."""
+
+    awaiting: str | None = None
+    """What the request still waits for from the customer (None: nothing)."""
+
+
+#: A flow's own record of its requests' details.
+R = TypeVar("R", bound=DocumentRequestDetails)
+
+
+def stored_with_card(details: Stored, card: list[CardLine]) -> dict[str, Any]:
+    """The details to store: the record, and the card rebuilt from it."""
+    stored = details.to_stored()
+    stored["card"] = [[key, values] for key, values in card]
+    return stored
 
 
 class Document(NamedTuple):
@@ -75,15 +110,14 @@ async def roles_in(ctx: Context, request_id: int) -> set[str]:
 async def hand_over(
     ctx: Context,
     request: Request,
-    details: dict[str, Any],
+    details: DocumentRequestDetails,
     card: list[CardLine],
     *,
     waiting: RequestStatus,
 ) -> None:
     """Store what was collected and the completed card; a request still ``waiting`` for
     the customer becomes new, and the managers get the card."""
-    details["card"] = [[key, values] for key, values in card]
-    await requests.set_details(ctx.unit, request.id, details, ctx.now)
+    await requests.set_details(ctx.unit, request.id, stored_with_card(details, card), ctx.now)
     if request.status is waiting:
         await requests.set_status(
             ctx.unit, request.id, RequestStatus.NEW, actor="customer", now=ctx.now
@@ -91,9 +125,11 @@ async def hand_over(
     await send_card(ctx, request.id)
 
 
-class DocumentRequestFlow(Flow):
+class DocumentRequestFlow(Flow, Generic[R]):
     """A customer flow whose request waits for documents; see the module's docstring."""
 
+    #: The record of the details its requests keep.
+    details_record: type[R]
     #: The kind of request the flow files.
     request_kind: ClassVar[RequestKind]
     #: ``details["awaiting"]`` values meaning the request still waits for the customer.
@@ -120,9 +156,13 @@ class DocumentRequestFlow(Flow):
         """Take up ``request`` (this person's, open, unfinished) where it stopped."""
         raise NotImplementedError
 
-    def request_card(self, details: dict[str, Any]) -> list[CardLine]:
+    def request_card(self, details: R) -> list[CardLine]:
         """The card lines of a request of this kind, from what it records."""
         raise NotImplementedError
+
+    def details_of(self, stored: Mapping[str, Any]) -> R:
+        """A request's details (as stored) as this flow's record."""
+        return self.details_record.from_stored(stored)
 
     # -- a document refused after it was counted ------------------------------------------
 
@@ -135,12 +175,13 @@ class DocumentRequestFlow(Flow):
             return ()
         if role not in {doc.role for doc in self.documents}:
             return ()
-        awaiting = request.details.get("awaiting")
+        details = self.details_of(request.details)
+        awaiting = details.awaiting
         if awaiting is None and role not in await roles_in(ctx, request.id):
-            details = dict(request.details)
-            details["awaiting"] = awaiting = AWAITING_DOCUMENTS
-            details["card"] = [[key, values] for key, values in self.request_card(details)]
-            await requests.set_details(ctx.unit, request.id, details, ctx.now)
+            awaiting = AWAITING_DOCUMENTS
+            details = replace(details, awaiting=awaiting)
+            stored = stored_with_card(details, self.request_card(details))
+            await requests.set_details(ctx.unit, request.id, stored, ctx.now)
             if request.status is not RequestStatus.WAITING_DOCUMENTS:
                 await requests.set_status(
                     ctx.unit,
@@ -159,7 +200,7 @@ class DocumentRequestFlow(Flow):
     async def continue_or_start(self, ctx: Context, payload: Payload) -> None:
         """The request a ``go:<flow>:docs:<n>`` button names; else the unfinished ones to
         choose from; else a new request."""
-        ctx.data = {}
+        ctx.keep(DocumentRequestData())
         unfinished = await self.unfinished(ctx)
         wanted = continue_argument(payload)
         if wanted is not None:
@@ -179,7 +220,7 @@ class DocumentRequestFlow(Flow):
             request
             for request in await requests.of_account(ctx.unit, ctx.account.id, open_only=True)
             if request.kind is self.request_kind
-            and request.details.get("awaiting") in self.awaiting
+            and self.details_of(request.details).awaiting in self.awaiting
         ]
 
     async def ask_resume(self, ctx: Context) -> None:
@@ -235,7 +276,7 @@ class DocumentRequestFlow(Flow):
         waiting = [
             request
             for request in await self.unfinished(ctx)
-            if request.details.get("awaiting") == AWAITING_DOCUMENTS
+            if self.details_of(request.details).awaiting == AWAITING_DOCUMENTS
         ]
         if len(waiting) != 1:
             return False
@@ -273,8 +314,8 @@ class DocumentRequestFlow(Flow):
         answer carries the button to continue. Any other button is not this step's."""
         if payload.action != f"{self.name}.later":
             return False
-        number = ctx.data.get("request_id")
-        if isinstance(number, int):
+        number = ctx.read(DocumentRequestData).request_id
+        if number is not None:
             ctx.say(
                 ctx.t(
                     f"{self.name}.later_text",
@@ -318,8 +359,8 @@ class DocumentRequestFlow(Flow):
 
     async def my_open_request(self, ctx: Context) -> Request | None:
         """The request this chat works on, if it is still this person's and open."""
-        request_id = ctx.data.get("request_id")
-        if not isinstance(request_id, int):
+        request_id = ctx.read(DocumentRequestData).request_id
+        if request_id is None:
             return None
         request = await requests.get(ctx.unit, request_id)
         if (

@@ -4,10 +4,13 @@ third way), with what the person tells about themselves; approved or rejected on
 
 from __future__ import annotations
 
+from dataclasses import dataclass, replace
+
 from handlers.desk import cards
 from handlers.engine.flow import Context, Flow, Step
 from handlers.engine.messages import Incoming, Keyboard
 from handlers.engine.payloads import Payload
+from handlers.engine.stored import Stored
 from handlers.flows.consent import require_consent
 from handlers.flows.linking import (
     MAX_NUMBER_LENGTH,
@@ -19,6 +22,29 @@ from handlers.flows.linking import (
 from storage import requests
 from storage.models import RequestKind
 from storage.phones import normalize_phone
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class LinkRequestData(Stored):
+    """What the person has told so far; "" for a skipped company or license."""
+
+    name: str | None = None
+    company: str | None = None
+    phone: str | None = None
+    license: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class LinkRequestDetails(Stored):
+    """A link request's details, read by the managers' desk
+    (:mod:`handlers.desk.linking_desk`); company and license are written even when
+    skipped (as "")."""
+
+    topic: str | None = None
+    name: str | None = None
+    company: str | None = None
+    phone: str | None = None
+    license: str | None = None
 
 
 class LinkRequestFlow(Flow):
@@ -81,7 +107,7 @@ class LinkRequestFlow(Flow):
         text = self._text(msg, payload)
         if text is None:
             return False
-        ctx.data["name"] = text
+        ctx.keep(replace(ctx.read(LinkRequestData), name=text))
         await ctx.go(self.company)
         return True
 
@@ -92,7 +118,7 @@ class LinkRequestFlow(Flow):
         company = self._skippable(msg, payload)
         if company is None:
             return False
-        ctx.data["company"] = company
+        ctx.keep(replace(ctx.read(LinkRequestData), company=company))
         await ctx.go(self.phone)
         return True
 
@@ -116,7 +142,7 @@ class LinkRequestFlow(Flow):
             phone = normalize_phone(msg.text) if payload is None else None
         if phone is None:
             return False
-        ctx.data["phone"] = phone
+        ctx.keep(replace(ctx.read(LinkRequestData), phone=phone))
         await ctx.go(self.license)
         return True
 
@@ -127,13 +153,13 @@ class LinkRequestFlow(Flow):
         number = self._skippable(msg, payload, MAX_NUMBER_LENGTH)
         if number is None:
             return False
-        ctx.data["license"] = number
+        ctx.keep(replace(ctx.read(LinkRequestData), license=number))
         await self._file(ctx)
         return True
 
     async def _file(self, ctx: Context) -> None:
-        data = ctx.data
-        if "name" not in data or "phone" not in data:  # a state from an older version
+        data = ctx.read(LinkRequestData)
+        if data.name is None or data.phone is None:  # a state from an older version
             await ctx.go(self.person_name)
             return
         await ctx.unit.begin()  # one open link request per person: check, then write
@@ -143,22 +169,20 @@ class LinkRequestFlow(Flow):
             ctx.say(ctx.t("link_request.pending", number=pending), (ctx.menu_row(),))
             return
         card = [
-            cards.line("link_request.card_name", name=data["name"]),
-            cards.line("link_request.card_company", company=data.get("company") or "—"),
-            cards.line("link_request.card_phone", phone=data["phone"]),
-            cards.line("link_request.card_license", license=data.get("license") or "—"),
+            cards.line("link_request.card_name", name=data.name),
+            cards.line("link_request.card_company", company=data.company or "—"),
+            cards.line("link_request.card_phone", phone=data.phone),
+            cards.line("link_request.card_license", license=data.license or "—"),
         ]
+        details = LinkRequestDetails(
+            topic="link",
+            name=data.name,
+            company=data.company or "",
+            phone=data.phone,
+            license=data.license or "",
+        )
         request_id = await cards.file_request(
-            ctx,
-            RequestKind.LINK,
-            card=card,
-            details={
-                "topic": "link",
-                "name": data["name"],
-                "company": data.get("company", ""),
-                "phone": data["phone"],
-                "license": data.get("license", ""),
-            },
+            ctx, RequestKind.LINK, card=card, details=details.to_stored()
         )
         ctx.finish()
         ctx.say(ctx.t("link_request.filed", number=request_id), (ctx.menu_row(),))

@@ -34,13 +34,14 @@ the same customer.
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from enum import Enum
 
 from handlers.engine.flow import Context, Flow, Step
 from handlers.engine.messages import Contact, Incoming, Keyboard
 from handlers.engine.payloads import Payload
+from handlers.engine.stored import Stored
 from storage import accounts, customers, invitations, link_attempts
 from storage.models import Customer
 from storage.phones import normalize_phone
@@ -50,6 +51,13 @@ INVITATION_PREFIX = "inv_"
 #: The longest license number or key serial taken as typed (anything longer is a mistake).
 MAX_NUMBER_LENGTH = 40
 MAX_TEXT_LENGTH = 200
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class LinkingData(Stored):
+    """The license number typed, while the bot waits for the key serial."""
+
+    license: str = ""
 
 
 class ContactOutcome(Enum):
@@ -208,7 +216,8 @@ class LinkingFlow(Flow):
         outcome = await take_contact(ctx, message.contact)
         if outcome in (ContactOutcome.NO_MATCH, ContactOutcome.REFUSED):
             # Continue as "Link my account", so the offered buttons work.
-            ctx.flow_name, ctx.flow, ctx.data = self.name, self, {}
+            ctx.flow_name, ctx.flow = self.name, self
+            ctx.keep(LinkingData())
             ctx.resume_at(self.choose)
             if outcome is ContactOutcome.NO_MATCH:
                 ctx.say(ctx.t("linking.phone_unknown"), other_ways(ctx))
@@ -228,7 +237,7 @@ class LinkingFlow(Flow):
         number = _typed_number(msg, payload)
         if number is None:
             return False
-        ctx.data["license"] = number
+        ctx.keep(replace(ctx.read(LinkingData), license=number))
         await ctx.go(self.serial)
         return True
 
@@ -240,7 +249,7 @@ class LinkingFlow(Flow):
             await self._contact_in_flow(ctx, msg.contact)
             return True
         serial = _typed_number(msg, payload)
-        number = str(ctx.data.get("license", ""))
+        number = ctx.read(LinkingData).license
         if serial is None:
             return False
         if not number:
@@ -268,7 +277,7 @@ class LinkingFlow(Flow):
             return True
         left = ctx.policy.linking.max_attempts - len(await self._failures(ctx))
         ctx.say(ctx.t("linking.no_match", left=left))
-        ctx.data = {}
+        ctx.keep(LinkingData())
         await ctx.go(self.license)
         return True
 

@@ -13,6 +13,7 @@ around the clock (:func:`handlers.flows.callback.offer_callback`).
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any
 
@@ -21,12 +22,23 @@ from handlers.desk.cards import CardLine, file_request
 from handlers.engine.flow import Context, Flow, Step
 from handlers.engine.messages import Incoming
 from handlers.engine.payloads import Payload
+from handlers.engine.stored import Stored
 from handlers.flows.callback import offer_callback, topic_value, when_words
 from handlers.rules.calendar import calendar_for
 from storage.models import RequestKind
 
 #: Longest question passed on: its card must fit one messenger message (4096 chars).
 MAX_QUESTION_CHARS = 2000
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class QuestionDetails(Stored):
+    """A question's request details: the asking flow's details (kept as they are, see
+    :attr:`Stored.unknown`) with the topic asked about."""
+
+    topic: str | None = None
+    question_text: str | None = None
+    """The question as typed ("Contact a manager")."""
 
 
 async def ask_for_person(
@@ -58,7 +70,7 @@ async def ask_for_person(
         )
         if offered:
             return
-    stored = {**(details or {}), "topic": topic}
+    stored = replace(QuestionDetails.from_stored(details), topic=topic)
     lines = [cards.line("manager_contact.card_topic", topic=topic_value(ctx.t, topic)), *card]
     # Outside working hours in a deployment without the call-back flow: the question still
     # reaches the managers at once, marked for the next working morning.
@@ -71,7 +83,7 @@ async def ask_for_person(
         card=lines,
         license_id=license_id,
         amount=amount,
-        details=stored,
+        details=stored.to_stored(),
         due_at=due,
     )
     ctx.finish()
@@ -120,6 +132,6 @@ class ManagerContactFlow(Flow):
             ctx,
             topic="general",
             card=[cards.line("manager_contact.card_question", message=question)],
-            details={"question_text": question},
+            details=QuestionDetails(question_text=question).to_stored(),
         )
         return True

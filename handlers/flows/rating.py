@@ -14,16 +14,27 @@ thanked for without asking for a comment, so that conversation is not lost.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from handlers.desk import cards
 from handlers.engine.flow import Context, Flow, Step
 from handlers.engine.messages import Button, Incoming
 from handlers.engine.payloads import Payload, encode
+from handlers.engine.stored import Stored
 from handlers.i18n import Texts, texts
 from storage import requests
 from storage.models import Account, Request, RequestStatus
 
 #: The scale of a rating (the database accepts exactly these).
 SCALE = range(1, 6)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RatingData(Stored):
+    """The rating given, while the bot waits for an optional comment on it."""
+
+    request_id: int | None = None
+    rating: int | None = None
 
 
 async def ask_for_rating(ctx: Context, customer: Account, request_id: int) -> None:
@@ -100,12 +111,17 @@ class RatingFlow(Flow):
             return
         ctx.finish()
         ctx.flow_name, ctx.flow = self.name, self
-        ctx.data = {"request_id": request.id, "rating": rating}
+        ctx.keep(RatingData(request_id=request.id, rating=rating))
         await ctx.go(self.comment)
 
     async def ask_comment(self, ctx: Context) -> None:
+        rating = ctx.read(RatingData).rating
+        if rating is None:  # a state without its rating: nothing to comment on
+            ctx.finish()
+            ctx.say(ctx.t("common.stale_button"), (ctx.menu_row(),))
+            return
         ctx.say(
-            ctx.t("rating.ask_comment", rating=ctx.data["rating"]),
+            ctx.t("rating.ask_comment", rating=rating),
             ((ctx.button("rating.skip", "rating.skip"),),),
         )
 
@@ -113,10 +129,15 @@ class RatingFlow(Flow):
         comment = msg.text.strip()
         if payload is not None or not comment:
             return False
-        request_id, rating = int(ctx.data["request_id"]), int(ctx.data["rating"])
-        request = await requests.get(ctx.unit, request_id)
+        data = ctx.read(RatingData)
+        request_id, rating = data.request_id, data.rating
+        request = (
+            await requests.get(ctx.unit, request_id)
+            if request_id is not None and rating is not None
+            else None
+        )
         ctx.finish()
-        if request is None or request.account_id != ctx.account.id:
+        if request is None or rating is None or request.account_id != ctx.account.id:
             ctx.say(ctx.t("rating.not_yours"))
             return True
         await requests.set_rating(ctx.unit, request.id, rating, ctx.now, comment)
@@ -137,7 +158,7 @@ class RatingFlow(Flow):
         self, ctx: Context, request: Request, rating: int, *, comment: str | None
     ) -> None:
         def render(t: Texts) -> str:
-            who = cards.who_text(t, request.details.get("who"))
+            who = cards.who_text(t, cards.RequestDetails.from_stored(request.details).who)
             if comment is None:
                 return t("rating.alert", number=request.id, rating=rating, who=who)
             return t("rating.alert_comment", number=request.id, rating=rating, who=who) + (

@@ -17,13 +17,15 @@ goes back into work. Managers' answers come the other way in :mod:`handlers.desk
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
-from handlers.desk.cards import who_text
+from handlers.desk.cards import RequestDetails, who_text
 from handlers.engine.attachments import FileKind, accept_attachment, problem_text, upload_problem
 from handlers.engine.flow import Context, Flow, Step
 from handlers.engine.messages import Attachment, Button, Incoming, Keyboard, keyboard
 from handlers.engine.payloads import Payload, encode
+from handlers.engine.stored import Stored
 from handlers.i18n import Texts, texts
 from storage import requests
 from storage.models import OPEN_STATUSES, Account, Request, RequestStatus
@@ -34,6 +36,24 @@ REPLY_ACTION = "relay.to"
 PICK_LIMIT = 9
 #: The role of a follow-up file among the request's attachments.
 FOLLOW_UP_ROLE = "other"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PendingMessage(Stored):
+    """A message written while idle, waiting for the customer to pick its request."""
+
+    text: str = ""
+    files: tuple[tuple[Any, ...], ...] = ()
+    """Its files, each ``[file_id, name, size, mime]``."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RelayData(Stored):
+    """What the relay holds: the request "Reply" was pressed for, or a message waiting
+    for its request to be picked."""
+
+    request_id: int | None = None
+    pending: PendingMessage | None = None
 
 
 def reply_keyboard(customer: Account, request_id: int) -> Keyboard:
@@ -54,12 +74,12 @@ def _manager_buttons(request_id: int) -> Callable[[Texts], Keyboard]:
     return render
 
 
-def _files_to_data(files: Sequence[Attachment]) -> list[list[Any]]:
-    return [[f.file_id, f.name, f.size, f.mime] for f in files]
+def _files_to_data(files: Sequence[Attachment]) -> tuple[tuple[Any, ...], ...]:
+    return tuple((f.file_id, f.name, f.size, f.mime) for f in files)
 
 
-def _files_from_data(data: Any) -> list[Attachment]:
-    return [Attachment(str(i), str(n), int(s), str(m)) for i, n, s, m in data or []]
+def _files_from_data(data: Sequence[Sequence[Any]]) -> list[Attachment]:
+    return [Attachment(str(i), str(n), int(s), str(m)) for i, n, s, m in data]
 
 
 async def forward(ctx: Context, request: Request, text: str, files: Sequence[Attachment]) -> None:
@@ -76,11 +96,10 @@ async def forward(ctx: Context, request: Request, text: str, files: Sequence[Att
     names = ", ".join(f.name for f in files)
     note = "\n".join(part for part in (text, f"[{names}]" if names else "") if part)
     await requests.add_note(ctx.unit, request.id, actor="customer", note=note, now=ctx.now)
+    who = RequestDetails.from_stored(request.details).who
 
     def render(t: Texts) -> str:
-        lines = [
-            t("relay.to_managers", number=request.id, who=who_text(t, request.details.get("who")))
-        ]
+        lines = [t("relay.to_managers", number=request.id, who=who_text(t, who))]
         if text:
             lines.append(text)
         if files:
@@ -125,10 +144,10 @@ class RelayFlow(Flow):
             return None
         return request
 
-    def _enter(self, ctx: Context, data: dict[str, Any]) -> None:
+    def _enter(self, ctx: Context, data: RelayData) -> None:
         ctx.finish()
         ctx.flow_name, ctx.flow = self.name, self
-        ctx.data = data
+        ctx.keep(data)
 
     def _file_problems(self, ctx: Context, files: Sequence[Attachment]) -> bool:
         """Say what is wrong with the first bad file; True when there is one."""
@@ -143,11 +162,11 @@ class RelayFlow(Flow):
         if payload.action == REPLY_ACTION:
             request = await self._own_open(ctx, payload, for_write=False)
             if request is not None:
-                self._enter(ctx, {"request_id": request.id})
+                self._enter(ctx, RelayData(request_id=request.id))
                 await ctx.go(self.message)
             return
         if payload.action == "relay.pick":
-            pending = ctx.data.get("pending") if ctx.flow_name == self.name else None
+            pending = ctx.read(RelayData).pending if ctx.flow_name == self.name else None
             if ctx.step != self.pick.name or pending is None:
                 ctx.say(ctx.t("common.stale_button"))
                 return
@@ -156,14 +175,19 @@ class RelayFlow(Flow):
                 await ctx.go(self.pick)
                 return
             ctx.finish()
-            await forward(ctx, request, str(pending["text"]), _files_from_data(pending["files"]))
+            await forward(ctx, request, pending.text, _files_from_data(pending.files))
             return
         ctx.say(ctx.t("common.bad_button"))
 
     # -- after "Reply": the next message ------------------------------------------------
 
     async def ask_message(self, ctx: Context) -> None:
-        ctx.say(ctx.t("relay.ask_message", number=ctx.data["request_id"]))
+        request_id = ctx.read(RelayData).request_id
+        if request_id is None:  # a state without its request: nothing to write to
+            ctx.finish()
+            ctx.say(ctx.t("common.stale_button"), (ctx.menu_row(),))
+            return
+        ctx.say(ctx.t("relay.ask_message", number=request_id))
 
     async def on_message(self, ctx: Context, msg: Incoming, payload: Payload | None) -> bool:
         text, files = msg.text.strip(), list(msg.attachments)
@@ -172,7 +196,8 @@ class RelayFlow(Flow):
         if self._file_problems(ctx, files):
             return True  # the chat stays at the step: another file may follow
         await ctx.unit.begin()
-        request = await requests.get(ctx.unit, int(ctx.data["request_id"]))
+        request_id = ctx.read(RelayData).request_id
+        request = await requests.get(ctx.unit, request_id) if request_id is not None else None
         ctx.finish()
         request = self._still_open(ctx, request)
         if request is not None:
@@ -194,7 +219,7 @@ class RelayFlow(Flow):
         if len(own) == 1:
             await forward(ctx, own[0], text, files)
             return True
-        self._enter(ctx, {"pending": {"text": text, "files": _files_to_data(files)}})
+        self._enter(ctx, RelayData(pending=PendingMessage(text=text, files=_files_to_data(files))))
         await ctx.go(self.pick)
         return True
 

@@ -13,7 +13,9 @@ One flow, ``booking`` (:class:`BookingFlow`), made of parts by job:
 * :mod:`~handlers.flows.booking.consents`: the estimate and the consents before confirming;
 * :mod:`~handlers.flows.booking.backups`: the backup file of a backup review;
 * :mod:`~handlers.flows.booking.my_bookings`: the customer's bookings, cancelling, moving;
-* :mod:`~handlers.flows.booking.common`: the saved booking data, ownership, dates in text;
+* :mod:`~handlers.flows.booking.data`: what the chat keeps between steps and what a booking's
+  request records, as typed records;
+* :mod:`~handlers.flows.booking.common`: ownership, dates in text;
 * :mod:`~handlers.flows.booking.steps`: the flow's steps, declared once for all the parts;
 * :mod:`~handlers.flows.booking.conversation`: the flow itself, its entry points.
 """

@@ -15,7 +15,8 @@ from handlers.engine.attachments import (
 from handlers.engine.flow import Context
 from handlers.engine.messages import Attachment, Incoming
 from handlers.engine.payloads import Payload
-from handlers.flows.booking.common import Stale, local_when, mine_and_menu, own_upcoming, saved
+from handlers.flows.booking.common import local_when, mine_and_menu, own_upcoming
+from handlers.flows.booking.data import BookingData, Stale
 from handlers.flows.booking.steps import BookingSteps
 from handlers.rules.sessions import SessionKind
 from handlers.rules.uploads import UploadProblem
@@ -72,7 +73,7 @@ class BackupSteps(BookingSteps):
             return True
         if not msg.attachments:
             return False
-        booking = await own_upcoming(ctx, int(saved(ctx, "booking_id")))
+        booking = await own_upcoming(ctx, ctx.read(BookingData).need_booking_id())
         if booking is None or booking.kind != SessionKind.BACKUP.value:
             raise Stale("booking_id")
         if await _take_backups(ctx, booking, msg.attachments):

@@ -1,22 +1,17 @@
-"""What every part of the booking conversation uses: the booking data the chat keeps between
-steps, the customer's own bookings, and how a session's moment is written."""
+"""What every part of the booking conversation uses: the customer's own bookings, and how a
+session's moment is written (the booking data the chat keeps between steps:
+:mod:`handlers.flows.booking.data`)."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
-from typing import Any
+from datetime import datetime
 
 from handlers.engine.flow import Context
 from handlers.engine.messages import Button, Keyboard
 from handlers.i18n import Texts
 from handlers.policy import Policy
-from handlers.rules.sessions import SessionEstimate, SessionKind
 from storage import bookings
 from storage.bookings import Booking
-
-
-class Stale(Exception):
-    """The chat's saved data no longer describes a booking in progress."""
 
 
 def local_when(t: Texts, policy: Policy, moment: datetime) -> str:
@@ -58,49 +53,3 @@ def mine_row(ctx: Context) -> tuple[Button, ...]:
 def mine_and_menu(ctx: Context) -> Keyboard:
     """ "My bookings" and the main menu: under every answer that ends a step."""
     return (mine_row(ctx), ctx.menu_row())
-
-
-# -- the booking data the chat keeps (a missing or broken value: Stale) ----------------------
-
-
-def saved(ctx: Context, key: str) -> Any:
-    if key not in ctx.data:
-        raise Stale(key)
-    return ctx.data[key]
-
-
-def kind_of(ctx: Context) -> SessionKind:
-    try:
-        return SessionKind(saved(ctx, "kind"))
-    except ValueError as exc:
-        raise Stale("kind") from exc
-
-
-def day_of(ctx: Context) -> date:
-    try:
-        return date.fromisoformat(saved(ctx, "day"))
-    except ValueError as exc:
-        raise Stale("day") from exc
-
-
-def start_of(ctx: Context) -> datetime:
-    try:
-        return datetime.fromisoformat(saved(ctx, "start"))
-    except ValueError as exc:
-        raise Stale("start") from exc
-
-
-def moving_id(ctx: Context) -> int | None:
-    """The booking being moved (None: a new booking)."""
-    moving = ctx.data.get("move")
-    return int(moving) if moving is not None else None
-
-
-def estimate_to_data(estimate: SessionEstimate) -> dict[str, Any]:
-    return {
-        "hours": estimate.hours,
-        "rate": format(estimate.hourly_rate, "f"),
-        "time": format(estimate.time_amount, "f"),
-        "fee": format(estimate.connection_fee, "f"),
-        "total": format(estimate.total, "f"),
-    }

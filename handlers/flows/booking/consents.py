@@ -4,63 +4,61 @@ only), and to make a backup first. Declining any of them ends the booking."""
 
 from __future__ import annotations
 
-from decimal import Decimal
+from dataclasses import replace
 
 from handlers.engine.flow import Context
 from handlers.engine.messages import Incoming
 from handlers.engine.payloads import Payload
-from handlers.flows.booking.common import kind_of, saved
+from handlers.flows.booking.data import BookingData, Consent
 from handlers.flows.booking.steps import BookingSteps
 from handlers.rules.sessions import SessionKind
 
 #: Consents asked before a booking, in order; a backup review has no remote access.
 CONSENTS = {
-    SessionKind.BACKUP: ("pay", "backup"),
-    SessionKind.DIRECT: ("pay", "access", "backup"),
+    SessionKind.BACKUP: (Consent.PAY, Consent.BACKUP),
+    SessionKind.DIRECT: (Consent.PAY, Consent.ACCESS, Consent.BACKUP),
 }
 #: The step asking each consent.
 CONSENT_STEPS = {
-    "pay": BookingSteps.consent_pay,
-    "access": BookingSteps.consent_access,
-    "backup": BookingSteps.consent_backup,
+    Consent.PAY: BookingSteps.consent_pay,
+    Consent.ACCESS: BookingSteps.consent_access,
+    Consent.BACKUP: BookingSteps.consent_backup,
 }
 
 
-def required_consents(ctx: Context) -> tuple[str, ...]:
-    return CONSENTS[kind_of(ctx)]
+def required_consents(data: BookingData) -> tuple[Consent, ...]:
+    return CONSENTS[data.need_kind()]
 
 
-def consents_complete(ctx: Context) -> bool:
-    given = ctx.data.get("consents") or {}
-    return "kind" in ctx.data and all(name in given for name in required_consents(ctx))
+def consents_complete(data: BookingData) -> bool:
+    return data.kind is not None and data.given_consents().have(CONSENTS[data.kind])
 
 
 async def next_after_consents(ctx: Context) -> None:
     """Ask the first consent not given yet; with all given, the confirmation."""
-    given = ctx.data.get("consents") or {}
-    missing = [name for name in required_consents(ctx) if name not in given]
+    data = ctx.read(BookingData)
+    given = data.given_consents()
+    missing = [name for name in required_consents(data) if given.at(name) is None]
     await ctx.go(CONSENT_STEPS[missing[0]] if missing else BookingSteps.confirm)
 
 
 def estimate_text(ctx: Context) -> str:
     t, sessions = ctx.t, ctx.policy.sessions
-    estimate = saved(ctx, "estimate")
-    kind = kind_of(ctx)
+    estimate = ctx.read(BookingData).need_estimate()
     lines = [
         t("booking.estimate_title"),
         t(
             "booking.estimate_time",
-            hours=int(estimate["hours"]),
-            rate=t.money(Decimal(estimate["rate"])),
-            amount=t.money(Decimal(estimate["time"])),
+            hours=estimate.hours,
+            rate=t.money(estimate.hourly_rate),
+            amount=t.money(estimate.time_amount),
         ),
     ]
-    fee = Decimal(estimate["fee"])
-    if fee:
-        lines.append(t("booking.estimate_fee", amount=t.money(fee)))
-    elif kind is SessionKind.DIRECT:
+    if estimate.connection_fee:
+        lines.append(t("booking.estimate_fee", amount=t.money(estimate.connection_fee)))
+    elif estimate.kind is SessionKind.DIRECT:
         lines.append(t("booking.estimate_no_fee"))
-    lines.append(t("booking.estimate_total", amount=t.money(Decimal(estimate["total"]))))
+    lines.append(t("booking.estimate_total", amount=t.money(estimate.total)))
     lines.append(t("booking.estimate_note", min_hours=sessions.minimum_hours))
     return "\n".join(lines)
 
@@ -68,12 +66,12 @@ def estimate_text(ctx: Context) -> str:
 class ConsentSteps(BookingSteps):
     """The steps ``consent_<name>`` of :class:`~handlers.flows.booking.BookingFlow`."""
 
-    async def _ask_consent(self, ctx: Context, name: str) -> None:
-        required = required_consents(ctx)
+    async def _ask_consent(self, ctx: Context, name: Consent) -> None:
+        required = required_consents(ctx.read(BookingData))
         if name not in required:
             await next_after_consents(ctx)
             return
-        if name == "pay":
+        if name is Consent.PAY:
             ctx.say(estimate_text(ctx))
         ctx.say(
             ctx.t(
@@ -88,7 +86,7 @@ class ConsentSteps(BookingSteps):
             ),
         )
 
-    async def _on_consent(self, ctx: Context, name: str, payload: Payload | None) -> bool:
+    async def _on_consent(self, ctx: Context, name: Consent, payload: Payload | None) -> bool:
         if payload is None:
             return False
         if payload.action == "booking.decline":
@@ -97,26 +95,25 @@ class ConsentSteps(BookingSteps):
             return True
         if payload.action != "booking.agree" or payload.arg(0) != name:
             return False
-        given = dict(ctx.data.get("consents") or {})
-        given[name] = ctx.now.isoformat()
-        ctx.data["consents"] = given
+        data = ctx.read(BookingData)
+        ctx.keep(replace(data, consents=data.given_consents().given(name, ctx.now)))
         await next_after_consents(ctx)
         return True
 
     async def ask_consent_pay(self, ctx: Context) -> None:
-        await self._ask_consent(ctx, "pay")
+        await self._ask_consent(ctx, Consent.PAY)
 
     async def on_consent_pay(self, ctx: Context, msg: Incoming, payload: Payload | None) -> bool:
-        return await self._on_consent(ctx, "pay", payload)
+        return await self._on_consent(ctx, Consent.PAY, payload)
 
     async def ask_consent_access(self, ctx: Context) -> None:
-        await self._ask_consent(ctx, "access")
+        await self._ask_consent(ctx, Consent.ACCESS)
 
     async def on_consent_access(self, ctx: Context, msg: Incoming, payload: Payload | None) -> bool:
-        return await self._on_consent(ctx, "access", payload)
+        return await self._on_consent(ctx, Consent.ACCESS, payload)
 
     async def ask_consent_backup(self, ctx: Context) -> None:
-        await self._ask_consent(ctx, "backup")
+        await self._ask_consent(ctx, Consent.BACKUP)
 
     async def on_consent_backup(self, ctx: Context, msg: Incoming, payload: Payload | None) -> bool:
-        return await self._on_consent(ctx, "backup", payload)
+        return await self._on_consent(ctx, Consent.BACKUP, payload)

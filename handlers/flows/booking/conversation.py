@@ -5,7 +5,7 @@ bookings), which any message may carry as a button (reminders, the booked messag
 buttons of a booking (``booking.open`` and
 :data:`~handlers.flows.booking.my_bookings.BOOKING_ACTIONS`) work in any step; a chat
 whose saved data no longer describes a booking in progress
-(:class:`~handlers.flows.booking.common.Stale`) is told so and offered the list of bookings.
+(:class:`~handlers.flows.booking.data.Stale`) is told so and offered the list of bookings.
 """
 
 from __future__ import annotations
@@ -14,8 +14,9 @@ from handlers.engine.flow import Context, Flow
 from handlers.engine.messages import Incoming
 from handlers.engine.payloads import Payload, PayloadError
 from handlers.flows.booking.backups import BackupSteps
-from handlers.flows.booking.common import Stale, mine_and_menu
+from handlers.flows.booking.common import mine_and_menu
 from handlers.flows.booking.consents import ConsentSteps
+from handlers.flows.booking.data import Stale
 from handlers.flows.booking.my_bookings import BOOKING_ACTIONS, MyBookingSteps
 from handlers.flows.booking.new_booking import NewBookingSteps
 from handlers.flows.booking.slots import Slots, SlotSteps

@@ -9,6 +9,7 @@ ahead.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -17,15 +18,8 @@ from handlers.desk.cards import send_card
 from handlers.engine.flow import Context
 from handlers.engine.messages import Button, Incoming, keyboard
 from handlers.engine.payloads import Payload, encode
-from handlers.flows.booking.common import (
-    Stale,
-    day_of,
-    local_when,
-    mine_and_menu,
-    own_upcoming,
-    saved,
-    start_of,
-)
+from handlers.flows.booking.common import local_when, mine_and_menu, own_upcoming
+from handlers.flows.booking.data import BookingData, BookingDetails, Stale
 from handlers.flows.booking.slots import Slots
 from handlers.flows.booking.steps import BookingSteps
 from handlers.i18n import texts
@@ -51,7 +45,7 @@ def _booking_label(ctx: Context, booking: Booking) -> str:
 def _too_late(ctx: Context, booking: Booking) -> None:
     """Too close to the start to change it here: offer to pass it to a manager."""
     ctx.resume_at(BookingSteps.booking)
-    ctx.data = {"booking_id": booking.id}
+    ctx.keep(BookingData(booking_id=booking.id))
     ctx.say(
         ctx.t("booking.too_late", hours=ctx.policy.sessions.change_until_hours),
         ((ctx.button("booking.ask_manager", "booking.ask", booking.id),), *mine_and_menu(ctx)),
@@ -60,7 +54,8 @@ def _too_late(ctx: Context, booking: Booking) -> None:
 
 async def _ask_manager(ctx: Context, booking: Booking) -> None:
     request = await requests.get(ctx.unit, booking.request_id)
-    phone = str(request.details.get("phone", "—")) if request else "—"
+    details = BookingDetails.from_stored(request.details if request else None)
+    phone = details.phone if details.phone is not None else "—"
     queued = 0
     for destination in ctx.desk.destinations:
         t = texts(destination.language)
@@ -100,9 +95,8 @@ async def _record_move(ctx: Context, booking: Booking, start: datetime) -> None:
     """The card shows the new start and where it moved from; managers get it again."""
     request = await requests.get(ctx.unit, booking.request_id)
     if request is not None:
-        details = dict(request.details)
         card: list[list[Any]] = []
-        for key, values in details.get("card", []):
+        for key, values in request.details.get("card", []):
             if key == "booking.card_start":
                 values = {**values, "start": cards.moment(start)}
             card.append([key, values])
@@ -112,8 +106,11 @@ async def _record_move(ctx: Context, booking: Booking, start: datetime) -> None:
                 {"old": cards.moment(booking.starts_at), "at": cards.moment(ctx.now)},
             ]
         )
-        details["card"] = card
-        details["starts_at"] = start.astimezone(UTC).isoformat()
+        moved = replace(
+            BookingDetails.from_stored(request.details), starts_at=start.astimezone(UTC)
+        )
+        details = moved.to_stored()
+        details["card"] = card  # the card's lines are the cards module's (handlers.desk.cards)
         await requests.set_details(ctx.unit, booking.request_id, details, ctx.now)
     await requests.add_note(
         ctx.unit,
@@ -156,15 +153,15 @@ class MyBookingSteps(BookingSteps):
         booking = await own_upcoming(ctx, booking_id)
         if booking is None:
             ctx.say(ctx.t("booking.not_yours"))
-            ctx.data = {}
+            ctx.keep(BookingData())
             await ctx.go(self.mine)
             return True
-        ctx.data = {"booking_id": booking.id}
+        ctx.keep(BookingData(booking_id=booking.id))
         await ctx.go(self.booking)
         return True
 
     async def ask_booking(self, ctx: Context) -> None:
-        booking = await own_upcoming(ctx, int(saved(ctx, "booking_id")))
+        booking = await own_upcoming(ctx, ctx.read(BookingData).need_booking_id())
         if booking is None:
             raise Stale("booking_id")
         t, sessions = ctx.t, ctx.policy.sessions
@@ -202,7 +199,7 @@ class MyBookingSteps(BookingSteps):
         booking = await own_upcoming(ctx, payload.int_arg(0))
         if booking is None:
             return await self.open_booking(ctx, payload.int_arg(0))  # says "not yours / gone"
-        ctx.data = {"booking_id": booking.id}
+        ctx.keep(BookingData(booking_id=booking.id))
         if payload.action == "booking.backup":
             if booking.kind != SessionKind.BACKUP.value:
                 return False
@@ -217,14 +214,20 @@ class MyBookingSteps(BookingSteps):
         if payload.action == "booking.cancel":
             await ctx.go(self.cancel_confirm)
         else:
-            ctx.data.update(move=booking.id, hours=booking.hours, kind=booking.kind)
+            moving = BookingData(
+                booking_id=booking.id,
+                move=booking.id,
+                hours=booking.hours,
+                kind=SessionKind(booking.kind),
+            )
+            ctx.keep(moving)
             await ctx.go(self.day)
         return True
 
     # -- cancel -----------------------------------------------------------------------------
 
     async def ask_cancel_confirm(self, ctx: Context) -> None:
-        booking = await own_upcoming(ctx, int(saved(ctx, "booking_id")))
+        booking = await own_upcoming(ctx, ctx.read(BookingData).need_booking_id())
         if booking is None:
             raise Stale("booking_id")
         ctx.say(
@@ -274,7 +277,8 @@ class MyBookingSteps(BookingSteps):
     # -- move -------------------------------------------------------------------------------
 
     async def ask_move_confirm(self, ctx: Context) -> None:
-        booking = await own_upcoming(ctx, int(saved(ctx, "move")))
+        data = ctx.read(BookingData)
+        booking = await own_upcoming(ctx, data.need_move())
         if booking is None:
             raise Stale("move")
         t = ctx.t
@@ -282,7 +286,7 @@ class MyBookingSteps(BookingSteps):
             t(
                 "booking.move_question",
                 old=local_when(t, ctx.policy, booking.starts_at),
-                new=local_when(t, ctx.policy, start_of(ctx)),
+                new=local_when(t, ctx.policy, data.need_start()),
                 hours=booking.hours,
             ),
             (
@@ -302,13 +306,14 @@ class MyBookingSteps(BookingSteps):
             return False
         # The slot read decides the update: take the write lock first (BEGIN IMMEDIATE).
         await ctx.unit.begin()
-        booking = await own_upcoming(ctx, int(saved(ctx, "move")))
+        data = ctx.read(BookingData)
+        booking = await own_upcoming(ctx, data.need_move())
         if booking is None:
             raise Stale("move")
         if not booking_changeable(start=booking.starts_at, now=ctx.now, policy=ctx.policy):
             _too_late(ctx, booking)
             return True
-        day, start = day_of(ctx), start_of(ctx)
+        day, start = data.need_day(), data.need_start()
         if not await self.slots.is_free(ctx, day, start, booking.hours):
             ctx.say(ctx.t("booking.slot_just_taken"))
             await ctx.go(self.time)

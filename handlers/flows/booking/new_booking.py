@@ -10,8 +10,8 @@ serialised by SQLite and the second one sees the first one's booking.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime
-from decimal import Decimal
 
 from handlers.desk import cards
 from handlers.desk.cards import file_request
@@ -19,19 +19,18 @@ from handlers.engine.attachments import FileKind, upload_limits
 from handlers.engine.flow import Context
 from handlers.engine.messages import Button, Incoming
 from handlers.engine.payloads import Payload
-from handlers.flows.booking.common import (
-    day_of,
-    estimate_to_data,
-    kind_of,
-    local_when,
-    mine_and_menu,
-    saved,
-    start_of,
-)
+from handlers.flows.booking.common import local_when, mine_and_menu
 from handlers.flows.booking.consents import (
     consents_complete,
     next_after_consents,
     required_consents,
+)
+from handlers.flows.booking.data import (
+    BOOKING_TOPIC,
+    BookingData,
+    BookingDetails,
+    ConsentsData,
+    EstimateData,
 )
 from handlers.flows.booking.slots import Slots
 from handlers.flows.booking.steps import BookingSteps
@@ -115,14 +114,14 @@ class NewBookingSteps(BookingSteps):
             kind = SessionKind(payload.arg(0))
         except ValueError:
             return False
-        ctx.data = {"kind": kind.value}
+        ctx.keep(BookingData(kind=kind))
         await ctx.go(self.problem)
         return True
 
     async def ask_problem(self, ctx: Context) -> None:
         key = (
             "booking.ask_problem_backup"
-            if kind_of(ctx) is SessionKind.BACKUP
+            if ctx.read(BookingData).need_kind() is SessionKind.BACKUP
             else "booking.ask_problem_direct"
         )
         ctx.say(ctx.t(key), (ctx.menu_row(),))
@@ -137,7 +136,7 @@ class NewBookingSteps(BookingSteps):
             ctx.say(ctx.t("booking.problem_too_long", max=PROBLEM_MAX_CHARS, length=len(problem)))
             await ctx.go(self.problem)
             return True
-        ctx.data["problem"] = problem
+        ctx.keep(replace(ctx.read(BookingData), problem=problem))
         # The phone is personal data: consent first, then back here with nothing lost.
         if await require_consent(ctx, resume_step=self.phone):
             return True
@@ -168,15 +167,16 @@ class NewBookingSteps(BookingSteps):
             phone = normalize_phone(msg.text)
         if phone is None:
             return False
-        ctx.data["phone"] = phone
+        ctx.keep(replace(ctx.read(BookingData), phone=phone))
         await ctx.go(self.day)
         return True
 
     # -- duration and estimate --------------------------------------------------------------
 
     async def ask_duration(self, ctx: Context) -> None:
-        start = start_of(ctx)
-        fitting = await self.slots.fitting_hours(ctx, day_of(ctx), start)
+        data = ctx.read(BookingData)
+        start = data.need_start()
+        fitting = await self.slots.fitting_hours(ctx, data.need_day(), start)
         if not fitting:
             ctx.say(ctx.t("booking.time_gone"))
             await ctx.go(self.time)
@@ -199,32 +199,34 @@ class NewBookingSteps(BookingSteps):
         if payload.action != "booking.hours":
             return False
         hours = payload.int_arg(0)
-        if hours not in await self.slots.fitting_hours(ctx, day_of(ctx), start_of(ctx)):
+        data = ctx.read(BookingData)
+        if hours not in await self.slots.fitting_hours(ctx, data.need_day(), data.need_start()):
             ctx.say(ctx.t("booking.duration_gone"))
             await ctx.go(self.duration)
             return True
-        estimate = await session_estimate(ctx, kind_of(ctx), hours)
-        ctx.data["hours"] = hours
-        ctx.data["estimate"] = estimate_to_data(estimate)
-        ctx.data["consents"] = {}
+        estimate = await session_estimate(ctx, data.need_kind(), hours)
+        ctx.keep(
+            replace(data, hours=hours, estimate=EstimateData.of(estimate), consents=ConsentsData())
+        )
         await ctx.go(self.consent_pay)
         return True
 
     # -- confirmation -----------------------------------------------------------------------
 
     async def ask_confirm(self, ctx: Context) -> None:
-        if not consents_complete(ctx):
+        data = ctx.read(BookingData)
+        if not consents_complete(data):
             await next_after_consents(ctx)
             return
         t = ctx.t
-        estimate = saved(ctx, "estimate")
+        estimate = data.need_estimate()
         text = t(
             "booking.confirm_summary",
-            kind=t(f"booking.kind_name_{kind_of(ctx).value}"),
-            when=local_when(t, ctx.policy, start_of(ctx)),
-            hours=int(saved(ctx, "hours")),
-            phone=saved(ctx, "phone"),
-            total=t.money(Decimal(estimate["total"])),
+            kind=t(f"booking.kind_name_{data.need_kind().value}"),
+            when=local_when(t, ctx.policy, data.need_start()),
+            hours=data.need_hours(),
+            phone=data.need_phone(),
+            total=t.money(estimate.total),
         )
         ctx.say(
             text,
@@ -243,11 +245,12 @@ class NewBookingSteps(BookingSteps):
             return True
         if payload.action != "booking.confirm":
             return False
-        if not consents_complete(ctx):
+        data = ctx.read(BookingData)
+        if not consents_complete(data):
             await next_after_consents(ctx)
             return True
-        kind, day, start = kind_of(ctx), day_of(ctx), start_of(ctx)
-        hours = int(saved(ctx, "hours"))
+        kind, day, start = data.need_kind(), data.need_day(), data.need_start()
+        hours = data.need_hours()
         # The slot read decides the insert: take the write lock first (BEGIN IMMEDIATE).
         await ctx.unit.begin()
         if hours not in await self.slots.fitting_hours(ctx, day, start):
@@ -255,16 +258,15 @@ class NewBookingSteps(BookingSteps):
             await ctx.go(self.time)
             return True
         estimate = await session_estimate(ctx, kind, hours)
-        if estimate_to_data(estimate) != ctx.data.get("estimate"):
+        if EstimateData.of(estimate) != data.estimate:
             ctx.say(ctx.t("booking.estimate_changed"))
-            ctx.data["estimate"] = estimate_to_data(estimate)
-            ctx.data["consents"] = {}
+            ctx.keep(replace(data, estimate=EstimateData.of(estimate), consents=ConsentsData()))
             await ctx.go(self.consent_pay)
             return True
-        booking_id, request_id = await _book(ctx, kind, start, hours, estimate)
+        booking_id, request_id = await _book(ctx, data, kind, start, hours, estimate)
         _say_booked(ctx, kind, start, hours, request_id)
         if kind is SessionKind.BACKUP:
-            ctx.data = {"booking_id": booking_id}
+            ctx.keep(BookingData(booking_id=booking_id))
             await ctx.go(self.backup_file)
         else:
             ctx.finish()
@@ -274,14 +276,15 @@ class NewBookingSteps(BookingSteps):
 
 async def _book(
     ctx: Context,
+    data: BookingData,
     kind: SessionKind,
     start: datetime,
     hours: int,
     estimate: SessionEstimate,
 ) -> tuple[int, int]:
     """File the request (its card goes to managers) and take the slot."""
-    phone, problem = str(saved(ctx, "phone")), str(saved(ctx, "problem"))
-    consents: dict[str, str] = dict(saved(ctx, "consents"))
+    phone, problem = data.need_phone(), data.need_problem()
+    consents = data.need_consents()
     card = [
         cards.line("booking.card_kind", kind=cards.text(f"booking.kind_name_{kind.value}")),
         cards.line("booking.card_start", start=cards.moment(start), hours=hours),
@@ -297,12 +300,12 @@ async def _book(
     if estimate.connection_fee:
         card.append(cards.line("booking.card_fee", amount=cards.money(estimate.connection_fee)))
     card.append(cards.line("booking.card_total", amount=cards.money(estimate.total)))
-    for name in required_consents(ctx):
+    for name in required_consents(data):
         card.append(
             cards.line(
                 "booking.card_consent",
                 consent=cards.text(f"booking.consent_name_{name}"),
-                at=cards.moment(datetime.fromisoformat(consents[name])),
+                at=cards.moment(consents.need(name)),
             )
         )
     request_id = await file_request(
@@ -310,17 +313,17 @@ async def _book(
         RequestKind.BOOKING,
         card=card,
         amount=estimate.total,
-        details={
-            "topic": "booking",
-            "kind": kind.value,
-            "starts_at": start.astimezone(UTC).isoformat(),
-            "hours": hours,
-            "phone": phone,
-            "problem": problem,
-            "estimate": estimate_to_data(estimate),
-            "consents": consents,
-            "amount_in_lines": True,
-        },
+        details=BookingDetails(
+            topic=BOOKING_TOPIC,
+            kind=kind,
+            starts_at=start.astimezone(UTC),
+            hours=hours,
+            phone=phone,
+            problem=problem,
+            estimate=EstimateData.of(estimate),
+            consents=consents,
+            amount_in_lines=True,
+        ).to_stored(),
     )
     booking_id = await bookings.create(
         ctx.unit,

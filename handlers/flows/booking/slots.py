@@ -7,13 +7,14 @@ booking's own length and the booking itself does not count as taken.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, date, datetime
 
 from handlers.engine.flow import Context
 from handlers.engine.messages import Button, Incoming
 from handlers.engine.payloads import Payload, encode
-from handlers.flows.booking.common import day_of, moving_id, saved
 from handlers.flows.booking.consents import consents_complete
+from handlers.flows.booking.data import BookingData
 from handlers.flows.booking.steps import BookingSteps
 from handlers.policy import Policy
 from handlers.rules.calendar import WorkingCalendar, calendar_for
@@ -33,7 +34,7 @@ class Slots:
             ctx.unit,
             calendar.day_start(first),
             calendar.day_end(last),
-            exclude_id=moving_id(ctx),
+            exclude_id=ctx.read(BookingData).move,
         )
 
     async def open_days(self, ctx: Context) -> list[date]:
@@ -73,8 +74,9 @@ class Slots:
 
 def slot_hours(ctx: Context) -> int:
     """Length a slot must have: the booking's when moving it, else the shortest."""
-    if moving_id(ctx) is not None:
-        return int(saved(ctx, "hours"))
+    data = ctx.read(BookingData)
+    if data.move is not None:
+        return data.need_hours()
     return min(ctx.policy.sessions.durations_hours)
 
 
@@ -118,12 +120,12 @@ class SlotSteps(BookingSteps):
             ctx.say(ctx.t("booking.day_gone"))
             await ctx.go(self.day)
             return True
-        ctx.data["day"] = day.isoformat()
+        ctx.keep(replace(ctx.read(BookingData), day=day))
         await ctx.go(self.time)
         return True
 
     async def ask_time(self, ctx: Context) -> None:
-        day = day_of(ctx)
+        day = ctx.read(BookingData).need_day()
         slots = await self.slots.free(ctx, day, slot_hours(ctx))
         if not slots:
             ctx.say(ctx.t("booking.day_full", day=day_label(ctx, day)))
@@ -151,7 +153,8 @@ class SlotSteps(BookingSteps):
             return True
         if payload.action != "booking.time":
             return False
-        day = day_of(ctx)
+        data = ctx.read(BookingData)
+        day = data.need_day()
         wanted = payload.arg(0)
         tz = ctx.policy.tz
         slots = await self.slots.free(ctx, day, slot_hours(ctx))
@@ -160,12 +163,14 @@ class SlotSteps(BookingSteps):
             ctx.say(ctx.t("booking.time_gone"))
             await ctx.go(self.time)
             return True
-        ctx.data["start"] = start.astimezone(UTC).isoformat()
-        if moving_id(ctx) is not None:
+        data = replace(data, start=start.astimezone(UTC))
+        ctx.keep(data)
+        if data.move is not None:
             await ctx.go(self.move_confirm)
             return True
-        hours = ctx.data.get("hours")
-        if consents_complete(ctx) and hours in await self.slots.fitting_hours(ctx, day, start):
+        if consents_complete(data) and data.hours in await self.slots.fitting_hours(
+            ctx, day, start
+        ):
             # A new time after "just taken": the terms already agreed still hold.
             await ctx.go(self.confirm)
         else:

@@ -1,104 +1,149 @@
-"""The managers' card of a key-loss request, rebuilt from what the flow collected."""
+"""The managers' card of a key-loss request, rebuilt from what the flow collected, and
+the record of what such a request keeps (:class:`KeyLossDetails`)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import Any
 
 from handlers.desk import cards
-from handlers.desk.cards import CardLine
+from handlers.desk.cards import CardLine, CardValue
 from handlers.flows.document_requests import (
     AWAITING_DOCUMENTS,
+    DocumentRequestDetails,
 )
 from handlers.rules.key_loss import (
     LossBranch,
+    WhatHappened,
 )
+from storage.models import KeyKind, KeyStatus
 
 #: ``details["awaiting"]`` of branch A until the delivery address and recipient are in.
 AWAITING_DELIVERY = "delivery"
 BRANCH_UNVERIFIED = "unverified"
 BRANCH_FOUND = "found"
+#: ``details["topic"]`` of every key-loss request.
+TOPIC = "key_loss"
 
 
-def key_loss_card(details: dict[str, Any]) -> list[CardLine]:
+@dataclass(frozen=True, slots=True, kw_only=True)
+class KeyLossDetails(DocumentRequestDetails):
+    """What a key-loss request records (``requests.details``): the key and what happened,
+    then what the branch adds. ``awaiting`` (inherited) is :data:`AWAITING_DELIVERY` or
+    :data:`~handlers.flows.document_requests.AWAITING_DOCUMENTS` while the customer owes
+    something."""
+
+    topic: str = ""
+    """:data:`TOPIC`."""
+    branch: str = ""
+    """A :class:`~handlers.rules.key_loss.LossBranch` value, :data:`BRANCH_UNVERIFIED` or
+    :data:`BRANCH_FOUND`."""
+    what: WhatHappened | None = None
+    serial: str = ""
+    """The key's serial; of an unverified report, as the person typed it."""
+    key_kind: KeyKind = KeyKind.CODEMETER
+    licenses: tuple[str, ...] = ()
+    """The numbers of the key's licenses (branches A and B)."""
+    programmed_until: date | None = None
+    """Branch A: until when the key keeps working (None: unknown)."""
+    key_price: Decimal | None = None
+    """Branches A and B: the new key's price."""
+    delivery_price: Decimal | None = None
+    total: Decimal | None = None
+    address: str = ""
+    """Branch A: the delivery address, once given."""
+    recipient: str = ""
+    amount_in_lines: bool = False
+    """The card lines name the amount (the generic card leaves its amount line out)."""
+    protection: bool = False
+    """Found: whether the key has the protection service."""
+    previous_status: KeyStatus | None = None
+    """Found: the key's status when it was reported found."""
+    known_owner: str = ""
+    """Unverified: the customer owning a key with the typed serial ("" : none)."""
+    known_kind: KeyKind = KeyKind.CODEMETER
+    known_status: KeyStatus = KeyStatus.ACTIVE
+
+
+def _money(amount: Decimal | None) -> CardValue:
+    """A price of the card; "—" should it be missing (never written so)."""
+    return cards.money(amount) if amount is not None else "—"
+
+
+def key_loss_card(details: KeyLossDetails) -> list[CardLine]:
     """The card lines of a key-loss request, rebuilt from what the flow collected."""
-    branch = details.get("branch")
-    what = details.get("what", "")
-    kind = details.get("key_kind", "codemeter")
+    branch = details.branch
+    what = details.what.value if details.what is not None else ""
+    kind = details.key_kind.value
     lines: list[CardLine] = []
     if branch == BRANCH_UNVERIFIED:
-        lines.append(cards.line("key_loss.card_serial_typed", serial=details.get("serial", "")))
+        lines.append(cards.line("key_loss.card_serial_typed", serial=details.serial))
     else:
         lines.append(
             cards.line(
                 "key_loss.card_key",
-                serial=details.get("serial", ""),
+                serial=details.serial,
                 kind=cards.text(f"key_loss.kind_{kind}"),
             )
         )
     lines.append(cards.line("key_loss.card_what", what=cards.text(f"key_loss.what_{what}")))
     if branch == BRANCH_UNVERIFIED:
         lines.append(cards.line("key_loss.card_unverified"))
-        owner = details.get("known_owner")
-        if owner:
+        if details.known_owner:
             lines.append(
                 cards.line(
                     "key_loss.card_known",
-                    kind=cards.text(f"key_loss.kind_{details.get('known_kind', 'codemeter')}"),
-                    owner=owner,
-                    status=cards.text(f"key_loss.status_{details.get('known_status', 'active')}"),
+                    kind=cards.text(f"key_loss.kind_{details.known_kind.value}"),
+                    owner=details.known_owner,
+                    status=cards.text(f"key_loss.status_{details.known_status.value}"),
                 )
             )
         else:
             lines.append(cards.line("key_loss.card_unknown"))
         return lines
-    licenses = ", ".join(details.get("licenses", [])) or "—"
+    licenses = ", ".join(details.licenses) or "—"
     if branch == BRANCH_FOUND:
         found_key = (
             "key_loss.card_found_protected"
-            if details.get("protection")
+            if details.protection
             else "key_loss.card_found_documents"
         )
         lines.append(cards.line(found_key))
         return lines
     lines.append(cards.line("key_loss.card_licenses", licenses=licenses))
     if branch == LossBranch.PROTECTED:
-        until = details.get("programmed_until")
+        until = details.programmed_until
         lines.append(cards.line("key_loss.card_protected"))
         lines.append(
             cards.line(
                 "key_loss.card_programmed_until",
-                date=cards.day(date.fromisoformat(until))
-                if until
-                else cards.text("key_loss.card_unknown_date"),
+                date=cards.day(until) if until else cards.text("key_loss.card_unknown_date"),
             )
         )
         lines.append(
             cards.line(
                 "key_loss.card_prices",
-                key_price=cards.money(Decimal(details["key_price"])),
-                delivery=cards.money(Decimal(details["delivery_price"])),
-                total=cards.money(Decimal(details["total"])),
+                key_price=_money(details.key_price),
+                delivery=_money(details.delivery_price),
+                total=_money(details.total),
             )
         )
         awaited = cards.text("key_loss.card_awaited")
-        lines.append(cards.line("key_loss.card_address", address=details.get("address") or awaited))
-        lines.append(
-            cards.line("key_loss.card_recipient", recipient=details.get("recipient") or awaited)
-        )
+        lines.append(cards.line("key_loss.card_address", address=details.address or awaited))
+        lines.append(cards.line("key_loss.card_recipient", recipient=details.recipient or awaited))
     else:
         lines.append(cards.line("key_loss.card_documents_branch"))
         lines.append(
             cards.line(
                 "key_loss.card_new_key_price",
                 kind=cards.text(f"key_loss.kind_{kind}"),
-                price=cards.money(Decimal(details["key_price"])),
+                price=_money(details.key_price),
             )
         )
         state = (
             "key_loss.card_docs_awaited"
-            if details.get("awaiting") == AWAITING_DOCUMENTS
+            if details.awaiting == AWAITING_DOCUMENTS
             else "key_loss.card_docs_received"
         )
         lines.append(cards.line("key_loss.card_documents", state=cards.text(state)))

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, replace
 from decimal import Decimal
-from typing import Any
 
 from handlers.desk.cards import CardLine, file_request
 from handlers.engine.attachments import FileKind, upload_limits
@@ -16,6 +16,7 @@ from handlers.flows.consent import require_consent
 from handlers.flows.document_requests import (
     AWAITING_DOCUMENTS,
     Document,
+    DocumentRequestData,
     DocumentRequestFlow,
     hand_over,
     roles_in,
@@ -24,6 +25,8 @@ from handlers.flows.key_loss.card import (
     AWAITING_DELIVERY,
     BRANCH_FOUND,
     BRANCH_UNVERIFIED,
+    TOPIC,
+    KeyLossDetails,
     key_loss_card,
 )
 from handlers.rules.key_loss import (
@@ -36,7 +39,7 @@ from handlers.rules.key_loss import (
     protected_replacement,
 )
 from storage import customers, keys
-from storage.models import Key, KeyStatus, Request, RequestKind, RequestStatus
+from storage.models import Key, KeyKind, KeyStatus, Request, RequestKind, RequestStatus
 
 #: A serial as printed on a key or module: letters, digits and a few separators.
 _SERIAL = re.compile(r"^(?=.*[0-9])[A-Za-z0-9][A-Za-z0-9._/\-]{2,39}$")
@@ -44,7 +47,20 @@ _ADDRESS_LENGTH = (5, 500)
 _RECIPIENT_LENGTH = (2, 200)
 
 
-class KeyLossFlow(DocumentRequestFlow):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class KeyLossData(DocumentRequestData):
+    """What the chat holds: the key chosen (``key_id``) or the serial typed by a person
+    not linked; once the request is filed (``request_id``, inherited), its key and what
+    happened (the letter's wording needs them) and the delivery address given so far."""
+
+    key_id: int | None = None
+    serial: str = ""
+    what: WhatHappened | None = None
+    kind: KeyKind | None = None
+    address: str = ""
+
+
+class KeyLossFlow(DocumentRequestFlow[KeyLossDetails]):
     name = "key_loss"
     former_names = ("keyloss",)
     menu_label = "key_loss.menu"
@@ -58,6 +74,7 @@ class KeyLossFlow(DocumentRequestFlow):
     act = Step()
 
     request_kind = RequestKind.KEY_LOSS
+    details_record = KeyLossDetails
     awaiting = frozenset({AWAITING_DELIVERY, AWAITING_DOCUMENTS})
     #: The scans of branch B, in the order they are asked.
     documents = (
@@ -76,39 +93,46 @@ class KeyLossFlow(DocumentRequestFlow):
     # -- coming back to an unfinished request (missing the address or documents) ---------
 
     async def resume_line(self, ctx: Context, request: Request) -> str:
-        if request.details.get("awaiting") == AWAITING_DELIVERY:
+        details = self.details_of(request.details)
+        if details.awaiting == AWAITING_DELIVERY:
             missing = ctx.t("key_loss.missing_delivery")
         else:
             missing = ", ".join(await self.missing_names(ctx, request.id))
         return ctx.t(
             "key_loss.resume_line",
             number=request.id,
-            serial=request.details.get("serial", ""),
+            serial=details.serial,
             missing=missing,
         )
 
-    def request_card(self, details: dict[str, Any]) -> list[CardLine]:
+    def request_card(self, details: KeyLossDetails) -> list[CardLine]:
         return key_loss_card(details)
 
     async def continue_request(self, ctx: Context, request: Request) -> None:
-        details = request.details
+        details = self.details_of(request.details)
         self._working_on(
             ctx,
             request.id,
-            serial=details.get("serial", ""),
-            what=details.get("what", WhatHappened.LOST.value),
-            kind=details.get("key_kind", "codemeter"),
+            serial=details.serial,
+            what=details.what or WhatHappened.LOST,
+            kind=details.key_kind,
         )
-        if details.get("awaiting") == AWAITING_DELIVERY:
+        if details.awaiting == AWAITING_DELIVERY:
             await ctx.go(self.address)
         else:
             await self._next_document(ctx, request.id)
 
     def _working_on(
-        self, ctx: Context, request_id: int, *, serial: str, what: str, kind: str
+        self,
+        ctx: Context,
+        request_id: int,
+        *,
+        serial: str,
+        what: WhatHappened | None,
+        kind: KeyKind,
     ) -> None:
         """The chat now completes this filed request (the letter's wording needs the rest)."""
-        ctx.data = {"request_id": request_id, "serial": serial, "what": what, "kind": kind}
+        ctx.keep(KeyLossData(request_id=request_id, serial=serial, what=what, kind=kind))
 
     # -- which key ---------------------------------------------------------------------
 
@@ -143,14 +167,14 @@ class KeyLossFlow(DocumentRequestFlow):
                 ctx.say(ctx.t("key_loss.not_your_key_button"))
                 await ctx.go(self.pick_key)
                 return True
-            ctx.data = {"key_id": key.id}
+            ctx.keep(KeyLossData(key_id=key.id))
             await ctx.go(self.what)
             return True
         serial = msg.text.strip()
         if not _SERIAL.match(serial):
             return False
         if ctx.customer_id is None:
-            ctx.data = {"serial": serial}
+            ctx.keep(KeyLossData(serial=serial))
             await ctx.go(self.what)
             return True
         key = await key_by_serial(ctx.unit, serial)
@@ -159,14 +183,14 @@ class KeyLossFlow(DocumentRequestFlow):
             ctx.say(ctx.t("key_loss.not_your_key", serial=serial))
             await ctx.go(self.pick_key)
             return True
-        ctx.data = {"key_id": key.id}
+        ctx.keep(KeyLossData(key_id=key.id))
         await ctx.go(self.what)
         return True
 
     async def _own_key(self, ctx: Context) -> Key | None:
         """The key chosen in this chat, re-read and re-checked against the customer."""
-        key_id = ctx.data.get("key_id")
-        if not isinstance(key_id, int) or ctx.customer_id is None:
+        key_id = ctx.read(KeyLossData).key_id
+        if key_id is None or ctx.customer_id is None:
             return None
         key = await keys.get(ctx.unit, key_id)
         return key if key is not None and key.customer_id == ctx.customer_id else None
@@ -185,10 +209,9 @@ class KeyLossFlow(DocumentRequestFlow):
             ),
             ctx.menu_row(),
         )
-        if "key_id" not in ctx.data:
-            ctx.say(
-                ctx.t("key_loss.ask_what_unverified", serial=ctx.data.get("serial", "")), buttons
-            )
+        data = ctx.read(KeyLossData)
+        if data.key_id is None:
+            ctx.say(ctx.t("key_loss.ask_what_unverified", serial=data.serial), buttons)
             return
         key = await self._own_key(ctx)
         if key is None:
@@ -212,7 +235,7 @@ class KeyLossFlow(DocumentRequestFlow):
             what = WhatHappened(payload.args[0])
         except ValueError:
             return False
-        if "key_id" not in ctx.data:
+        if ctx.read(KeyLossData).key_id is None:
             await self._file_unverified(ctx, what)
             return True
         await ctx.unit.begin()  # the key read below decides the writes
@@ -244,39 +267,41 @@ class KeyLossFlow(DocumentRequestFlow):
             await self._file_documents(ctx, key, what, licenses)
         return True
 
+    @staticmethod
+    def _marked(
+        key: Key, what: WhatHappened, licenses: list[str], branch: LossBranch
+    ) -> KeyLossDetails:
+        """What a request about a key just marked records, whatever its branch."""
+        return KeyLossDetails(
+            topic=TOPIC,
+            branch=branch.value,
+            what=what,
+            serial=key.serial,
+            key_kind=key.kind,
+            licenses=tuple(licenses),
+            amount_in_lines=True,
+        )
+
     async def _file_marked(
         self,
         ctx: Context,
         key: Key,
-        what: WhatHappened,
-        licenses: list[str],
-        branch: LossBranch,
+        details: KeyLossDetails,
         *,
         amount: Decimal,
         status: RequestStatus,
-        **branch_details: Any,
     ) -> int:
         """File the request about a key just marked; the chat goes on completing it."""
-        details: dict[str, Any] = {
-            "topic": "key_loss",
-            "branch": branch.value,
-            "what": what.value,
-            "serial": key.serial,
-            "key_kind": key.kind.value,
-            "licenses": licenses,
-            **branch_details,
-            "amount_in_lines": True,
-        }
         request_id = await file_request(
             ctx,
             RequestKind.KEY_LOSS,
             card=key_loss_card(details),
             key_id=key.id,
             amount=amount,
-            details=details,
+            details=details.to_stored(),
             status=status,
         )
-        self._working_on(ctx, request_id, serial=key.serial, what=what.value, kind=key.kind.value)
+        self._working_on(ctx, request_id, serial=key.serial, what=details.what, kind=key.kind)
         return request_id
 
     # -- A: covered by the protection service ------------------------------------------
@@ -285,19 +310,16 @@ class KeyLossFlow(DocumentRequestFlow):
         self, ctx: Context, key: Key, what: WhatHappened, licenses: list[str]
     ) -> None:
         prices = protected_replacement(ctx.policy)
-        request_id = await self._file_marked(
-            ctx,
-            key,
-            what,
-            licenses,
-            LossBranch.PROTECTED,
-            amount=prices.total,
-            status=RequestStatus.WAITING_CUSTOMER,
-            programmed_until=key.programmed_until.isoformat() if key.programmed_until else None,
-            key_price=format(prices.key_price, "f"),
-            delivery_price=format(prices.delivery_price, "f"),
-            total=format(prices.total, "f"),
+        details = replace(
+            self._marked(key, what, licenses, LossBranch.PROTECTED),
+            programmed_until=key.programmed_until,
+            key_price=prices.key_price,
+            delivery_price=prices.delivery_price,
+            total=prices.total,
             awaiting=AWAITING_DELIVERY,
+        )
+        request_id = await self._file_marked(
+            ctx, key, details, amount=prices.total, status=RequestStatus.WAITING_CUSTOMER
         )
         t = ctx.t
         until = (
@@ -327,7 +349,7 @@ class KeyLossFlow(DocumentRequestFlow):
         address = free_text(msg, payload, _ADDRESS_LENGTH)
         if address is None:
             return False
-        ctx.data["address"] = address
+        ctx.keep(replace(ctx.read(KeyLossData), address=address))
         await ctx.go(self.recipient)
         return True
 
@@ -338,16 +360,17 @@ class KeyLossFlow(DocumentRequestFlow):
         recipient = free_text(msg, payload, _RECIPIENT_LENGTH)
         if recipient is None:
             return False
-        if "address" not in ctx.data:
+        address = ctx.read(KeyLossData).address
+        if not address:
             await ctx.go(self.address)
             return True
         request = await self.my_open_request(ctx)
         if request is None:
             self.closed(ctx)
             return True
-        details = dict(request.details)
-        details.update(address=ctx.data["address"], recipient=recipient)
-        details.pop("awaiting", None)
+        details = replace(
+            self.details_of(request.details), address=address, recipient=recipient, awaiting=None
+        )
         await hand_over(
             ctx, request, details, key_loss_card(details), waiting=RequestStatus.WAITING_CUSTOMER
         )
@@ -361,16 +384,13 @@ class KeyLossFlow(DocumentRequestFlow):
         self, ctx: Context, key: Key, what: WhatHappened, licenses: list[str]
     ) -> None:
         price = new_key_price(key.kind.value, ctx.policy)
-        request_id = await self._file_marked(
-            ctx,
-            key,
-            what,
-            licenses,
-            LossBranch.DOCUMENTS,
-            amount=price,
-            status=RequestStatus.WAITING_DOCUMENTS,
-            key_price=format(price, "f"),
+        details = replace(
+            self._marked(key, what, licenses, LossBranch.DOCUMENTS),
+            key_price=price,
             awaiting=AWAITING_DOCUMENTS,
+        )
+        request_id = await self._file_marked(
+            ctx, key, details, amount=price, status=RequestStatus.WAITING_DOCUMENTS
         )
         t = ctx.t
         ctx.say(
@@ -389,10 +409,11 @@ class KeyLossFlow(DocumentRequestFlow):
         await ctx.go(self.letter)
 
     def _letter_item(self, ctx: Context) -> str:
-        broken = ctx.data.get("what") == WhatHappened.BROKEN.value
+        data = ctx.read(KeyLossData)
+        broken = data.what is WhatHappened.BROKEN
         return ctx.t(
             "key_loss.letter_item_broken" if broken else "key_loss.letter_item",
-            serial=ctx.data.get("serial", ""),
+            serial=data.serial,
         )
 
     async def ask_letter(self, ctx: Context) -> None:
@@ -443,8 +464,7 @@ class KeyLossFlow(DocumentRequestFlow):
         if request is None:
             self.closed(ctx)
             return
-        details = dict(request.details)
-        details.pop("awaiting", None)
+        details = replace(self.details_of(request.details), awaiting=None)
         await hand_over(
             ctx, request, details, key_loss_card(details), waiting=RequestStatus.WAITING_DOCUMENTS
         )
@@ -471,17 +491,21 @@ class KeyLossFlow(DocumentRequestFlow):
             return
         if key.protection_service:
             await keys.set_status(ctx.unit, key.id, KeyStatus.FOUND, ctx.now)
-        details = {
-            "topic": "key_loss",
-            "branch": BRANCH_FOUND,
-            "what": WhatHappened.FOUND.value,
-            "serial": key.serial,
-            "key_kind": key.kind.value,
-            "protection": key.protection_service,
-            "previous_status": key.status.value,
-        }
+        details = KeyLossDetails(
+            topic=TOPIC,
+            branch=BRANCH_FOUND,
+            what=WhatHappened.FOUND,
+            serial=key.serial,
+            key_kind=key.kind,
+            protection=key.protection_service,
+            previous_status=key.status,
+        )
         request_id = await file_request(
-            ctx, RequestKind.KEY_LOSS, card=key_loss_card(details), key_id=key.id, details=details
+            ctx,
+            RequestKind.KEY_LOSS,
+            card=key_loss_card(details),
+            key_id=key.id,
+            details=details.to_stored(),
         )
         answer = (
             "key_loss.found_protected" if key.protection_service else "key_loss.found_documents"
@@ -492,29 +516,25 @@ class KeyLossFlow(DocumentRequestFlow):
     # -- an unlinked person ------------------------------------------------------------
 
     async def _file_unverified(self, ctx: Context, what: WhatHappened) -> None:
-        serial = str(ctx.data.get("serial", ""))
+        serial = ctx.read(KeyLossData).serial
         if not _SERIAL.match(serial):
             ctx.say(ctx.t("common.stale_button"), (ctx.menu_row(),))
             ctx.finish()
             return
-        details: dict[str, Any] = {
-            "topic": "key_loss",
-            "branch": BRANCH_UNVERIFIED,
-            "what": what.value,
-            "serial": serial,
-        }
+        details = KeyLossDetails(topic=TOPIC, branch=BRANCH_UNVERIFIED, what=what, serial=serial)
         known = await key_by_serial(ctx.unit, serial)
         if known is not None:
             owner = await customers.get(ctx.unit, known.customer_id)
             if owner is not None:
                 company = f" ({owner.company})" if owner.company else ""
-                details.update(
+                details = replace(
+                    details,
                     known_owner=f"{owner.name}{company}",
-                    known_kind=known.kind.value,
-                    known_status=known.status.value,
+                    known_kind=known.kind,
+                    known_status=known.status,
                 )
         request_id = await file_request(
-            ctx, RequestKind.KEY_LOSS, card=key_loss_card(details), details=details
+            ctx, RequestKind.KEY_LOSS, card=key_loss_card(details), details=details.to_stored()
         )
         ctx.say(ctx.t("key_loss.unverified_filed", number=request_id), (ctx.menu_row(),))
         ctx.finish()

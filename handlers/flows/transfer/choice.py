@@ -7,16 +7,20 @@ from __future__ import annotations
 import re
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any, Generic, Protocol, TypeVar
 
 from handlers.engine.flow import Context, Step
 from handlers.engine.messages import Incoming, keyboard
 from handlers.engine.payloads import Payload
+from handlers.engine.stored import Stored
 from storage.db import Unit
 
 _NUMBER = re.compile(r"^(?=.*[0-9])[A-Za-z0-9][A-Za-z0-9._/\-]{0,39}$")
 _SEPARATORS = re.compile(r"[\s,;]+")
 _MAX_NUMBERS = 30
+
+#: The flow's record of what its chat holds (the chosen ids are one of its fields).
+D = TypeVar("D", bound=Stored)
 
 
 class Owned(Protocol):
@@ -30,15 +34,19 @@ class Owned(Protocol):
 
 
 @dataclass(frozen=True, slots=True)
-class Choice:
+class Choice(Generic[D]):
     """The customer's own licenses or keys: a toggle list with "Done", or numbers typed;
     a person not linked types them at ``typed_step`` instead."""
 
     step: Step
     typed_step: Step
     next_step: Step
-    ids: str
-    """Where ``ctx.data`` keeps the chosen ids."""
+    record: type[D]
+    """The flow's record of what the chat holds (``ctx.read``)."""
+    chosen: Callable[[D], tuple[int, ...]]
+    """The ids chosen so far, as the record keeps them."""
+    with_chosen: Callable[[D, tuple[int, ...]], D]
+    """The record with these ids chosen."""
     question: str
     label: str
     toggle: str
@@ -62,7 +70,7 @@ def typed_numbers(text: str) -> list[str] | None:
     return list(dict.fromkeys(parts))
 
 
-async def start_choice(ctx: Context, choice: Choice) -> None:
+async def start_choice(ctx: Context, choice: Choice[D]) -> None:
     """A person not linked types the numbers; a customer with none of them is told so;
     otherwise the toggle list, nothing chosen yet."""
     if ctx.customer_id is None:
@@ -72,13 +80,23 @@ async def start_choice(ctx: Context, choice: Choice) -> None:
         ctx.say(ctx.t(choice.none_owned), (ctx.menu_row(),))
         ctx.finish()
         return
-    ctx.data[choice.ids] = []
+    _keep_chosen(ctx, choice, ())
     await ctx.go(choice.step)
 
 
-def ask_choice(ctx: Context, choice: Choice, items: list[tuple[int, str, dict[str, Any]]]) -> None:
+def _chosen(ctx: Context, choice: Choice[D]) -> tuple[int, ...]:
+    return choice.chosen(ctx.read(choice.record))
+
+
+def _keep_chosen(ctx: Context, choice: Choice[D], ids: tuple[int, ...]) -> None:
+    ctx.keep(choice.with_chosen(ctx.read(choice.record), ids))
+
+
+def ask_choice(
+    ctx: Context, choice: Choice[D], items: list[tuple[int, str, dict[str, Any]]]
+) -> None:
     """The toggle list: ``items`` are (id, number, the label's values) of one's own."""
-    chosen = set(ctx.data.get(choice.ids, []))
+    chosen = set(_chosen(ctx, choice))
     listed = (
         ctx.button(
             choice.label,
@@ -97,10 +115,10 @@ def ask_choice(ctx: Context, choice: Choice, items: list[tuple[int, str, dict[st
     ctx.say(text, keyboard(*listed, done, ctx.menu_row()))
 
 
-async def choose(ctx: Context, msg: Incoming, payload: Payload | None, choice: Choice) -> bool:
+async def choose(ctx: Context, msg: Incoming, payload: Payload | None, choice: Choice[D]) -> bool:
     """A toggle button, "Done", or typed numbers, each re-checked as the customer's own."""
     assert ctx.customer_id is not None
-    chosen: list[int] = list(ctx.data.get(choice.ids, []))
+    chosen: list[int] = list(_chosen(ctx, choice))
     if payload is not None:
         if payload.action == choice.done:
             if not chosen:
@@ -121,7 +139,7 @@ async def choose(ctx: Context, msg: Incoming, payload: Payload | None, choice: C
             chosen.remove(found.id)
         else:
             chosen.append(found.id)
-        ctx.data[choice.ids] = chosen
+        _keep_chosen(ctx, choice, tuple(chosen))
         await ctx.go(choice.step)
         return True
     typed = typed_numbers(msg.text)
@@ -140,6 +158,6 @@ async def choose(ctx: Context, msg: Incoming, payload: Payload | None, choice: C
         ctx.say(ctx.t(choice.not_yours_typed, numbers=", ".join(unknown)))
         await ctx.go(choice.step)
         return True
-    ctx.data[choice.ids] = list(dict.fromkeys([*chosen, *found_ids]))
+    _keep_chosen(ctx, choice, tuple(dict.fromkeys([*chosen, *found_ids])))
     await ctx.go(choice.step)
     return True

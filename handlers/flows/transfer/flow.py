@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import dataclass, replace
 
 from handlers.desk.cards import CardLine, file_request
 from handlers.engine.attachments import FileKind, upload_limits
@@ -14,11 +14,18 @@ from handlers.flows.consent import require_consent
 from handlers.flows.document_requests import (
     AWAITING_DOCUMENTS,
     Document,
+    DocumentRequestData,
     DocumentRequestFlow,
     hand_over,
     roles_in,
 )
-from handlers.flows.transfer.card import DECISION_PENDING, Operation, transfer_card
+from handlers.flows.transfer.card import (
+    DECISION_PENDING,
+    TOPIC,
+    Operation,
+    TransferDetails,
+    transfer_card,
+)
 from handlers.flows.transfer.choice import Choice, ask_choice, choose, start_choice, typed_numbers
 from storage import keys, licenses, requests
 from storage.models import Request, RequestKind, RequestStatus
@@ -28,7 +35,25 @@ _ORDER_LENGTH = (2, 1000)
 MAX_WORKPLACES = 9999
 
 
-class TransferFlow(DocumentRequestFlow):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TransferData(DocumentRequestData):
+    """What the chat holds until the request is filed: the operation, the licenses and
+    keys (a linked customer's chosen ids, or the numbers a person not linked typed), the
+    workplaces, the order and the modules answer; once filed, the request (``request_id``,
+    inherited) alone."""
+
+    operation: Operation | None = None
+    license_ids: tuple[int, ...] = ()
+    key_ids: tuple[int, ...] = ()
+    product: str = ""
+    licenses: tuple[str, ...] = ()
+    keys: tuple[str, ...] = ()
+    workplaces: int | None = None
+    order: str = ""
+    modules_returned: bool = False
+
+
+class TransferFlow(DocumentRequestFlow[TransferDetails]):
     name = "transfer"
     menu_label = "transfer.menu"
     for_managers = False
@@ -46,6 +71,7 @@ class TransferFlow(DocumentRequestFlow):
     license_files = Step()
 
     request_kind = RequestKind.TRANSFER
+    details_record = TransferDetails
     #: The letter's scan, then the license files (several, closed with "That's all").
     documents = (
         Document("letter", letter, "transfer.document_letter"),
@@ -67,15 +93,15 @@ class TransferFlow(DocumentRequestFlow):
         return ctx.t(
             "transfer.resume_line",
             number=request.id,
-            licenses=", ".join(request.details.get("licenses", [])),
+            licenses=", ".join(self.details_of(request.details).licenses),
             missing=missing or ctx.t("transfer.confirmation"),
         )
 
-    def request_card(self, details: dict[str, Any]) -> list[CardLine]:
+    def request_card(self, details: TransferDetails) -> list[CardLine]:
         return transfer_card(details)
 
     async def continue_request(self, ctx: Context, request: Request) -> None:
-        ctx.data = {"request_id": request.id}
+        ctx.keep(TransferData(request_id=request.id))
         # The license files are several: with all in, "That's all" still has to be pressed.
         have = await roles_in(ctx, request.id)
         await ctx.go(self.next_document_step(have) or self.license_files)
@@ -106,7 +132,7 @@ class TransferFlow(DocumentRequestFlow):
             operation = Operation(payload.args[0])
         except ValueError:
             return False
-        ctx.data = {"operation": operation.value}
+        ctx.keep(TransferData(operation=operation))
         await start_choice(ctx, _LICENSES)
         return True
 
@@ -141,7 +167,7 @@ class TransferFlow(DocumentRequestFlow):
         product = free_text(msg, payload, _PRODUCT_LENGTH)
         if product is None:
             return False
-        ctx.data["product"] = product
+        ctx.keep(replace(ctx.read(TransferData), product=product))
         await ctx.go(self.license_numbers)
         return True
 
@@ -151,15 +177,19 @@ class TransferFlow(DocumentRequestFlow):
     async def on_license_numbers(
         self, ctx: Context, msg: Incoming, payload: Payload | None
     ) -> bool:
-        return await self._typed_numbers(ctx, msg, payload, "licenses", self.workplaces)
+        typed = self._typed_numbers(msg, payload)
+        if typed is None:
+            return False
+        ctx.keep(replace(ctx.read(TransferData), licenses=typed))
+        await ctx.go(self.workplaces)
+        return True
 
     # -- workplaces ---------------------------------------------------------------------------
 
     async def _chosen_workplaces(self, ctx: Context) -> int | None:
-        ids = ctx.data.get("license_ids") or []
         total = 0
-        for license_id in ids:
-            lic = await licenses.get(ctx.unit, int(license_id))
+        for license_id in ctx.read(TransferData).license_ids:
+            lic = await licenses.get(ctx.unit, license_id)
             if lic is None or lic.customer_id != ctx.customer_id:
                 return None
             total += lic.workplaces
@@ -185,7 +215,7 @@ class TransferFlow(DocumentRequestFlow):
             count = int(text) if text.isdigit() and len(text) <= 6 else None
         if count is None or not 1 <= count <= MAX_WORKPLACES:
             return False
-        ctx.data["workplaces"] = count
+        ctx.keep(replace(ctx.read(TransferData), workplaces=count))
         await start_choice(ctx, _KEYS)
         return True
 
@@ -211,26 +241,27 @@ class TransferFlow(DocumentRequestFlow):
         ctx.say(ctx.t("transfer.ask_key_numbers"), (ctx.menu_row(),))
 
     async def on_key_numbers(self, ctx: Context, msg: Incoming, payload: Payload | None) -> bool:
-        return await self._typed_numbers(ctx, msg, payload, "keys", self.order)
+        typed = self._typed_numbers(msg, payload)
+        if typed is None:
+            return False
+        ctx.keep(replace(ctx.read(TransferData), keys=typed))
+        await ctx.go(self.order)
+        return True
 
     # -- numbers typed by a person not linked ----------------------------------------------
 
-    async def _typed_numbers(
-        self, ctx: Context, msg: Incoming, payload: Payload | None, key: str, next_step: Step
-    ) -> bool:
+    @staticmethod
+    def _typed_numbers(msg: Incoming, payload: Payload | None) -> tuple[str, ...] | None:
+        """The numbers typed (None: a button, a file, or not numbers)."""
         if payload is not None or msg.attachments:
-            return False
+            return None
         typed = typed_numbers(msg.text)
-        if typed is None:
-            return False
-        ctx.data[key] = typed
-        await ctx.go(next_step)
-        return True
+        return tuple(typed) if typed is not None else None
 
     # -- the redistribution order ---------------------------------------------------------
 
     def _order_required(self, ctx: Context) -> bool:
-        return ctx.data.get("operation") == Operation.REDISTRIBUTE.value
+        return ctx.read(TransferData).operation is Operation.REDISTRIBUTE
 
     async def ask_order(self, ctx: Context) -> None:
         if self._order_required(ctx):
@@ -245,13 +276,13 @@ class TransferFlow(DocumentRequestFlow):
         if payload is not None:
             if payload.action != "transfer.no_order" or self._order_required(ctx):
                 return False
-            ctx.data["order"] = ""
+            ctx.keep(replace(ctx.read(TransferData), order=""))
             await ctx.go(self.modules)
             return True
         order = free_text(msg, payload, _ORDER_LENGTH)
         if order is None:
             return False
-        ctx.data["order"] = order
+        ctx.keep(replace(ctx.read(TransferData), order=order))
         await ctx.go(self.modules)
         return True
 
@@ -274,7 +305,7 @@ class TransferFlow(DocumentRequestFlow):
             return False
         if payload.args[0] not in ("yes", "no"):
             return False
-        ctx.data["modules_returned"] = payload.args[0] == "yes"
+        ctx.keep(replace(ctx.read(TransferData), modules_returned=payload.args[0] == "yes"))
         details = await self._details(ctx)
         if details is None:
             ctx.say(ctx.t("common.stale_button"), (ctx.menu_row(),))
@@ -284,85 +315,81 @@ class TransferFlow(DocumentRequestFlow):
             ctx,
             RequestKind.TRANSFER,
             card=transfer_card(details),
-            details=details,
+            details=details.to_stored(),
             status=RequestStatus.WAITING_DOCUMENTS,
         )
-        ctx.data = {"request_id": request_id}
+        ctx.keep(TransferData(request_id=request_id))
         ctx.say(self._checklist(ctx, details, request_id))
         await ctx.go(self.letter)
         return True
 
-    async def _details(self, ctx: Context) -> dict[str, Any] | None:
+    async def _details(self, ctx: Context) -> TransferDetails | None:
         """What the request records; a linked customer's choices are re-checked as theirs."""
-        data = ctx.data
-        try:
-            operation = Operation(str(data.get("operation")))
-        except ValueError:
+        data = ctx.read(TransferData)
+        if data.operation is None or data.workplaces is None:
             return None
-        details: dict[str, Any] = {
-            "topic": "transfer",
-            "operation": operation.value,
-            "workplaces": data.get("workplaces"),
-            "order": data.get("order", ""),
-            "modules_returned": bool(data.get("modules_returned")),
-            "awaiting": AWAITING_DOCUMENTS,
-        }
-        if not isinstance(details["workplaces"], int):
-            return None
+        details = TransferDetails(
+            topic=TOPIC,
+            operation=data.operation,
+            workplaces=data.workplaces,
+            order=data.order,
+            modules_returned=data.modules_returned,
+            awaiting=AWAITING_DOCUMENTS,
+        )
         if ctx.customer_id is None:
-            if not data.get("licenses") or not data.get("keys") or not data.get("product"):
+            if not data.licenses or not data.keys or not data.product:
                 return None
-            details.update(
-                product=data["product"],
-                licenses=list(data["licenses"]),
-                keys=list(data["keys"]),
+            return replace(
+                details,
+                product=data.product,
+                licenses=data.licenses,
+                keys=data.keys,
                 verified_items=False,
             )
-            return details
         numbers: list[str] = []
         products: list[str] = []
-        for license_id in data.get("license_ids") or []:
-            view = await licenses.view(ctx.unit, int(license_id))
+        for license_id in data.license_ids:
+            view = await licenses.view(ctx.unit, license_id)
             if view is None or view.customer_id != ctx.customer_id:
                 return None
             numbers.append(view.number)
             products.append(view.product_name)
         serials: list[str] = []
-        for key_id in data.get("key_ids") or []:
-            key = await keys.get(ctx.unit, int(key_id))
+        for key_id in data.key_ids:
+            key = await keys.get(ctx.unit, key_id)
             if key is None or key.customer_id != ctx.customer_id:
                 return None
             serials.append(key.serial)
         if not numbers or not serials:
             return None
-        details.update(
+        return replace(
+            details,
             product=", ".join(dict.fromkeys(products)),
-            licenses=numbers,
-            keys=serials,
+            licenses=tuple(numbers),
+            keys=tuple(serials),
             verified_items=True,
         )
-        return details
 
-    def _checklist(self, ctx: Context, details: dict[str, Any], request_id: int) -> str:
+    def _checklist(self, ctx: Context, details: TransferDetails, request_id: int) -> str:
         t = ctx.t
         lines = [
             t("transfer.filed_waiting", number=request_id),
             t(
                 "transfer.checklist_title",
-                operation=t(f"transfer.operation_{details['operation']}"),
+                operation=t(f"transfer.operation_{details.operation.value}"),
             ),
             t(
                 "transfer.checklist_licenses",
-                product=details["product"],
-                licenses=", ".join(details["licenses"]),
+                product=details.product,
+                licenses=", ".join(details.licenses),
             ),
-            t("transfer.checklist_workplaces", count=details["workplaces"]),
-            t("transfer.checklist_keys", keys=", ".join(details["keys"])),
+            t("transfer.checklist_workplaces", count=details.workplaces),
+            t("transfer.checklist_keys", keys=", ".join(details.keys)),
         ]
-        if details["order"]:
-            lines.append(t("transfer.checklist_order", order=details["order"]))
+        if details.order:
+            lines.append(t("transfer.checklist_order", order=details.order))
         lines.append(t("transfer.checklist_no_old_files"))
-        if details["modules_returned"]:
+        if details.modules_returned:
             lines.append(t("transfer.checklist_modules"))
         return "\n".join(lines)
 
@@ -387,14 +414,14 @@ class TransferFlow(DocumentRequestFlow):
         return True
 
     async def ask_license_files(self, ctx: Context) -> None:
-        request_id = ctx.data.get("request_id")
+        request_id = ctx.read(TransferData).request_id
         have = (
             [
                 a
                 for a in await requests.attachments(ctx.unit, request_id)
                 if a.role == "license_file"
             ]
-            if isinstance(request_id, int)
+            if request_id is not None
             else []
         )
         ctx.say(
@@ -435,16 +462,13 @@ class TransferFlow(DocumentRequestFlow):
 
     async def _complete(self, ctx: Context, request: Request) -> None:
         """Everything is in: the request becomes new and the managers get the card."""
-        details = dict(request.details)
-        details.pop("awaiting", None)
-        if details.get("modules_returned") and "module_return" not in details:
-            details["module_return"] = DECISION_PENDING
+        details = replace(self.details_of(request.details), awaiting=None)
+        if details.modules_returned and details.module_return is None:
+            details = replace(details, module_return=DECISION_PENDING)
         await hand_over(
             ctx, request, details, transfer_card(details), waiting=RequestStatus.WAITING_DOCUMENTS
         )
-        done = (
-            "transfer.filed_with_modules" if details.get("modules_returned") else "transfer.filed"
-        )
+        done = "transfer.filed_with_modules" if details.modules_returned else "transfer.filed"
         ctx.say(ctx.t(done, number=request.id), (ctx.menu_row(),))
         ctx.finish()
 
@@ -454,7 +478,9 @@ _LICENSES = Choice(
     step=TransferFlow.licenses,
     typed_step=TransferFlow.product,
     next_step=TransferFlow.workplaces,
-    ids="license_ids",
+    record=TransferData,
+    chosen=lambda data: data.license_ids,
+    with_chosen=lambda data, ids: replace(data, license_ids=ids),
     question="transfer.ask_licenses",
     label="transfer.license_button",
     toggle="transfer.lic",
@@ -471,7 +497,9 @@ _KEYS = Choice(
     step=TransferFlow.keys,
     typed_step=TransferFlow.key_numbers,
     next_step=TransferFlow.order,
-    ids="key_ids",
+    record=TransferData,
+    chosen=lambda data: data.key_ids,
+    with_chosen=lambda data, ids: replace(data, key_ids=ids),
     question="transfer.ask_keys",
     label="transfer.key_button",
     toggle="transfer.key",
