@@ -155,6 +155,15 @@ class RatingPolicy(_Section):
     alert_at_most: Annotated[int, Field(ge=0, le=5)] = 2
 
 
+class DeskPolicy(_Section):
+    #: The first answer promised to a customer who writes, in working minutes (counted
+    #: only within working hours on working days).
+    first_response_minutes: PositiveInt = 60
+    #: A request closed as done is reopened by the customer's message within this many
+    #: days; a message after that opens a new request that names the old one.
+    reopen_days: NonNegativeInt = 7
+
+
 class Policy(_Section):
     model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True)
 
@@ -174,6 +183,7 @@ class Policy(_Section):
     linking: LinkingPolicy
     consent: ConsentPolicy
     ratings: RatingPolicy = RatingPolicy()
+    desk: DeskPolicy = DeskPolicy()
 
     @field_validator("timezone")
     @classmethod

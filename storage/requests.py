@@ -298,6 +298,42 @@ async def of_account(
     return [request_from_row(row) for row in rows]
 
 
+@dataclass(frozen=True, slots=True)
+class ThreadRow:
+    """One of an account's requests as the choice of a message's thread needs it."""
+
+    request_id: int
+    status: RequestStatus
+    #: When it was last closed as done (None: never).
+    done_at: datetime | None
+    #: The history event id of the latest manager answer (None: never answered).
+    answered: int | None
+
+
+async def thread_rows(unit: Unit, account_id: int, *, limit: int = 20) -> list[ThreadRow]:
+    """The account's open requests and those closed as done, newest first, with when each
+    was closed and the latest manager answer on it (``handlers.rules.threads`` chooses)."""
+    rows = await unit.fetchall(
+        "SELECT r.id, r.status, "
+        "(SELECT MAX(e.at) FROM request_events e "
+        " WHERE e.request_id = r.id AND e.to_status = 'done') AS done_at, "
+        "(SELECT MAX(e.id) FROM request_events e "
+        " WHERE e.request_id = r.id AND e.actor LIKE 'manager:%' AND e.note != '') AS answered "
+        f"FROM requests r WHERE r.account_id = ? AND (r.status IN ({_OPEN}) OR r.status = 'done') "
+        "ORDER BY r.id DESC LIMIT ?",
+        (account_id, limit),
+    )
+    return [
+        ThreadRow(
+            request_id=row["id"],
+            status=RequestStatus(row["status"]),
+            done_at=_at(row["done_at"]) if row["done_at"] else None,
+            answered=row["answered"],
+        )
+        for row in rows
+    ]
+
+
 async def set_details(unit: Unit, request_id: int, details: dict[str, Any], now: datetime) -> None:
     """Replace what the flow collected (e.g. a delivery address given later)."""
     await unit.execute(

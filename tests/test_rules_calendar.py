@@ -99,6 +99,32 @@ def test_is_working_time(cal: WorkingCalendar, now: datetime, working: bool) -> 
 
 
 @pytest.mark.parametrize(
+    ("start", "minutes", "expected"),
+    [
+        pytest.param(msk(2026, 11, 5, 10, 0), 60, msk(2026, 11, 5, 11), id="within-the-day"),
+        pytest.param(msk(2026, 11, 5, 17, 0), 60, msk(2026, 11, 5, 18), id="ends-at-closing"),
+        pytest.param(msk(2026, 11, 6, 17, 30), 60, msk(2026, 11, 9, 9, 30), id="friday-late"),
+        pytest.param(msk(2026, 11, 6, 20, 0), 60, msk(2026, 11, 9, 10), id="friday-evening"),
+        pytest.param(msk(2026, 11, 7, 12, 0), 0, msk(2026, 11, 9, 9), id="zero-on-saturday"),
+        pytest.param(msk(2026, 11, 3, 17, 0), 120, msk(2026, 11, 5, 10), id="over-holiday"),
+        pytest.param(msk(2026, 11, 5, 8, 0), 600, msk(2026, 11, 6, 10), id="longer-than-a-day"),
+        pytest.param(msk(2026, 12, 30, 17, 45), 30, msk(2027, 1, 11, 9, 15), id="new-year"),
+        pytest.param(msk(2027, 2, 19, 17, 50), 20, msk(2027, 2, 20, 9, 10), id="to-worked-sat"),
+    ],
+)
+def test_after_working_minutes(
+    cal: WorkingCalendar, start: datetime, minutes: int, expected: datetime
+) -> None:
+    """The promised first answer counts working minutes only."""
+    assert cal.after_working_minutes(start, minutes) == expected
+
+
+def test_after_working_minutes_refuses_negative(cal: WorkingCalendar) -> None:
+    with pytest.raises(ValueError, match="negative"):
+        cal.after_working_minutes(msk(2026, 11, 5, 10), -1)
+
+
+@pytest.mark.parametrize(
     ("now", "expected"),
     [
         pytest.param(msk(2026, 11, 6, 19, 0), msk(2026, 11, 9, 9), id="friday-19:00-monday"),

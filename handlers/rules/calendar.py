@@ -100,6 +100,29 @@ class WorkingCalendar:
             day += timedelta(days=1)
         raise RuntimeError(f"no working day within {_MAX_DAYS_OFF} days of {local.date()}")
 
+    def after_working_minutes(self, start: datetime, minutes: int) -> datetime:
+        """The moment ``minutes`` of working time after ``start`` (aware, policy tz).
+
+        Only working hours on working days count: 60 minutes from 17:30 on a Friday end at
+        09:30 on Monday. Used for the first answer promised to a customer who writes.
+        """
+        if minutes < 0:
+            raise ValueError(f"minutes must not be negative, got {minutes}")
+        local = require_aware(start).astimezone(self._tz)
+        left = timedelta(minutes=minutes)
+        day = local.date()
+        for _ in range(_MAX_DAYS_OFF + 1):
+            if self.is_working_day(day):
+                begin = max(local, self.day_start(day))
+                end = self.day_end(day)
+                if begin < end:
+                    if begin + left <= end:
+                        return begin + left
+                    left -= end - begin
+            day += timedelta(days=1)
+            local = self.day_start(day)
+        raise RuntimeError(f"no working day within {_MAX_DAYS_OFF} days of {start.date()}")
+
     def booking_window(self, now: datetime) -> list[date]:
         """Working days among the ``booking_days_ahead`` calendar days starting today."""
         today = local_today(now, self._policy)
