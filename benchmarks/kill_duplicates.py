@@ -32,8 +32,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tests.telegram_e2e import MANAGER_CHAT, BotProcess, prepare_database, until
-from tests.telegram_fakes import FakeTelegram, Server
+from tests.support.telegram_e2e import MANAGER_CHAT, BotProcess, prepare_database, until
+from tests.support.telegram_fakes import FakeTelegram, Server
 
 FIRST_CUSTOMER = 7000
 

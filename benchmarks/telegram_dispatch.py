@@ -56,7 +56,7 @@ from storage import accounts, customers, outbox
 from storage.db import Database
 from storage.demo import DEMO_CUSTOMER_PHONE, load_demo
 from storage.models import Platform
-from tests.telegram_fakes import TOKEN, FakeTelegram, Server
+from tests.support.telegram_fakes import TOKEN, FakeTelegram, Server
 
 MANAGER_CHAT = -1001
 UNLIMITED = Limits(per_second=10**9, private_burst=10**9, group_burst=10**9)

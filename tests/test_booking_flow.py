@@ -13,8 +13,8 @@ from handlers.policy import Policy
 from storage import accounts
 from storage.db import Database
 from storage.models import Platform
-from tests import booking_steps
-from tests.booking_steps import (
+from tests.support import booking_steps
+from tests.support.booking_steps import (
     DURATION_LABELS,
     LABELS,
     NOW,
@@ -36,7 +36,7 @@ from tests.booking_steps import (
     the_booking,
     with_consultants,
 )
-from tests.chat import Chat, Clock
+from tests.support.chat import Chat, Clock
 
 NBSP = "\u00a0"
 

@@ -11,8 +11,8 @@ from handlers.engine.dispatcher import Engine
 from handlers.engine.payloads import encode
 from handlers.policy import Policy
 from storage.db import Database
-from tests import booking_steps
-from tests.booking_steps import (
+from tests.support import booking_steps
+from tests.support.booking_steps import (
     LABELS,
     TUESDAY_10,
     WEDNESDAY,
@@ -26,7 +26,7 @@ from tests.booking_steps import (
     state_of,
     the_booking,
 )
-from tests.chat import Chat, Clock
+from tests.support.chat import Chat, Clock
 
 MY_BOOKINGS = encode("go", "booking", "mine")
 

@@ -10,8 +10,8 @@ from handlers.engine.dispatcher import Engine
 from storage import requests
 from storage.db import Database
 from storage.models import RequestKind
-from tests import booking_steps
-from tests.booking_steps import (
+from tests.support import booking_steps
+from tests.support.booking_steps import (
     NOW,
     WEDNESDAY,
     book,
@@ -19,7 +19,7 @@ from tests.booking_steps import (
     snapshot,
     the_booking,
 )
-from tests.chat import Chat
+from tests.support.chat import Chat
 
 NBSP = "\u00a0"
 

@@ -17,8 +17,8 @@ from storage import accounts
 from storage.db import Database
 from storage.demo import DEMO_CUSTOMER_PHONE
 from storage.models import Platform
-from tests.chat import Chat, Clock
-from tests.desk_world import (
+from tests.support.chat import Chat, Clock
+from tests.support.desk_world import (
     chat_state,
     engine_at,
     link_demo_customer,

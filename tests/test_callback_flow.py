@@ -12,8 +12,8 @@ from handlers.flows.privacy import anonymised
 from handlers.policy import Policy
 from storage.db import Database
 from storage.demo import DEMO_CUSTOMER_PHONE
-from tests.chat import Chat
-from tests.desk_world import (
+from tests.support.chat import Chat
+from tests.support.desk_world import (
     engine_at,
     link_demo_customer,
     manager_cards,

@@ -15,8 +15,8 @@ from handlers.i18n import texts
 from handlers.policy import Policy
 from storage.db import Database
 from storage.models import Account, Platform
-from tests.chat import Chat, Clock
-from tests.desk_world import (  # noqa: F401  (clock: the fixture)
+from tests.support.chat import Chat, Clock
+from tests.support.desk_world import (  # noqa: F401  (clock: the fixture)
     clock,
     file_renewal,
     make_engine,

@@ -17,7 +17,7 @@ from handlers.policy import Policy
 from storage import accounts, downloads, requests
 from storage.db import Database
 from storage.models import Platform, RequestKind
-from tests.telegram_world import UploadFlow
+from tests.support.telegram_world import UploadFlow
 
 NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
 

@@ -15,9 +15,9 @@ from handlers.engine.payloads import encode
 from handlers.policy import Policy
 from storage.db import Database
 from storage.models import Platform
-from tests import desk_world
-from tests.chat import Chat, Clock
-from tests.desk_world import (
+from tests.support import desk_world
+from tests.support.chat import Chat, Clock
+from tests.support.desk_world import (
     CONSOLE_DESK,
     NOW,
     console_manager,

@@ -12,9 +12,9 @@ from handlers.engine.payloads import encode
 from storage import conversations
 from storage.db import Database
 from storage.models import ConversationState, Platform
-from tests import desk_world
-from tests.chat import Chat
-from tests.desk_world import NOW, file_renewal
+from tests.support import desk_world
+from tests.support.chat import Chat
+from tests.support.desk_world import NOW, file_renewal
 
 TG = Platform.TELEGRAM
 GROUP = "-100500"

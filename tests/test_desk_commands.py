@@ -23,9 +23,9 @@ from storage.db import Database
 from storage.demo import demo_rows
 from storage.importer import COLUMNS, write_csv
 from storage.models import Platform
-from tests import desk_world
-from tests.chat import Chat, Clock
-from tests.desk_world import (
+from tests.support import desk_world
+from tests.support.chat import Chat, Clock
+from tests.support.desk_world import (
     CONSOLE_DESK,
     TODAY,
     console_manager,

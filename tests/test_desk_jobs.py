@@ -13,7 +13,7 @@ from handlers.policy import Policy
 from storage import requests
 from storage.db import Database
 from storage.models import RequestKind, RequestStatus
-from tests.chat import Chat, Clock
+from tests.support.chat import Chat, Clock
 
 NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
 

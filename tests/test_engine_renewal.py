@@ -19,8 +19,8 @@ from storage import accounts
 from storage.db import Database
 from storage.demo import load_demo
 from storage.models import Platform
-from tests.chat import Chat, Clock
-from tests.desk_world import chat_state, link_demo_customer, table_counts
+from tests.support.chat import Chat, Clock
+from tests.support.desk_world import chat_state, link_demo_customer, table_counts
 
 # 12:00 in Moscow on a Monday.
 NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)

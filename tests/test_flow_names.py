@@ -17,9 +17,9 @@ from handlers.i18n import FORMER_SECTIONS, LANGUAGES, catalogue_files, message_i
 from storage import conversations
 from storage.db import Database
 from storage.models import ConversationState, Platform, RequestKind
-from tests import desk_world
-from tests.chat import Chat
-from tests.desk_world import (
+from tests.support import desk_world
+from tests.support.chat import Chat
+from tests.support.desk_world import (
     CONSOLE_DESK,
     console_manager,
     file_renewal,
@@ -27,7 +27,7 @@ from tests.desk_world import (
     payloads,
     request_row,
 )
-from tests.desk_world import state_of as chat_state_of
+from tests.support.desk_world import state_of as chat_state_of
 
 CATALOGUES = Path(__file__).resolve().parent.parent / "handlers" / "i18n"
 clock, engine = desk_world.clock, desk_world.engine

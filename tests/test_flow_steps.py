@@ -21,7 +21,7 @@ from handlers.policy import Policy
 from storage import conversations
 from storage.db import Database
 from storage.models import ConversationState
-from tests.chat import Chat, Clock
+from tests.support.chat import Chat, Clock
 
 NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
 

@@ -25,9 +25,9 @@ from bot.channels.vk.polling import LongPoller, store_events
 from handlers.policy import Policy
 from storage.db import Database
 from storage.models import Platform
-from tests.telegram_world import CUSTOMER, MANAGER_CHAT, OTHER, World, make_world
-from tests.vk_fake import GROUP_ID
-from tests.vk_world import VKWorld, vk_world
+from tests.support.telegram_world import CUSTOMER, MANAGER_CHAT, OTHER, World, make_world
+from tests.support.vk_fake import GROUP_ID
+from tests.support.vk_world import VKWorld, vk_world
 
 ROOT = Path(__file__).resolve().parent.parent
 POISON = "hello \udc32 there"

@@ -16,8 +16,8 @@ from handlers.policy import Policy
 from storage import requests
 from storage.db import Database
 from storage.models import RequestStatus
-from tests.chat import Chat, Clock
-from tests.key_requests import (
+from tests.support.chat import Chat, Clock
+from tests.support.key_requests import (
     MB,
     NOW,
     SIDOROVA,
@@ -32,7 +32,7 @@ from tests.key_requests import (
     send_file,
     snapshot,
 )
-from tests.key_requests import demo_engine as build
+from tests.support.key_requests import demo_engine as build
 
 
 @pytest.fixture

@@ -14,8 +14,8 @@ from handlers.policy import Policy
 from handlers.rules.dates import local_today
 from storage.db import Database
 from storage.models import RequestStatus
-from tests.chat import Chat, Clock
-from tests.key_requests import (
+from tests.support.chat import Chat, Clock
+from tests.support.key_requests import (
     NOW,
     PETROV,
     agree_if_asked,
@@ -26,7 +26,7 @@ from tests.key_requests import (
     request,
     snapshot,
 )
-from tests.key_requests import demo_engine as build
+from tests.support.key_requests import demo_engine as build
 
 PROGRAMMED_UNTIL = date(2026, 12, 1)  # the demo: last run (1 Nov) + 30 days
 

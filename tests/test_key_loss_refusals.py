@@ -12,8 +12,8 @@ from handlers.policy import Policy
 from storage import keys
 from storage.db import Database
 from storage.models import RequestStatus
-from tests.chat import Chat, Clock
-from tests.key_requests import (
+from tests.support.chat import Chat, Clock
+from tests.support.key_requests import (
     NOW,
     PETROV,
     SOFIA,
@@ -25,7 +25,7 @@ from tests.key_requests import (
     request,
     snapshot,
 )
-from tests.key_requests import demo_engine as build
+from tests.support.key_requests import demo_engine as build
 
 MENU_RU = "Утеря, кража, поломка ключа"
 MENU_EN = "Key lost, stolen or broken"

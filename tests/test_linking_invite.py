@@ -13,9 +13,9 @@ from handlers.engine.dispatcher import Engine
 from handlers.policy import Policy
 from storage.db import Database
 from storage.models import Platform
-from tests import linking_support
-from tests.chat import Chat, Clock
-from tests.linking_support import (
+from tests.support import linking_support
+from tests.support.chat import Chat, Clock
+from tests.support.linking_support import (
     PETROV_PHONE,
     account_of,
     count,

@@ -18,7 +18,7 @@ import pytest
 from bot import logs
 from handlers.policy import Policy
 from storage.db import Database
-from tests.vk_world import vk_world
+from tests.support.vk_world import vk_world
 
 ROOT = Path(__file__).resolve().parent.parent
 NAME = ("Zebulon", "Quartzfield")

@@ -25,9 +25,9 @@ from handlers.policy import Policy
 from scheduler.session_reminders import DAY_BEFORE, HOURS_BEFORE, session_text
 from storage.bookings import Booking
 from storage.db import Database
-from tests import booking_steps
-from tests.booking_steps import TUESDAY, book, day_label, start_booking, the_booking
-from tests.chat import Chat
+from tests.support import booking_steps
+from tests.support.booking_steps import TUESDAY, book, day_label, start_booking, the_booking
+from tests.support.chat import Chat
 
 NBSP = "\u00a0"
 

@@ -11,9 +11,9 @@ from handlers.engine.payloads import encode
 from storage import requests
 from storage.db import Database
 from storage.models import Platform
-from tests import desk_world
-from tests.chat import Chat
-from tests.desk_world import (
+from tests.support import desk_world
+from tests.support.chat import Chat
+from tests.support.desk_world import (
     CONSOLE_DESK,
     console_manager,
     events_of,

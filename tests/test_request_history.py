@@ -13,10 +13,10 @@ from storage import requests
 from storage.columns import time_to_db
 from storage.db import Database
 from storage.models import RequestKind, RequestStatus
-from tests import booking_steps
-from tests.booking_steps import WEDNESDAY, book, day_label, the_booking
-from tests.chat import Chat, Clock
-from tests.desk_world import NOW, console_manager, file_renewal, make_engine
+from tests.support import booking_steps
+from tests.support.booking_steps import WEDNESDAY, book, day_label, the_booking
+from tests.support.chat import Chat, Clock
+from tests.support.desk_world import NOW, console_manager, file_renewal, make_engine
 
 #: The booking tests' fixtures: the clock at NOW, an engine with every flow.
 clock, engine = booking_steps.clock, booking_steps.engine

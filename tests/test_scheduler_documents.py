@@ -12,7 +12,7 @@ from scheduler import jobs
 from storage import accounts, requests
 from storage.db import Database
 from storage.models import Platform, RequestKind, RequestStatus
-from tests.scheduler_world import local, outbox_rows
+from tests.support.scheduler_world import local, outbox_rows
 
 DESK = ManagerDesk.console_only()
 ENTERED = date(2026, 11, 23)

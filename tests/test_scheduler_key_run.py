@@ -17,7 +17,7 @@ from scheduler import jobs, key_run
 from storage import keys, renewal_batches
 from storage.db import Database
 from storage.models import KeyStatus, Platform
-from tests.scheduler_world import (
+from tests.support.scheduler_world import (
     Person,
     count,
     key_of,

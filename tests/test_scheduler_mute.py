@@ -17,8 +17,8 @@ from scheduler.support_reminders import send_support_reminders
 from storage import accounts
 from storage.db import Database
 from storage.models import Platform
-from tests.chat import Chat, Clock
-from tests.scheduler_world import Person, license_row, link, load, local, outbox_rows
+from tests.support.chat import Chat, Clock
+from tests.support.scheduler_world import Person, license_row, link, load, local, outbox_rows
 
 PETROV = Person("Иван Петров", "+79990001122")
 END = date(2027, 3, 31)

@@ -19,7 +19,7 @@ from scheduler.support_reminders import parse_dedupe_key, send_support_reminders
 from storage import accounts, keys
 from storage.db import Database
 from storage.models import KeyStatus, Platform
-from tests.scheduler_world import (
+from tests.support.scheduler_world import (
     Person,
     count,
     key_of,

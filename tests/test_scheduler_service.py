@@ -17,8 +17,8 @@ from scheduler.service import build_scheduler, catch_up, start_scheduler
 from scheduler.support_reminders import parse_dedupe_key
 from storage import renewal_batches
 from storage.db import Database
-from tests.chat import Clock
-from tests.scheduler_world import (
+from tests.support.chat import Clock
+from tests.support.scheduler_world import (
     Person,
     count,
     key_of,

@@ -17,7 +17,7 @@ from scheduler import jobs
 from storage import accounts, bookings, requests
 from storage.db import Database
 from storage.models import Platform, RequestKind
-from tests.scheduler_world import local, outbox_rows
+from tests.support.scheduler_world import local, outbox_rows
 
 DESK = ManagerDesk.console_only()
 BOOKED_ON = date(2026, 11, 23)  # Monday

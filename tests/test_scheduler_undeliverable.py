@@ -12,7 +12,7 @@ from scheduler.undeliverable import on_undeliverable
 from storage import manager_tasks, outbox, requests
 from storage.db import Database
 from storage.models import Platform, RequestKind, RequestStatus
-from tests.scheduler_world import (
+from tests.support.scheduler_world import (
     Person,
     count,
     license_id,

@@ -19,8 +19,8 @@ from bot.channels.vk import adapter as vk
 from handlers.engine.dispatcher import Engine
 from storage.db import Database
 from storage.models import Platform
-from tests import linking_support
-from tests.chat import Chat
+from tests.support import linking_support
+from tests.support.chat import Chat
 
 #: The linking tests' fixtures: the clock at NOW, an engine with the demo data.
 clock, engine = linking_support.clock, linking_support.engine

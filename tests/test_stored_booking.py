@@ -27,9 +27,9 @@ from handlers.rules.sessions import SessionBill, SessionEstimate, SessionKind
 from storage import conversations
 from storage.db import Database
 from storage.models import ConversationState
-from tests import booking_steps
-from tests.booking_steps import NOW, book, rows, the_booking
-from tests.chat import Chat
+from tests.support import booking_steps
+from tests.support.booking_steps import NOW, book, rows, the_booking
+from tests.support.chat import Chat
 
 #: The booking tests' fixtures: the clock at NOW, an engine with every flow.
 clock, engine = booking_steps.clock, booking_steps.engine

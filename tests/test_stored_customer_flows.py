@@ -16,9 +16,9 @@ from handlers.policy import Policy
 from storage import conversations
 from storage.db import Database
 from storage.models import ConversationState, Platform
-from tests import desk_world
-from tests.chat import Chat
-from tests.desk_world import (
+from tests.support import desk_world
+from tests.support.chat import Chat
+from tests.support.desk_world import (
     CONSOLE_DESK,
     console_manager,
     engine_at,

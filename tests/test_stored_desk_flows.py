@@ -19,9 +19,9 @@ from handlers.i18n import RenderedText, recording_texts
 from storage import conversations
 from storage.db import Database
 from storage.models import ConversationState, Platform
-from tests import desk_world
-from tests.chat import Chat
-from tests.desk_world import (
+from tests.support import desk_world
+from tests.support.chat import Chat
+from tests.support.desk_world import (
     CONSOLE_DESK,
     NOW,
     console_manager,
@@ -30,7 +30,7 @@ from tests.desk_world import (
     last_to,
     request_row,
 )
-from tests.linking_support import (
+from tests.support.linking_support import (
     PETROV_PHONE,
     account_of,
     customer_by_phone,

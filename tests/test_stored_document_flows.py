@@ -23,9 +23,9 @@ from handlers.rules.key_loss import WhatHappened
 from storage import accounts, conversations, requests
 from storage.db import Database
 from storage.models import ConversationState, Platform, RequestKind, RequestStatus
-from tests.chat import Chat, Clock
-from tests.desk_world import state_of
-from tests.key_requests import (
+from tests.support.chat import Chat, Clock
+from tests.support.desk_world import state_of
+from tests.support.key_requests import (
     NOW,
     PETROV,
     SIDOROVA,
@@ -37,7 +37,7 @@ from tests.key_requests import (
     request,
     send_file,
 )
-from tests.key_requests import demo_engine as build
+from tests.support.key_requests import demo_engine as build
 
 WHO = {"name": "Иван Петров", "company": "ООО «Мебель-Про»", "phone": "+79990001122"}
 """Stands for what ``file_request`` keeps as ``who``: the records leave it alone."""

@@ -14,7 +14,7 @@ from handlers.policy import Policy
 from handlers.rules.dates import local_today
 from storage.db import Database
 from storage.demo import load_demo
-from tests.chat import Chat, Clock
+from tests.support.chat import Chat, Clock
 
 # Monday 23 Nov 2026, 12:00 in Moscow.
 NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)

@@ -38,8 +38,8 @@ from storage.columns import time_from_db
 from storage.db import Database
 from storage.digests import Queued
 from storage.models import RequestKind
-from tests.telegram_fakes import ApiError, FakeTelegram, Sent
-from tests.telegram_world import MANAGER_CHAT, NOW, World, make_world
+from tests.support.telegram_fakes import ApiError, FakeTelegram, Sent
+from tests.support.telegram_world import MANAGER_CHAT, NOW, World, make_world
 
 CARD = re.compile(r"^Заявка №(\d+): ")
 NUMBER = re.compile(r"№(\d+)")

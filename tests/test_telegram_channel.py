@@ -13,8 +13,8 @@ from handlers.policy import Policy
 from storage import inbox, requests
 from storage.db import Database
 from storage.models import Platform
-from tests.telegram_fakes import FakeTelegram
-from tests.telegram_world import CUSTOMER, MANAGER, MANAGER_CHAT, OTHER, World, make_world
+from tests.support.telegram_fakes import FakeTelegram
+from tests.support.telegram_world import CUSTOMER, MANAGER, MANAGER_CHAT, OTHER, World, make_world
 
 
 @pytest.fixture

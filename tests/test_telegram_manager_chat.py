@@ -15,8 +15,8 @@ from handlers.policy import Policy
 from storage import conversations, outbox
 from storage.db import Database
 from storage.models import ConversationState, Platform
-from tests.telegram_fakes import FakeTelegram, Sent
-from tests.telegram_world import CUSTOMER, MANAGER, MANAGER_CHAT, World, make_world
+from tests.support.telegram_fakes import FakeTelegram, Sent
+from tests.support.telegram_world import CUSTOMER, MANAGER, MANAGER_CHAT, World, make_world
 
 
 @pytest.fixture

@@ -15,7 +15,7 @@ from bot.channels.telegram.webhook import SECRET_HEADER, webhook_app
 from handlers.policy import Policy
 from storage import inbox
 from storage.db import Database
-from tests.telegram_world import CUSTOMER, OTHER, World, make_world
+from tests.support.telegram_world import CUSTOMER, OTHER, World, make_world
 
 
 @pytest.fixture

@@ -21,7 +21,7 @@ from typing import Any
 
 import aiohttp
 
-from tests.telegram_e2e import (
+from tests.support.telegram_e2e import (
     CUSTOMER,
     LIMITS_SCALE,
     MANAGER_CHAT,
@@ -32,7 +32,7 @@ from tests.telegram_e2e import (
     prepare_database,
     until,
 )
-from tests.telegram_fakes import FakeTelegram, Faults, Server
+from tests.support.telegram_fakes import FakeTelegram, Faults, Server
 
 
 def received(fake: FakeTelegram) -> dict[int, Counter[str]]:

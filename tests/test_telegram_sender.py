@@ -12,7 +12,7 @@ from handlers.policy import Policy
 from storage import delivery, outbox
 from storage.db import Database
 from storage.models import Platform
-from tests.telegram_world import NOW, World, make_world
+from tests.support.telegram_world import NOW, World, make_world
 
 PERSON = 2001
 OTHER = 2002

@@ -16,8 +16,8 @@ from handlers.policy import Policy
 from handlers.rules.dates import add_months, local_today
 from storage.db import Database
 from storage.demo import load_demo
-from tests.chat import Chat, Clock
-from tests.desk_world import link_demo_customer
+from tests.support.chat import Chat, Clock
+from tests.support.desk_world import link_demo_customer
 
 NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)  # 12:00 in Moscow, a Monday
 TODAY = NOW.date()

@@ -9,9 +9,9 @@ from handlers.engine.payloads import encode
 from storage import requests
 from storage.db import Database
 from storage.models import RequestStatus
-from tests import key_requests
-from tests.chat import Chat
-from tests.key_requests import (
+from tests.support import key_requests
+from tests.support.chat import Chat
+from tests.support.key_requests import (
     NOW,
     agree_if_asked,
     last_request_id,

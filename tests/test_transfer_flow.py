@@ -13,8 +13,8 @@ from handlers.flows.transfer.flow import TransferFlow
 from handlers.policy import Policy
 from storage.db import Database
 from storage.models import RequestStatus
-from tests.chat import Chat, Clock
-from tests.key_requests import (
+from tests.support.chat import Chat, Clock
+from tests.support.key_requests import (
     MB,
     NOW,
     PETROV,
@@ -29,7 +29,7 @@ from tests.key_requests import (
     send_file,
     snapshot,
 )
-from tests.key_requests import demo_engine as build
+from tests.support.key_requests import demo_engine as build
 
 MENU_RU = "Перенос и объединение лицензий"
 MENU_EN = "Transfer or merge licenses"

@@ -15,8 +15,8 @@ from handlers.policy import Policy
 from storage import downloads, requests
 from storage.db import Database
 from storage.models import RequestStatus
-from tests.chat import Chat, Clock
-from tests.key_requests import (
+from tests.support.chat import Chat, Clock
+from tests.support.key_requests import (
     NOW,
     SIDOROVA,
     agree_if_asked,
@@ -27,7 +27,7 @@ from tests.key_requests import (
     request,
     send_file,
 )
-from tests.key_requests import demo_engine as build
+from tests.support.key_requests import demo_engine as build
 
 
 @pytest.fixture

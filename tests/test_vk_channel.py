@@ -15,8 +15,8 @@ from handlers.policy import Policy
 from storage import accounts, inbox, requests
 from storage.db import Database
 from storage.models import Platform
-from tests.vk_fake import CALLBACK_CLIENT
-from tests.vk_world import CUSTOMER, MANAGER, OTHER, VKWorld, vk_world
+from tests.support.vk_fake import CALLBACK_CLIENT
+from tests.support.vk_world import CUSTOMER, MANAGER, OTHER, VKWorld, vk_world
 
 INLINE_TEXT_CLIENT = {**CALLBACK_CLIENT, "button_actions": ["text", "location"]}
 OLD_CLIENT = {"button_actions": ["text"], "keyboard": True, "inline_keyboard": False, "lang_id": 3}

@@ -18,8 +18,8 @@ from handlers.policy import Policy
 from storage import inbox, vk_state
 from storage.db import Database
 from storage.models import Platform
-from tests.vk_fake import GROUP_ID
-from tests.vk_world import CUSTOMER, VKWorld, vk_world
+from tests.support.vk_fake import GROUP_ID
+from tests.support.vk_world import CUSTOMER, VKWorld, vk_world
 
 
 @pytest.fixture

@@ -22,10 +22,10 @@ import pytest
 
 from bot.app import manager_desk
 from bot.settings import load_settings
-from tests.telegram_e2e import MANAGER as TG_MANAGER
-from tests.telegram_e2e import MANAGER_CHAT, BotProcess, Person, prepare_database
-from tests.telegram_fakes import FakeTelegram, Server
-from tests.vk_e2e import (
+from tests.support.telegram_e2e import MANAGER as TG_MANAGER
+from tests.support.telegram_e2e import MANAGER_CHAT, BotProcess, Person, prepare_database
+from tests.support.telegram_fakes import FakeTelegram, Server
+from tests.support.vk_e2e import (
     ANSWER,
     CUSTOMER,
     MANAGER,
@@ -37,7 +37,7 @@ from tests.vk_e2e import (
     vk_environment,
     vk_manager_answers,
 )
-from tests.vk_fake import GROUP_ID, FakeVK, Faults, VKServer
+from tests.support.vk_fake import GROUP_ID, FakeVK, Faults, VKServer
 
 
 async def run_story(tmp_path: Path, faults: Faults | None = None) -> tuple[FakeVK, dict, str]:

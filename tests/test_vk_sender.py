@@ -14,9 +14,9 @@ from scheduler.support_reminders import send_support_reminders
 from storage import outbox, requests
 from storage.db import Database
 from storage.models import Platform, RequestKind
-from tests.scheduler_world import Person, license_row, link, load, local
-from tests.vk_fake import Faults
-from tests.vk_world import CUSTOMER, MANAGER, OTHER, VKWorld, vk_world
+from tests.support.scheduler_world import Person, license_row, link, load, local
+from tests.support.vk_fake import Faults
+from tests.support.vk_world import CUSTOMER, MANAGER, OTHER, VKWorld, vk_world
 
 
 async def queue(world: VKWorld, chat: int, text: str, **extra: object) -> int:

@@ -18,7 +18,7 @@ from handlers.policy import Policy
 from storage import accounts, bookings, requests
 from storage.db import Database
 from storage.models import Platform, RequestKind
-from tests.chat import Chat, Clock
+from tests.support.chat import Chat, Clock
 
 # Monday 23 Nov 2026, 12:00 in Moscow: a working day, its morning already gone.
 NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)

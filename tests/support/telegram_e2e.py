@@ -17,7 +17,7 @@ from handlers.policy import load_policy
 from handlers.rules.dates import local_today
 from storage.db import Database
 from storage.demo import load_demo
-from tests.telegram_fakes import TOKEN, FakeTelegram, Sent, Server
+from tests.support.telegram_fakes import TOKEN, FakeTelegram, Sent, Server
 
 ROOT = Path(__file__).resolve().parent.parent
 MANAGER_CHAT = -1009876543210

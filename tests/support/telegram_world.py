@@ -39,9 +39,9 @@ from handlers.rules.dates import local_today
 from storage.db import Database
 from storage.demo import load_demo
 from storage.models import Platform, RequestKind
-from tests.chat import Clock
-from tests.telegram_fakes import FakeTelegram
-from tests.telegram_session import RecordingSession, recording_bot
+from tests.support.chat import Clock
+from tests.support.telegram_fakes import FakeTelegram
+from tests.support.telegram_session import RecordingSession, recording_bot
 
 NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)  # 12:00 in Moscow, a Monday
 MANAGER_CHAT = -1001234567890

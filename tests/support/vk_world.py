@@ -32,8 +32,8 @@ from handlers.rules.dates import local_today
 from storage.db import Database
 from storage.demo import load_demo
 from storage.models import Platform, RequestKind
-from tests.chat import Clock
-from tests.vk_fake import GROUP_ID, TOKEN, FakeVK, Faults, SentVK, VKServer
+from tests.support.chat import Clock
+from tests.support.vk_fake import GROUP_ID, TOKEN, FakeVK, Faults, SentVK, VKServer
 
 NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)  # 12:00 in Moscow, a Monday
 CUSTOMER = 5001

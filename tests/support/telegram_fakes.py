@@ -3,7 +3,7 @@
 :class:`FakeTelegram` answers Bot API methods the way Telegram does, from plain parameter
 dicts, and records what the bot sent. It is used two ways:
 
-* in-process, behind :class:`tests.telegram_session.RecordingSession` (a real ``Bot`` and
+* in-process, behind :class:`tests.support.telegram_session.RecordingSession` (a real ``Bot`` and
   ``Dispatcher`` whose session never touches the network);
 * over HTTP, by :func:`serve` — an aiohttp app on 127.0.0.1 and a random port that
   ``python -m bot run`` talks to through ``TELEGRAM_API_URL`` (getUpdates long polling,

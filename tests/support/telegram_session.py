@@ -17,7 +17,7 @@ from aiogram.exceptions import TelegramNetworkError
 from aiogram.methods import TelegramMethod
 from aiogram.methods.base import TelegramType
 
-from tests.telegram_fakes import TOKEN, FakeTelegram
+from tests.support.telegram_fakes import TOKEN, FakeTelegram
 
 
 class RecordingSession(BaseSession):

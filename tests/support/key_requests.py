@@ -27,7 +27,7 @@ from storage.db import Database
 from storage.demo import load_demo
 from storage.models import Request
 from storage.requests import get as get_request
-from tests.chat import Chat, Clock
+from tests.support.chat import Chat, Clock
 
 # 12:00 in Moscow on a Monday; the demo's dates are relative to this day.
 NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)

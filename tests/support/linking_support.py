@@ -26,7 +26,7 @@ from storage import accounts, customers
 from storage.db import Database
 from storage.demo import load_demo
 from storage.models import Account, Customer, Platform
-from tests.chat import Chat, Clock
+from tests.support.chat import Chat, Clock
 
 # 12:00 in Moscow on a Monday.
 NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)

@@ -31,7 +31,7 @@ from storage import accounts, customers, outbox
 from storage.db import Database
 from storage.demo import DEMO_CUSTOMER_PHONE, load_demo
 from storage.models import OutboxMessage, Platform
-from tests.chat import Chat, Clock
+from tests.support.chat import Chat, Clock
 
 # 12:00 in Moscow on a Monday.
 NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)

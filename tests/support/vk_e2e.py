@@ -7,8 +7,8 @@ import os
 import socket
 from dataclasses import dataclass
 
-from tests.telegram_e2e import ROOT, BotProcess, until
-from tests.vk_fake import GROUP_ID, TOKEN, FakeVK, SentVK
+from tests.support.telegram_e2e import ROOT, BotProcess, until
+from tests.support.vk_fake import GROUP_ID, TOKEN, FakeVK, SentVK
 
 CUSTOMER = 6006
 MANAGER = 9009

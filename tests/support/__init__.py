@@ -1,0 +1,1 @@
+"""Shared test helpers: scripted chats, worlds of demo data, fake Telegram and VK servers."""
