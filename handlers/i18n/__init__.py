@@ -159,11 +159,13 @@ def pick_language(hint: str | None) -> str:
 
 @dataclass(frozen=True)
 class RenderedText:
-    """One text rendered while :func:`recording_texts` was on: its key and values."""
+    """One text rendered while :func:`recording_texts` was on: its key, values and the
+    text it became (a test finds a button by the key of its label)."""
 
     language: str
     key: str
     values: dict[str, Any]
+    text: str = ""
 
 
 _recording: ContextVar[list[RenderedText] | None] = ContextVar("recording_texts", default=None)
@@ -221,7 +223,7 @@ class Texts:
             raise KeyError(f"text {key!r}: {'; '.join(map(str, errors))}")
         recording = _recording.get()
         if recording is not None:
-            recording.append(RenderedText(self.language, key, values))
+            recording.append(RenderedText(self.language, key, values, str(text)))
         return str(text)
 
     def has(self, key: str) -> bool:

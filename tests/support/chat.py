@@ -79,6 +79,23 @@ class Chat:
     async def press(self, label_part: str) -> list[Reply]:
         return await self.payload(self.button(label_part).payload)
 
+    def button_of(self, key: str, **values: object) -> Button:
+        """The button whose label is the catalogue text ``key`` (with these values)
+        rendered while answering the last message: found whatever the wording."""
+        labels = {
+            text.text
+            for text in self.rendered
+            if text.key == key and all(text.values.get(n) == v for n, v in values.items())
+        }
+        found = [b for r in self.replies for row in r.buttons for b in row if b.label in labels]
+        if len(found) != 1:
+            raise AssertionError(f"{len(found)} buttons labelled {key!r} {values or ''}")
+        return found[0]
+
+    async def press_key(self, key: str, **values: object) -> list[Reply]:
+        """Press the button labelled with catalogue text ``key`` (see :meth:`button_of`)."""
+        return await self.payload(self.button_of(key, **values).payload)
+
     def said(self, key: str, **values: object) -> bool:
         """Whether answering the last message rendered ``key`` with (at least) these values.
 
