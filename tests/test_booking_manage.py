@@ -13,20 +13,18 @@ from handlers.policy import Policy
 from storage.db import Database
 from tests.support import booking_steps
 from tests.support.booking_steps import (
-    LABELS,
     TUESDAY_10,
     WEDNESDAY,
     backup_file,
-    book,
     day_label,
     make_engine,
     rows,
-    send_files,
     snapshot,
     state_of,
     the_booking,
 )
 from tests.support.chat import Chat, Clock
+from tests.test_booking_flow import book, send_files
 
 MY_BOOKINGS = encode("go", "booking", "mine")
 
@@ -35,13 +33,45 @@ MY_BOOKINGS = encode("go", "booking", "mine")
 clock, engine = booking_steps.clock, booking_steps.engine
 
 
+def said_in(chat: Chat, language: str, key: str, **values: object) -> bool:
+    """Whether the last answer rendered ``key`` (with these values) in ``language``."""
+    return any(
+        text.language == language
+        and text.key == key
+        and all(text.values.get(n) == v for n, v in values.items())
+        for text in chat.rendered
+    )
+
+
+def text_of(chat: Chat, key: str, **values: object) -> str:
+    """The text ``key`` (with at least these values) became while answering the last
+    message: one text, whatever its wording. For a text whose value is another rendered
+    text (the booking's start inside "cancel the session on …?")."""
+    found = {
+        text.text
+        for text in chat.rendered
+        if text.key == key and all(text.values.get(n) == v for n, v in values.items())
+    }
+    assert len(found) == 1, f"{key} {values}: {sorted(found)} among {chat.keys}"
+    return found.pop()
+
+
+def mentions(chat: Chat, fragment: str) -> bool:
+    """Whether any value put into the last answer's texts contains ``fragment``."""
+    return any(fragment in str(value) for text in chat.rendered for value in text.values.values())
+
+
+async def press_booking_at(chat: Chat, time: str) -> None:
+    """Press the booking starting at ``time`` in the list of the chat's bookings."""
+    await chat.press_key("booking.booking_button", when=text_of(chat, "booking.when", time=time))
+
+
 async def open_the_booking(chat: Chat) -> None:
     """Main menu → the booking item → "My bookings (1)" → the Tuesday 10:00 booking."""
-    labels = LABELS[chat.language or "ru"]
     await chat.send("/menu")
-    await chat.press(labels["menu"])
-    await chat.press(f"{labels['mine']} (1)")
-    await chat.press("10:00")
+    await chat.press_key("booking.menu")
+    await chat.press_key("booking.my_bookings_count", count=1)
+    await press_booking_at(chat, "10:00")
 
 
 async def test_cancel_before_the_limit_frees_the_slot_and_tells_managers(
@@ -51,12 +81,19 @@ async def test_cancel_before_the_limit_frees_the_slot_and_tells_managers(
     await book(chat, "direct", hours=1)
     booking = await the_booking(db)
     await open_the_booking(chat)
-    assert "Заявка №1" in chat.text and "Отменить или перенести можно до" in chat.text
-    await chat.press("Отменить")
-    assert "Отменить консультацию вт, 24.11.2026, 10:00" in chat.text
-    await chat.press("Да, отменить")
+    assert chat.said("booking.view", number=1)
+    limit = text_of(chat, "booking.when", date="24.11.2026", time="08:00")
+    assert chat.said("booking.changeable_until", when=limit)
+    await chat.press_key("booking.cancel")
+    start = text_of(chat, "booking.when", weekday="вт", date="24.11.2026", time="10:00")
+    assert chat.said("booking.cancel_question", when=start)
+    await chat.press_key("booking.cancel_yes")
 
-    assert "отменена" in chat.text
+    assert chat.said("booking.cancelled", when=start)
+    # golden: the exact wording
+    assert (
+        "Запись на вт, 24.11.2026, 10:00 (Москва) отменена. Менеджеры предупреждены."
+    ) in chat.text
     after = await the_booking(db, booking["id"])
     assert after["status"] == "cancelled"
     request = (await rows(db, "SELECT status FROM requests WHERE id = ?", (after["request_id"],)))[
@@ -69,24 +106,26 @@ async def test_cancel_before_the_limit_frees_the_slot_and_tells_managers(
     assert card["chat_id"] == "managers" and "отменена" in card["text"]
     # The hour is free again, and the list is empty.
     await chat.payload(MY_BOOKINGS)
-    assert "Предстоящих консультаций у вас нет" in chat.text
+    assert chat.said("booking.none_upcoming")
 
 
 async def test_move_before_the_limit_takes_the_new_slot(engine: Engine, db: Database) -> None:
     chat = Chat(engine, language="en")
     await book(chat, "backup", hours=2)
-    await chat.press("I'll send it later")
+    await chat.press_key("booking.backup_later")
     booking = await the_booking(db)
     await open_the_booking(chat)
-    await chat.press("Move")
-    await chat.press(day_label(chat, WEDNESDAY))
+    await chat.press_key("booking.move")
+    await chat.press_key("booking.day_button", date=day_label(chat, WEDNESDAY))
     await chat.press("15:00")
-    assert (
-        "from Tue 24 Nov 2026, 10:00 (Moscow Time) to Wed 25 Nov 2026, 15:00 (Moscow Time) "
-        "(2 hours)" in chat.text
-    )
-    await chat.press("✅ Move")
+    moscow = {"zone": "Moscow Time"}
+    old = text_of(chat, "booking.when", weekday="Tue", date="24 Nov 2026", time="10:00", **moscow)
+    new = text_of(chat, "booking.when", weekday="Wed", date="25 Nov 2026", time="15:00", **moscow)
+    assert said_in(chat, "en", "booking.move_question", old=old, new=new, hours=2)
+    await chat.press_key("booking.move_yes")
 
+    assert said_in(chat, "en", "booking.moved", when=new, hours=2)
+    # golden: the exact wording
     assert "The booking is moved: Wed 25 Nov 2026, 15:00 (Moscow Time), 2 hours." in chat.text
     moved = await the_booking(db, booking["id"])
     assert moved["starts_at"] == "2026-11-25T12:00:00+00:00"
@@ -105,51 +144,36 @@ async def test_a_move_may_overlap_the_booking_itself(
     chat = Chat(engine)
     await book(chat, "direct", hours=2)
     await open_the_booking(chat)
-    await chat.press("Перенести")
-    await chat.press("24.11.2026")
+    await chat.press_key("booking.move")
+    await chat.press_key("booking.day_button", date="24.11.2026")
     assert "11:00" in chat.labels
     await chat.press("11:00")
-    await chat.press("✅ Перенести")
-    assert "Запись перенесена" in chat.text
+    await chat.press_key("booking.move_yes")
+    assert chat.said("booking.moved", hours=2)
     assert (await the_booking(db))["starts_at"] == "2026-11-24T08:00:00+00:00"
 
 
-@pytest.mark.parametrize(
-    ("language", "refusal", "asked"),
-    [
-        (
-            "ru",
-            "До начала меньше 2 часов — отменить или перенести запись здесь уже нельзя",
-            "Передал менеджерам",
-        ),
-        (
-            "en",
-            "Less than 2 hours before the start — the booking can no longer be cancelled",
-            "Passed on to the managers",
-        ),
-    ],
-)
+@pytest.mark.parametrize("language", ["ru", "en"])
 async def test_after_the_limit_cancel_and_move_are_refused_with_a_manager_offer(
-    engine: Engine, db: Database, clock: Clock, language: str, refusal: str, asked: str
+    engine: Engine, db: Database, clock: Clock, language: str
 ) -> None:
     chat = Chat(engine, language=language)
-    labels = LABELS[language]
     await book(chat, "direct", hours=1)
     booking = await the_booking(db)
     clock.now = TUESDAY_10 - timedelta(hours=1, minutes=59)  # the limit is 2 h before
     await open_the_booking(chat)
-    assert labels["cancel"] not in chat.labels and labels["move"] not in chat.labels
+    assert not chat.said("booking.cancel") and not chat.said("booking.move")
     before = await snapshot(db)
     # The old buttons (or forged ones) are refused the same way, and nothing changes.
     for action in ("booking.cancel", "booking.move"):
         await chat.payload(encode(action, booking["id"]))
-        assert refusal in chat.text
+        assert said_in(chat, language, "booking.too_late", hours=2)
         assert await snapshot(db) == before
     await chat.payload(encode("booking.cancel_yes", booking["id"]))
     assert await snapshot(db) == before
 
-    await chat.press(labels["ask_manager"])
-    assert asked in chat.text and "+79991234567" in chat.text
+    await chat.press_key("booking.ask_manager")
+    assert said_in(chat, language, "booking.manager_asked", phone="+79991234567")
     notice = (await rows(db, "SELECT chat_id, text FROM outbox ORDER BY id"))[-1]
     assert notice["chat_id"] == "managers" and "№1" in notice["text"]
     assert "+79991234567" in notice["text"]
@@ -167,8 +191,8 @@ async def test_exactly_at_the_limit_cancel_is_still_allowed(
     await book(chat, "direct", hours=1)
     clock.now = TUESDAY_10 - timedelta(hours=2)
     await open_the_booking(chat)
-    await chat.press("Отменить")
-    await chat.press("Да, отменить")
+    await chat.press_key("booking.cancel")
+    await chat.press_key("booking.cancel_yes")
     assert (await the_booking(db))["status"] == "cancelled"
 
 
@@ -185,43 +209,43 @@ async def test_someone_elses_booking_in_a_forged_payload_is_refused(
 
     for action in ("booking.open", "booking.cancel", "booking.move", "booking.ask"):
         await stranger.payload(encode(action, owners["id"]))
-        assert "no such booking among your upcoming ones" in stranger.text
-        assert "10:00" not in stranger.text  # nothing of the owner's booking is shown
-    await stranger.press("14:00")  # the stranger's own booking, then its cancel question
-    await stranger.press("Cancel")
+        assert said_in(stranger, "en", "booking.not_yours")
+        assert not mentions(stranger, "10:00")  # nothing of the owner's booking is shown
+    # The stranger's own booking, then its cancel question.
+    await press_booking_at(stranger, "14:00")
+    await stranger.press_key("booking.cancel")
     await stranger.payload(encode("booking.cancel_yes", owners["id"]))
-    assert "no such booking" in stranger.text
-    await stranger.press("14:00")
-    await stranger.press("Cancel")
+    assert said_in(stranger, "en", "booking.not_yours")
+    await press_booking_at(stranger, "14:00")
+    await stranger.press_key("booking.cancel")
     await stranger.payload(encode("booking.cancel_yes", "99999"))  # an id that does not exist
-    assert "no such booking" in stranger.text
+    assert said_in(stranger, "en", "booking.not_yours")
     assert await snapshot(db) == before
     assert (await the_booking(db, owners["id"]))["status"] == "confirmed"
 
 
 async def open_the_booking_at(chat: Chat, time: str) -> None:
     await chat.payload(MY_BOOKINGS)
-    await chat.press(time)
+    await press_booking_at(chat, time)
 
 
 async def test_backup_sent_later_outside_the_flow_is_attached(engine: Engine, db: Database) -> None:
     chat = Chat(engine)
     await book(chat, "backup")
-    await chat.press("Пришлю позже")
+    await chat.press_key("booking.backup_later")
     await chat.send("/menu")
     booking = await the_booking(db)
 
     await send_files(chat, backup_file("huge.zip", size=21 * 1024 * 1024))
-    assert "больше 20 МБ" in chat.text
+    assert chat.said("uploads.too_large", max_mb=20)
     # A file that is no backup at all is not taken as one: with the whole bot it goes to
     # the open request as a follow-up document instead.
     await send_files(chat, backup_file("scan.pdf"))
-    assert "Резервная копия получена" not in chat.text
+    assert not chat.said("booking.backup_received")
     assert await rows(db, "SELECT id FROM attachments WHERE role = 'backup'") == []
 
     await send_files(chat, backup_file("kvartplata.7z"))
-    assert "Резервная копия получена: kvartplata.7z" in chat.text
-    assert "заявке №1" in chat.text
+    assert chat.said("booking.backup_received", names="kvartplata.7z", number=1)
     files = await rows(db, "SELECT request_id, role FROM attachments WHERE role = 'backup'")
     assert files == [{"request_id": booking["request_id"], "role": "backup"}]
     card = (await rows(db, "SELECT text FROM outbox ORDER BY id"))[-1]["text"]
@@ -233,17 +257,17 @@ async def test_backup_from_the_booking_view_and_no_booking_no_backup(
 ) -> None:
     chat = Chat(engine, language="en")
     await book(chat, "backup")
-    await chat.press("I'll send it later")
+    await chat.press_key("booking.backup_later")
     await open_the_booking(chat)
-    await chat.press("Send the backup")
+    await chat.press_key("booking.send_backup_button")
     await send_files(chat, backup_file("base.bak"))
-    assert "Backup received: base.bak" in chat.text
+    assert said_in(chat, "en", "booking.backup_received", names="base.bak")
 
     # Without an upcoming backup review a file is not taken as a backup.
     other = Chat(engine, user_id="77", language="en")
     await other.send("/start")
     await send_files(other, backup_file("base.zip"))
-    assert "Backup received" not in other.text
+    assert not other.said("booking.backup_received")
     assert len(await rows(db, "SELECT id FROM attachments")) == 1
 
 
@@ -258,4 +282,4 @@ async def test_a_booking_rejected_by_a_manager_frees_its_slot(engine: Engine, db
     request = await rows(db, "SELECT status FROM requests WHERE id = ?", (booking["request_id"],))
     assert request[0]["status"] == "rejected"
     await chat.payload(MY_BOOKINGS)
-    assert "Предстоящих консультаций у вас нет" in chat.text
+    assert chat.said("booking.none_upcoming")

@@ -14,18 +14,53 @@ from tests.support import booking_steps
 from tests.support.booking_steps import (
     NOW,
     WEDNESDAY,
-    book,
     rows,
     snapshot,
     the_booking,
 )
 from tests.support.chat import Chat
+from tests.test_booking_flow import book
 
 NBSP = "\u00a0"
 
 
 #: The booking tests' fixtures: the clock at NOW, an engine with every flow.
 clock, engine = booking_steps.clock, booking_steps.engine
+
+
+def said_in(chat: Chat, language: str, key: str, **values: object) -> bool:
+    """Whether the last answer rendered ``key`` (with these values) in ``language``."""
+    return any(
+        text.language == language
+        and text.key == key
+        and all(text.values.get(n) == v for n, v in values.items())
+        for text in chat.rendered
+    )
+
+
+def answered(chat: Chat, key: str, **values: object) -> bool:
+    """Whether the reply to ``chat`` itself holds text ``key`` (with these values), in the
+    chat's language: a manager's /minutes also renders the customer's bill, with the same
+    keys."""
+    return any(
+        text.language == (chat.language or "ru")
+        and text.key == key
+        and all(text.values.get(n) == v for n, v in values.items())
+        and text.text in chat.text
+        for text in chat.rendered
+    )
+
+
+def text_of(chat: Chat, key: str, **values: object) -> str:
+    """The text ``key`` (with at least these values) became while answering the last
+    message: one text, whatever its wording."""
+    found = {
+        text.text
+        for text in chat.rendered
+        if text.key == key and all(text.values.get(n) == v for n, v in values.items())
+    }
+    assert len(found) == 1, f"{key} {values}: {sorted(found)} among {chat.keys}"
+    return found.pop()
 
 
 def manager(engine: Engine, language: str = "ru") -> Chat:
@@ -52,8 +87,10 @@ async def test_minutes_bill_a_backup_review(
     await desk.send(f"/minutes {booking['request_id']} {minutes}")
 
     amount = f"{int(bill):,}".replace(",", NBSP) + f"{NBSP}₽"
+    assert answered(desk, "session_bill.bill_total", amount=amount)
+    # golden: the exact wording
     assert f"Итого к оплате: {amount}" in desk.text
-    assert "Счёт отправлен клиенту" in desk.text
+    assert answered(desk, "session_bill.sent")
     billed = await the_booking(db, booking["id"])
     assert (billed["status"], billed["minutes_spent"], billed["bill"]) == ("done", minutes, bill)
     request = await rows(db, "SELECT status FROM requests WHERE id = ?", (booking["request_id"],))
@@ -85,10 +122,11 @@ async def test_first_direct_session_adds_the_fee_the_second_does_not(
     desk = manager(engine, language="en")
 
     await desk.send(f"/minutes {first['request_id']} 60")
-    assert "one-time fee for connecting" in desk.text and "RUB\u00a04,000" in desk.text
-    assert "Total due: RUB\u00a05,300" in desk.text
+    assert answered(desk, "session_bill.bill_fee", amount=f"RUB{NBSP}4,000")
+    assert answered(desk, "session_bill.bill_total", amount=f"RUB{NBSP}5,300")
     await desk.send(f"/minutes #{second['request_id']} 45")
-    assert "Total due: RUB\u00a01,300" in desk.text and "4,000" not in desk.text
+    assert answered(desk, "session_bill.bill_total", amount=f"RUB{NBSP}1,300")
+    assert not desk.said("session_bill.bill_fee")
     billed = [await the_booking(db, b["id"]) for b in (first, second)]
     assert [b["bill"] for b in billed] == ["5300", "1300"]
     # The customer gets each bill in their own language.
@@ -107,26 +145,27 @@ async def test_bad_minutes_input_changes_nothing(engine: Engine, db: Database) -
     desk = manager(engine)
     before = await snapshot(db)
 
-    answers = {
-        "/minutes": "/minutes N M",
-        "/minutes abc 10": "/minutes N M",
-        f"/minutes {number}": "/minutes N M",
-        f"/minutes {number} 1.5": "/minutes N M",
-        f"/minutes {number} 0": "от 1 до 1440",
-        f"/minutes {number} 1441": "от 1 до 1440",
-        "/minutes 999 30": "Заявки №999 нет",
-        f"/minutes {renewal} 30": f"Заявка №{renewal} — не запись на консультацию",
+    usage: tuple[str, dict[str, object]] = ("session_bill.usage", {})
+    too_many: tuple[str, dict[str, object]] = ("session_bill.bad_minutes", {"max": 1440})
+    answers: dict[str, tuple[str, dict[str, object]]] = {
+        "/minutes": usage,
+        "/minutes abc 10": usage,
+        f"/minutes {number}": usage,
+        f"/minutes {number} 1.5": usage,
+        f"/minutes {number} 0": too_many,
+        f"/minutes {number} 1441": too_many,
+        "/minutes 999 30": ("session_bill.unknown_request", {"number": 999}),
+        f"/minutes {renewal} 30": ("session_bill.not_a_booking", {"number": renewal}),
     }
-    for command, answer in answers.items():
+    for command, (key, values) in answers.items():
         await desk.send(command)
-        assert answer in desk.text, command
-        assert "Ничего не изменилось" in desk.text or "/minutes 12 90" in desk.text
+        assert desk.said(key, **values), command
         assert await snapshot(db) == before, command
 
     await desk.send(f"/minutes {number} 30")
     billed = await snapshot(db)
     await desk.send(f"/minutes {number} 45")
-    assert "время уже введено: 30 минут" in desk.text
+    assert desk.said("session_bill.already_billed", number=number, minutes=30)
     assert await snapshot(db) == billed
 
 
@@ -134,30 +173,27 @@ async def test_a_cancelled_booking_cannot_be_billed(engine: Engine, db: Database
     customer = Chat(engine, language="en")
     await book(customer, "direct", hours=1)
     await customer.send("/menu")
-    await customer.press("Remote session")
-    await customer.press("My bookings (1)")
-    await customer.press("10:00")
-    await customer.press("Cancel")
-    await customer.press("Yes, cancel")
+    await customer.press_key("booking.menu")
+    await customer.press_key("booking.my_bookings_count", count=1)
+    start = text_of(customer, "booking.when", time="10:00")
+    await customer.press_key("booking.booking_button", when=start)
+    await customer.press_key("booking.cancel")
+    await customer.press_key("booking.cancel_yes")
     booking = await the_booking(db)
     desk = manager(engine, language="en")
     before = await snapshot(db)
     await desk.send(f"/minutes {booking['request_id']} 30")
-    assert "was cancelled; there is nothing to bill" in desk.text
+    assert said_in(desk, "en", "session_bill.cancelled", number=booking["request_id"])
     assert await snapshot(db) == before
 
 
-@pytest.mark.parametrize(
-    ("language", "refusal"), [("ru", "только для менеджеров"), ("en", "for managers only")]
-)
-async def test_a_customer_cannot_use_minutes(
-    engine: Engine, db: Database, language: str, refusal: str
-) -> None:
+@pytest.mark.parametrize("language", ["ru", "en"])
+async def test_a_customer_cannot_use_minutes(engine: Engine, db: Database, language: str) -> None:
     customer = Chat(engine, language=language)
     await book(customer, "backup", hours=1)
     booking = await the_booking(db)
     before = await snapshot(db)
     await customer.send(f"/minutes {booking['request_id']} 20")
-    assert refusal in customer.text
+    assert said_in(customer, language, "common.managers_only")
     assert await snapshot(db) == before
     assert (await the_booking(db))["status"] == "confirmed"

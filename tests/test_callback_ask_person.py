@@ -35,6 +35,36 @@ MONDAY_MORNING_UTC = "2026-11-30T06:00:00+00:00"
 # Noon on public holidays: 1 January and 4 November (Unity Day, a Wednesday in 2026).
 NEW_YEAR_NOON = datetime(2027, 1, 1, 9, 0, tzinfo=UTC)
 UNITY_DAY_NOON = datetime(2026, 11, 4, 9, 0, tzinfo=UTC)
+NOTHING = {"requests": 0, "outbox": 0, "request_events": 0}
+
+
+def text_of(chat: Chat, key: str, **values: object) -> str:
+    """The text ``key`` (with at least these values) became while answering the last
+    message: one text, whatever its wording. For a text whose value is another rendered
+    text ("expect our call" ← "on Monday, 30.11.2026, from 09:00")."""
+    found = {
+        text.text
+        for text in chat.rendered
+        if text.key == key and all(text.values.get(n) == v for n, v in values.items())
+    }
+    assert len(found) == 1, f"{key} {values}: {sorted(found)} among {chat.keys}"
+    return found.pop()
+
+
+def said_in(chat: Chat, language: str, key: str, **values: object) -> bool:
+    """Whether the last answer rendered ``key`` (with these values) in ``language``."""
+    return any(
+        text.language == language
+        and text.key == key
+        and all(text.values.get(n) == v for n, v in values.items())
+        for text in chat.rendered
+    )
+
+
+def monday_30_11_from_9(chat: Chat) -> str:
+    """The last answer's "on Monday, 30.11.2026, from 09:00", as it was rendered."""
+    monday = text_of(chat, "callback.on_day", weekday_number=1, date="30.11.2026")
+    return text_of(chat, "callback.day_from", day=monday, time="09:00")
 
 
 # -- "Contact a manager" in working hours ------------------------------------------------
@@ -46,12 +76,13 @@ async def test_contact_manager_in_working_hours_files_the_question(
     engine = await engine_at(db, policy, MONDAY_NOON)
     chat = Chat(engine)
     await chat.send("/start")
-    await chat.press("Связаться с менеджером")
-    assert "Напишите ваш вопрос" in chat.text
+    await chat.press_key("manager_contact.menu")
+    assert chat.said("manager_contact.ask_question")
     await chat.send("Как перенести лицензию на новый компьютер?")
 
-    assert "Вопрос №1 передан менеджеру" in chat.text
-    assert "ответит здесь" in chat.text
+    assert chat.said("manager_contact.filed", number=1)
+    # golden: the exact wording
+    assert "Вопрос №1 передан менеджеру. Менеджер ответит здесь, в этом чате." in chat.text
     [request] = await requests_filed(db)
     assert request["kind"] == "question" and request["due_at"] is None
     assert request["details"]["topic"] == "general"
@@ -65,12 +96,12 @@ async def test_contact_manager_in_english(db: Database, policy: Policy) -> None:
     engine = await engine_at(db, policy, MONDAY_NOON)
     chat = Chat(engine, language="en")
     await chat.send("/start")
-    await chat.press("Contact a manager")
+    await chat.press_key("manager_contact.menu")
     await chat.send("   ")
-    assert "Type your question as text." in chat.text
-    assert await table_counts(db) == {"requests": 0, "outbox": 0, "request_events": 0}
+    assert said_in(chat, "en", "manager_contact.question_hint")
+    assert await table_counts(db) == NOTHING
     await chat.send("Where is my invoice?")
-    assert "Question #1 has been passed to a manager" in chat.text
+    assert said_in(chat, "en", "manager_contact.filed", number=1)
 
 
 # -- outside working hours: the vendor's answer and the call-back offer -----------------
@@ -84,13 +115,17 @@ async def test_contact_manager_outside_hours_offers_a_call_back(
     chat = Chat(engine)
     await chat.send("/start")
     before = await table_counts(db)
-    await chat.press("Связаться с менеджером")
+    await chat.press_key("manager_contact.menu")
 
-    assert "наш рабочий день закончен" in chat.text
-    assert "Оставьте свой телефон, и мы перезвоним в удобное для вас время" in chat.text
-    assert "пн–пт, 09:00–18:00 (Москва)" in chat.text
-    assert "круглосуточно" in chat.text
-    assert chat.labels == ["Оставить телефон", "« Главное меню"]
+    assert chat.said("callback.after_hours")
+    # golden: the exact wording (the vendor's own answer after hours)
+    assert (
+        "В настоящее время наш рабочий день закончен. Оставьте свой телефон, "
+        "и мы перезвоним в удобное для вас время!"
+    ) in chat.text
+    assert chat.said("callback.hours", days="пн–пт", start="09:00", end="18:00", zone="Москва")
+    assert chat.said("callback.self_service")
+    assert chat.labels == [text_of(chat, "callback.leave_phone"), text_of(chat, "common.to_menu")]
     assert await table_counts(db) == before
     assert await chat_state(db, chat) == ("callback", "offer")
 
@@ -99,23 +134,24 @@ async def test_after_hours_answer_in_english(db: Database, policy: Policy) -> No
     engine = await engine_at(db, policy, FRIDAY_EVENING)
     chat = Chat(engine, language="en")
     await chat.send("/start")
-    await chat.press("Contact a manager")
-    assert "Our working day is over" in chat.text
-    assert "Mon–Fri, 09:00–18:00" in chat.text
-    assert "around the clock" in chat.text
-    assert "Leave my phone" in chat.labels
+    await chat.press_key("manager_contact.menu")
+    assert said_in(chat, "en", "callback.after_hours")
+    assert said_in(chat, "en", "callback.hours", days="Mon–Fri", start="09:00", end="18:00")
+    assert said_in(chat, "en", "callback.self_service")
+    assert said_in(chat, "en", "callback.leave_phone")
+    chat.button_of("callback.leave_phone")
 
 
 async def test_back_to_menu_from_the_offer_files_nothing(db: Database, policy: Policy) -> None:
     engine = await engine_at(db, policy, FRIDAY_EVENING)
     chat = Chat(engine)
     await chat.send("/start")
-    await chat.press("Связаться с менеджером")
+    await chat.press_key("manager_contact.menu")
     await chat.send("алло")
-    assert "Нажмите «Оставить телефон»" in chat.text
-    await chat.press("Главное меню")
-    assert "Главное меню" in chat.text
-    assert await table_counts(db) == {"requests": 0, "outbox": 0, "request_events": 0}
+    assert chat.said("callback.offer_hint")
+    await chat.press_key("common.to_menu")
+    assert chat.said("menu.title")
+    assert await table_counts(db) == NOTHING
     assert await chat_state(db, chat) == (None, None)
 
 
@@ -125,9 +161,10 @@ async def test_back_to_menu_from_the_offer_files_nothing(db: Database, policy: P
 async def quote_for_demo_license(db: Database, policy: Policy, chat: Chat, now: datetime) -> None:
     """Linked as the demo customer, the quote of L-1001 (support ended 10 days ago: 1998)."""
     await link_demo_customer(db, chat)
-    await chat.press("Продление поддержки" if chat.language == "ru" else "Renew support")
+    await chat.press_key("menu.renewal")
     ended = local_today(now, policy) - timedelta(days=10)
-    await chat.press(ended.strftime("%d.%m.%Y" if chat.language == "ru" else "%d %b %Y"))
+    end = ended.strftime("%d.%m.%Y" if chat.language == "ru" else "%d %b %Y")
+    await chat.press_key("renewal.license_button", number="L-1001", end=end)
 
 
 async def test_renewal_ask_manager_in_working_hours_files_a_question_with_the_quote(
@@ -136,9 +173,9 @@ async def test_renewal_ask_manager_in_working_hours_files_a_question_with_the_qu
     engine = await engine_at(db, policy, MONDAY_NOON)
     chat = Chat(engine)
     await quote_for_demo_license(db, policy, chat, MONDAY_NOON)
-    await chat.press("Спросить менеджера")
+    await chat.press_key("renewal.ask_manager")
 
-    assert "Вопрос №1 передан менеджеру" in chat.text
+    assert chat.said("manager_contact.filed", number=1)
     [request] = await requests_filed(db)
     assert request["kind"] == "question"
     assert request["amount"] == "1998" and request["license_id"] is not None
@@ -155,20 +192,21 @@ async def test_renewal_ask_manager_after_hours_offers_and_files_a_call_back(
     engine = await engine_at(db, policy, FRIDAY_EVENING)
     chat = Chat(engine)
     await quote_for_demo_license(db, policy, chat, FRIDAY_EVENING)
-    await chat.press("Спросить менеджера")
-    assert "наш рабочий день закончен" in chat.text
-    assert await table_counts(db) == {"requests": 0, "outbox": 0, "request_events": 0}
+    await chat.press_key("renewal.ask_manager")
+    assert chat.said("callback.after_hours")
+    assert await table_counts(db) == NOTHING
 
-    await chat.press("Оставить телефон")
-    assert "согласие" in chat.text  # a phone is personal data: consent first
-    await chat.press("Согласен(на) на")
+    await chat.press_key("callback.leave_phone")
+    assert chat.said("consent.text")  # a phone is personal data: consent first
+    await chat.press_key("consent.agree")
     # Consent given, the call-back continues where it was, the quote still in hand.
-    assert "Оставьте телефон для обратного звонка" in chat.text
-    await chat.press("Мой телефон")
-    await chat.press("Утром")
+    assert chat.said("callback.ask_phone")
+    await chat.press_key("callback.use_my_phone")
+    await chat.press_key("callback.when_morning")
     # The topic is known (the renewal quote): no topic question, filed at once.
-    assert "Заявка №1 на обратный звонок принята" in chat.text
-    assert "в понедельник, 30.11.2026, с 09:00" in chat.text
+    assert not chat.said("callback.ask_topic")
+    assert chat.said("callback.filed", number=1)
+    assert chat.said("callback.expect_at", when=monday_30_11_from_9(chat))
 
     [request] = await requests_filed(db)
     assert request["kind"] == "callback"
@@ -187,9 +225,10 @@ async def test_renewal_ask_manager_after_hours_in_english(db: Database, policy: 
     engine = await engine_at(db, policy, FRIDAY_EVENING)
     chat = Chat(engine, language="en")
     await quote_for_demo_license(db, policy, chat, FRIDAY_EVENING)
-    await chat.press("Ask a manager")
-    assert "Our working day is over" in chat.text
-    assert "Leave my phone" in chat.labels
+    await chat.press_key("renewal.ask_manager")
+    assert said_in(chat, "en", "callback.after_hours")
+    assert said_in(chat, "en", "callback.leave_phone")
+    chat.button_of("callback.leave_phone")
 
 
 async def test_without_the_call_back_flow_the_question_is_marked_for_the_morning(
@@ -198,9 +237,8 @@ async def test_without_the_call_back_flow_the_question_is_marked_for_the_morning
     engine = await engine_at(db, policy, FRIDAY_EVENING, with_callback=False)
     chat = Chat(engine)
     await quote_for_demo_license(db, policy, chat, FRIDAY_EVENING)
-    await chat.press("Спросить менеджера")
-    assert "Вопрос №1 передан менеджерам" in chat.text
-    assert "в понедельник, 30.11.2026, с 09:00" in chat.text
+    await chat.press_key("renewal.ask_manager")
+    assert chat.said("manager_contact.filed_after_hours", number=1, when=monday_30_11_from_9(chat))
     [request] = await requests_filed(db)
     assert (request["kind"], request["due_at"]) == ("question", MONDAY_MORNING_UTC)
     [card] = await manager_cards(db)
@@ -211,11 +249,11 @@ async def test_stale_offer_button_after_menu_changes_nothing(db: Database, polic
     engine = await engine_at(db, policy, FRIDAY_EVENING)
     chat = Chat(engine)
     await chat.send("/start")
-    await chat.press("Связаться с менеджером")
-    leave = chat.button("Оставить телефон").payload
+    await chat.press_key("manager_contact.menu")
+    leave = chat.button_of("callback.leave_phone").payload
     await chat.send("/menu")
     await chat.payload(leave)
-    assert "больше не действует" in chat.text
+    assert chat.said("common.stale_button")
     assert await chat_state(db, chat) == (None, None)
     async with db.unit() as unit:
         account = await accounts.find(unit, Platform.TELEGRAM, chat.user_id)
@@ -228,20 +266,20 @@ async def test_offer_seen_again_next_morning_no_longer_says_the_day_is_over(
     engine = await engine_at(db, policy, FRIDAY_EVENING)
     chat = Chat(engine)
     await chat.send("/start")
-    await chat.press("Связаться с менеджером")
+    await chat.press_key("manager_contact.menu")
     assert isinstance(engine.clock, Clock)
     engine.clock.now = datetime(2026, 11, 30, 7, 0, tzinfo=UTC)  # Monday 10:00 in Moscow
     await chat.send("?")
-    assert "рабочий день закончен" not in chat.text
-    assert "менеджер перезвонит вам" in chat.text
-    assert "Оставить телефон" in chat.labels
+    assert not chat.said("callback.after_hours")
+    assert chat.said("callback.offer_working")
+    chat.button_of("callback.leave_phone")
 
 
 async def test_forget_can_erase_the_typed_question(db: Database, policy: Policy) -> None:
     engine = await engine_at(db, policy, MONDAY_NOON)
     chat = Chat(engine)
     await chat.send("/start")
-    await chat.press("Связаться с менеджером")
+    await chat.press_key("manager_contact.menu")
     await chat.send("Мой ИНН 7701234567, счёт не пришёл")
     [request] = await requests_filed(db)
     kept = json.dumps(anonymised(request["details"], "2026-11-24"), ensure_ascii=False)
@@ -253,10 +291,10 @@ async def test_a_manager_pressing_ask_a_manager_files_nothing(db: Database, poli
     engine = await engine_at(db, policy, FRIDAY_EVENING)
     manager = Chat(engine, user_id="9001", manager=True)
     await manager.send("/start")
-    await manager.press("Продление поддержки")
-    await manager.press("7\u00a0990")
+    await manager.press_key("menu.renewal")
+    await manager.press_key("renewal.product_button", price="7\u00a0990\u00a0₽")
     await manager.send("10.11.2026")
-    await manager.press("Спросить менеджера")
-    assert "для клиентов" in manager.text
-    assert await table_counts(db) == {"requests": 0, "outbox": 0, "request_events": 0}
+    await manager.press_key("renewal.ask_manager")
+    assert manager.said("common.customers_only")
+    assert await table_counts(db) == NOTHING
     assert await chat_state(db, manager) == (None, None)

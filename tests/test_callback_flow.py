@@ -32,6 +32,40 @@ MONDAY_NOON = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
 NOTHING = {"requests": 0, "outbox": 0, "request_events": 0}
 
 
+def text_of(chat: Chat, key: str, **values: object) -> str:
+    """The text ``key`` (with at least these values) became while answering the last
+    message: one text, whatever its wording. For a text whose value is another rendered
+    text ("expect our call" ← "on Monday, 30.11.2026, from 09:00")."""
+    found = {
+        text.text
+        for text in chat.rendered
+        if text.key == key and all(text.values.get(n) == v for n, v in values.items())
+    }
+    assert len(found) == 1, f"{key} {values}: {sorted(found)} among {chat.keys}"
+    return found.pop()
+
+
+def said_in(chat: Chat, language: str, key: str, **values: object) -> bool:
+    """Whether the last answer rendered ``key`` (with these values) in ``language``."""
+    return any(
+        text.language == language
+        and text.key == key
+        and all(text.values.get(n) == v for n, v in values.items())
+        for text in chat.rendered
+    )
+
+
+def day_from(chat: Chat, day: str, time: str, **day_values: object) -> str:
+    """The rendered "<day> from <time>" of the last answer; ``day`` is a text key
+    (``callback.on_day`` with ``day_values``, ``callback.tomorrow``…)."""
+    return text_of(chat, "callback.day_from", day=text_of(chat, day, **day_values), time=time)
+
+
+def on_monday_30_11(chat: Chat, time: str) -> str:
+    """The last answer's "on Monday, 30.11.2026, from <time>", as it was rendered."""
+    return day_from(chat, "callback.on_day", time, weekday_number=1, date="30.11.2026")
+
+
 async def conversation(db: Database, chat: Chat) -> tuple[str | None, str | None, str]:
     async with db.unit() as unit:
         row = await unit.fetchone(
@@ -43,12 +77,12 @@ async def conversation(db: Database, chat: Chat) -> tuple[str | None, str | None
 
 async def start_call_back(chat: Chat) -> None:
     """Menu → "Call me back" → consent; the chat then waits for a phone."""
-    ru = chat.language == "ru"
+    language = chat.language or "ru"
     await chat.send("/start")
-    await chat.press("Перезвоните мне" if ru else "Call me back")
-    assert ("согласие" if ru else "consent") in chat.text
-    await chat.press("Согласен(на) на" if ru else "I consent")
-    assert ("Оставьте телефон" if ru else "Leave a phone number") in chat.text
+    await chat.press_key("callback.menu")
+    assert said_in(chat, language, "consent.text")
+    await chat.press_key("consent.agree")
+    assert said_in(chat, language, "callback.ask_phone")
     assert chat.replies[-1].request_contact
 
 
@@ -59,15 +93,23 @@ async def test_call_back_outside_hours_is_marked_for_the_next_working_morning(
     chat = Chat(engine)
     await start_call_back(chat)
     await chat.send("8 (999) 123-45-67")
-    assert "Утром: в понедельник, 30.11.2026, с 09:00" in chat.labels
-    assert "После обеда: в понедельник, 30.11.2026, с 13:00" in chat.labels
-    await chat.press("Утром")
-    assert "О чём звонок" in chat.text
-    await chat.press("Ключ защиты")
+    chat.button_of("callback.when_morning", when=on_monday_30_11(chat, "09:00"))
+    chat.button_of("callback.when_afternoon", when=on_monday_30_11(chat, "13:00"))
+    await chat.press_key("callback.when_morning")
+    assert chat.said("callback.ask_topic")
+    await chat.press_key("callback.topic_button_key")
 
-    assert "Заявка №1 на обратный звонок принята" in chat.text
-    assert "Ждите звонка на номер +79991234567 в понедельник, 30.11.2026, с 09:00" in chat.text
-    assert "Сейчас нерабочее время" in chat.text
+    assert chat.said("callback.filed", number=1)
+    monday_morning = on_monday_30_11(chat, "09:00")
+    assert chat.said("callback.expect_at", phone="+79991234567", when=monday_morning)
+    assert chat.said("callback.outside_hours", when=monday_morning)
+    # golden: the exact wording
+    assert chat.replies[-1].text == (
+        "Заявка №1 на обратный звонок принята.\n"
+        "Ждите звонка на номер +79991234567 в понедельник, 30.11.2026, с 09:00.\n"
+        "Сейчас нерабочее время: менеджеры возьмут заявку в работу "
+        "в понедельник, 30.11.2026, с 09:00."
+    )
     [request] = await requests_filed(db)
     assert request["kind"] == "callback" and not request["verified"]
     assert request["due_at"] == MONDAY_MORNING_UTC
@@ -88,12 +130,15 @@ async def test_call_back_in_english_tomorrow_morning(db: Database, policy: Polic
     chat = Chat(engine, language="en")
     await start_call_back(chat)
     await chat.send("+359 888 123 456")
-    assert "Morning: tomorrow from 09:00" in chat.labels
-    await chat.press("Any time")
+    tomorrow_morning = day_from(chat, "callback.tomorrow", "09:00")
+    chat.button_of("callback.when_morning", when=tomorrow_morning)
+    assert said_in(chat, "en", "callback.when_morning", when=tomorrow_morning)
+    await chat.press_key("callback.when_any")
     await chat.send("The report does not open")
 
-    assert "Call-back request #1 is filed." in chat.text
-    assert "Expect our call at +359888123456 tomorrow from 09:00." in chat.text
+    assert said_in(chat, "en", "callback.filed", number=1)
+    tomorrow_morning = day_from(chat, "callback.tomorrow", "09:00")
+    assert said_in(chat, "en", "callback.expect_at", phone="+359888123456", when=tomorrow_morning)
     [request] = await requests_filed(db)
     assert request["due_at"] == "2026-11-27T06:00:00+00:00"
     assert request["details"]["topic_text"] == "The report does not open"
@@ -108,13 +153,13 @@ async def test_call_back_in_working_hours_is_due_now(db: Database, policy: Polic
     await start_call_back(chat)
     await chat.send("+7 999 123 45 67")
     # "Afternoon" is today's, the next working morning is tomorrow's.
-    assert "После обеда: сегодня с 13:00" in chat.labels
-    assert "Утром: завтра с 09:00" in chat.labels
-    await chat.press("В любое время")
-    await chat.press("Продление поддержки")
+    chat.button_of("callback.when_afternoon", when=day_from(chat, "callback.today", "13:00"))
+    chat.button_of("callback.when_morning", when=day_from(chat, "callback.tomorrow", "09:00"))
+    await chat.press_key("callback.when_any")
+    await chat.press_key("callback.topic_button_renewal")
 
-    assert "в ближайшее время, сегодня до 18:00" in chat.text
-    assert "нерабочее" not in chat.text
+    assert chat.said("callback.expect_soon", end="18:00")
+    assert not chat.said("callback.outside_hours")
     [request] = await requests_filed(db)
     assert request["due_at"] == request["created_at"] == "2026-11-23T09:00:00+00:00"
     [card] = await manager_cards(db)
@@ -127,12 +172,12 @@ async def test_another_time_is_typed(db: Database, policy: Policy) -> None:
     chat = Chat(engine)
     await start_call_back(chat)
     await chat.send("89991234567")
-    await chat.press("Другое время")
-    assert "Напишите, когда вам удобно" in chat.text
+    await chat.press_key("callback.when_other")
+    assert chat.said("callback.ask_when_text")
     await chat.send("во вторник после 15:00")
-    await chat.press("Другое")
+    await chat.press_key("callback.topic_button_other")
 
-    assert "в указанное вами время: «во вторник после 15:00»" in chat.text
+    assert chat.said("callback.expect_typed", when="во вторник после 15:00")
     [card] = await manager_cards(db)
     assert "Удобное время (со слов клиента): во вторник после 15:00" in card
     assert "Тема: другое" in card
@@ -145,8 +190,8 @@ async def test_bad_phone_gets_a_hint_and_nothing_is_filed(db: Database, policy: 
     before = await conversation(db, chat)
     for bad in ("позвоните мне", "12345", "+7 999 123"):
         await chat.send(bad)
-        assert "Не понял номер телефона" in chat.text
-        assert "Оставьте телефон для обратного звонка" in chat.text
+        assert chat.said("callback.phone_hint")
+        assert chat.said("callback.ask_phone")
     assert await table_counts(db) == NOTHING
     assert await conversation(db, chat) == before
 
@@ -156,7 +201,7 @@ async def test_bad_phone_in_english(db: Database, policy: Policy) -> None:
     chat = Chat(engine, language="en")
     await start_call_back(chat)
     await chat.send("call me")
-    assert "I could not read the phone number" in chat.text
+    assert said_in(chat, "en", "callback.phone_hint")
     assert await table_counts(db) == NOTHING
 
 
@@ -166,13 +211,13 @@ async def test_someone_elses_contact_is_refused(db: Database, policy: Policy) ->
     await start_call_back(chat)
     before = await conversation(db, chat)
     await chat.contact("+79990003344", owner="777")
-    assert "Это чужой контакт" in chat.text
+    assert chat.said("callback.not_your_contact")
     assert await conversation(db, chat) == before
     assert await table_counts(db) == NOTHING
 
     # The sender's own contact, as Telegram sends it (no "+"), is taken.
     await chat.contact("79991234567")
-    assert "Когда вам удобно" in chat.text
+    assert chat.said("callback.ask_when")
 
 
 async def test_someone_elses_contact_is_refused_in_english(db: Database, policy: Policy) -> None:
@@ -180,7 +225,7 @@ async def test_someone_elses_contact_is_refused_in_english(db: Database, policy:
     chat = Chat(engine, language="en")
     await start_call_back(chat)
     await chat.contact("+79990003344", owner="777")
-    assert "someone else's contact" in chat.text
+    assert said_in(chat, "en", "callback.not_your_contact")
     assert await table_counts(db) == NOTHING
 
 
@@ -188,11 +233,11 @@ async def test_linked_customer_uses_the_phone_on_record(db: Database, policy: Po
     engine = await engine_at(db, policy, FRIDAY_EVENING)
     chat = Chat(engine)
     await link_demo_customer(db, chat)
-    await chat.press("Перезвоните мне")
-    await chat.press("Согласен(на) на")
-    await chat.press(f"Мой телефон {DEMO_CUSTOMER_PHONE}")
-    await chat.press("После обеда")
-    await chat.press("Удалённая консультация")
+    await chat.press_key("callback.menu")
+    await chat.press_key("consent.agree")
+    await chat.press_key("callback.use_my_phone", phone=DEMO_CUSTOMER_PHONE)
+    await chat.press_key("callback.when_afternoon")
+    await chat.press_key("callback.topic_button_booking")
 
     [request] = await requests_filed(db)
     assert request["verified"] and request["details"]["phone"] == DEMO_CUSTOMER_PHONE
@@ -206,10 +251,10 @@ async def test_own_phone_button_of_an_unlinked_person_is_refused(
     engine = await engine_at(db, policy, FRIDAY_EVENING)
     chat = Chat(engine)
     await start_call_back(chat)
-    assert not any("Мой телефон" in label for label in chat.labels)
+    assert not chat.said("callback.use_my_phone")
     before = await conversation(db, chat)
     await chat.payload("1:callback.myphone")
-    assert "больше не действует" in chat.text
+    assert chat.said("common.stale_button")
     assert await conversation(db, chat) == before
     assert await table_counts(db) == NOTHING
 
@@ -221,14 +266,14 @@ async def test_forged_time_and_topic_buttons_change_nothing(db: Database, policy
     await chat.send("+79991234567")
     before = await conversation(db, chat)
     await chat.payload("1:callback.when:midnight")
-    assert "Выберите время кнопкой" in chat.text
+    assert chat.said("callback.when_hint")
     await chat.payload("1:callback.when")
     assert await conversation(db, chat) == before
 
-    await chat.press("Утром")
+    await chat.press_key("callback.when_morning")
     before = await conversation(db, chat)
     await chat.payload("1:callback.topic:lottery")
-    assert "Выберите тему кнопкой" in chat.text
+    assert chat.said("callback.topic_hint")
     assert await conversation(db, chat) == before
     assert await table_counts(db) == NOTHING
 
@@ -237,9 +282,9 @@ async def test_declining_consent_stores_nothing(db: Database, policy: Policy) ->
     engine = await engine_at(db, policy, FRIDAY_EVENING)
     chat = Chat(engine)
     await chat.send("/start")
-    await chat.press("Перезвоните мне")
-    await chat.press("Не согласен")
-    assert "без согласия" in chat.text
+    await chat.press_key("callback.menu")
+    await chat.press_key("consent.decline")
+    assert chat.said("consent.declined")
     assert await table_counts(db) == NOTHING
     assert (await conversation(db, chat))[:2] == (None, None)
 
@@ -250,7 +295,7 @@ async def test_forget_can_erase_everything_the_customer_typed(db: Database, poli
     chat = Chat(engine)
     await start_call_back(chat)
     await chat.send("+7 999 123 45 67")
-    await chat.press("Другое время")
+    await chat.press_key("callback.when_other")
     await chat.send("Вечером, спросить Ольгу")
     await chat.send("Ольга Смирнова, бухгалтерия")
     [request] = await requests_filed(db)
@@ -267,7 +312,7 @@ async def test_an_overlong_typed_time_is_refused(db: Database, policy: Policy) -
     await chat.send("+79991234567")
     before = await conversation(db, chat)
     await chat.send("after lunch " * 100)
-    assert "Too long: at most 300 characters" in chat.text
-    assert "When is it convenient" in chat.text
+    assert said_in(chat, "en", "callback.too_long", limit=300)
+    assert said_in(chat, "en", "callback.ask_when")
     assert await conversation(db, chat) == before
     assert await table_counts(db) == NOTHING

@@ -10,8 +10,9 @@ import pytest
 
 from handlers.desk.manager_desk import Destination, ManagerDesk
 from handlers.engine.dispatcher import Engine
-from handlers.engine.messages import Incoming
+from handlers.engine.messages import Attachment, Incoming, Reply
 from handlers.engine.payloads import encode
+from handlers.i18n import RenderedText, recording_texts, texts
 from handlers.policy import Policy
 from storage.db import Database
 from storage.models import Platform
@@ -29,7 +30,6 @@ from tests.support.desk_world import (
     payloads,
     pdf,
     request_row,
-    send_file,
     snapshot,
     state_of,
 )
@@ -39,6 +39,51 @@ TG = Platform.TELEGRAM
 
 #: The desk world's fixtures: the clock at NOW, an engine with the demo data and every flow.
 clock, engine = desk_world.clock, desk_world.engine
+
+
+# -- what the bot said, by catalogue key (local helpers: tests/support is not ours) -------
+
+
+def rendered(chat: Chat, key: str, /, **values: object) -> RenderedText:
+    """The one text ``key`` (with these values) rendered while answering the last message:
+    what a queued message to another chat is compared with, whatever the wording."""
+    found = [
+        text
+        for text in chat.rendered
+        if text.key == key and all(text.values.get(n) == v for n, v in values.items())
+    ]
+    assert len(found) == 1, (key, values, chat.keys)
+    return found[0]
+
+
+def said_in(chat: Chat, language: str, key: str, /, **values: object) -> bool:
+    """Whether the last answer rendered ``key`` with these values, in ``language``."""
+    return any(
+        text.key == key
+        and text.language == language
+        and all(text.values.get(n) == v for n, v in values.items())
+        for text in chat.rendered
+    )
+
+
+def manager_named(name: str, messenger: str, language: str = "ru") -> str:
+    """A manager as the desk names them (``User m1 (Telegram)``), from the catalogue."""
+    t = texts(language)
+    return t("history.actor_manager", name=name, messenger=t(f"history.messenger_{messenger}"))
+
+
+def account_named(name: str, messenger: str, language: str = "ru") -> str:
+    """A customer's account as cards name it (``User 1001 (Telegram)``), from the catalogue."""
+    t = texts(language)
+    return t("desk.who_account", name=name, messenger=t(f"history.messenger_{messenger}"))
+
+
+async def send_file(chat: Chat, attachment: Attachment, text: str = "") -> list[Reply]:
+    """:func:`desk_world.send_file`, recording what the bot said (``chat.said`` sees it)."""
+    with recording_texts() as said:
+        replies = await desk_world.send_file(chat, attachment, text)
+    chat.rendered = said
+    return replies
 
 
 async def test_take_puts_the_request_in_work_and_tells_the_customer(
@@ -52,22 +97,27 @@ async def test_take_puts_the_request_in_work_and_tells_the_customer(
     clock.advance(minutes=7)
     manager = console_manager(engine)
     await manager.payload(encode("desk_actions.take", number))
-    assert f"Заявка №{number} теперь ваша" in manager.text
+    assert manager.said("desk_actions.taken", number=number)
+    # golden: the exact wording
+    assert f"Заявка №{number} теперь ваша, статус «в работе». Клиенту сообщено." in manager.text
 
     told = await last_to(db, TG, "1001")
-    assert told.text == f"Ваша заявка №{number} взята в работу. Менеджер напишет вам здесь."
+    assert told.text == rendered(manager, "desk_actions.customer_in_work", number=number).text
     row = await request_row(db, number)
     assert (row["status"], row["manager"]) == ("in_work", "console:managers")
     assert row["first_answer_at"] == (NOW + timedelta(minutes=7)).isoformat()
     assert (await events_of(db, number))[-1] == ("manager:console:managers", "new", "in_work", "")
     resent = await last_to(db, *CONSOLE_DESK)
-    assert "в работе" in resent.text and "Ведёт: User managers (консоль)" in resent.text
+    in_work = texts("ru")("desk.status_in_work")
+    assert rendered(manager, "desk.card_header", number=number, status=in_work).text in resent.text
+    by = manager_named("User managers", "console")
+    assert rendered(manager, "desk.card_manager", manager=by).text in resent.text
     assert encode("desk_actions.take", number) not in payloads(resent)
 
     # Pressing the stale Take again changes nothing.
     before = await snapshot(db)
     await manager.payload(encode("desk_actions.take", number))
-    assert "Вы уже ведёте заявку" in manager.text
+    assert manager.said("desk_actions.already_yours", number=number)
     assert await snapshot(db) == before
 
 
@@ -78,18 +128,17 @@ async def test_take_in_english_and_a_second_manager_cannot_take_it_over(
     number = await file_renewal(db, customer)
     first = Chat(engine, user_id="m1", manager=True, language="en")
     await first.payload(encode("desk_actions.take", number))
-    assert f"Request #{number} is yours now" in first.text
+    assert said_in(first, "en", "desk_actions.taken", number=number)
     told = await last_to(db, TG, "1002")
-    assert (
-        told.text
-        == f"Your request #{number} has been taken into work. A manager will write to you here."
-    )
+    in_work = rendered(first, "desk_actions.customer_in_work", number=number)
+    assert (told.text, in_work.language) == (in_work.text, "en")
 
     second = Chat(engine, user_id="m2", manager=True, language="en")
     await second.send("/start")
     before = await snapshot(db)
     await second.payload(encode("desk_actions.take", number))
-    assert f"Request #{number} is already handled by User m1 (Telegram)" in second.text
+    m1 = manager_named("User m1", "telegram", "en")
+    assert said_in(second, "en", "desk_actions.taken_by_other", number=number, manager=m1)
     assert await snapshot(db) == before
 
 
@@ -98,14 +147,16 @@ async def test_reply_reaches_the_customer_with_a_reply_button(engine: Engine, db
     number = await file_renewal(db, customer)
     manager = console_manager(engine)
     await manager.payload(encode("desk_actions.reply", number))
-    assert f"Напишите ответ по заявке №{number}" in manager.text
+    assert manager.said("desk_actions.ask_reply", number=number)
     assert await state_of(db, *CONSOLE_DESK) == ("desk_actions", "reply")
 
     await manager.send("Счёт выставлен, проверьте почту.")
-    assert f"Ответ по заявке №{number} отправлен клиенту." in manager.text
+    assert manager.said("desk_actions.reply_sent", number=number)
     answer = await last_to(db, TG, "1001")
-    assert answer.text == f"Ответ менеджера по заявке №{number}:\nСчёт выставлен, проверьте почту."
-    assert answer.buttons == [[("Ответить", encode("relay.to", number))]]
+    text = "Счёт выставлен, проверьте почту."
+    said = rendered(manager, "desk_actions.customer_answer", number=number, text=text)
+    assert answer.text == said.text
+    assert answer.buttons == [[(rendered(manager, "relay.reply").text, encode("relay.to", number))]]
     row = await request_row(db, number)
     assert row["status"] == "waiting_customer" and row["first_answer_at"] is not None
     assert row["manager"] == "console:managers"
@@ -123,8 +174,11 @@ async def test_reply_in_english_to_an_english_customer(engine: Engine, db: Datab
     await manager.payload(encode("desk_actions.reply", number))
     await manager.send(encode("x", 1))  # text that looks like a payload is just text
     answer = await last_to(db, TG, "1002")
-    assert answer.text == f"Manager's answer to request #{number}:\n1:x:1"
-    assert answer.buttons == [[("Reply", encode("relay.to", number))]]
+    said = rendered(manager, "desk_actions.customer_answer", number=number, text="1:x:1")
+    assert (answer.text, said.language) == (said.text, "en")
+    reply = rendered(manager, "relay.reply")
+    assert answer.buttons == [[(reply.text, encode("relay.to", number))]]
+    assert reply.language == "en"
 
 
 async def test_reply_can_be_cancelled_and_a_file_is_not_an_answer(
@@ -136,9 +190,9 @@ async def test_reply_can_be_cancelled_and_a_file_is_not_an_answer(
     await manager.payload(encode("desk_actions.reply", number))
     before = await snapshot(db)
     await send_file(manager, pdf())
-    assert "Пришлите ответ текстом или /cancel." in manager.text
+    assert manager.said("desk_actions.reply_hint")
     await manager.send("/cancel")
-    assert "отменил" in manager.text
+    assert manager.said("common.cancelled")
     assert await snapshot(db) == before
     assert await state_of(db, *CONSOLE_DESK) == (None, None)
 
@@ -150,16 +204,18 @@ async def test_done_tells_the_customer_asks_for_a_rating_and_a_second_done_is_re
     number = await file_renewal(db, customer)
     first = Chat(engine, user_id="m1", manager=True)
     await first.payload(encode("desk_actions.done", number))
-    assert f"Заявка №{number} выполнена" in first.text
+    assert first.said("desk_actions.done", number=number)
 
     done, rate = (await messages_to(db, TG, "1001"))[-2:]
-    assert done.text == f"Ваша заявка №{number} выполнена. Спасибо, что обратились к нам!"
-    assert f"оцените, как мы выполнили заявку №{number}" in rate.text
+    assert done.text == rendered(first, "desk_actions.customer_done", number=number).text
+    assert rendered(first, "rating.ask", number=number).text in rate.text
     assert payloads(rate) == [encode("rating.set", number, n) for n in range(1, 6)]
     row = await request_row(db, number)
     assert (row["status"], row["manager"]) == ("done", "telegram:m1")
     assert (await events_of(db, number))[-1] == ("manager:telegram:m1", "new", "done", "")
-    assert "выполнена" in (await last_to(db, *CONSOLE_DESK)).text
+    status_done = texts("ru")("desk.status_done")
+    card = rendered(first, "desk.card_header", number=number, status=status_done)
+    assert card.text in (await last_to(db, *CONSOLE_DESK)).text
 
     # Another manager presses Done (or Take, Reply, Reject) on the same card a bit later.
     clock.advance(minutes=1)
@@ -173,9 +229,12 @@ async def test_done_tells_the_customer_asks_for_a_rating_and_a_second_done_is_re
         "desk_actions.reject",
     ):
         await second.payload(encode(action, number))
-        assert (
-            f"Заявка №{number} уже выполнена: User m1 (Telegram), 23.11.2026 12:00. "
-            "Ничего не изменилось." in second.text
+        assert second.said(
+            "desk_actions.closed",
+            number=number,
+            status=status_done,
+            who=manager_named("User m1", "telegram"),
+            when="23.11.2026 12:00",
         )
     assert await snapshot(db) == before
     assert await state_of(db, TG, "m2") == (None, None)
@@ -186,15 +245,18 @@ async def test_reject_asks_the_reason_and_tells_the_customer(engine: Engine, db:
     number = await file_renewal(db, customer)
     manager = console_manager(engine, language="en")
     await manager.payload(encode("desk_actions.reject", number))
-    assert f"Why is request #{number} rejected?" in manager.text
+    assert said_in(manager, "en", "desk_actions.ask_reason", number=number)
     await manager.send("The license belongs to another company.")
-    assert f"Request #{number} is rejected" in manager.text
+    assert said_in(manager, "en", "desk_actions.rejected", number=number)
 
     told = await last_to(db, TG, "1002")
-    assert told.text == (
-        f"Your request #{number} has been rejected.\n"
-        "Reason: The license belongs to another company."
+    said = rendered(
+        manager,
+        "desk_actions.customer_rejected",
+        number=number,
+        reason="The license belongs to another company.",
     )
+    assert (told.text, said.language) == (said.text, "en")
     assert (await request_row(db, number))["status"] == "rejected"
     assert (await events_of(db, number))[-1] == (
         "manager:console:managers",
@@ -202,7 +264,10 @@ async def test_reject_asks_the_reason_and_tells_the_customer(engine: Engine, db:
         "rejected",
         "The license belongs to another company.",
     )
-    assert "отклонена" in (await last_to(db, *CONSOLE_DESK)).text  # the desk reads Russian
+    rejected = texts("ru")("desk.status_rejected")
+    card = rendered(manager, "desk.card_header", number=number, status=rejected)
+    assert card.language == "ru"  # the desk reads Russian
+    assert card.text in (await last_to(db, *CONSOLE_DESK)).text
 
 
 async def test_reject_cancelled_changes_nothing(engine: Engine, db: Database) -> None:
@@ -211,7 +276,7 @@ async def test_reject_cancelled_changes_nothing(engine: Engine, db: Database) ->
     manager = console_manager(engine)
     before = await snapshot(db)
     await manager.payload(encode("desk_actions.reject", number))
-    assert "Напишите причину" in manager.text
+    assert manager.said("desk_actions.ask_reason", number=number)
     await manager.send("/cancel")
     assert await snapshot(db) == before
     assert (await request_row(db, number))["status"] == "new"
@@ -228,7 +293,12 @@ async def test_an_answer_written_after_another_manager_closed_the_request_is_not
     await fast.payload(encode("desk_actions.done", number))
     before = await snapshot(db)
     await slow.send("Уже выставляю счёт")
-    assert f"Заявка №{number} уже выполнена: User m2 (Telegram)" in slow.text
+    assert slow.said(
+        "desk_actions.closed",
+        number=number,
+        status=texts("ru")("desk.status_done"),
+        who=manager_named("User m2", "telegram"),
+    )
     assert await snapshot(db) == before
     assert await state_of(db, TG, "m1") == (None, None)
 
@@ -239,29 +309,32 @@ async def test_in_a_shared_manager_chat_only_the_one_who_pressed_reply_is_heard(
     customer = Chat(engine, user_id="1001")
     number = await file_renewal(db, customer)
 
-    async def say_in_group(user_id: str, text: str = "", payload: str | None = None) -> str:
-        replies = await engine.handle(
-            Incoming(
-                TG,
-                "-100500",
-                user_id,
-                text=text,
-                payload=payload,
-                language="ru",
-                display_name=f"Manager {user_id}",
-                from_manager=True,
+    async def say_in_group(user_id: str, text: str = "", payload: str | None = None) -> Chat:
+        """The manager's message in the shared chat -100500; a Chat holding the answer."""
+        said = Chat(engine, user_id=user_id, manager=True)
+        with recording_texts() as said.rendered:
+            said.replies = await engine.handle(
+                Incoming(
+                    TG,
+                    "-100500",
+                    user_id,
+                    text=text,
+                    payload=payload,
+                    language="ru",
+                    display_name=f"Manager {user_id}",
+                    from_manager=True,
+                )
             )
-        )
-        return "\n".join(r.text for r in replies)
+        return said
 
-    assert "Напишите ответ" in await say_in_group(
-        "m1", payload=encode("desk_actions.reply", number)
-    )
+    pressed = await say_in_group("m1", payload=encode("desk_actions.reply", number))
+    assert pressed.said("desk_actions.ask_reply", number=number)
     before = await snapshot(db)
     answer = await say_in_group("m2", "коллеги, я на обед")
-    assert f"ответ по заявке №{number} пишет Manager m1 (Telegram)" in answer
+    m1 = manager_named("Manager m1", "telegram")
+    assert answer.said("desk_actions.someone_else_writing", number=number, manager=m1)
     assert await snapshot(db) == before
-    assert "отправлен клиенту" in await say_in_group("m1", "Счёт готов")
+    assert (await say_in_group("m1", "Счёт готов")).said("desk_actions.reply_sent", number=number)
     assert (await last_to(db, TG, "1001")).text.endswith("Счёт готов")
 
 
@@ -283,14 +356,13 @@ async def test_telegram_customer_and_vk_manager_talk_both_ways(
 
     # The customer answers with the button under the manager's message.
     await customer.payload(answer.buttons[0][0][1])
-    assert f"Напишите сообщение по заявке №{number}" in customer.text
+    assert customer.said("relay.ask_message", number=number)
     await customer.send("ООО «Ромашка», ИНН 7700000000")
-    assert f"Ваше сообщение передано менеджерам (заявка №{number})" in customer.text
+    assert customer.said("relay.sent", number=number)
     relayed = await last_to(db, Platform.VK, "2000000001")
-    assert relayed.text == (
-        f"Сообщение клиента по заявке №{number} (User 1001 (Telegram)):\n"
-        "ООО «Ромашка», ИНН 7700000000"
-    )
+    who = account_named("User 1001", "telegram")
+    heading = rendered(customer, "relay.to_managers", number=number, who=who)
+    assert relayed.text == f"{heading.text}\nООО «Ромашка», ИНН 7700000000"
     assert payloads(relayed) == [
         encode("desk_actions.reply", number),
         encode("desk_actions.done", number),
@@ -319,26 +391,25 @@ async def test_a_customer_pressing_card_buttons_is_refused_and_nothing_changes(
         "desk_actions.reject",
     ):
         await customer.payload(encode(action, number))
-        expected = "только для менеджеров" if language == "ru" else "for managers only"
-        assert expected in customer.text
+        assert said_in(customer, language, "common.managers_only")
     assert await snapshot(db) == before
     assert await state_of(db, TG, "1001") == (None, None)
 
 
 @pytest.mark.parametrize(
-    ("payload", "answer"),
+    ("payload", "answer", "values"),
     [
-        ("1:desk.take:999", "Заявка №999 не найдена"),
-        ("1:desk.done:999", "Заявка №999 не найдена"),
-        ("1:desk.take:abc", "Эту кнопку я не узнаю"),
-        ("1:desk.reply", "Эту кнопку я не узнаю"),
-        ("1:desk.done:1:2", "Эту кнопку я не узнаю"),
-        ("1:desk.fly:1", "Эту кнопку я не узнаю"),
-        ("1:desk.reject:-1", "Эту кнопку я не узнаю"),
+        ("1:desk.take:999", "desk_actions.not_found", {"number": 999}),
+        ("1:desk.done:999", "desk_actions.not_found", {"number": 999}),
+        ("1:desk.take:abc", "common.bad_button", {}),
+        ("1:desk.reply", "common.bad_button", {}),
+        ("1:desk.done:1:2", "common.bad_button", {}),
+        ("1:desk.fly:1", "common.bad_button", {}),
+        ("1:desk.reject:-1", "common.bad_button", {}),
     ],
 )
 async def test_forged_card_buttons_change_nothing(
-    engine: Engine, db: Database, payload: str, answer: str
+    engine: Engine, db: Database, payload: str, answer: str, values: dict[str, object]
 ) -> None:
     customer = Chat(engine, user_id="1001")
     await file_renewal(db, customer)
@@ -346,6 +417,6 @@ async def test_forged_card_buttons_change_nothing(
     await manager.send("/start")
     before = await snapshot(db)
     await manager.payload(payload)
-    assert answer in manager.text
+    assert manager.said(answer, **values)
     assert await snapshot(db) == before
     assert await state_of(db, *CONSOLE_DESK) == (None, None)

@@ -25,6 +25,23 @@ from tests.support.desk_world import chat_state, link_demo_customer, table_count
 # 12:00 in Moscow on a Monday.
 NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
 TODAY = NOW.date()
+NBSP = "\u00a0"
+REPORT_PRICE = f"7{NBSP}990{NBSP}₽"  # Базис-Отчёт, the demo product quoted by product
+
+
+def said_in(chat: Chat, language: str, key: str, **values: object) -> bool:
+    """Whether the last answer rendered ``key`` (with these values) in ``language``."""
+    return any(
+        text.language == language
+        and text.key == key
+        and all(text.values.get(n) == v for n, v in values.items())
+        for text in chat.rendered
+    )
+
+
+def mentions(chat: Chat, fragment: str) -> bool:
+    """Whether any value put into the last answer's texts contains ``fragment``."""
+    return any(fragment in str(value) for text in chat.rendered for value in text.values.values())
 
 
 @pytest.fixture
@@ -42,16 +59,18 @@ async def engine(db: Database, policy: Policy, clock: Clock) -> Engine:
 async def test_start_greets_in_russian_and_shows_the_main_menu(engine: Engine) -> None:
     chat = Chat(engine, language=None)
     await chat.send("/start")
-    assert "Здравствуйте" in chat.text
-    assert "Главное меню" in chat.text
-    assert "Продление поддержки" in chat.labels
+    assert said_in(chat, "ru", "common.welcome")
+    assert said_in(chat, "ru", "menu.title")
+    assert said_in(chat, "ru", "menu.renewal")
+    chat.button_of("menu.renewal")
 
 
 async def test_english_client_gets_english_menu(engine: Engine) -> None:
     chat = Chat(engine, language="en-GB")
     await chat.send("/start")
-    assert "Main menu" in chat.text
-    assert "Renew support" in chat.labels
+    assert said_in(chat, "en", "menu.title")
+    assert said_in(chat, "en", "menu.renewal")
+    chat.button_of("menu.renewal")
 
 
 async def test_linked_customer_gets_preferential_quote_and_files_invoice_request(
@@ -59,18 +78,20 @@ async def test_linked_customer_gets_preferential_quote_and_files_invoice_request
 ) -> None:
     chat = Chat(engine)
     await link_demo_customer(db, chat)
-    await chat.press("Продление поддержки")
+    await chat.press_key("menu.renewal")
     ended_ten_days_ago = (TODAY - timedelta(days=10)).strftime("%d.%m.%Y")
-    await chat.press(ended_ten_days_ago)
-    assert "1\u00a0998\u00a0₽" in chat.text
-    assert "25\u00a0%" in chat.text
+    await chat.press_key("renewal.license_button", end=ended_ten_days_ago)
+    assert chat.said("renewal.quote_amount", months=12, amount=f"1{NBSP}998{NBSP}₽")
+    # golden: the exact wording
+    assert f"Стоимость продления на 12 месяцев: 1{NBSP}998{NBSP}₽" in chat.text
+    assert chat.said("renewal.rate_preferential", percent=f"25{NBSP}%")
     new_end = add_months(TODAY - timedelta(days=10), 12).strftime("%d.%m.%Y")
-    assert new_end in chat.text
+    assert chat.said("renewal.quote_new_end", date=new_end)
 
-    invoice = chat.button("Запросить счёт").payload
+    invoice = chat.button_of("renewal.request_invoice").payload
     before = await table_counts(db)
     await chat.payload(invoice)
-    assert "№1" in chat.text
+    assert chat.said("renewal.invoice_filed", number=1)
     after = await table_counts(db)
     assert after["requests"] == before["requests"] + 1
     assert after["outbox"] == before["outbox"] + 1
@@ -83,32 +104,35 @@ async def test_linked_customer_gets_preferential_quote_and_files_invoice_request
 
     # The same button pressed again (a double tap) files nothing more.
     await chat.payload(invoice)
-    assert "больше не действует" in chat.text
+    assert chat.said("common.stale_button")
     assert await table_counts(db) == after
 
 
 async def test_quote_by_product_without_linking_standard_rate(engine: Engine) -> None:
     chat = Chat(engine)
     await chat.send("/start")
-    await chat.press("Продление поддержки")
-    assert "Выберите продукт" in chat.text
-    await chat.press("7\u00a0990")
+    await chat.press_key("menu.renewal")
+    assert chat.said("renewal.pick_product")
+    await chat.press_key("renewal.product_button", price=REPORT_PRICE)
     await chat.send("tomorrow-ish")
-    assert "ДД.ММ.ГГГГ" in chat.text
+    assert chat.said("renewal.support_end_hint")
+    assert chat.said("renewal.ask_support_end")
     ended = TODAY - timedelta(days=45)
     await chat.send(ended.strftime("%d.%m.%Y"))
-    assert "3\u00a0596\u00a0₽" in chat.text
-    assert "45\u00a0%" in chat.text
-    assert add_months(TODAY, 12).strftime("%d.%m.%Y") in chat.text
+    assert chat.said("renewal.quote_amount", amount=f"3{NBSP}596{NBSP}₽")
+    assert chat.said("renewal.rate_standard", percent=f"45{NBSP}%")
+    assert chat.said("renewal.quote_new_end", date=add_months(TODAY, 12).strftime("%d.%m.%Y"))
 
 
 async def test_quote_in_english(engine: Engine, db: Database) -> None:
     chat = Chat(engine, language="en")
     await link_demo_customer(db, chat)
-    await chat.press("Renew support")
-    await chat.press((TODAY - timedelta(days=10)).strftime("%d %b %Y"))
-    assert "RUB\u00a01,998" in chat.text
-    assert "Preferential" in chat.text
+    await chat.press_key("menu.renewal")
+    await chat.press_key(
+        "renewal.license_button", end=(TODAY - timedelta(days=10)).strftime("%d %b %Y")
+    )
+    assert said_in(chat, "en", "renewal.quote_amount", amount=f"RUB{NBSP}1,998")
+    assert said_in(chat, "en", "renewal.rate_preferential")
 
 
 async def test_restart_continues_mid_conversation(
@@ -116,8 +140,8 @@ async def test_restart_continues_mid_conversation(
 ) -> None:
     chat = Chat(engine)
     await chat.send("/start")
-    await chat.press("Продление поддержки")
-    await chat.press("7\u00a0990")
+    await chat.press_key("menu.renewal")
+    await chat.press_key("renewal.product_button", price=REPORT_PRICE)
     assert await chat_state(db, chat) == ("renewal", "support_end")
 
     # A new engine (as after a restart) on another connection to the same file carries on.
@@ -127,7 +151,7 @@ async def test_restart_continues_mid_conversation(
         )
         again = Chat(restarted)
         await again.send((TODAY - timedelta(days=10)).strftime("%d.%m.%Y"))
-        assert "1\u00a0998\u00a0₽" in again.text
+        assert again.said("renewal.quote_amount", amount=f"1{NBSP}998{NBSP}₽")
 
 
 async def test_someone_elses_license_is_refused_and_nothing_changes(
@@ -135,15 +159,17 @@ async def test_someone_elses_license_is_refused_and_nothing_changes(
 ) -> None:
     owner = Chat(engine, user_id="1")
     await link_demo_customer(db, owner)
-    await owner.press("Продление поддержки")
-    foreign_license = owner.button((TODAY - timedelta(days=10)).strftime("%d.%m.%Y")).payload
+    await owner.press_key("menu.renewal")
+    ended = (TODAY - timedelta(days=10)).strftime("%d.%m.%Y")
+    foreign_license = owner.button_of("renewal.license_button", end=ended).payload
 
     stranger = Chat(engine, user_id="2")
     await stranger.send("/start")
-    await stranger.press("Продление поддержки")
+    await stranger.press_key("menu.renewal")
     before = await chat_state(db, stranger)
     await stranger.payload(foreign_license)
-    assert "1\u00a0998" not in stranger.text
+    assert not stranger.said("renewal.quote_amount")
+    assert not mentions(stranger, f"1{NBSP}998")
     assert await chat_state(db, stranger) == before
 
 
@@ -157,7 +183,7 @@ async def test_forged_payload_is_refused_clearly(
     await chat.send("/start")
     before = (await chat_state(db, chat), await table_counts(db))
     await chat.payload(payload)
-    assert "не узнаю" in chat.text
+    assert chat.said("common.bad_button")
     assert (await chat_state(db, chat), await table_counts(db)) == before
 
 
@@ -165,31 +191,35 @@ async def test_unexpected_text_gets_a_hint_and_the_question_again(engine: Engine
     chat = Chat(engine)
     await chat.send("/start")
     await chat.send("привет")
-    assert "Я отвечаю на кнопки меню" in chat.text
-    await chat.press("Продление поддержки")
+    assert chat.said("common.use_menu")
+    await chat.press_key("menu.renewal")
     await chat.send("хочу скидку")
-    assert "Нажмите кнопку с продуктом" in chat.text
-    assert "Выберите продукт" in chat.text
+    assert chat.said("renewal.pick_product_hint")
+    assert chat.said("renewal.pick_product")
 
 
 async def test_cancel_leaves_the_flow(engine: Engine, db: Database) -> None:
     chat = Chat(engine)
     await chat.send("/start")
-    await chat.press("Продление поддержки")
+    await chat.press_key("menu.renewal")
     await chat.send("/cancel")
-    assert "отменил" in chat.text
+    assert chat.said("common.cancelled")
     assert await chat_state(db, chat) == (None, None)
     await chat.send("/cancel")
-    assert "Отменять нечего" in chat.text
+    assert chat.said("common.nothing_to_cancel")
 
 
 async def test_language_command_switches_and_persists(engine: Engine, db: Database) -> None:
     chat = Chat(engine)
     await chat.send("/language")
-    await chat.press("Български")
-    assert "български" in chat.text
+    # The language buttons all read language.name, each in its own language.
+    [bulgarian] = [t.text for t in chat.rendered if t.key == "language.name" and t.language == "bg"]
+    [button] = [b for r in chat.replies for row in r.buttons for b in row if b.label == bulgarian]
+    await chat.payload(button.payload)
+    assert said_in(chat, "bg", "language.changed")
     await chat.send("/menu")
-    assert "Подновяване на поддръжката" in chat.labels
+    assert said_in(chat, "bg", "menu.renewal")
+    chat.button_of("menu.renewal")
     async with db.unit() as unit:
         account = await accounts.find(unit, Platform.TELEGRAM, chat.user_id)
     assert account is not None and account.language == "bg"
@@ -198,11 +228,11 @@ async def test_language_command_switches_and_persists(engine: Engine, db: Databa
 async def test_stale_flow_button_after_menu_is_refused(engine: Engine) -> None:
     chat = Chat(engine)
     await chat.send("/start")
-    await chat.press("Продление поддержки")
-    product = chat.button("7\u00a0990").payload
+    await chat.press_key("menu.renewal")
+    product = chat.button_of("renewal.product_button", price=REPORT_PRICE).payload
     await chat.payload(encode("menu"))
     await chat.payload(product)
-    assert "больше не действует" in chat.text
+    assert chat.said("common.stale_button")
 
 
 async def test_payload_with_a_non_numeric_id_is_refused_without_changes(
@@ -210,9 +240,9 @@ async def test_payload_with_a_non_numeric_id_is_refused_without_changes(
 ) -> None:
     chat = Chat(engine)
     await link_demo_customer(db, chat)
-    await chat.press("Продление поддержки")
+    await chat.press_key("menu.renewal")
     before = (await chat_state(db, chat), await table_counts(db))
     await chat.payload("1:renewal.lic:abc")
-    assert "не узнаю" in chat.text
-    assert "Выберите лицензию" in chat.text
+    assert chat.said("common.bad_button")
+    assert chat.said("renewal.pick_license")
     assert (await chat_state(db, chat), await table_counts(db)) == before

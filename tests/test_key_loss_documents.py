@@ -1,6 +1,11 @@
 """Key loss, branch B (documents): the scans collected one by one, refusals of bad files,
 leaving midway and continuing; and the time a request started waiting (the reminder's
-input). Russian and English."""
+input). Russian and English.
+
+The bot's replies are checked by catalogue key and values (``chat.said``), so rewording a
+text in ``handlers/i18n`` does not break them; the asserts marked ``# golden`` check the
+exact wording of a central message on purpose. The helpers below serve the other key-loss
+test modules too."""
 
 from __future__ import annotations
 
@@ -12,27 +17,59 @@ import pytest
 from handlers.engine.dispatcher import Engine
 from handlers.engine.payloads import encode
 from handlers.flows.key_loss.flow import KeyLossFlow
+from handlers.i18n import RenderedText, recording_texts, texts
 from handlers.policy import Policy
 from storage import requests
 from storage.db import Database
 from storage.models import RequestStatus
+from tests.support import key_requests
 from tests.support.chat import Chat, Clock
 from tests.support.key_requests import (
     MB,
     NOW,
     SIDOROVA,
     SOFIA,
-    agree_if_asked,
     attachment_roles,
     key_status,
     last_request_id,
     link,
     outbox_texts,
     request,
-    send_file,
     snapshot,
 )
 from tests.support.key_requests import demo_engine as build
+
+
+async def send_file(chat: Chat, name: str, size: int = 200_000, *, count: int = 1) -> None:
+    """:func:`tests.support.key_requests.send_file`, recording the texts the answer
+    rendered (that helper bypasses the chat's recording): ``chat.said`` then tells what
+    the bot answered the file."""
+    with recording_texts() as rendered_texts:
+        await key_requests.send_file(chat, name, size, count=count)
+    chat.rendered = rendered_texts
+
+
+async def agree_if_asked(chat: Chat) -> None:
+    """Give the personal-data consent when the bot asks for it, by the button's key."""
+    if "consent.agree" in chat.keys:
+        await chat.press_key("consent.agree")
+
+
+def first(said: list[RenderedText], key: str, **values: object) -> RenderedText:
+    """The first of ``said`` that is text ``key`` with (at least) these values."""
+    found = [
+        text
+        for text in said
+        if text.key == key and all(text.values.get(name) == v for name, v in values.items())
+    ]
+    assert found, f"{key} {values} not rendered; rendered: {[text.key for text in said]}"
+    return found[0]
+
+
+def rendered(chat: Chat, key: str, **values: object) -> RenderedText:
+    """The first text ``key`` (with at least these values) rendered answering the last
+    message: its language, all its values and the text it became."""
+    return first(chat.rendered, key, **values)
 
 
 @pytest.fixture
@@ -45,13 +82,14 @@ async def engine(db: Database, policy: Policy, clock: Clock) -> Engine:
     return await build(db, policy, clock, KeyLossFlow())
 
 
-async def report(db: Database, chat: Chat, phone: str, menu: str, key: str, what: str) -> int:
+async def report(db: Database, chat: Chat, phone: str, serial: str, what: str) -> int:
+    """The customer with ``phone`` reports key ``serial`` (``what``: lost, broken …)."""
     await link(db, chat, phone)
     await chat.send("/menu")
-    await chat.press(menu)
+    await chat.press_key("key_loss.menu")
     await agree_if_asked(chat)
-    await chat.press(key)
-    await chat.press(what)
+    await chat.press_key("key_loss.key_button", serial=serial)
+    await chat.press_key(f"key_loss.button_{what}")
     return await last_request_id(db)
 
 
@@ -59,15 +97,21 @@ async def test_module_lost_documents_one_by_one_then_the_request_is_new(
     engine: Engine, db: Database
 ) -> None:
     chat = Chat(engine)
-    number = await report(db, chat, SIDOROVA, "Утеря, кража, поломка ключа", "M-100200", "Потерян")
-    text = chat.text
-    assert "замена — за ваш счёт: новый модуль защиты стоит 2\u00a0900\u00a0₽" in text
-    assert "L-1004" in text
-    assert "Письмо на официальном бланке компании об утере ключа (модуля) M-100200" in text
-    assert "Акт о списании" in text
-    assert "вернуть" not in text  # only a broken key must be returned
-    assert f"Заявка №{number} ждёт документов" in text
-    assert "Документ 1 из 2" in text
+    number = await report(db, chat, SIDOROVA, "M-100200", "lost")
+    # golden: the exact wording
+    assert "замена — за ваш счёт: новый модуль защиты стоит 2\u00a0900\u00a0₽" in chat.text
+    assert chat.said(
+        "key_loss.documents_marked",
+        serial="M-100200",
+        kind=rendered(chat, "key_loss.kind_module").text,
+        price=texts("ru").money(Decimal("2900")),
+        licenses="L-1004",
+        number=number,
+    )
+    assert chat.said("key_loss.letter_item", serial="M-100200")
+    assert chat.said("key_loss.act_item")
+    assert "key_loss.letter_item_broken" not in chat.keys  # only a broken key is returned
+    assert chat.said("key_loss.ask_letter")  # document 1 of 2
     assert await key_status(db, "M-100200") == "lost"
 
     filed = await request(db, number)
@@ -79,25 +123,26 @@ async def test_module_lost_documents_one_by_one_then_the_request_is_new(
     # Text instead of a file: a hint, the question again, nothing recorded.
     before = await snapshot(db)
     await chat.send("сейчас пришлю")
-    assert "Мне нужен файл — скан письма" in chat.text
-    assert "Документ 1 из 2" in chat.text
+    assert chat.said("key_loss.letter_hint")
+    assert chat.said("key_loss.ask_letter")
     # A wrong type, an oversized file, an empty file, two at once: refused, nothing recorded.
     await send_file(chat, "letter.docx")
-    assert "Такой тип файла я не принимаю" in chat.text and "PDF, JPG, JPEG, PNG" in chat.text
+    assert chat.said("uploads.wrong_type", types="PDF, JPG, JPEG, PNG")
     await send_file(chat, "letter.pdf", size=10 * MB + 1)
-    assert "больше 10 МБ" in chat.text
+    assert chat.said("uploads.too_large", max_mb=10)
     await send_file(chat, "letter.pdf", size=0)
-    assert "Файл пустой" in chat.text
+    assert chat.said("uploads.empty")
     await send_file(chat, "letter.pdf", count=2)
-    assert "по одному файлу" in chat.text
+    assert chat.said("key_loss.one_at_a_time")
     assert await snapshot(db) == before
 
     await send_file(chat, "letter.pdf")
-    assert "Получил: письмо на бланке компании (letter.pdf)" in chat.text
-    assert "Документ 2 из 2" in chat.text
+    letter = rendered(chat, "key_loss.document_letter").text
+    assert chat.said("key_loss.document_received", document=letter, name="letter.pdf")
+    assert chat.said("key_loss.ask_act")  # document 2 of 2
     assert (await request(db, number)).status is RequestStatus.WAITING_DOCUMENTS
     await send_file(chat, "act.PNG", size=10 * MB)  # exactly the limit is still accepted
-    assert f"Заявка №{number} передана менеджерам" in chat.text
+    assert chat.said("key_loss.documents_filed", number=number)
 
     assert await attachment_roles(db, number) == ["letter", "write_off_act"]
     done = await request(db, number)
@@ -121,8 +166,8 @@ async def test_module_lost_documents_one_by_one_then_the_request_is_new(
 
 async def test_broken_key_letter_must_promise_the_return(engine: Engine, db: Database) -> None:
     chat = Chat(engine)
-    await report(db, chat, SIDOROVA, "Утеря, кража, поломка ключа", "M-100200", "Сломан")
-    assert "и вернуть сломанный ключ" in chat.text
+    await report(db, chat, SIDOROVA, "M-100200", "broken")
+    assert chat.said("key_loss.letter_item_broken", serial="M-100200")
     assert await key_status(db, "M-100200") == "broken"
 
 
@@ -130,21 +175,32 @@ async def test_leaving_midway_and_continuing_later_in_english(
     engine: Engine, db: Database, clock: Clock
 ) -> None:
     chat = Chat(engine, language="en")
-    number = await report(db, chat, SOFIA, "Key lost, stolen or broken", "3-7654321", "Lost")
-    assert "a new CodeMeter key costs RUB\u00a03,900" in chat.text
+    number = await report(db, chat, SOFIA, "3-7654321", "lost")
+    en = texts("en")
+    marked = rendered(
+        chat,
+        "key_loss.documents_marked",
+        kind=en("key_loss.kind_codemeter"),
+        price=en.money(Decimal("3900")),
+    )
+    assert marked.language == "en"
     await send_file(chat, "letter.jpg")
-    assert "Document 2 of 2" in chat.text
+    assert rendered(chat, "key_loss.ask_act").language == "en"  # document 2 of 2
     # The customer leaves: the request keeps waiting for documents.
     await chat.send("/menu")
     assert (await request(db, number)).status is RequestStatus.WAITING_DOCUMENTS
 
     clock.advance(days=2)
-    await chat.press("Key lost, stolen or broken")
-    assert f"#{number}, key 3-7654321: still missing — the act of write-off" in chat.text
-    await chat.press(f"Continue request #{number}")
-    assert "Document 2 of 2" in chat.text
+    await chat.press_key("key_loss.menu")
+    missing = en("key_loss.document_write_off_act")
+    line = rendered(
+        chat, "key_loss.resume_line", number=number, serial="3-7654321", missing=missing
+    )
+    assert line.language == "en"
+    await chat.press_key("key_loss.continue_button", number=number)
+    assert rendered(chat, "key_loss.ask_act").language == "en"
     await send_file(chat, "act.pdf")
-    assert f"Request #{number} has been passed to the managers" in chat.text
+    assert rendered(chat, "key_loss.documents_filed", number=number).language == "en"
     assert (await request(db, number)).status is RequestStatus.NEW
     assert await attachment_roles(db, number) == ["letter", "write_off_act"]
 
@@ -153,14 +209,14 @@ async def test_later_button_and_the_send_documents_button_from_anywhere(
     engine: Engine, db: Database
 ) -> None:
     chat = Chat(engine)
-    number = await report(db, chat, SIDOROVA, "Утеря, кража, поломка ключа", "M-100200", "Потерян")
-    await chat.press("Пришлю позже")
-    assert f"Заявка №{number} ждёт документов; через 3 дня я напомню" in chat.text
-    resume = chat.button(f"Продолжить заявку №{number}").payload
+    number = await report(db, chat, SIDOROVA, "M-100200", "lost")
+    await chat.press_key("key_loss.later")
+    assert chat.said("key_loss.later_text", number=number, days=3)
+    resume = chat.button_of("key_loss.continue_button", number=number).payload
     assert resume == encode("go", "key_loss", "docs", number)
     await chat.send("/menu")
     await chat.payload(resume)
-    assert "Документ 1 из 2" in chat.text
+    assert chat.said("key_loss.ask_letter")  # document 1 of 2
     await send_file(chat, "letter.pdf")
     await send_file(chat, "act.pdf")
     assert (await request(db, number)).status is RequestStatus.NEW
@@ -168,7 +224,7 @@ async def test_later_button_and_the_send_documents_button_from_anywhere(
     # The same button once the request is complete: a clear answer, nothing changes.
     before = await snapshot(db)
     await chat.payload(resume)
-    assert f"Заявка №{number} не ждёт от вас документов" in chat.text
+    assert chat.said("key_loss.nothing_to_continue", number=number)
     assert await snapshot(db) == before
 
 
@@ -176,14 +232,14 @@ async def test_a_request_closed_by_a_manager_takes_no_more_files(
     engine: Engine, db: Database
 ) -> None:
     chat = Chat(engine)
-    number = await report(db, chat, SIDOROVA, "Утеря, кража, поломка ключа", "M-100200", "Потерян")
+    number = await report(db, chat, SIDOROVA, "M-100200", "lost")
     async with db.unit() as unit:
         await requests.set_status(
             unit, number, RequestStatus.REJECTED, actor="manager:telegram:7", now=NOW
         )
     before = await snapshot(db)
     await send_file(chat, "letter.pdf")
-    assert "уже закрыта" in chat.text
+    assert chat.said("key_loss.request_closed")
     assert await snapshot(db) == before
 
 
@@ -191,7 +247,7 @@ async def test_waiting_documents_since_lists_what_the_reminder_needs(
     engine: Engine, db: Database, clock: Clock
 ) -> None:
     chat = Chat(engine)
-    number = await report(db, chat, SIDOROVA, "Утеря, кража, поломка ключа", "M-100200", "Потерян")
+    number = await report(db, chat, SIDOROVA, "M-100200", "lost")
     filed = await request(db, number)
     async with db.unit() as unit:
         due = await requests.waiting_documents_since(unit, NOW + timedelta(days=3))
@@ -210,10 +266,10 @@ async def test_scans_sent_outside_the_flow_continue_the_waiting_request(
 ) -> None:
     """As the documents reminder says: send the scans in this chat, the request goes on."""
     chat = Chat(engine)
-    number = await report(db, chat, SIDOROVA, "Утеря, кража, поломка ключа", "M-100200", "Потерян")
+    number = await report(db, chat, SIDOROVA, "M-100200", "lost")
     await chat.send("/menu")
     await send_file(chat, "letter.pdf")
-    assert "Документ 2 из 2" in chat.text
+    assert chat.said("key_loss.ask_act")  # document 2 of 2
     await chat.send("/menu")
     await send_file(chat, "letter.docx")  # the wrong type is refused, nothing recorded
     assert await attachment_roles(db, number) == ["letter"]

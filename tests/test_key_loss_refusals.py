@@ -1,5 +1,8 @@
 """Key loss: a found key, someone else's key, a person not linked, forged buttons; each
-refusal leaves the database as it was. Russian and English."""
+refusal leaves the database as it was. Russian and English.
+
+The bot's replies are checked by catalogue key and values (``chat.said``); the assert
+marked ``# golden`` checks the exact wording on purpose."""
 
 from __future__ import annotations
 
@@ -8,6 +11,7 @@ import pytest
 from handlers.engine.dispatcher import Engine
 from handlers.engine.payloads import encode
 from handlers.flows.key_loss.flow import KeyLossFlow
+from handlers.i18n import texts
 from handlers.policy import Policy
 from storage import keys
 from storage.db import Database
@@ -17,7 +21,6 @@ from tests.support.key_requests import (
     NOW,
     PETROV,
     SOFIA,
-    agree_if_asked,
     key_status,
     last_request_id,
     link,
@@ -26,9 +29,7 @@ from tests.support.key_requests import (
     snapshot,
 )
 from tests.support.key_requests import demo_engine as build
-
-MENU_RU = "Утеря, кража, поломка ключа"
-MENU_EN = "Key lost, stolen or broken"
+from tests.test_key_loss_documents import agree_if_asked, rendered
 
 
 @pytest.fixture
@@ -41,13 +42,13 @@ async def engine(db: Database, policy: Policy, clock: Clock) -> Engine:
     return await build(db, policy, clock, KeyLossFlow())
 
 
-async def open_flow(db: Database, chat: Chat, phone: str | None, menu: str) -> None:
+async def open_flow(db: Database, chat: Chat, phone: str | None) -> None:
     if phone is None:
         await chat.send("/start")
     else:
         await link(db, chat, phone)
         await chat.send("/menu")
-    await chat.press(menu)
+    await chat.press_key("key_loss.menu")
     await agree_if_asked(chat)
 
 
@@ -62,21 +63,22 @@ async def test_found_key_with_the_service_becomes_a_carrier_for_new_licenses(
     engine: Engine, db: Database
 ) -> None:
     chat = Chat(engine)
-    await open_flow(db, chat, PETROV, MENU_RU)
-    await chat.press("3-1234567")
-    await chat.press("Потерян")
+    await open_flow(db, chat, PETROV)
+    await chat.press_key("key_loss.key_button", serial="3-1234567")
+    await chat.press_key("key_loss.button_lost")
     await chat.send("125009, Москва, ул. Тверская, д. 1")
     await chat.send("Петров И. И.")
     assert await key_status(db, "3-1234567") == "lost"
 
     await chat.send("/menu")
-    await chat.press(MENU_RU)
-    await chat.press("3-1234567 · ключ CodeMeter · заявлен утерянным")
-    await chat.press("Нашёлся после утери")
-    assert "Лицензии на него вернуть нельзя" in chat.text
-    assert "носитель новых лицензий" in chat.text
-    assert await key_status(db, "3-1234567") == "found"
+    await chat.press_key("key_loss.menu")
+    lost = texts("ru")("key_loss.status_lost")
+    await chat.press_key("key_loss.key_button", serial="3-1234567", status=lost)
+    await chat.press_key("key_loss.button_found")
     number = await last_request_id(db)
+    # "Licenses cannot be returned to it … a carrier of new licenses"
+    assert chat.said("key_loss.found_protected", serial="3-1234567", number=number)
+    assert await key_status(db, "3-1234567") == "found"
     found = await request(db, number)
     assert found.status is RequestStatus.NEW and found.details["what"] == "found"
     card = (await outbox_texts(db, number))[-1]
@@ -88,12 +90,15 @@ async def test_found_for_a_key_never_reported_lost_changes_nothing_in_english(
     engine: Engine, db: Database
 ) -> None:
     chat = Chat(engine, language="en")
-    await open_flow(db, chat, SOFIA, MENU_EN)
-    await chat.press("3-7654321")
+    await open_flow(db, chat, SOFIA)
+    await chat.press_key("key_loss.key_button", serial="3-7654321")
     before = await snapshot(db)
-    await chat.press("Found after a loss")
+    await chat.press_key("key_loss.button_found")
+    # golden: the exact wording (English, the person's language)
     assert "Key 3-7654321 was not reported lost or stolen (now: active)" in chat.text
-    assert "Nothing has changed" in chat.text
+    active = texts("en")("key_loss.status_active")
+    refusal = rendered(chat, "key_loss.not_reported_lost", serial="3-7654321", status=active)
+    assert refusal.language == "en"
     assert await snapshot(db) == before
 
 
@@ -101,26 +106,26 @@ async def test_someone_elses_serial_is_refused_and_nothing_changes(
     engine: Engine, db: Database
 ) -> None:
     chat = Chat(engine)
-    await open_flow(db, chat, PETROV, MENU_RU)
+    await open_flow(db, chat, PETROV)
     before = await snapshot(db)
     await chat.send("3-7654321")  # Sofia Furniture's key
-    assert "Ключ 3-7654321 не найден среди ваших" in chat.text
+    assert chat.said("key_loss.not_your_key", serial="3-7654321")
     await chat.send("9-9999999")  # nobody's: the very same answer
-    assert "Ключ 9-9999999 не найден среди ваших" in chat.text
+    assert chat.said("key_loss.not_your_key", serial="9-9999999")
     await chat.send("ключ потерялся")
-    assert "напишите его серийный номер" in chat.text
+    assert chat.said("key_loss.pick_key_hint")  # "... write its serial number"
     # A forged button naming Sofia's key.
     await chat.payload(encode("key_loss.key", await key_id(db, "3-7654321")))
-    assert "не найден среди ваших" in chat.text
+    assert chat.said("key_loss.not_your_key_button")
     assert await snapshot(db) == before
 
 
 async def test_someone_elses_serial_in_english(engine: Engine, db: Database) -> None:
     chat = Chat(engine, language="en")
-    await open_flow(db, chat, SOFIA, MENU_EN)
+    await open_flow(db, chat, SOFIA)
     before = await snapshot(db)
     await chat.send("M-100200")
-    assert "Key M-100200 is not among your keys" in chat.text
+    assert rendered(chat, "key_loss.not_your_key", serial="M-100200").language == "en"
     assert await snapshot(db) == before
 
 
@@ -129,12 +134,13 @@ async def test_unlinked_person_files_an_unverified_report_and_the_key_is_untouch
     engine: Engine, db: Database, language: str
 ) -> None:
     chat = Chat(engine, language=language)
-    await open_flow(db, chat, None, MENU_RU if language == "ru" else MENU_EN)
-    assert ("неподтверждённая" if language == "ru" else "unverified") in chat.text
+    await open_flow(db, chat, None)
+    # "... the request goes to a manager as unverified"
+    assert rendered(chat, "key_loss.pick_key_unlinked").language == language
     await chat.send("3-1234567")
-    await chat.press("Украден" if language == "ru" else "Stolen")
+    await chat.press_key("key_loss.button_stolen")
     number = await last_request_id(db)
-    assert (f"Заявка №{number}" if language == "ru" else f"Request #{number}") in chat.text
+    assert rendered(chat, "key_loss.unverified_filed", number=number).language == language
     assert await key_status(db, "3-1234567") == "active"
 
     filed = await request(db, number)
@@ -149,9 +155,9 @@ async def test_unlinked_person_files_an_unverified_report_and_the_key_is_untouch
 
 async def test_unlinked_report_of_an_unknown_serial(engine: Engine, db: Database) -> None:
     chat = Chat(engine)
-    await open_flow(db, chat, None, MENU_RU)
+    await open_flow(db, chat, None)
     await chat.send("7-0000001")
-    await chat.press("Потерян")
+    await chat.press_key("key_loss.button_lost")
     card = (await outbox_texts(db, await last_request_id(db)))[-1]
     assert "В базе такого ключа нет" in card
 
@@ -170,46 +176,46 @@ async def test_forged_buttons_at_what_happened_change_nothing(
     engine: Engine, db: Database, payload: str
 ) -> None:
     chat = Chat(engine)
-    await open_flow(db, chat, PETROV, MENU_RU)
-    await chat.press("3-1234567")
+    await open_flow(db, chat, PETROV)
+    await chat.press_key("key_loss.key_button", serial="3-1234567")
     before = await snapshot(db)
     await chat.payload(payload)
-    assert "Нажмите кнопку: потерян, украден, сломан или найден" in chat.text
-    assert "Что случилось?" in chat.text
+    assert chat.said("key_loss.what_hint")  # "press a button: lost, stolen, broken or found"
+    assert chat.said("key_loss.ask_what", serial="3-1234567")  # "What happened?" again
     assert await snapshot(db) == before
 
 
 async def test_forged_continue_buttons_change_nothing(engine: Engine, db: Database) -> None:
     owner = Chat(engine, user_id="1")
-    await open_flow(db, owner, SOFIA, MENU_RU)
-    await owner.press("3-7654321")
-    await owner.press("Потерян")
+    await open_flow(db, owner, SOFIA)
+    await owner.press_key("key_loss.key_button", serial="3-7654321")
+    await owner.press_key("key_loss.button_lost")
     number = await last_request_id(db)
 
     # Another customer presses the owner's "continue" buttons (both kinds).
     stranger = Chat(engine, user_id="2")
-    await open_flow(db, stranger, PETROV, MENU_RU)
+    await open_flow(db, stranger, PETROV)
     before = await snapshot(db)
     await stranger.payload(encode("go", "key_loss", "docs", number))
-    assert f"Заявка №{number} не ждёт от вас документов" in stranger.text
+    assert stranger.said("key_loss.nothing_to_continue", number=number)
     await stranger.payload(encode("go", "key_loss", "docs", "x"))
-    assert "Выберите ключ" in stranger.text
+    assert stranger.said("key_loss.pick_key")
     assert await snapshot(db) == before
 
     # The owner's own resume step refuses a number that is not theirs.
     await owner.send("/menu")
-    await owner.press(MENU_RU)
+    await owner.press_key("key_loss.menu")
     await owner.payload(encode("key_loss.docs", number + 100))
-    assert f"Заявка №{number + 100} не ждёт от вас документов" in owner.text
+    assert owner.said("key_loss.nothing_to_continue", number=number + 100)
     assert await snapshot(db) == before
 
 
 async def test_a_stale_button_from_before_is_refused(engine: Engine, db: Database) -> None:
     chat = Chat(engine)
-    await open_flow(db, chat, PETROV, MENU_RU)
+    await open_flow(db, chat, PETROV)
     lost = encode("key_loss.what", "lost")
     await chat.send("/menu")
     before = await snapshot(db)
     await chat.payload(lost)
-    assert "больше не действует" in chat.text
+    assert chat.said("common.stale_button")
     assert await snapshot(db) == before

@@ -32,8 +32,23 @@ TOKEN = re.compile(r"inv_[A-Za-z0-9_-]{20,}")
 #: The linking tests' fixtures: the clock at NOW, an engine with the demo data.
 clock, engine = linking_support.clock, linking_support.engine
 
+PETROV = "Иван Петров (ООО «Мебель-Про»)"  # how the bot names the customer (data)
+
+
+def said_in(chat: Chat, language: str, key: str, /, **values: object) -> bool:
+    """Whether the last answer rendered ``key`` with these values, in ``language`` (a local
+    helper: tests/support is not ours)."""
+    return any(
+        text.key == key
+        and text.language == language
+        and all(text.values.get(n) == v for n, v in values.items())
+        for text in chat.rendered
+    )
+
 
 async def invite(manager: Chat, query: str, pick: str) -> str:
+    """The token of an invitation for the customer found by ``query`` whose button (their
+    name: data, not wording) reads ``pick``."""
     await manager.send(f"/invite {query}")
     await manager.press(pick)
     match = TOKEN.search(manager.text)
@@ -46,16 +61,21 @@ async def test_invitation_links_once_and_a_second_use_is_refused(
 ) -> None:
     manager = manager_chat(engine)
     token = await invite(manager, "петров", "Иван Петров")
-    assert "Приглашение для клиента Иван Петров (ООО «Мебель-Про»)" in manager.text
-    assert "действует до 26.11.2026 12:00" in manager.text  # 72 hours, Moscow time
-    assert f"/start {token}" in manager.text
+    # 72 hours, Moscow time
+    assert manager.said("invite.created", customer=PETROV, until="26.11.2026 12:00")
+    # golden: the exact wording
+    assert (
+        "Приглашение для клиента Иван Петров (ООО «Мебель-Про»): одноразовое, действует до "
+        "26.11.2026 12:00. Отправьте клиенту ссылку:" in manager.text
+    )
+    assert manager.said("invite.plain_command", command=f"/start {token}")
     # Only a hash is stored: the database alone cannot be used to link.
     [stored] = await rows(db, "SELECT token_hash, used_at FROM invitations")
     assert token not in stored["token_hash"] and stored["used_at"] is None
 
     person = Chat(engine)
     await person.send(f"/start {token}")
-    assert "аккаунт привязан к клиенту Иван Петров" in person.text
+    assert person.said("linking.linked", customer=PETROV)
     petrov = await customer_by_phone(db, PETROV_PHONE)
     account = await account_of(db, person)
     assert (account.customer_id, account.linked_by) == (petrov.id, "invitation")
@@ -64,7 +84,7 @@ async def test_invitation_links_once_and_a_second_use_is_refused(
     await other.send("/start")
     before = await snapshot(db)
     await other.send(f"/start {token}")
-    assert "приглашение уже использовано" in other.text
+    assert other.said("linking.invitation_used")
     assert (await account_of(db, other)).customer_id is None
     after = await snapshot(db)
     assert after["link_attempts"][:-1] == before["link_attempts"]  # the try is logged
@@ -78,32 +98,27 @@ async def test_expired_invitation_is_refused(
 ) -> None:
     manager = manager_chat(engine, language="en")
     await manager.send("/invite")
-    assert "Whom to invite?" in manager.text
+    assert said_in(manager, "en", "invite.ask_customer")
     await manager.send("L-1003")
-    await manager.press("Georgi Ivanov")
+    await manager.press("Georgi Ivanov")  # the customer's name: data, not wording
     token = TOKEN.search(manager.text).group(0)  # type: ignore[union-attr]
     clock.advance(hours=policy.linking.invitation_valid_hours, seconds=1)
 
     person = Chat(engine, language="en")
     await person.send("/start")
     await person.send(f"/start {token}")
-    assert "This invitation expired on 26 Nov 2026 12:00" in person.text
+    assert said_in(person, "en", "linking.invitation_expired", when="26 Nov 2026 12:00")
     assert (await account_of(db, person)).customer_id is None
     [stored] = await rows(db, "SELECT used_at FROM invitations")
     assert stored["used_at"] is None
 
 
-@pytest.mark.parametrize(
-    ("language", "expected"),
-    [("ru", "Я не знаю такого приглашения"), ("en", "I do not know this invitation")],
-)
-async def test_unknown_invitation_is_refused(
-    engine: Engine, db: Database, language: str, expected: str
-) -> None:
+@pytest.mark.parametrize("language", ["ru", "en"])
+async def test_unknown_invitation_is_refused(engine: Engine, db: Database, language: str) -> None:
     person = Chat(engine, language=language)
     await person.send("/start")
     await person.send("/start inv_AAAAAAAAAAAAAAAAAAAAAAAA")
-    assert expected in person.text
+    assert said_in(person, language, "linking.invitation_unknown")
     assert (await account_of(db, person)).customer_id is None
     assert await count(db, "invitations") == 0
 
@@ -113,8 +128,8 @@ async def test_non_manager_cannot_invite(engine: Engine, db: Database) -> None:
     await person.send("/start")
     before = await snapshot(db)
     await person.send("/invite петров")
-    assert "только для менеджеров" in person.text
-    assert "Пригласить клиента" not in person.labels
+    assert person.said("common.managers_only")
+    assert "invite.menu" not in person.keys
     assert await snapshot(db) == before
 
 
@@ -131,16 +146,16 @@ async def test_configured_deep_links_carry_the_token(
     engine = await make_engine(db, policy, clock, tmp_path / "files", desk=desk)
     manager = manager_chat(engine)
     await manager.send("/menu")
-    await manager.press("Пригласить клиента")
+    await manager.press_key("invite.menu")
     await manager.send("+7 999 000-33-44")
-    await manager.press("Анна Сидорова")
+    await manager.press("Анна Сидорова")  # the customer's name: data, not wording
     token = TOKEN.search(manager.text).group(0)  # type: ignore[union-attr]
     assert f"Telegram: https://t.me/vendor_bot?start={token}" in manager.text
     assert f"VK: https://vk.me/club123?ref={token}" in manager.text
     # The VK channel passes the ref as /start's argument: the same token works there.
     person = Chat(engine, platform=Platform.VK, user_id="31337")
     await person.send(f"/start {token}")
-    assert "аккаунт привязан к клиенту Анна Сидорова" in person.text
+    assert person.said("linking.linked", customer="Анна Сидорова (ИП Сидорова)")
 
 
 async def test_invitation_for_an_already_linked_person_is_kept_unused(
@@ -152,7 +167,7 @@ async def test_invitation_for_an_already_linked_person_is_kept_unused(
     await person.send("/start")
     await person.contact(PETROV_PHONE)  # linked to Петров meanwhile
     await person.send(f"/start {token}")
-    assert "уже привязан к другому клиенту" in person.text
+    assert person.said("linking.invitation_other_customer")
     [stored] = await rows(db, "SELECT used_at FROM invitations")
     assert stored["used_at"] is None
     assert (await account_of(db, person)).linked_by == "phone"
@@ -161,26 +176,24 @@ async def test_invitation_for_an_already_linked_person_is_kept_unused(
 async def test_manager_search_without_result_and_forged_pick(engine: Engine, db: Database) -> None:
     manager = manager_chat(engine)
     await manager.send("/invite Нет-такого")
-    assert "По «Нет-такого» никого не нашлось" in manager.text
+    assert manager.said("invite.nothing_found", query="Нет-такого")
     before = await snapshot(db)
     await manager.payload("1:invite.pick:999999")
-    assert "Этого клиента больше нет" in manager.text
+    assert manager.said("invite.no_customer")
     await manager.payload("1:invite.pick:x")
-    assert "Эту кнопку я не узнаю" in manager.text
+    assert manager.said("common.bad_button")
     assert await snapshot(db) == before
 
 
-@pytest.mark.parametrize(
-    ("language", "welcome"), [("ru", "Здравствуйте"), ("en", "Hello")], ids=["ru", "en"]
-)
+@pytest.mark.parametrize("language", ["ru", "en"])
 async def test_a_manager_opening_an_invitation_does_not_spend_it(
-    engine: Engine, db: Database, language: str, welcome: str
+    engine: Engine, db: Database, language: str
 ) -> None:
     manager = manager_chat(engine, language=language)
     token = await invite(manager, "петров", "Иван Петров")
     before = await snapshot(db)
     await manager.send(f"/start {token}")
-    assert welcome in manager.text  # the plain /start: the manager's menu
+    assert said_in(manager, language, "common.welcome")  # the plain /start: the manager's menu
     assert await snapshot(db) == before  # not used, nobody linked, nothing logged
 
     person = Chat(engine, language=language)

@@ -27,10 +27,24 @@ from tests.support.linking_support import (
 clock, engine = linking_support.clock, linking_support.engine
 
 
-async def start_license_way(chat: Chat, ru: bool = True) -> None:
+PETROV = "Иван Петров (ООО «Мебель-Про»)"  # how the bot names the customer (data)
+
+
+def said_in(chat: Chat, language: str, key: str, /, **values: object) -> bool:
+    """Whether the last answer rendered ``key`` with these values, in ``language`` (a local
+    helper: tests/support is not ours)."""
+    return any(
+        text.key == key
+        and text.language == language
+        and all(text.values.get(n) == v for n, v in values.items())
+        for text in chat.rendered
+    )
+
+
+async def start_license_way(chat: Chat) -> None:
     await chat.send("/menu")
-    await chat.press("Привязать мой аккаунт" if ru else "Link my account")
-    await chat.press("Номер лицензии и ключа" if ru else "License and key numbers")
+    await chat.press_key("linking.menu")
+    await chat.press_key("linking.by_license")
 
 
 async def guess(chat: Chat, license_number: str, serial: str) -> None:
@@ -41,11 +55,16 @@ async def guess(chat: Chat, license_number: str, serial: str) -> None:
 async def test_license_and_serial_link_the_account(engine: Engine, db: Database) -> None:
     chat = Chat(engine)
     await start_license_way(chat)
-    assert "Введите номер лицензии" in chat.text
+    assert chat.said("linking.ask_license")
     await chat.send(" l-1001 ")  # case and spaces as people type them
-    assert "серийный номер ключа" in chat.text
+    assert chat.said("linking.ask_serial")
     await chat.send("3-1234567")
-    assert "аккаунт привязан к клиенту Иван Петров" in chat.text
+    assert chat.said("linking.linked", customer=PETROV)
+    # golden: the exact wording
+    assert (
+        "Готово: аккаунт привязан к клиенту Иван Петров (ООО «Мебель-Про»). "
+        "Теперь вам доступны ваши лицензии и ключи." in chat.text
+    )
     petrov = await customer_by_phone(db, PETROV_PHONE)
     account = await account_of(db, chat)
     assert (account.customer_id, account.linked_by) == (petrov.id, "license")
@@ -55,9 +74,9 @@ async def test_license_and_serial_link_the_account(engine: Engine, db: Database)
 
 async def test_license_way_in_english(engine: Engine, db: Database) -> None:
     chat = Chat(engine, language="en")
-    await start_license_way(chat, ru=False)
+    await start_license_way(chat)
     await guess(chat, "L-1004", "M-100200")
-    assert "linked to the customer Анна Сидорова (ИП Сидорова)" in chat.text
+    assert said_in(chat, "en", "linking.linked", customer="Анна Сидорова (ИП Сидорова)")
     assert (await account_of(db, chat)).linked_by == "license"
 
 
@@ -76,8 +95,8 @@ async def test_mismatches_are_refused_alike_and_nothing_is_linked(
     chat = Chat(engine)
     await start_license_way(chat)
     await guess(chat, license_number, serial)
-    assert "не подходят друг к другу. Осталось попыток: 4" in chat.text
-    assert "Введите номер лицензии" in chat.text  # asked again
+    assert chat.said("linking.no_match", left=4)
+    assert chat.said("linking.ask_license")  # asked again
     assert (await account_of(db, chat)).customer_id is None
     attempts = await rows(db, "SELECT method, success, detail FROM link_attempts")
     assert [(a["method"], a["success"]) for a in attempts] == [("license", 0)]
@@ -94,17 +113,16 @@ async def test_wrong_guesses_are_limited_then_allowed_again_after_the_window(
         await guess(chat, "L-1001", f"3-000000{attempt}")
         clock.advance(minutes=1)
         if attempt < limit:
-            assert f"Осталось попыток: {limit - attempt}" in chat.text
-    assert f"Слишком много неверных попыток ({limit})" in chat.text
+            assert chat.said("linking.no_match", left=limit - attempt)
     # Allowed again one window after the first failure: 12:00 + 60 min, Moscow time.
-    assert "после 23.11.2026 13:00" in chat.text
-    assert "Заявка менеджеру" in chat.labels
+    assert chat.said("linking.blocked", limit=limit, until="23.11.2026 13:00")
+    assert chat.button_of("linking.by_request")
 
     # Over the limit nothing is checked, not even a right pair.
     before = await snapshot(db)
     await start_license_way(chat)
-    assert "Слишком много неверных попыток" in chat.text
-    assert "Введите номер лицензии" not in chat.text
+    assert chat.said("linking.blocked", limit=limit)
+    assert not chat.said("linking.ask_license")
     await chat.send("L-1001")
     assert (await account_of(db, chat)).customer_id is None
     assert await snapshot(db) == before
@@ -112,7 +130,7 @@ async def test_wrong_guesses_are_limited_then_allowed_again_after_the_window(
     clock.now = NOW + timedelta(minutes=policy.linking.attempts_window_minutes, seconds=1)
     await start_license_way(chat)
     await guess(chat, "L-1001", "3-1234567")
-    assert "аккаунт привязан к клиенту Иван Петров" in chat.text
+    assert chat.said("linking.linked", customer=PETROV)
     failures = await rows(db, "SELECT detail FROM link_attempts WHERE success = 0")
     assert len(failures) == limit
     assert all("3-000000" not in row["detail"] for row in failures)
@@ -122,15 +140,15 @@ async def test_limit_reached_mid_way_in_english(
     engine: Engine, db: Database, policy: Policy
 ) -> None:
     chat = Chat(engine, language="en")
-    await start_license_way(chat, ru=False)
+    await start_license_way(chat)
     for _ in range(policy.linking.max_attempts):
         await guess(chat, "L-1001", "wrong")
-    assert "Too many wrong attempts" in chat.text
-    assert "try again after 23 Nov 2026 13:00" in chat.text
+    limit = policy.linking.max_attempts
+    assert said_in(chat, "en", "linking.blocked", limit=limit, until="23 Nov 2026 13:00")
     # The other person in the same company is not affected: the limit is per account.
     other = Chat(engine, user_id="2002", language="en")
-    await start_license_way(other, ru=False)
-    assert "Type the license number" in other.text
+    await start_license_way(other)
+    assert said_in(other, "en", "linking.ask_license")
 
 
 async def test_telegram_and_vk_accounts_link_to_the_same_customer(
@@ -142,7 +160,7 @@ async def test_telegram_and_vk_accounts_link_to_the_same_customer(
     vk = Chat(engine, user_id="55501", platform=Platform.VK)
     await start_license_way(vk)
     await guess(vk, "L-1002", "3-1234567")
-    assert "аккаунт привязан к клиенту Иван Петров" in vk.text
+    assert vk.said("linking.linked", customer=PETROV)
 
     petrov = await customer_by_phone(db, PETROV_PHONE)
     async with db.unit() as unit:
@@ -154,13 +172,13 @@ async def test_telegram_and_vk_accounts_link_to_the_same_customer(
     # Both now see Петров's licenses in the renewal quote.
     for chat in (telegram, vk):
         await chat.send("/menu")
-        await chat.press("Продление поддержки")
-        assert "L-1001" in " ".join(chat.labels)
+        await chat.press_key("menu.renewal")
+        assert chat.button_of("renewal.license_button", number="L-1001")
 
 
 async def test_typed_text_that_is_too_long_gets_a_hint(engine: Engine) -> None:
     chat = Chat(engine)
     await start_license_way(chat)
     await chat.send("L" * 41)
-    assert "до 40 символов" in chat.text
-    assert "Введите номер лицензии" in chat.text
+    assert chat.said("linking.license_hint")  # up to 40 characters
+    assert chat.said("linking.ask_license")

@@ -7,6 +7,7 @@ import pytest
 
 from handlers.engine.dispatcher import Engine
 from handlers.engine.messages import Contact, Incoming
+from handlers.i18n import recording_texts
 from storage.db import Database
 from storage.models import Platform
 from tests.support import linking_support
@@ -24,15 +25,28 @@ from tests.support.linking_support import (
 #: The linking tests' fixtures: the clock at NOW, an engine with the demo data.
 clock, engine = linking_support.clock, linking_support.engine
 
+PETROV = "Иван Петров (ООО «Мебель-Про»)"  # how the bot names the customer (data)
+
+
+def said_in(chat: Chat, language: str, key: str, /, **values: object) -> bool:
+    """Whether the last answer rendered ``key`` with these values, in ``language`` (a local
+    helper: tests/support is not ours)."""
+    return any(
+        text.key == key
+        and text.language == language
+        and all(text.values.get(n) == v for n, v in values.items())
+        for text in chat.rendered
+    )
+
 
 async def test_own_contact_links_by_phone_and_keeps_no_phone(engine: Engine, db: Database) -> None:
     chat = Chat(engine)
     await chat.send("/start")
-    await chat.press("Привязать мой аккаунт")
-    assert "Поделиться телефоном" in chat.text
+    await chat.press_key("linking.menu")
+    assert chat.said("linking.choose")  # the ways, sharing the phone first
     assert any(reply.request_contact for reply in chat.replies)
     await chat.contact("8 (999) 000-11-22")
-    assert "аккаунт привязан к клиенту Иван Петров (ООО «Мебель-Про»)" in chat.text
+    assert chat.said("linking.linked", customer=PETROV)
 
     petrov = await customer_by_phone(db, PETROV_PHONE)
     account = await account_of(db, chat)
@@ -47,36 +61,32 @@ async def test_contact_sent_while_idle_links_in_english(engine: Engine, db: Data
     chat = Chat(engine, language="en")
     await chat.send("/start")
     await chat.contact(PETROV_PHONE)
-    assert "your account is linked to the customer Иван Петров" in chat.text
+    assert said_in(chat, "en", "linking.linked", customer=PETROV)
     assert (await account_of(db, chat)).linked_by == "phone"
 
     # Shared again, or "Link my account" pressed later: already linked, nothing changes.
     before = await snapshot(db)
     await chat.contact(PETROV_PHONE)
-    assert "already linked to the customer Иван Петров" in chat.text
+    assert said_in(chat, "en", "linking.already_linked", customer=PETROV)
     await chat.send("/menu")
-    await chat.press("Link my account")
-    assert "already linked" in chat.text
+    await chat.press_key("linking.menu")
+    assert said_in(chat, "en", "linking.already_linked")
     assert await snapshot(db) == before
 
 
-@pytest.mark.parametrize(
-    ("language", "expected"),
-    [("ru", "Это чужой контакт"), ("en", "This is someone else's contact")],
-)
+@pytest.mark.parametrize("language", ["ru", "en"])
 async def test_someone_elses_contact_is_refused_and_nothing_is_stored(
-    engine: Engine, db: Database, language: str, expected: str
+    engine: Engine, db: Database, language: str
 ) -> None:
     chat = Chat(engine, language=language)
     await chat.send("/start")
     before = await snapshot(db)
     await chat.contact(PETROV_PHONE, owner="424242")  # idle
-    assert expected in chat.text
+    assert said_in(chat, language, "linking.contact_foreign")
     await chat.send("/menu")
-    label = "Привязать мой аккаунт" if language == "ru" else "Link my account"
-    await chat.press(label)
+    await chat.press_key("linking.menu")
     await chat.contact(PETROV_PHONE, owner="424242")  # inside the flow
-    assert expected in chat.text
+    assert said_in(chat, language, "linking.contact_foreign")
     assert await snapshot(db) == before
     assert (await account_of(db, chat)).customer_id is None
     assert await text_outside_customers(db, "9990001122") == []
@@ -85,61 +95,67 @@ async def test_someone_elses_contact_is_refused_and_nothing_is_stored(
 async def test_unknown_phone_offers_the_other_ways(engine: Engine, db: Database) -> None:
     chat = Chat(engine)
     await chat.send("/start")
-    await chat.press("Привязать мой аккаунт")
+    await chat.press_key("linking.menu")
     await chat.contact("+7 999 555-00-00")
-    assert "Клиента с этим номером телефона в нашей базе нет" in chat.text
-    assert {"Номер лицензии и ключа", "Заявка менеджеру"} <= set(chat.labels)
+    assert chat.said("linking.phone_unknown")
+    # golden: the exact wording
+    assert (
+        "Клиента с этим номером телефона в нашей базе нет. Привяжите аккаунт по номеру "
+        "лицензии и ключа или отправьте заявку менеджеру." in chat.text
+    )
+    assert chat.button_of("linking.by_license") and chat.button_of("linking.by_request")
     assert (await account_of(db, chat)).customer_id is None
     attempts = await rows(db, "SELECT method, success, detail FROM link_attempts")
     assert [(a["method"], a["success"]) for a in attempts] == [("phone", 0)]
     assert await text_outside_customers(db, "9995550000") == []
     # The offered button works from here.
-    await chat.press("Номер лицензии и ключа")
-    assert "Введите номер лицензии" in chat.text
+    await chat.press_key("linking.by_license")
+    assert chat.said("linking.ask_license")
 
 
 async def test_unknown_phone_while_idle_in_english(engine: Engine) -> None:
     chat = Chat(engine, language="en")
     await chat.send("/start")
     await chat.contact("+359 888 000 000")
-    assert "No customer in our records has this phone number" in chat.text
-    await chat.press("License and key numbers")
-    assert "Type the license number" in chat.text
+    assert said_in(chat, "en", "linking.phone_unknown")
+    await chat.press_key("linking.by_license")
+    assert said_in(chat, "en", "linking.ask_license")
 
 
 async def test_vk_explains_that_it_has_no_verified_phone(engine: Engine, db: Database) -> None:
     chat = Chat(engine, platform=Platform.VK, user_id="777")
     await chat.send("/start")
-    await chat.press("Привязать мой аккаунт")
-    assert "ВКонтакте не передаёт подтверждённый номер" in chat.text
+    await chat.press_key("linking.menu")
+    assert chat.said("linking.choose_vk") and not chat.said("linking.choose")
     assert not any(reply.request_contact for reply in chat.replies)
-    assert "Номер лицензии и ключа" in chat.labels
+    assert chat.button_of("linking.by_license")
 
     # A contact whose owner the messenger does not tell is not trusted.
     before = await snapshot(db)
-    replies = await engine.handle(
-        Incoming(
-            Platform.VK,
-            "777",
-            "777",
-            contact=Contact(PETROV_PHONE, None),
-            language="ru",
-            can_share_contact=False,
+    with recording_texts() as said:
+        await engine.handle(
+            Incoming(
+                Platform.VK,
+                "777",
+                "777",
+                contact=Contact(PETROV_PHONE, None),
+                language="ru",
+                can_share_contact=False,
+            )
         )
-    )
-    assert "не могу проверить, что это ваш номер" in "\n".join(r.text for r in replies)
+    assert "linking.contact_unverified" in [text.key for text in said]
     assert await snapshot(db) == before
 
 
 async def test_vk_in_english(engine: Engine) -> None:
     chat = Chat(engine, platform=Platform.VK, user_id="778", language="en")
     await chat.send("/start")
-    await chat.press("Link my account")
-    assert "VK does not pass on a verified phone number" in chat.text
+    await chat.press_key("linking.menu")
+    assert said_in(chat, "en", "linking.choose_vk")
 
 
 async def test_managers_do_not_get_the_link_item(engine: Engine, db: Database) -> None:
     manager = Chat(engine, user_id="m1", manager=True)
     await manager.send("/start")
-    assert "Привязать мой аккаунт" not in manager.labels
+    assert "linking.menu" not in manager.keys
     assert await count(db, "link_attempts") == 0

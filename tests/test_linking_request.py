@@ -7,6 +7,7 @@ import pytest
 
 from handlers.engine.dispatcher import Engine
 from handlers.engine.payloads import encode
+from handlers.i18n import RenderedText, texts
 from storage.db import Database
 from storage.models import Platform
 from tests.support import linking_support
@@ -27,18 +28,50 @@ from tests.support.linking_support import (
 clock, engine = linking_support.clock, linking_support.engine
 
 
-async def file_link_request(chat: Chat, *, ru: bool = True) -> None:
-    """Through consent and the questions; the typed phone never links by itself."""
+# -- what the bot said, by catalogue key (local helpers: tests/support is not ours) -------
+
+
+def rendered(chat: Chat, key: str, /, **values: object) -> RenderedText:
+    """The one text ``key`` (with these values) rendered while answering the last message:
+    what a message queued to another chat is compared with, whatever the wording."""
+    found = [
+        text
+        for text in chat.rendered
+        if text.key == key and all(text.values.get(n) == v for n, v in values.items())
+    ]
+    assert len(found) == 1, (key, values, chat.keys)
+    return found[0]
+
+
+def said_in(chat: Chat, language: str, key: str, /, **values: object) -> bool:
+    """Whether the last answer rendered ``key`` with these values, in ``language``."""
+    return any(
+        text.key == key
+        and text.language == language
+        and all(text.values.get(n) == v for n, v in values.items())
+        for text in chat.rendered
+    )
+
+
+def desk_label(key: str) -> str:
+    """A card button's label as the desk (which reads Russian) sees it."""
+    return texts("ru")(key)
+
+
+async def file_link_request(chat: Chat) -> None:
+    """Through consent and the questions, in the chat's language; the typed phone never
+    links by itself."""
+    language = chat.language or "ru"
     await chat.send("/menu")
-    await chat.press("Привязать мой аккаунт" if ru else "Link my account")
-    await chat.press("Заявка менеджеру" if ru else "Request to a manager")
-    assert ("152-ФЗ" if ru else "152-FZ") in chat.text  # consent first: it stores data
-    await chat.press("Согласен" if ru else "I consent")
-    assert ("Как вас зовут" if ru else "What is your name") in chat.text
+    await chat.press_key("linking.menu")
+    await chat.press_key("linking.by_request")
+    assert said_in(chat, language, "consent.text")  # consent first: it stores data
+    await chat.press_key("consent.agree")
+    assert said_in(chat, language, "link_request.ask_name")
     await chat.send("Иван Петров")
     await chat.send("Мебель-Про")
     await chat.send("+7 999 000 11 22")
-    await chat.press("Пропустить" if ru else "Skip")
+    await chat.press_key("link_request.skip")
 
 
 async def test_link_request_reaches_managers_and_approval_links_the_person(
@@ -46,37 +79,50 @@ async def test_link_request_reaches_managers_and_approval_links_the_person(
 ) -> None:
     person = Chat(engine)
     await file_link_request(person)
-    assert "Заявка №1 отправлена менеджерам" in person.text
+    assert person.said("link_request.filed", number=1)
+    # golden: the exact wording
+    assert (
+        "Заявка №1 отправлена менеджерам. Я сообщу здесь, когда они её рассмотрят." in person.text
+    )
     assert (await account_of(db, person)).customer_id is None
 
     [card] = await outbox_to(db, Platform.CONSOLE, MANAGERS)
-    assert "привязка аккаунта" in card["text"] and "НЕ подтверждён" in card["text"]
-    assert "Имя: Иван Петров" in card["text"] and "Телефон: +79990001122" in card["text"]
+    ru = texts("ru")
+    header = rendered(person, "desk.card_header", number=1, kind=ru("desk.kind_link"))
+    who = rendered(person, "desk.card_customer", verified=ru("desk.unverified"))
+    name = rendered(person, "link_request.card_name", name="Иван Петров")
+    phone = rendered(person, "link_request.card_phone", phone="+79990001122")
+    assert all(line.text in card["text"] for line in (header, who, name, phone))
     card_buttons = buttons_of(card)
-    assert {"Подтвердить привязку", "Отклонить привязку"} <= set(card_buttons)
+    approve, reject = desk_label("linking_desk.approve"), desk_label("linking_desk.reject")
+    assert {approve, reject} <= set(card_buttons)
 
     manager = manager_chat(engine)
-    await manager.payload(card_buttons["Подтвердить привязку"])
-    assert "Похожие клиенты" in manager.text
-    await manager.press("Иван Петров (ООО «Мебель-Про»)")
-    assert "Заявка №1: аккаунт привязан к клиенту Иван Петров" in manager.text
+    await manager.payload(card_buttons[approve])
+    assert manager.said("linking_desk.suggested")
+    await manager.press("Иван Петров (ООО «Мебель-Про»)")  # a customer's name: data, not wording
+    petrov_label = "Иван Петров (ООО «Мебель-Про»)"
+    assert manager.said("linking_desk.approved", number=1, customer=petrov_label)
 
     petrov = await customer_by_phone(db, PETROV_PHONE)
     account = await account_of(db, person)
     assert (account.customer_id, account.linked_by) == (petrov.id, "manager")
     [told] = await outbox_to(db, Platform.TELEGRAM, person.user_id)
-    assert "менеджер подтвердил привязку" in told["text"]
+    linked = rendered(manager, "linking.linked_by_manager", number=1, customer=petrov_label)
+    assert linked.text in told["text"]
     [request] = await rows(db, "SELECT status, manager FROM requests")
     assert request == {"status": "done", "manager": f"console:{MANAGERS}"}
     updated = (await outbox_to(db, Platform.CONSOLE, MANAGERS))[-1]
-    assert "выполнена" in updated["text"] and buttons_of(updated) == {}
+    done = ru("desk.status_done")
+    assert rendered(manager, "desk.card_header", number=1, status=done).text in updated["text"]
+    assert buttons_of(updated) == {}
 
     # A second approval (another manager, a double tap) changes nothing.
     before = await snapshot(db)
     await manager.payload(encode("linking_desk.pick", 1, petrov.id))
-    assert "уже закрыта (выполнена)" in manager.text
-    await manager.payload(card_buttons["Подтвердить привязку"])
-    assert "уже закрыта" in manager.text
+    assert manager.said("linking_desk.closed", number=1, status=done)
+    await manager.payload(card_buttons[approve])
+    assert manager.said("linking_desk.closed", number=1)
     assert await snapshot(db) == before
 
 
@@ -84,20 +130,21 @@ async def test_manager_types_the_customer_and_the_person_is_told_in_english(
     engine: Engine, db: Database
 ) -> None:
     person = Chat(engine, language="en")
-    await file_link_request(person, ru=False)
-    assert "Request #1 has been sent to the managers" in person.text
+    await file_link_request(person)
+    assert said_in(person, "en", "link_request.filed", number=1)
     manager = manager_chat(engine, language="en")
     card = (await outbox_to(db, Platform.CONSOLE, MANAGERS))[0]  # the desk reads Russian
-    await manager.payload(buttons_of(card)["Подтвердить привязку"])
+    await manager.payload(buttons_of(card)[desk_label("linking_desk.approve")])
     await manager.send("L-1004")
-    assert 'Found for "L-1004"' in manager.text
-    await manager.press("Анна Сидорова")
-    assert "linked to the customer Анна Сидорова" in manager.text
+    assert said_in(manager, "en", "linking_desk.found", query="L-1004")
+    await manager.press("Анна Сидорова")  # a customer's name: data, not wording
+    sidorova = "Анна Сидорова (ИП Сидорова)"
+    assert said_in(manager, "en", "linking_desk.approved", number=1, customer=sidorova)
     [told] = await outbox_to(db, Platform.TELEGRAM, person.user_id)
-    assert "a manager confirmed the link" in told["text"]
-    assert "Анна Сидорова (ИП Сидорова)" in told["text"]
+    linked = rendered(manager, "linking.linked_by_manager", number=1, customer=sidorova)
+    assert linked.text in told["text"] and linked.language == "en"
     await manager.payload(encode("linking_desk.approve", 1))
-    assert "is already closed" in manager.text
+    assert said_in(manager, "en", "linking_desk.closed", number=1)
 
 
 async def test_manager_search_that_finds_nobody_says_so(engine: Engine, db: Database) -> None:
@@ -106,7 +153,7 @@ async def test_manager_search_that_finds_nobody_says_so(engine: Engine, db: Data
     manager = manager_chat(engine)
     await manager.payload(encode("linking_desk.approve", 1))
     await manager.send("Несуществующий")
-    assert "По «Несуществующий» никого не нашлось" in manager.text
+    assert manager.said("linking_desk.nothing_found", query="Несуществующий")
     assert (await account_of(db, person)).customer_id is None
 
 
@@ -115,13 +162,15 @@ async def test_rejection_with_reason_reaches_the_person(engine: Engine, db: Data
     await file_link_request(person)
     manager = manager_chat(engine)
     card = (await outbox_to(db, Platform.CONSOLE, MANAGERS))[0]
-    await manager.payload(buttons_of(card)["Отклонить привязку"])
-    assert "причину отказа по заявке №1" in manager.text
+    await manager.payload(buttons_of(card)[desk_label("linking_desk.reject")])
+    assert manager.said("linking_desk.ask_reason", number=1)
     await manager.send("Клиент с такими данными не найден")
-    assert "Заявка №1 отклонена" in manager.text
+    assert manager.said("linking_desk.rejected", number=1)
     [told] = await outbox_to(db, Platform.TELEGRAM, person.user_id)
-    assert "отклонена. Причина: Клиент с такими данными не найден" in told["text"]
-    assert "Привязать мой аккаунт" in buttons_of(told)
+    reason = "Клиент с такими данными не найден"
+    rejected = rendered(manager, "linking.rejected_by_manager", number=1, reason=reason)
+    assert rejected.text in told["text"]
+    assert texts("ru")("linking.menu") in buttons_of(told)
     [request] = await rows(db, "SELECT status FROM requests")
     assert request["status"] == "rejected"
     assert (await account_of(db, person)).customer_id is None
@@ -136,34 +185,34 @@ async def test_non_manager_pressing_approve_is_refused_and_nothing_changes(
     petrov = await customer_by_phone(db, PETROV_PHONE)
     before = await snapshot(db)
     for payload in (
-        buttons_of(card)["Подтвердить привязку"],
+        buttons_of(card)[desk_label("linking_desk.approve")],
         encode("linking_desk.pick", 1, petrov.id),
-        buttons_of(card)["Отклонить привязку"],
+        buttons_of(card)[desk_label("linking_desk.reject")],
     ):
         await person.payload(payload)  # the requester themself
-        assert "только для менеджеров" in person.text
+        assert said_in(person, "ru", "common.managers_only")
     stranger = Chat(engine, user_id="3003", language="en")
     await stranger.send("/start")
     before = await snapshot(db)
     await stranger.payload(encode("linking_desk.pick", 1, petrov.id))
-    assert "for managers only" in stranger.text
+    assert said_in(stranger, "en", "common.managers_only")
     assert await snapshot(db) == before
     assert (await account_of(db, person)).customer_id is None
 
 
 @pytest.mark.parametrize(
-    ("payload", "expected"),
+    ("payload", "expected", "values"),
     [
-        ("1:linking_desk.approve:999", "Заявка №999 не найдена"),
-        ("1:linking_desk.pick:1:abc", "Эту кнопку я не узнаю"),
-        ("1:linking_desk.pick:1", "Эту кнопку я не узнаю"),
-        ("1:linking_desk.pick:1:999999", "Клиента №999999 нет"),
-        ("1:linking_desk.grant:1", "Эту кнопку я не узнаю"),
-        ("1:linking_desk.approve:1:../../x", "Эту кнопку я не узнаю"),
+        ("1:linking_desk.approve:999", "linking_desk.not_link_request", {"number": 999}),
+        ("1:linking_desk.pick:1:abc", "common.bad_button", {}),
+        ("1:linking_desk.pick:1", "common.bad_button", {}),
+        ("1:linking_desk.pick:1:999999", "linking_desk.no_customer", {"number": 999999}),
+        ("1:linking_desk.grant:1", "common.bad_button", {}),
+        ("1:linking_desk.approve:1:../../x", "common.bad_button", {}),
     ],
 )
 async def test_forged_payloads_change_nothing(
-    engine: Engine, db: Database, payload: str, expected: str
+    engine: Engine, db: Database, payload: str, expected: str, values: dict[str, object]
 ) -> None:
     person = Chat(engine)
     await file_link_request(person)
@@ -171,7 +220,7 @@ async def test_forged_payloads_change_nothing(
     await manager.send("/start")
     before = await snapshot(db)
     await manager.payload(payload)
-    assert expected in manager.text
+    assert manager.said(expected, **values)
     assert await snapshot(db) == before
 
 
@@ -180,15 +229,15 @@ async def test_approve_on_a_request_of_another_kind_is_refused(
 ) -> None:
     person = Chat(engine)
     await person.send("/start")
-    await person.press("Продление поддержки")
-    await person.press("7\u00a0990")
+    await person.press_key("menu.renewal")
+    await person.press_key("renewal.product_button", name="Базис-Отчёт")  # 7 990 ₽ a year
     await person.send("01.11.2026")
-    await person.press("Запросить счёт")
+    await person.press_key("renewal.request_invoice")
     manager = manager_chat(engine)
     await manager.send("/start")
     before = await snapshot(db)
     await manager.payload(encode("linking_desk.pick", 1, 1))
-    assert "не заявка на привязку" in manager.text
+    assert manager.said("linking_desk.not_link_request", number=1)
     assert await snapshot(db) == before
 
 
@@ -198,9 +247,9 @@ async def test_a_second_request_while_one_is_pending_is_not_filed(
     person = Chat(engine)
     await file_link_request(person)
     await person.send("/menu")
-    await person.press("Привязать мой аккаунт")
-    await person.press("Заявка менеджеру")
-    assert "заявка №1 на привязку уже у менеджеров" in person.text
+    await person.press_key("linking.menu")
+    await person.press_key("linking.by_request")
+    assert person.said("link_request.pending", number=1)
     assert len(await rows(db, "SELECT id FROM requests")) == 1
 
 
@@ -209,14 +258,14 @@ async def test_own_contact_at_the_phone_question_links_at_once(
 ) -> None:
     person = Chat(engine)
     await person.send("/start")
-    await person.press("Привязать мой аккаунт")
-    await person.press("Заявка менеджеру")
-    await person.press("Согласен")
+    await person.press_key("linking.menu")
+    await person.press_key("linking.by_request")
+    await person.press_key("consent.agree")
     await person.send("Иван Петров")
-    await person.press("Пропустить")
+    await person.press_key("link_request.skip")
     assert any(reply.request_contact for reply in person.replies)
     await person.contact("someone", owner="77")  # not theirs: refused, asked again
-    assert "Это чужой контакт" in person.text and "Телефон для связи" in person.text
+    assert person.said("linking.contact_foreign") and person.said("link_request.ask_phone")
     await person.contact(PETROV_PHONE)
-    assert "аккаунт привязан к клиенту Иван Петров" in person.text
+    assert person.said("linking.linked", customer="Иван Петров (ООО «Мебель-Про»)")
     assert await rows(db, "SELECT id FROM requests") == []

@@ -11,6 +11,7 @@ import pytest
 from handlers.engine.dispatcher import Engine
 from handlers.engine.payloads import encode
 from handlers.flows.privacy import anonymised
+from handlers.i18n import texts
 from handlers.policy import Policy
 from storage import requests
 from storage.db import Database
@@ -48,19 +49,30 @@ async def engine(db: Database, policy: Policy, clock: Clock, files_dir: Path) ->
     return await make_engine(db, policy, clock, files_dir)
 
 
+def said_in(chat: Chat, language: str, key: str, /, **values: object) -> bool:
+    """Whether the last answer rendered ``key`` with these values, in ``language`` (a local
+    helper: tests/support is not ours)."""
+    return any(
+        text.key == key
+        and text.language == language
+        and all(text.values.get(n) == v for n, v in values.items())
+        for text in chat.rendered
+    )
+
+
 async def linked_person_with_requests(engine: Engine, db: Database, files_dir: Path) -> Chat:
     """Consent given, a link request approved, an invoice request with two files."""
     person = Chat(engine)
     await file_link_request(person)
     card = (await outbox_to(db, Platform.CONSOLE, MANAGERS))[0]
     manager = manager_chat(engine)
-    await manager.payload(buttons_of(card)["Подтвердить привязку"])
-    await manager.press("Иван Петров")
+    await manager.payload(buttons_of(card)[texts("ru")("linking_desk.approve")])  # desk: ru
+    await manager.press("Иван Петров")  # the customer's name: data, not wording
     await person.send("/menu")
-    await person.press("Продление поддержки")
-    await person.press("L-1001")
-    await person.press("Запросить счёт")
-    assert "№2" in person.text
+    await person.press_key("menu.renewal")
+    await person.press_key("renewal.license_button", number="L-1001")
+    await person.press_key("renewal.request_invoice")
+    assert person.said("renewal.invoice_filed", number=2)
     (files_dir / "f1a2b3.pdf").write_bytes(b"%PDF letter")
     async with db.unit() as unit:
         await requests.add_attachment(
@@ -77,37 +89,63 @@ async def test_mydata_shows_account_customer_consent_requests_and_files(
 ) -> None:
     person = await linked_person_with_requests(engine, db, files_dir)
     await person.send("/mydata")
-    text = person.text
-    assert "Аккаунт: Telegram, id 1001, язык: русский, имя: User 1001" in text
-    assert "Привязан к клиенту: Иван Петров, ООО «Мебель-Про», телефон +79990001122" in text
-    assert "ivan.petrov@mebel-pro.example" in text and "подтверждён менеджером" in text
-    assert "дано 23.11.2026 12:00, редакция текста 2026-11-01" in text
-    assert "Ваши заявки (2)" in text
-    assert "№2 — счёт на продление поддержки, новая" in text
-    assert "№1 — привязка аккаунта, выполнена" in text
-    assert "Файлов в ваших заявках: 2" in text
-    assert "/forget" in text
+    ru = texts("ru")
+    assert person.said(
+        "privacy.account",
+        platform=ru("privacy.platform_telegram"),
+        user="1001",
+        language="русский",
+        name="User 1001",
+    )
+    assert person.said(
+        "privacy.linked",
+        name="Иван Петров",
+        company="ООО «Мебель-Про»",
+        phone="+79990001122",
+        email="ivan.petrov@mebel-pro.example",
+        method=ru("privacy.method_manager"),
+    )
+    assert person.said("privacy.consent_given", when="23.11.2026 12:00", version="2026-11-01")
+    assert person.said("privacy.requests", count=2)
+    assert person.said(
+        "privacy.request_line",
+        number=2,
+        kind=ru("desk.kind_renewal"),
+        status=ru("desk.status_new"),
+    )
+    assert person.said(
+        "privacy.request_line",
+        number=1,
+        kind=ru("desk.kind_link"),
+        status=ru("desk.status_done"),
+    )
+    assert person.said("privacy.files", count=2)
+    assert person.said("privacy.how_to_forget")
 
 
 async def test_mydata_in_english_for_a_newcomer(engine: Engine) -> None:
     person = Chat(engine, language="en")
     await person.send("/mydata")
-    assert "Account: Telegram, id 1001, language: English" in person.text
-    assert "not linked to a customer" in person.text
-    assert "Consent to personal data processing: not given" in person.text
-    assert "No requests" in person.text and "Files in your requests: 0" in person.text
+    platform = texts("en")("privacy.platform_telegram")
+    assert said_in(
+        person, "en", "privacy.account", platform=platform, user="1001", language="English"
+    )
+    assert said_in(person, "en", "privacy.not_linked")
+    assert said_in(person, "en", "privacy.consent_none")
+    assert said_in(person, "en", "privacy.no_requests")
+    assert said_in(person, "en", "privacy.files", count=0)
 
 
 async def test_mydata_mid_conversation_repeats_the_question(engine: Engine) -> None:
     person = Chat(engine)
     await person.send("/start")
-    await person.press("Привязать мой аккаунт")
-    await person.press("Номер лицензии и ключа")
+    await person.press_key("linking.menu")
+    await person.press_key("linking.by_license")
     await person.send("/mydata")
-    assert "Что я храню о вас" in person.text
-    assert "Введите номер лицензии" in person.text
+    assert person.said("privacy.mydata_title")
+    assert person.said("linking.ask_license")
     await person.send("L-1001")
-    assert "серийный номер ключа" in person.text
+    assert person.said("linking.ask_serial")
 
 
 async def test_forget_erases_anonymises_deletes_files_and_logs(
@@ -118,11 +156,15 @@ async def test_forget_erases_anonymises_deletes_files_and_logs(
     before_requests = await rows(db, "SELECT id, kind, status, amount FROM requests")
 
     await person.send("/forget")
-    assert "Удалить ваши персональные данные?" in person.text
-    assert "здесь не удаляется" in person.text  # the vendor's customer record stays
-    await person.press("Да, удалить")
-    assert "согласие отозвано, персональные данные удалены" in person.text
-    assert "(обезличены 2 заявки, удалены 2 файла)" in person.text
+    # It asks first, saying the vendor's customer record stays.
+    assert person.said("privacy.forget_confirm")
+    await person.press_key("privacy.forget_yes")
+    assert person.said("privacy.forgotten", requests=2, files=2)
+    # golden: the exact wording
+    assert (
+        "Готово: согласие отозвано, персональные данные удалены (обезличены 2 заявки, "
+        "удалены 2 файла). Удаление записано в журнал." in person.text
+    )
 
     account = await account_of(db, person)
     assert account.customer_id is None and account.linked_by is None
@@ -161,39 +203,40 @@ async def test_forget_erases_anonymises_deletes_files_and_logs(
     # A second /forget: nothing left, nothing changes.
     before = await snapshot(db)
     await person.send("/forget")
-    assert "персональных данных у меня не осталось" in person.text
+    assert person.said("privacy.nothing_left")
     assert await snapshot(db) == before
 
     await person.send("/mydata")
-    assert "Аккаунт не привязан" in person.text and "не дано" in person.text
-    assert "Ранее по вашей просьбе данные удалены: 23.11.2026 12:00" in person.text
+    assert person.said("privacy.not_linked") and person.said("privacy.consent_none")
+    assert person.said("privacy.erased_before", when="23.11.2026 12:00")
 
 
 async def test_forget_in_english_can_be_declined(engine: Engine, db: Database) -> None:
     person = Chat(engine, language="en")
-    await file_link_request(person, ru=False)
+    await file_link_request(person)
     await person.send("/forget")
-    assert "Erase your personal data?" in person.text
-    assert "is not deleted here" in person.text
+    assert said_in(person, "en", "privacy.forget_confirm")
     before = await snapshot(db)
     await person.send("yes")
-    assert 'Press "Yes, erase my data"' in person.text
-    await person.press("No, keep it")
-    assert "nothing was erased" in person.text
+    assert said_in(person, "en", "privacy.confirm_hint")
+    await person.press_key("privacy.forget_no")
+    assert said_in(person, "en", "privacy.forget_kept")
     assert await snapshot(db) == before
 
     await person.send("/forget")
-    await person.press("Yes, erase my data")
-    assert "Done: consent withdrawn" in person.text
+    await person.press_key("privacy.forget_yes")
+    assert said_in(person, "en", "privacy.forgotten")
     [request] = await rows(db, "SELECT status, details FROM requests")
     assert request["status"] == "cancelled"  # nobody may link the account any more
     assert "Иван Петров" not in request["details"]
     manager = manager_chat(engine)
     await manager.payload(encode("linking_desk.approve", 1))
-    assert "уже закрыта (отменена)" in manager.text
+    assert manager.said(
+        "linking_desk.closed", number=1, status=texts("ru")("desk.status_cancelled")
+    )
 
     await person.send("/forget")
-    assert "No personal data of yours is left" in person.text
+    assert said_in(person, "en", "privacy.nothing_left")
 
 
 async def test_a_stored_path_outside_the_files_folder_is_never_deleted(
@@ -208,7 +251,7 @@ async def test_a_stored_path_outside_the_files_folder_is_never_deleted(
             unit, 1, "other", "x.pdf", "../precious.txt", None, "", 1, NOW
         )
     await person.send("/forget")
-    await person.press("Да, удалить")
+    await person.press_key("privacy.forget_yes")
     assert outside.read_text() == "keep me"
     [attachment] = await rows(db, "SELECT stored_path FROM attachments")
     assert attachment["stored_path"] is None
@@ -263,7 +306,7 @@ async def test_forget_blanks_updates_set_aside_for_the_chat(engine: Engine, db: 
         )
         await unit.execute("UPDATE inbox SET status = 'set_aside' WHERE update_key = '78'")
     await chat.send("/forget")
-    await chat.press("Да, удалить")
+    await chat.press_key("privacy.forget_yes")
     async with db.unit() as unit:
         kept = {
             row["update_key"]: row["body"]

@@ -39,16 +39,18 @@ async def done_request(engine: Engine, db: Database, customer: Chat) -> int:
     return number
 
 
-@pytest.mark.parametrize(
-    ("language", "ask", "thanks"),
-    [
-        ("ru", "Спасибо за оценку 5/5!", "Спасибо! Ваш отзыв помогает нам работать лучше."),
-        ("en", "Thank you for the rating 5/5!", "Thank you! Your feedback helps us work better."),
-    ],
-)
-async def test_rating_with_a_comment(
-    engine: Engine, db: Database, language: str, ask: str, thanks: str
-) -> None:
+def said_in(chat: Chat, language: str, key: str, **values: object) -> bool:
+    """Whether the last answer rendered ``key`` (with these values) in ``language``."""
+    return any(
+        text.language == language
+        and text.key == key
+        and all(text.values.get(n) == v for n, v in values.items())
+        for text in chat.rendered
+    )
+
+
+@pytest.mark.parametrize("language", ["ru", "en"])
+async def test_rating_with_a_comment(engine: Engine, db: Database, language: str) -> None:
     customer = Chat(engine, user_id="1001", language=language)
     number = await done_request(engine, db, customer)
     question = await last_to(db, TG, "1001")
@@ -62,10 +64,10 @@ async def test_rating_with_a_comment(
     desk_before = len(await messages_to(db, *CONSOLE_DESK))
 
     await customer.payload(payloads(question)[4])
-    assert ask in customer.text
+    assert said_in(customer, language, "rating.ask_comment", rating=5)
     assert (await request_row(db, number))["rating"] == 5
     await customer.send("Быстро и по делу")
-    assert thanks in customer.text
+    assert said_in(customer, language, "rating.thanks")
     row = await request_row(db, number)
     assert (row["rating"], row["rating_comment"]) == (5, "Быстро и по делу")
     assert (await events_of(db, number))[-1] == ("customer", None, None, "Быстро и по делу")
@@ -81,12 +83,12 @@ async def test_the_comment_can_be_skipped(engine: Engine, db: Database) -> None:
     number = await done_request(engine, db, customer)
     await customer.payload(encode("rating.set", number, 4))
     await press_action(customer, "1:rating.skip")
-    assert "Спасибо! Ваш отзыв" in customer.text
+    assert customer.said("rating.thanks")
     row = await request_row(db, number)
     assert (row["rating"], row["rating_comment"]) == (4, None)
     # The Skip button pressed again is stale.
     await customer.payload(encode("rating.skip"))
-    assert "больше не действует" in customer.text
+    assert customer.said("common.stale_button")
 
 
 async def test_a_low_rating_alerts_the_managers_and_the_comment_follows(
@@ -114,8 +116,8 @@ async def test_rating_while_busy_elsewhere_keeps_that_conversation(
     await customer.send("/menu")
     await press_action(customer, "1:go:renewal")
     await customer.payload(encode("rating.set", number, 1))
-    assert "Спасибо за оценку 1/5!" in customer.text
-    assert "Выберите продукт" in customer.text  # the question it was at, again
+    assert customer.said("rating.thanks_rating", rating=1)
+    assert customer.said("renewal.pick_product")  # the question it was at, again
     assert await state_of(db, TG, "1001") == ("renewal", "pick_product")
     assert (await request_row(db, number))["rating"] == 1
     assert "Низкая оценка 1/5" in (await last_to(db, *CONSOLE_DESK)).text
@@ -134,11 +136,13 @@ async def test_rating_twice_someone_elses_or_an_open_request_is_refused(
     before = await snapshot(db)
 
     await customer.payload(encode("rating.set", number, 5))
+    assert customer.said("rating.already_rated", number=number, rating=3)
+    # golden: the exact wording
     assert f"Заявка №{number} уже оценена (3/5). Ничего не изменилось." in customer.text
     await customer.payload(encode("rating.set", still_open, 5))
-    assert f"Заявка №{still_open} ещё не выполнена" in customer.text
+    assert customer.said("rating.not_done", number=still_open)
     await stranger.payload(encode("rating.set", number, 1))
-    assert "This request is not among yours. Nothing has changed." in stranger.text
+    assert said_in(stranger, "en", "rating.not_yours")
     assert await snapshot(db) == before
     assert await state_of(db, TG, "2002") == (None, None)
 
@@ -162,7 +166,7 @@ async def test_forged_rating_buttons_change_nothing(
     await done_request(engine, db, customer)
     before = await snapshot(db)
     await customer.payload(payload)
-    assert "Эту кнопку я не узнаю" in customer.text
+    assert customer.said("common.bad_button")
     assert await snapshot(db) == before
 
 
@@ -171,7 +175,7 @@ async def test_an_unknown_request_cannot_be_rated(engine: Engine, db: Database) 
     await customer.send("/start")
     before = await snapshot(db)
     await customer.payload(encode("rating.set", 999, 5))
-    assert "Это не ваша заявка" in customer.text
+    assert customer.said("rating.not_yours")
     assert await snapshot(db) == before
 
 
@@ -181,5 +185,5 @@ async def test_a_manager_cannot_press_rating_buttons(engine: Engine, db: Databas
     manager = console_manager(engine)
     before = await snapshot(db)
     await manager.payload(encode("rating.set", number, 5))
-    assert "Эта команда для клиентов." in manager.text
+    assert manager.said("common.customers_only")
     assert await snapshot(db) == before

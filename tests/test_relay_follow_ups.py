@@ -6,8 +6,9 @@ from __future__ import annotations
 import pytest
 
 from handlers.engine.dispatcher import Engine
-from handlers.engine.messages import Attachment
+from handlers.engine.messages import Attachment, Reply
 from handlers.engine.payloads import encode
+from handlers.i18n import RenderedText, recording_texts, texts
 from storage import requests
 from storage.db import Database
 from storage.models import Platform
@@ -23,7 +24,6 @@ from tests.support.desk_world import (
     payloads,
     pdf,
     request_row,
-    send_file,
     snapshot,
     state_of,
 )
@@ -35,19 +35,64 @@ TG = Platform.TELEGRAM
 clock, engine = desk_world.clock, desk_world.engine
 
 
+# -- what the bot said, by catalogue key (local helpers: tests/support is not ours) -------
+
+
+def rendered(chat: Chat, key: str, /, **values: object) -> RenderedText:
+    """The one text ``key`` (with these values) rendered while answering the last message:
+    what a message queued to the managers is compared with, whatever the wording."""
+    found = [
+        text
+        for text in chat.rendered
+        if text.key == key and all(text.values.get(n) == v for n, v in values.items())
+    ]
+    assert len(found) == 1, (key, values, chat.keys)
+    return found[0]
+
+
+def said_in(chat: Chat, language: str, key: str, /, **values: object) -> bool:
+    """Whether the last answer rendered ``key`` with these values, in ``language``."""
+    return any(
+        text.key == key
+        and text.language == language
+        and all(text.values.get(n) == v for n, v in values.items())
+        for text in chat.rendered
+    )
+
+
+def heading(customer: Chat, number: int) -> str:
+    """The first line of a customer's message relayed to the (Russian) desk: the request
+    and who wrote, as the catalogue words them."""
+    t = texts("ru")
+    who = t(
+        "desk.who_account",
+        name=f"User {customer.user_id}",
+        messenger=t("history.messenger_telegram"),
+    )
+    return rendered(customer, "relay.to_managers", number=number, who=who).text
+
+
+async def send_file(chat: Chat, attachment: Attachment, text: str = "") -> list[Reply]:
+    """:func:`desk_world.send_file`, recording what the bot said (``chat.said`` sees it)."""
+    with recording_texts() as said:
+        replies = await desk_world.send_file(chat, attachment, text)
+    chat.rendered = said
+    return replies
+
+
 async def test_with_one_open_request_idle_text_goes_to_its_thread(
     engine: Engine, db: Database
 ) -> None:
     customer = Chat(engine, user_id="1001")
     number = await file_renewal(db, customer)
     await customer.send("Счёт нужен на ООО, не на ИП")
-    assert f"Ваше сообщение передано менеджерам (заявка №{number})" in customer.text
+    assert customer.said("relay.sent", number=number)
+    # golden: the exact wording
+    sent = f"Ваше сообщение передано менеджерам (заявка №{number}). Ответ придёт сюда."
+    assert sent in customer.text
 
     relayed = await last_to(db, *CONSOLE_DESK)
-    assert relayed.text == (
-        f"Сообщение клиента по заявке №{number} (User 1001 (Telegram)):\n"
-        "Счёт нужен на ООО, не на ИП"
-    )
+    assert relayed.text == f"{heading(customer, number)}\nСчёт нужен на ООО, не на ИП"
     assert relayed.request_id == number
     assert payloads(relayed) == [
         encode("desk_actions.reply", number),
@@ -65,7 +110,7 @@ async def test_in_english_too(engine: Engine, db: Database) -> None:
     customer = Chat(engine, user_id="1002", language="en")
     number = await file_renewal(db, customer)
     await customer.send("Please make the invoice out to the company")
-    assert f"Your message has been passed to the managers (request #{number})" in customer.text
+    assert said_in(customer, "en", "relay.sent", number=number)
 
 
 async def test_with_two_open_requests_the_customer_chooses_and_the_message_follows(
@@ -76,14 +121,20 @@ async def test_with_two_open_requests_the_customer_chooses_and_the_message_follo
     second = await file_renewal(db, customer)
     before = len(await messages_to(db, *CONSOLE_DESK))
     await customer.send("Когда будет счёт?")
-    assert "У вас несколько открытых заявок" in customer.text
-    assert f"№{second}: счёт на продление поддержки (новая)" in customer.labels
+    assert customer.said("relay.pick")
+    ru = texts("ru")
+    assert customer.button_of(
+        "relay.pick_button",
+        number=second,
+        kind=ru("desk.kind_renewal"),
+        status=ru("desk.status_new"),
+    )
     assert len(await messages_to(db, *CONSOLE_DESK)) == before  # nothing sent yet
 
     await customer.send("ну?")
-    assert "Нажмите кнопку заявки" in customer.text
+    assert customer.said("relay.pick_hint")
     await customer.payload(encode("relay.pick", first))
-    assert f"передано менеджерам (заявка №{first})" in customer.text
+    assert customer.said("relay.sent", number=first)
     relayed = await last_to(db, *CONSOLE_DESK)
     assert relayed.text.endswith("Когда будет счёт?") and relayed.request_id == first
     assert await state_of(db, TG, "1001") == (None, None)
@@ -91,7 +142,7 @@ async def test_with_two_open_requests_the_customer_chooses_and_the_message_follo
     # The same choice pressed again is stale: nothing is sent twice.
     count = len(await messages_to(db, *CONSOLE_DESK))
     await customer.payload(encode("relay.pick", first))
-    assert "больше не действует" in customer.text
+    assert customer.said("common.stale_button")
     assert len(await messages_to(db, *CONSOLE_DESK)) == count
 
 
@@ -104,7 +155,7 @@ async def test_choosing_someone_elses_request_sends_nothing(engine: Engine, db: 
     await customer.send("Когда будет счёт?")
     before = await snapshot(db)
     await customer.payload(encode("relay.pick", foreign))
-    assert "Это не ваша заявка. Ничего не отправлено." in customer.text
+    assert customer.said("relay.not_yours")
     assert await snapshot(db) == before
     assert await state_of(db, TG, "1001") == ("relay", "pick")
 
@@ -116,7 +167,7 @@ async def test_without_open_requests_the_engine_points_to_the_menu(
     await customer.send("/start")
     before = await snapshot(db)
     await customer.send("здравствуйте")
-    assert "Я отвечаю на кнопки меню" in customer.text
+    assert customer.said("common.use_menu")
     assert await snapshot(db) == before
 
 
@@ -126,9 +177,9 @@ async def test_a_closed_request_takes_no_follow_ups(engine: Engine, db: Database
     await console_manager(engine).payload(encode("desk_actions.done", number))
     before = await snapshot(db)
     await customer.send("а ещё вопрос")
-    assert "Я отвечаю на кнопки меню" in customer.text
+    assert customer.said("common.use_menu")
     await customer.payload(encode("relay.to", number))
-    assert f"Заявка №{number} уже закрыта, сообщение не отправлено." in customer.text
+    assert customer.said("relay.closed", number=number)
     assert await snapshot(db) == before
 
 
@@ -138,14 +189,15 @@ async def test_a_file_follow_up_is_recorded_on_the_request_and_managers_are_told
     customer = Chat(engine, user_id="1001")
     number = await file_renewal(db, customer)
     await send_file(customer, pdf("реквизиты.pdf"), text="Реквизиты во вложении")
-    assert f"передано менеджерам (заявка №{number})" in customer.text
+    assert customer.said("relay.sent", number=number)
     async with db.unit() as unit:
         files = await requests.attachments(unit, number)
     assert [(f.original_name, f.platform_file, f.role) for f in files] == [
         ("реквизиты.pdf", "tg-file-реквизиты.pdf", "other")
     ]
     relayed = await last_to(db, *CONSOLE_DESK)
-    assert relayed.text.endswith("Реквизиты во вложении\nФайлы (1): реквизиты.pdf")
+    files = rendered(customer, "relay.files_line", count=1, names="реквизиты.pdf")
+    assert relayed.text.endswith(f"Реквизиты во вложении\n{files.text}")
 
 
 async def test_a_wrong_file_is_refused_and_nothing_is_recorded(
@@ -155,9 +207,9 @@ async def test_a_wrong_file_is_refused_and_nothing_is_recorded(
     await file_renewal(db, customer)
     before = await snapshot(db)
     await send_file(customer, Attachment("tg-x", "virus.exe", 1000))
-    assert "PDF" in customer.text
+    assert "PDF" in str(rendered(customer, "uploads.wrong_type").values["types"])
     await send_file(customer, pdf(size=50 * 1024 * 1024))
-    assert "10" in customer.text
+    assert customer.said("uploads.too_large", max_mb=10)
     assert await snapshot(db) == before
 
 
@@ -173,30 +225,29 @@ async def test_reply_button_then_a_file_and_waiting_request_goes_back_into_work(
 
     answer = await last_to(db, TG, "1002")
     await customer.payload(answer.buttons[0][0][1])
-    assert f"Write your message about request #{number}" in customer.text
+    assert said_in(customer, "en", "relay.ask_message", number=number)
     await customer.send("/cancel")
     await customer.payload(answer.buttons[0][0][1])
     await send_file(customer, pdf("act.pdf"))
-    assert f"passed to the managers (request #{number})" in customer.text
+    assert said_in(customer, "en", "relay.sent", number=number)
     assert (await request_row(db, number))["status"] == "in_work"
     assert (await events_of(db, number))[-2:] == [
         ("customer", "waiting_customer", "in_work", ""),
         ("customer", None, None, "[act.pdf]"),
     ]
     relayed = await last_to(db, *CONSOLE_DESK)
-    assert relayed.text == (
-        f"Сообщение клиента по заявке №{number} (User 1002 (Telegram)):\nФайлы (1): act.pdf"
-    )
+    files = rendered(customer, "relay.files_line", count=1, names="act.pdf")
+    assert relayed.text == f"{heading(customer, number)}\n{files.text}"
 
 
 @pytest.mark.parametrize(
     ("payload", "answer"),
     [
-        ("1:relay.to:999", "Это не ваша заявка"),
-        ("1:relay.to:abc", "Эту кнопку я не узнаю"),
-        ("1:relay.to", "Эту кнопку я не узнаю"),
-        ("1:relay.jump:1", "Эту кнопку я не узнаю"),
-        ("1:relay.pick:1", "больше не действует"),
+        ("1:relay.to:999", "relay.not_yours"),
+        ("1:relay.to:abc", "common.bad_button"),
+        ("1:relay.to", "common.bad_button"),
+        ("1:relay.jump:1", "common.bad_button"),
+        ("1:relay.pick:1", "common.stale_button"),
     ],
 )
 async def test_forged_relay_buttons_change_nothing(
@@ -207,7 +258,7 @@ async def test_forged_relay_buttons_change_nothing(
     await customer.send("/menu")
     before = await snapshot(db)
     await customer.payload(payload)
-    assert answer in customer.text
+    assert customer.said(answer)
     assert await snapshot(db) == before
     assert await state_of(db, TG, "1001") == (None, None)
 
@@ -219,6 +270,6 @@ async def test_someone_elses_reply_button_is_refused(engine: Engine, db: Databas
     await stranger.send("/start")
     before = await snapshot(db)
     await stranger.payload(encode("relay.to", number))
-    assert "Это не ваша заявка" in stranger.text
+    assert stranger.said("relay.not_yours")
     assert await snapshot(db) == before
     assert await state_of(db, TG, "2002") == (None, None)

@@ -18,6 +18,17 @@ from tests.support.chat import Chat, Clock
 
 # Monday 23 Nov 2026, 12:00 in Moscow.
 NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
+NBSP = "\u00a0"
+
+
+def said_in(chat: Chat, language: str, key: str, **values: object) -> bool:
+    """Whether the last answer rendered ``key`` (with these values) in ``language``."""
+    return any(
+        text.language == language
+        and text.key == key
+        and all(text.values.get(n) == v for n, v in values.items())
+        for text in chat.rendered
+    )
 
 
 async def make_engine(db: Database, policy: Policy) -> Engine:
@@ -29,39 +40,59 @@ async def make_engine(db: Database, policy: Policy) -> Engine:
 
 async def open_faq(chat: Chat) -> None:
     await chat.send("/start")
-    await chat.press("О технической поддержке" if chat.language == "ru" else "About support")
+    await chat.press_key("support_faq.menu")
 
 
 async def test_the_questions_of_seed_002_are_offered(db: Database, policy: Policy) -> None:
     chat = Chat(await make_engine(db, policy))
     await open_faq(chat)
-    assert "Частые вопросы" in chat.text
-    for question in ("Что входит", "Что будет, когда", "Зачем нужны обновления", "Как продлить"):
-        assert any(question in label for label in chat.labels)
-    assert "Рассчитать продление" in chat.labels
-    assert "Связаться с менеджером" in chat.labels
+    assert chat.said("support_faq.intro")
+    for question in ("includes", "after_end", "updates", "renewal"):
+        chat.button_of(f"support_faq.q_{question}")
+    chat.button_of("support_faq.get_quote")
+    chat.button_of("support_faq.contact_manager")
 
 
 async def test_renewal_cost_is_computed_from_the_policy(db: Database, policy: Policy) -> None:
     chat = Chat(await make_engine(db, policy))
     await open_faq(chat)
-    await chat.press("сколько это стоит")
-    assert "на 12 месяцев стоит 25\u00a0% или 45\u00a0%" in chat.text
-    assert "через 1 месяц после окончания поддержки" in chat.text
-    assert "Базис-Отчёт стоит 7\u00a0990\u00a0₽" in chat.text
-    assert "льготное продление 1\u00a0998\u00a0₽, обычное 3\u00a0596\u00a0₽" in chat.text
+    await chat.press_key("support_faq.q_renewal")
+    assert chat.said(
+        "support_faq.renewal_cost", months=12, preferential=f"25{NBSP}%", standard=f"45{NBSP}%"
+    )
+    # golden: the exact wording
+    assert (
+        f"Продление технической поддержки на 12 месяцев стоит 25{NBSP}% или 45{NBSP}% "
+        "от цены продукта на дату продления."
+    ) in chat.text
+    assert chat.said("support_faq.renewal_preferential", grace=1)
+    assert chat.said(
+        "support_faq.renewal_example",
+        product="Базис-Отчёт",
+        price=f"7{NBSP}990{NBSP}₽",
+        preferential=f"1{NBSP}998{NBSP}₽",
+        standard=f"3{NBSP}596{NBSP}₽",
+    )
     # Other questions stay a tap away, the answered one is not repeated.
-    assert "Что входит в поддержку?" in chat.labels
-    assert not any("сколько это стоит" in label for label in chat.labels)
+    chat.button_of("support_faq.q_includes")
+    assert not chat.said("support_faq.q_renewal")
 
 
 async def test_renewal_cost_in_english(db: Database, policy: Policy) -> None:
     chat = Chat(await make_engine(db, policy), language="en")
     await open_faq(chat)
-    await chat.press("what does it cost")
-    assert "renewal for 12 months costs 25% or 45%" in chat.text
-    assert "within 1 month after support ends" in chat.text
-    assert "preferential renewal RUB\u00a01,998, standard RUB\u00a03,596" in chat.text
+    await chat.press_key("support_faq.q_renewal")
+    assert said_in(
+        chat, "en", "support_faq.renewal_cost", months=12, preferential="25%", standard="45%"
+    )
+    assert said_in(chat, "en", "support_faq.renewal_preferential", grace=1)
+    assert said_in(
+        chat,
+        "en",
+        "support_faq.renewal_example",
+        preferential=f"RUB{NBSP}1,998",
+        standard=f"RUB{NBSP}3,596",
+    )
 
 
 async def test_other_rates_in_the_policy_change_the_answer(db: Database, policy: Policy) -> None:
@@ -75,53 +106,55 @@ async def test_other_rates_in_the_policy_change_the_answer(db: Database, policy:
     changed = policy.model_copy(update={"support": support})
     chat = Chat(await make_engine(db, changed))
     await open_faq(chat)
-    await chat.press("сколько это стоит")
-    assert "30\u00a0% или 50\u00a0%" in chat.text
-    assert "через 2 месяца после окончания поддержки" in chat.text
+    await chat.press_key("support_faq.q_renewal")
+    assert chat.said("support_faq.renewal_cost", preferential=f"30{NBSP}%", standard=f"50{NBSP}%")
+    assert chat.said("support_faq.renewal_preferential", grace=2)
     # 7990 × 0.30 = 2397, 7990 × 0.50 = 3995.
-    assert "льготное продление 2\u00a0397\u00a0₽, обычное 3\u00a0995\u00a0₽" in chat.text
-    assert "1\u00a0998" not in chat.text
+    assert chat.said(
+        "support_faq.renewal_example",
+        preferential=f"2{NBSP}397{NBSP}₽",
+        standard=f"3{NBSP}995{NBSP}₽",
+    )
+    assert not any(f"1{NBSP}998" in str(v) for text in chat.rendered for v in text.values.values())
 
 
 async def test_support_term_comes_from_the_policy(db: Database, policy: Policy) -> None:
     support = policy.support.model_copy(update={"default_term_months": 12})
     chat = Chat(await make_engine(db, policy.model_copy(update={"support": support})))
     await open_faq(chat)
-    await chat.press("Что входит")
-    assert "консультации по установке" in chat.text
-    assert "обычно это 12 месяцев с покупки" in chat.text
+    await chat.press_key("support_faq.q_includes")
+    assert chat.said("support_faq.answer_includes", months=12)
 
 
 async def test_after_the_end_and_updates_answers(db: Database, policy: Policy) -> None:
     chat = Chat(await make_engine(db, policy), language="en")
     await open_faq(chat)
-    await chat.press("What happens when support ends?")
-    assert "keeps working" in chat.text and "subscription" in chat.text
-    assert "Only access to new versions" in chat.text
-    await chat.press("Why do updates matter?")
-    assert "1C keeps updating its configurations" in chat.text
+    await chat.press_key("support_faq.q_after_end")
+    assert said_in(chat, "en", "support_faq.answer_after_end")
+    await chat.press_key("support_faq.q_updates")
+    assert said_in(chat, "en", "support_faq.answer_updates")
 
 
 async def test_quote_button_starts_the_renewal(db: Database, policy: Policy) -> None:
     chat = Chat(await make_engine(db, policy))
     await open_faq(chat)
-    await chat.press("сколько это стоит")
-    await chat.press("Рассчитать продление")
-    assert "Выберите продукт" in chat.text
+    await chat.press_key("support_faq.q_renewal")
+    await chat.press_key("support_faq.get_quote")
+    assert chat.said("renewal.pick_product")
 
 
 async def test_manager_button_asks_for_the_question(db: Database, policy: Policy) -> None:
     chat = Chat(await make_engine(db, policy))
     await open_faq(chat)
-    await chat.press("Связаться с менеджером")
-    assert "Напишите ваш вопрос" in chat.text
+    await chat.press_key("support_faq.contact_manager")
+    assert chat.said("manager_contact.ask_question")
 
 
 async def test_forged_question_gets_a_hint(db: Database, policy: Policy) -> None:
     chat = Chat(await make_engine(db, policy))
     await open_faq(chat)
     await chat.payload("1:support_faq.q:secrets")
-    assert "Выберите вопрос кнопкой" in chat.text
+    assert chat.said("support_faq.questions_hint")
     await chat.send("а скидка будет?")
-    assert "Выберите вопрос кнопкой" in chat.text
-    assert "Частые вопросы" in chat.text
+    assert chat.said("support_faq.questions_hint")
+    assert chat.said("support_faq.intro")

@@ -12,6 +12,7 @@ from handlers.desk.transfer_desk import TransferDeskFlow
 from handlers.engine.dispatcher import Engine
 from handlers.engine.payloads import encode
 from handlers.flows.transfer.flow import TransferFlow
+from handlers.i18n import texts
 from handlers.policy import Policy
 from storage import requests
 from storage.db import Database
@@ -20,15 +21,14 @@ from tests.support.chat import Chat, Clock
 from tests.support.key_requests import (
     NOW,
     SIDOROVA,
-    agree_if_asked,
     last_request_id,
     link,
     outbox_rows,
     request,
-    send_file,
     snapshot,
 )
 from tests.support.key_requests import demo_engine as build
+from tests.test_transfer_flow import agree_if_asked, rendered, send_file
 
 
 @pytest.fixture
@@ -41,34 +41,31 @@ async def engine(db: Database, policy: Policy, clock: Clock) -> Engine:
     return await build(db, policy, clock, TransferFlow(), TransferDeskFlow())
 
 
-async def transfer_returning_modules(
-    db: Database, chat: Chat, *, modules: bool = True, language: str = "ru"
-) -> int:
-    """Sidorova files a complete transfer of L-1004 on M-100200."""
-    ru = language == "ru"
+async def transfer_returning_modules(db: Database, chat: Chat, *, modules: bool = True) -> int:
+    """Sidorova files a complete transfer of L-1004 on M-100200 (in the chat's language)."""
     await link(db, chat, SIDOROVA)
     await chat.send("/menu")
-    await chat.press("Перенос и объединение лицензий" if ru else "Transfer or merge licenses")
+    await chat.press_key("transfer.menu")
     await agree_if_asked(chat)
-    await chat.press("Объединить" if ru else "Merge")
-    await chat.press("L-1004")
-    await chat.press("Готово" if ru else "Done")
+    await chat.press_key("transfer.operation_button_merge")
+    await chat.press_key("transfer.license_button", number="L-1004")
+    await chat.press_key("transfer.done_button", count=1)
     await chat.send("2")
-    await chat.press("M-100200")
-    await chat.press("Готово" if ru else "Done")
-    await chat.press("Не требуется" if ru else "Not needed")
-    if modules:
-        await chat.press("Да, вернём модули" if ru else "Yes, we will return modules")
-    else:
-        await chat.press("Нет" if ru else "No")
+    await chat.press_key("transfer.key_button", serial="M-100200")
+    await chat.press_key("transfer.done_button", count=1)
+    await chat.press_key("transfer.no_order")
+    await chat.press_key("transfer.yes" if modules else "transfer.no")
     await send_file(chat, "letter.pdf")
     await send_file(chat, "L-1004.WibuCmRaU")
-    await chat.press("Это все" if ru else "That's all")
+    await chat.press_key("transfer.files_done")
     return await last_request_id(db)
 
 
-def card_button(card: dict[str, object], label: str) -> str:
-    found = [p for row in json.loads(str(card["buttons"])) for lbl, p in row if label in lbl]
+def card_button(card: dict[str, object], key: str) -> str:
+    """The payload of the card's button labelled with catalogue text ``key`` (the
+    managers' desk speaks Russian)."""
+    label = texts("ru")(key)
+    found = [p for row in json.loads(str(card["buttons"])) for lbl, p in row if lbl == label]
     assert len(found) == 1, (label, card["buttons"])
     return found[0]
 
@@ -83,13 +80,14 @@ async def test_manager_approves_the_module_return_and_the_customer_is_told(
     engine: Engine, db: Database, language: str
 ) -> None:
     customer = Chat(engine, language=language)
-    number = await transfer_returning_modules(db, customer, language=language)
+    number = await transfer_returning_modules(db, customer)
     card = await latest_card(db, number)
-    approve = card_button(card, "Одобрить возврат модулей")
+    approve = card_button(card, "transfer_desk.approve")
 
     manager = Chat(engine, user_id="900", manager=True)
     await manager.payload(approve)
-    assert f"возврат модулей по заявке №{number} одобрен. Клиенту сообщено" in manager.text
+    approved = rendered(manager, "transfer_desk.decision_approved").text
+    assert manager.said("transfer_desk.recorded_told", number=number, decision=approved)
 
     async with db.unit() as unit:
         history = await requests.events(unit, number)
@@ -121,9 +119,14 @@ async def test_manager_approves_the_module_return_and_the_customer_is_told(
     before = await snapshot(db)
     other = Chat(engine, user_id="901", manager=True)
     await other.payload(approve)
+    # golden: the exact wording
     assert (
         f"По заявке №{number} уже решено: возврат модулей одобрен (User 900 (Telegram))"
         in other.text
+    )
+    first = rendered(other, "history.actor_manager", name="User 900").text
+    assert other.said(
+        "transfer_desk.already_decided", number=number, decision=approved, manager=first
     )
     assert await snapshot(db) == before
 
@@ -131,15 +134,16 @@ async def test_manager_approves_the_module_return_and_the_customer_is_told(
 async def test_manager_rejects_with_a_preset_reason(engine: Engine, db: Database) -> None:
     customer = Chat(engine)
     number = await transfer_returning_modules(db, customer)
-    reject = card_button(await latest_card(db, number), "Отклонить возврат модулей")
+    reject = card_button(await latest_card(db, number), "transfer_desk.reject")
 
     manager = Chat(engine, user_id="900", manager=True)
     before = await snapshot(db)
     await manager.payload(reject)
-    assert "Выберите причину" in manager.text
+    assert manager.said("transfer_desk.choose_reason", number=number)
     assert await snapshot(db) == before  # asking the reason records nothing
-    await manager.press("Не согласовано разработчиком")
-    assert f"по заявке №{number} отклонён. Клиенту сообщено" in manager.text
+    await manager.press_key("transfer_desk.reason_not_agreed")
+    rejected = rendered(manager, "transfer_desk.decision_rejected").text
+    assert manager.said("transfer_desk.recorded_told", number=number, decision=rejected)
 
     async with db.unit() as unit:
         history = await requests.events(unit, number)
@@ -159,47 +163,44 @@ async def test_manager_rejects_with_a_preset_reason(engine: Engine, db: Database
     # The reason buttons pressed again after the decision: refused.
     before = await snapshot(db)
     await manager.payload(encode("transfer_desk.reason", number, "not_needed"))
-    assert "уже решено" in manager.text
+    assert manager.said("transfer_desk.already_decided", number=number)
     assert await snapshot(db) == before
 
 
 async def test_a_non_manager_pressing_approve_is_refused(engine: Engine, db: Database) -> None:
     customer = Chat(engine)
     number = await transfer_returning_modules(db, customer)
-    approve = card_button(await latest_card(db, number), "Одобрить возврат модулей")
+    approve = card_button(await latest_card(db, number), "transfer_desk.approve")
     before = await snapshot(db)
     await customer.payload(approve)
-    assert "только для менеджеров" in customer.text
+    assert customer.said("common.managers_only")
     await customer.payload(encode("transfer_desk.reason", number, "not_needed"))
-    assert "только для менеджеров" in customer.text
+    assert customer.said("common.managers_only")
     assert await snapshot(db) == before
     assert (await request(db, number)).details["module_return"] == "pending"
 
 
 @pytest.mark.parametrize(
-    "payload",
+    ("payload", "answer", "values"),
     [
-        encode("transfer_desk.approve", 999),
-        encode("transfer_desk.approve"),
-        encode("transfer_desk.approve", "x"),
-        encode("transfer_desk.reason", 1, "because"),
-        encode("transfer_desk.reason", 1),
-        encode("transfer_desk.explode", 1),
-        "1:transfer_desk.approve:1:../../etc",
+        (encode("transfer_desk.approve", 999), "transfer_desk.not_found", {"number": 999}),
+        (encode("transfer_desk.approve"), "common.bad_button", {}),
+        (encode("transfer_desk.approve", "x"), "common.bad_button", {}),
+        (encode("transfer_desk.reason", 1, "because"), "common.bad_button", {}),
+        (encode("transfer_desk.reason", 1), "common.bad_button", {}),
+        (encode("transfer_desk.explode", 1), "common.bad_button", {}),
+        ("1:transfer_desk.approve:1:../../etc", "common.bad_button", {}),
     ],
 )
 async def test_forged_manager_buttons_change_nothing(
-    engine: Engine, db: Database, payload: str
+    engine: Engine, db: Database, payload: str, answer: str, values: dict[str, object]
 ) -> None:
     number = await transfer_returning_modules(db, Chat(engine))
     assert number == 1
     manager = Chat(engine, user_id="900", manager=True)
     before = await snapshot(db)
     await manager.payload(payload)
-    assert any(
-        phrase in manager.text
-        for phrase in ("не узнаю", "Заявки на перенос №999 нет", "Ничего не изменилось")
-    )
+    assert manager.said(answer, **values)
     assert await snapshot(db) == before
 
 
@@ -210,7 +211,7 @@ async def test_no_decision_when_modules_are_not_returned_or_the_request_is_close
     manager = Chat(engine, user_id="900", manager=True)
     before = await snapshot(db)
     await manager.payload(encode("transfer_desk.approve", number))
-    assert f"По заявке №{number} решение о возврате модулей сейчас не требуется" in manager.text
+    assert manager.said("transfer_desk.no_return_asked", number=number)
     assert await snapshot(db) == before
 
     second = await transfer_returning_modules(db, Chat(engine, user_id="77"))
@@ -220,7 +221,8 @@ async def test_no_decision_when_modules_are_not_returned_or_the_request_is_close
         )
     before = await snapshot(db)
     await manager.payload(encode("transfer_desk.approve", second))
-    assert f"Заявка №{second} уже выполнена" in manager.text
+    done = rendered(manager, "desk.status_done").text
+    assert manager.said("transfer_desk.closed", number=second, status=done)
     assert await snapshot(db) == before
 
 
@@ -231,5 +233,5 @@ async def test_a_key_loss_request_number_is_not_a_transfer(engine: Engine, db: D
     manager = Chat(engine, user_id="900", manager=True)
     before = await snapshot(db)
     await manager.payload(encode("transfer_desk.approve", number))
-    assert f"Заявки на перенос №{number} нет" in manager.text
+    assert manager.said("transfer_desk.not_found", number=number)
     assert await snapshot(db) == before

@@ -11,15 +11,8 @@ from storage.db import Database
 from storage.models import RequestStatus
 from tests.support import key_requests
 from tests.support.chat import Chat
-from tests.support.key_requests import (
-    NOW,
-    agree_if_asked,
-    last_request_id,
-    request,
-    send_file,
-    snapshot,
-)
-from tests.test_transfer_flow import MENU_EN, MENU_RU, sidorova_until_modules
+from tests.support.key_requests import NOW, last_request_id, request, snapshot
+from tests.test_transfer_flow import agree_if_asked, rendered, send_file, sidorova_until_modules
 
 #: The transfer tests' fixtures: the clock at NOW, the transfer flows on the demo data.
 clock, engine = key_requests.clock, key_requests.transfer_engine
@@ -30,49 +23,51 @@ async def test_the_send_documents_button_works_from_anywhere_and_only_for_its_ow
 ) -> None:
     owner = Chat(engine, user_id="1", language="en")
     await owner.send("/start")
-    await owner.press(MENU_EN)
+    await owner.press_key("transfer.menu")
     await agree_if_asked(owner)
-    await owner.press("Move from one")
+    await owner.press_key("transfer.operation_button_move")
     await owner.send("Basis-Furniture")
     await owner.send("L-2001")
     await owner.send("2")
     await owner.send("3-5550001")
-    await owner.press("Not needed")
-    await owner.press("No")
+    await owner.press_key("transfer.no_order")
+    await owner.press_key("transfer.no")
     number = await last_request_id(db)
-    await owner.press("I'll send them later")
+    await owner.press_key("transfer.later")
+    # golden: the exact wording (English, the person's language)
     assert f"Request #{number} is waiting for the documents; I will remind you" in owner.text
-    resume = owner.button(f"Continue request #{number}").payload
+    assert owner.said("transfer.later_text", number=number)
+    resume = owner.button_of("transfer.continue_button", number=number).payload
     assert resume == encode("go", "transfer", "docs", number)
 
     # Someone else's chat with the owner's button (forwarded, forged): nothing to continue.
     stranger = Chat(engine, user_id="2", language="en")
     await stranger.send("/start")
-    await stranger.press(MENU_EN)
+    await stranger.press_key("transfer.menu")
     await agree_if_asked(stranger)
     before = await snapshot(db)
     await stranger.payload(resume)
-    assert f"Request #{number} is not waiting for documents from you." in stranger.text
-    assert "What needs to be done with the licenses?" in stranger.text
+    assert rendered(stranger, "transfer.nothing_to_continue", number=number).language == "en"
+    assert rendered(stranger, "transfer.ask_operation").language == "en"
     await stranger.payload(encode("go", "transfer", "docs", "x"))
-    assert "not waiting" not in stranger.text
-    assert "What needs to be done with the licenses?" in stranger.text
+    assert "transfer.nothing_to_continue" not in stranger.keys
+    assert rendered(stranger, "transfer.ask_operation").language == "en"
     assert await snapshot(db) == before
 
     # The owner, from the main menu, is taken to the missing letter.
     await owner.send("/menu")
     await owner.payload(resume)
-    assert "Send the scan of this letter" in owner.text
+    assert rendered(owner, "transfer.ask_letter").language == "en"
     await send_file(owner, "letter.pdf")
     await send_file(owner, "L-2001.WibuCmRaU")
-    await owner.press("That's all")
-    assert f"Request #{number} has been passed to the managers" in owner.text
+    await owner.press_key("transfer.files_done")
+    assert rendered(owner, "transfer.filed", number=number).language == "en"
     assert (await request(db, number)).status is RequestStatus.NEW
 
     # The same button once the request is complete: a clear answer, nothing changes.
     before = await snapshot(db)
     await owner.payload(resume)
-    assert f"Request #{number} is not waiting for documents from you." in owner.text
+    assert rendered(owner, "transfer.nothing_to_continue", number=number).language == "en"
     assert await snapshot(db) == before
 
 
@@ -81,7 +76,7 @@ async def test_a_transfer_closed_by_a_manager_takes_no_more_files(
 ) -> None:
     chat = Chat(engine)
     await sidorova_until_modules(db, chat)
-    await chat.press("Нет")
+    await chat.press_key("transfer.no")
     number = await last_request_id(db)
     async with db.unit() as unit:
         await requests.set_status(
@@ -89,9 +84,10 @@ async def test_a_transfer_closed_by_a_manager_takes_no_more_files(
         )
     before = await snapshot(db)
     await send_file(chat, "letter.pdf")
-    assert "Эта заявка уже закрыта, ничего не сохранено" in chat.text
+    assert chat.said("transfer.request_closed")
     assert await snapshot(db) == before
     await chat.send("/menu")
-    await chat.press(MENU_RU)
-    assert "незаконченные" not in chat.text  # a closed request is not offered to continue
-    assert "Что нужно сделать с лицензиями?" in chat.text
+    await chat.press_key("transfer.menu")
+    # a closed request is not offered to continue
+    assert "transfer.resume_title" not in chat.keys
+    assert chat.said("transfer.ask_operation")

@@ -1,6 +1,10 @@
 """Transfer, merge, redistribution of licenses (docs/rules.md#license-transfer): the
 customer's side end to end, through the engine on a real SQLite file, in Russian and
-English."""
+English.
+
+The bot's replies are checked by catalogue key and values (``chat.said``), so rewording a
+text in ``handlers/i18n`` does not break them; the few asserts marked ``# golden`` check the
+exact wording of a central message on purpose."""
 
 from __future__ import annotations
 
@@ -10,29 +14,53 @@ from handlers.desk.transfer_desk import TransferDeskFlow
 from handlers.engine.dispatcher import Engine
 from handlers.engine.payloads import encode
 from handlers.flows.transfer.flow import TransferFlow
+from handlers.i18n import RenderedText, recording_texts
 from handlers.policy import Policy
 from storage.db import Database
 from storage.models import RequestStatus
+from tests.support import key_requests
 from tests.support.chat import Chat, Clock
 from tests.support.key_requests import (
     MB,
     NOW,
     PETROV,
     SIDOROVA,
-    agree_if_asked,
     attachment_roles,
     last_request_id,
     link,
     outbox_rows,
     outbox_texts,
     request,
-    send_file,
     snapshot,
 )
 from tests.support.key_requests import demo_engine as build
 
-MENU_RU = "Перенос и объединение лицензий"
-MENU_EN = "Transfer or merge licenses"
+
+async def send_file(chat: Chat, name: str, size: int = 200_000, *, count: int = 1) -> None:
+    """:func:`tests.support.key_requests.send_file`, recording the texts the answer
+    rendered (that helper bypasses the chat's recording): ``chat.said`` then tells what
+    the bot answered the file."""
+    with recording_texts() as rendered:
+        await key_requests.send_file(chat, name, size, count=count)
+    chat.rendered = rendered
+
+
+async def agree_if_asked(chat: Chat) -> None:
+    """Give the personal-data consent when the bot asks for it, by the button's key."""
+    if "consent.agree" in chat.keys:
+        await chat.press_key("consent.agree")
+
+
+def rendered(chat: Chat, key: str, **values: object) -> RenderedText:
+    """The first text ``key`` (with at least these values) rendered answering the last
+    message: its language, all its values and the text it became."""
+    found = [
+        text
+        for text in chat.rendered
+        if text.key == key and all(text.values.get(name) == v for name, v in values.items())
+    ]
+    assert found, f"{key} {values} not rendered; rendered: {chat.keys}"
+    return found[0]
 
 
 @pytest.fixture
@@ -49,71 +77,87 @@ async def sidorova_until_modules(db: Database, chat: Chat) -> None:
     """Sidorova chooses L-1004 (button) and L-1005 (typed), 3 workplaces, module M-100200."""
     await link(db, chat, SIDOROVA)
     await chat.send("/menu")
-    await chat.press(MENU_RU)
-    assert "152-ФЗ" in chat.text  # documents are personal data: consent comes first
+    await chat.press_key("transfer.menu")
+    assert chat.said("consent.text")  # documents are personal data: consent comes first
     await agree_if_asked(chat)
-    assert "Что нужно сделать с лицензиями?" in chat.text
-    await chat.press("Перенести с одного")
-    await chat.press("L-1004")
-    assert "✅ L-1004 · Базис-Шкаф · 2 рабочих места" in chat.labels
+    assert chat.said("transfer.ask_operation")
+    await chat.press_key("transfer.operation_button_move")
+    await chat.press_key("transfer.license_button", number="L-1004")
+    # the button is shown marked (old check: "✅ L-1004 · Базис-Шкаф · 2 рабочих места")
+    chat.button_of(
+        "transfer.license_button", mark="✅", number="L-1004", product="Базис-Шкаф", workplaces=2
+    )
     await chat.send("l-1005")  # typed, in any case
-    assert "Выбрано: L-1004, L-1005" in chat.text
-    await chat.press("Готово (выбрано: 2)")
-    await chat.press("3 (как в выбранных лицензиях)")
-    await chat.press("M-100200")
-    await chat.press("Готово (выбрано: 1)")
-    await chat.press("Не требуется")
+    assert chat.said("transfer.chosen", items="L-1004, L-1005")
+    await chat.press_key("transfer.done_button", count=2)
+    await chat.press_key("transfer.workplaces_button", count=3)
+    await chat.press_key("transfer.key_button", serial="M-100200")
+    await chat.press_key("transfer.done_button", count=1)
+    await chat.press_key("transfer.no_order")
 
 
 async def test_transfer_end_to_end_with_several_license_files(engine: Engine, db: Database) -> None:
     chat = Chat(engine)
     await sidorova_until_modules(db, chat)
-    assert "Будут ли возвращаться модули защиты?" in chat.text
-    await chat.press("Да, вернём модули")
+    assert chat.said("transfer.ask_modules")
+    await chat.press_key("transfer.yes")
 
     number = await last_request_id(db)
-    text = chat.text
-    for expected in (
-        f"Заявка №{number} создана и ждёт документов",
-        "наименование ПО и номера всех задействованных лицензий: Базис-Шкаф, Базис-Отчёт; "
-        "L-1004, L-1005",
-        "количество рабочих мест: 3",
-        "номера ключей/модулей защиты: M-100200",
-        "гарантию неиспользования файлов лицензий, полученных ранее",
-        "гарантию возврата модулей защиты",
-        "Пришлите скан этого письма",
-    ):
-        assert expected in text, expected
-    assert "порядок перераспределения" not in text
+    assert chat.said("transfer.filed_waiting", number=number)
+    assert chat.said(
+        "transfer.checklist_licenses",
+        product="Базис-Шкаф, Базис-Отчёт",
+        licenses="L-1004, L-1005",
+    )
+    assert chat.said("transfer.checklist_workplaces", count=3)
+    assert chat.said("transfer.checklist_keys", keys="M-100200")
+    assert chat.said("transfer.checklist_no_old_files")
+    assert chat.said("transfer.checklist_modules")
+    assert chat.said("transfer.ask_letter")
+    assert "transfer.checklist_order" not in chat.keys
+    # golden: the exact wording
+    assert chat.replies[0].text == (
+        f"Заявка №{number} создана и ждёт документов.\n"
+        "Письмо на официальном бланке компании с запросом (перенос лицензий на один ключ) "
+        "обязательно должно содержать:\n"
+        "• наименование ПО и номера всех задействованных лицензий: Базис-Шкаф, Базис-Отчёт; "
+        "L-1004, L-1005;\n"
+        "• количество рабочих мест: 3;\n"
+        "• номера ключей/модулей защиты: M-100200;\n"
+        "• гарантию неиспользования файлов лицензий, полученных ранее;\n"
+        "• гарантию возврата модулей защиты."
+    )
     filed = await request(db, number)
     assert filed.status is RequestStatus.WAITING_DOCUMENTS and filed.verified
     assert "ждёт документы" in (await outbox_texts(db, number))[0]
 
     await chat.send("письмо пришлю потом")
-    assert "Мне нужен файл — скан письма" in chat.text
+    assert chat.said("transfer.letter_hint")
     await send_file(chat, "letter.pdf")
-    assert "Получил: письмо на бланке компании (letter.pdf)" in chat.text
-    assert "Получено файлов: 0" in chat.text
+    letter = rendered(chat, "transfer.document_letter").text
+    assert chat.said("transfer.file_received", document=letter, name="letter.pdf")
+    assert chat.said("transfer.ask_license_files", count=0)
 
     before = await snapshot(db)
-    await chat.press("Это все")
-    assert "Пришлите хотя бы один файл лицензии" in chat.text
+    await chat.press_key("transfer.files_done")
+    assert chat.said("transfer.need_license_file")
     await send_file(chat, "virus.exe")
-    assert "Такой тип файла я не принимаю" in chat.text and "WIBUCMRAU" in chat.text
+    refused = rendered(chat, "uploads.wrong_type")
+    assert "WIBUCMRAU" in str(refused.values["types"]).split(", ")
     await send_file(chat, "big.WibuCmRaU", size=10 * MB + 1)
-    assert "больше 10 МБ" in chat.text
+    assert chat.said("uploads.too_large", max_mb=10)
     await send_file(chat, "two.lic", count=2)
-    assert "по одному файлу" in chat.text
+    assert chat.said("transfer.one_at_a_time")
     assert await snapshot(db) == before
 
     await send_file(chat, "L-1004.WibuCmRaU")
-    assert "Получено файлов: 1" in chat.text
+    assert chat.said("transfer.ask_license_files", count=1)
     await send_file(chat, "L-1005.lic")
-    assert "Получено файлов: 2" in chat.text
+    assert chat.said("transfer.ask_license_files", count=2)
     assert (await request(db, number)).status is RequestStatus.WAITING_DOCUMENTS
-    await chat.press("Это все")
-    assert f"Заявка №{number} передана менеджерам" in chat.text
-    assert "заменят новыми" in chat.text
+    await chat.press_key("transfer.files_done")
+    # "...передана менеджерам ... возвращаемые модули заменят новыми": the modules' variant
+    assert chat.said("transfer.filed_with_modules", number=number)
 
     assert await attachment_roles(db, number) == ["letter", "license_file", "license_file"]
     done = await request(db, number)
@@ -141,29 +185,30 @@ async def test_redistribution_needs_the_order_in_english(engine: Engine, db: Dat
     chat = Chat(engine, language="en")
     await link(db, chat, PETROV)
     await chat.send("/menu")
-    await chat.press(MENU_EN)
+    await chat.press_key("transfer.menu")
     await agree_if_asked(chat)
-    await chat.press("Redistribute workplaces")
+    await chat.press_key("transfer.operation_button_redistribute")
     await chat.send("L-1001, L-1002")
-    await chat.press("Done (chosen: 2)")
+    await chat.press_key("transfer.done_button", count=2)
     await chat.send("2")
     await chat.send("3-1234567")
-    await chat.press("Done (chosen: 1)")
-    assert "Describe the redistribution order" in chat.text
-    assert "Not needed" not in chat.labels
+    await chat.press_key("transfer.done_button", count=1)
+    assert rendered(chat, "transfer.ask_order_required").language == "en"
+    assert "transfer.no_order" not in chat.keys  # no "Not needed" button
     # The "not needed" button from another step, forged here: refused.
     await chat.payload(encode("transfer.no_order"))
-    assert "Describe the order in one message" in chat.text
-    await chat.send("L-1001: 1 workplace on 3-1234567; L-1002: 1 workplace on a new key")
-    await chat.press("No")
+    assert rendered(chat, "transfer.order_hint").language == "en"
+    order = "L-1001: 1 workplace on 3-1234567; L-1002: 1 workplace on a new key"
+    await chat.send(order)
+    await chat.press_key("transfer.no")
     number = await last_request_id(db)
-    assert f"Request #{number} has been created" in chat.text
-    assert "the order of redistributing workplaces: L-1001: 1 workplace" in chat.text
-    assert "a guarantee to return the protection modules" not in chat.text
+    assert rendered(chat, "transfer.filed_waiting", number=number).language == "en"
+    assert rendered(chat, "transfer.checklist_order", order=order).language == "en"
+    assert "transfer.checklist_modules" not in chat.keys
     await send_file(chat, "letter.png")
     await send_file(chat, "licenses.zip")
-    await chat.press("That's all")
-    assert f"Request #{number} has been passed to the managers" in chat.text
+    await chat.press_key("transfer.files_done")
+    assert rendered(chat, "transfer.filed", number=number).language == "en"
     done = await request(db, number)
     assert done.status is RequestStatus.NEW
     assert "module_return" not in done.details
@@ -175,20 +220,23 @@ async def test_redistribution_needs_the_order_in_english(engine: Engine, db: Dat
 async def test_leaving_after_the_letter_and_continuing_later(engine: Engine, db: Database) -> None:
     chat = Chat(engine)
     await sidorova_until_modules(db, chat)
-    await chat.press("Нет")
+    await chat.press_key("transfer.no")
     number = await last_request_id(db)
     await send_file(chat, "letter.pdf")
-    await chat.press("Пришлю позже")
-    assert f"Заявка №{number} ждёт документов; через 3 дня я напомню" in chat.text
+    await chat.press_key("transfer.later")
+    assert chat.said("transfer.later_text", number=number, days=3)
     assert (await request(db, number)).status is RequestStatus.WAITING_DOCUMENTS
 
     await chat.send("/menu")
-    await chat.press(MENU_RU)
-    assert f"№{number} (L-1004, L-1005): не хватает — файлы лицензий" in chat.text
-    await chat.press(f"Продолжить заявку №{number}")
-    assert "пришлите файлы лицензий" in chat.text
+    await chat.press_key("transfer.menu")
+    missing = rendered(chat, "transfer.document_license_files").text
+    assert chat.said(
+        "transfer.resume_line", number=number, licenses="L-1004, L-1005", missing=missing
+    )
+    await chat.press_key("transfer.continue_button", number=number)
+    assert chat.said("transfer.ask_license_files")
     await send_file(chat, "L-1004.WibuCmRaU")
-    await chat.press("Это все")
+    await chat.press_key("transfer.files_done")
     assert (await request(db, number)).status is RequestStatus.NEW
 
 
@@ -198,26 +246,28 @@ async def test_someone_elses_license_or_key_is_refused_and_nothing_changes(
     chat = Chat(engine)
     await link(db, chat, SIDOROVA)
     await chat.send("/menu")
-    await chat.press(MENU_RU)
+    await chat.press_key("transfer.menu")
     await agree_if_asked(chat)
-    await chat.press("Объединить")
+    await chat.press_key("transfer.operation_button_merge")
     before = await snapshot(db)
     await chat.send("L-1004, L-1001")  # L-1001 is Petrov's
-    assert "Не найдены среди ваших лицензий: L-1001" in chat.text
-    assert "Выбрано" not in chat.text  # L-1004 was not taken either
-    await chat.press("Готово (выбрано: 0)")
-    assert "Отметьте хотя бы одну лицензию" in chat.text
+    assert chat.said("transfer.not_your_licenses", numbers="L-1001")
+    assert "transfer.chosen" not in chat.keys  # L-1004 was not taken either
+    await chat.press_key("transfer.done_button", count=0)
+    assert chat.said("transfer.choose_one_license")
     await chat.payload(encode("transfer.lic", 1))  # a forged button: Petrov's L-1001
-    assert "Эта лицензия не найдена среди ваших" in chat.text
-    await chat.press("L-1004")
-    await chat.press("Готово")
+    assert chat.said("transfer.not_your_license_button")
+    await chat.press_key("transfer.license_button", number="L-1004")
+    # golden: the exact wording (a plural form: "2 рабочих места")
+    assert "✅ L-1004 · Базис-Шкаф · 2 рабочих места" in chat.labels
+    await chat.press_key("transfer.done_button", count=1)
     await chat.send("много")
-    assert "Напишите количество рабочих мест числом" in chat.text
+    assert chat.said("transfer.workplaces_hint")
     await chat.send("0")
-    assert "Напишите количество рабочих мест числом" in chat.text
+    assert chat.said("transfer.workplaces_hint")
     await chat.send("2")
     await chat.send("3-1234567")  # Petrov's key
-    assert "Не найдены среди ваших ключей: 3-1234567" in chat.text
+    assert chat.said("transfer.not_your_keys", numbers="3-1234567")
     assert await snapshot(db) == before
 
 
@@ -226,20 +276,20 @@ async def test_unlinked_person_types_everything_and_the_card_says_unverified(
 ) -> None:
     chat = Chat(engine)
     await chat.send("/start")
-    await chat.press(MENU_RU)
+    await chat.press_key("transfer.menu")
     await agree_if_asked(chat)
-    await chat.press("Перенести")
-    assert "Напишите название программы" in chat.text
+    await chat.press_key("transfer.operation_button_move")
+    assert chat.said("transfer.ask_product")
     await chat.send("Базис-Мебельщик")
     await chat.send("L-2001; L-2002")
     await chat.send("4")
     await chat.send("3-5550001 3-5550002")
-    await chat.press("Не требуется")
-    await chat.press("Нет")
+    await chat.press_key("transfer.no_order")
+    await chat.press_key("transfer.no")
     number = await last_request_id(db)
     await send_file(chat, "letter.jpg")
     await send_file(chat, "L-2001.WibuCmRaU")
-    await chat.press("Это все")
+    await chat.press_key("transfer.files_done")
     filed = await request(db, number)
     assert filed.status is RequestStatus.NEW and not filed.verified
     card = (await outbox_texts(db, number))[-1]
@@ -252,6 +302,6 @@ async def test_declining_consent_stores_nothing(engine: Engine, db: Database) ->
     chat = Chat(engine)
     await chat.send("/start")
     before = await snapshot(db)
-    await chat.press(MENU_RU)
-    await chat.press("Не согласен")
+    await chat.press_key("transfer.menu")
+    await chat.press_key("consent.decline")
     assert await snapshot(db) == before

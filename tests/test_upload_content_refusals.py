@@ -11,6 +11,7 @@ import pytest
 from handlers.engine.dispatcher import Engine
 from handlers.engine.payloads import encode
 from handlers.flows.key_loss.flow import KeyLossFlow
+from handlers.i18n import recording_texts
 from handlers.policy import Policy
 from storage import downloads, requests
 from storage.db import Database
@@ -19,15 +20,14 @@ from tests.support.chat import Chat, Clock
 from tests.support.key_requests import (
     NOW,
     SIDOROVA,
-    agree_if_asked,
     attachment_roles,
     last_request_id,
     link,
     outbox_rows,
     request,
-    send_file,
 )
 from tests.support.key_requests import demo_engine as build
+from tests.test_key_loss_documents import agree_if_asked, first, send_file
 
 
 @pytest.fixture
@@ -44,10 +44,10 @@ async def module_lost(db: Database, chat: Chat) -> int:
     """Sidorova reports her module lost: a request waiting for the letter and the act."""
     await link(db, chat, SIDOROVA)
     await chat.send("/menu")
-    await chat.press("Утеря, кража, поломка ключа")
+    await chat.press_key("key_loss.menu")
     await agree_if_asked(chat)
-    await chat.press("M-100200")
-    await chat.press("Потерян")
+    await chat.press_key("key_loss.key_button", serial="M-100200")
+    await chat.press_key("key_loss.button_lost")
     return await last_request_id(db)
 
 
@@ -65,12 +65,13 @@ async def test_a_refused_act_sends_the_handed_over_request_back_to_waiting(
     number = await module_lost(db, chat)
     await send_file(chat, "letter.pdf")
     await send_file(chat, "act.png")
-    assert f"Заявка №{number} передана менеджерам" in chat.text
+    assert chat.said("key_loss.documents_filed", number=number)
     assert (await request(db, number)).status is RequestStatus.NEW
     before = len(await outbox_rows(db))
 
     act = await attachment_id(db, number, "write_off_act")
-    assert await engine.refuse_upload(act)
+    with recording_texts() as said:
+        assert await engine.refuse_upload(act)
 
     assert await attachment_roles(db, number) == ["letter"]
     reopened = await request(db, number)
@@ -86,12 +87,15 @@ async def test_a_refused_act_sends_the_handed_over_request_back_to_waiting(
     to_customer = [row for row in sent if row["chat_id"] == chat.user_id]
     to_managers = [row for row in sent if row["chat_id"] != chat.user_id]
     [answer] = to_customer
-    assert answer["text"].startswith("Файл act.png — не PNG")
-    assert f"К заявке №{number} я его не добавил" in answer["text"]
+    # "The file act.png is not a PNG … I did not add it to request №N"
+    refusal = first(said, "uploads.wrong_content", name="act.png", format="PNG", number=number)
+    assert (refusal.language, answer["text"]) == ("ru", refusal.text)
+    assert answer["text"].startswith("Файл act.png — не PNG")  # golden: the exact wording
     payloads = [payload for row in json.loads(answer["buttons"]) for _, payload in row]
     assert payloads == [encode("go", "key_loss", "docs", number), encode("menu")]
     note, card = (row["text"] for row in to_managers)
-    assert f"Заявка №{number}: файл клиента act.png не принят" in note
+    told = first(said, "uploads.refused_to_managers", number=number, name="act.png", format="PNG")
+    assert note == told.text
     assert "ждёт документы" in card and "Документы: ждём от клиента" in card
     assert "Файлы (1): letter.pdf" in card
 
@@ -100,7 +104,7 @@ async def test_a_refused_act_sends_the_handed_over_request_back_to_waiting(
 
     # The customer simply sends the act again: it completes the request once more.
     await send_file(chat, "act.pdf")
-    assert f"Заявка №{number} передана менеджерам" in chat.text
+    assert chat.said("key_loss.documents_filed", number=number)
     assert await attachment_roles(db, number) == ["letter", "write_off_act"]
     assert (await request(db, number)).status is RequestStatus.NEW
 
@@ -111,16 +115,16 @@ async def test_a_letter_refused_midway_is_asked_for_again_after_the_act(
     chat = Chat(engine)
     number = await module_lost(db, chat)
     await send_file(chat, "letter.pdf")
-    assert "Документ 2 из 2" in chat.text
+    assert chat.said("key_loss.ask_act")  # document 2 of 2
 
     assert await engine.refuse_upload(await attachment_id(db, number, "letter"))
     assert (await request(db, number)).status is RequestStatus.WAITING_DOCUMENTS
 
     await send_file(chat, "act.png")
-    assert "Документ 1 из 2" in chat.text  # the letter, again
+    assert chat.said("key_loss.ask_letter")  # document 1 of 2: the letter, again
     assert (await request(db, number)).status is RequestStatus.WAITING_DOCUMENTS
     await send_file(chat, "letter.jpg")
-    assert f"Заявка №{number} передана менеджерам" in chat.text
+    assert chat.said("key_loss.documents_filed", number=number)
 
 
 async def test_a_stored_file_is_not_refused(engine: Engine, db: Database) -> None:
