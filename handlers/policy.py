@@ -162,6 +162,8 @@ class DeskPolicy(_Section):
     #: A request closed as done is reopened by the customer's message within this many
     #: days; a message after that opens a new request that names the old one.
     reopen_days: NonNegativeInt = 7
+    #: A manager's answer shows the manager's name (from their messenger profile).
+    show_manager_names: bool = True
 
 
 class Policy(_Section):

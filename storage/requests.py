@@ -222,14 +222,45 @@ async def add_note(
     note: str = "",
     note_line: NoteLine | None = None,
     now: datetime,
-) -> None:
+) -> int:
     """Record an event without a status change: what the bot notes (``note_line``, a card
-    line rendered in the reader's language) and/or free text a person typed (``note``)."""
-    await unit.execute(
+    line rendered in the reader's language) and/or free text a person typed (``note``).
+    Returns the event's id."""
+    return await unit.insert(
         "INSERT INTO request_events (request_id, at, actor, note, note_line) "
         "VALUES (?, ?, ?, ?, ?)",
         (request_id, time_to_db(now), actor, note, _line_to_db(note_line)),
     )
+
+
+async def reopen(unit: Unit, request_id: int, *, actor: str, now: datetime) -> bool:
+    """Put a request closed as done back into work (the customer wrote to it again within
+    the reopen window); False when it is not done (nothing changes)."""
+    await unit.begin()
+    row = await unit.fetchone("SELECT status FROM requests WHERE id = ?", (request_id,))
+    if row is None or row["status"] != RequestStatus.DONE.value:
+        return False
+    at = time_to_db(now)
+    await unit.execute(
+        "UPDATE requests SET status = ?, updated_at = ? WHERE id = ?",
+        (RequestStatus.IN_WORK.value, at, request_id),
+    )
+    await unit.execute(
+        "INSERT INTO request_events (request_id, at, actor, from_status, to_status) "
+        "VALUES (?, ?, ?, ?, ?)",
+        (request_id, at, actor, RequestStatus.DONE.value, RequestStatus.IN_WORK.value),
+    )
+    return True
+
+
+async def event(unit: Unit, event_id: int) -> RequestEvent | None:
+    """One history event by its id."""
+    row = await unit.fetchone(
+        "SELECT id, request_id, at, actor, from_status, to_status, note, note_line "
+        "FROM request_events WHERE id = ?",
+        (event_id,),
+    )
+    return _event_from_row(row) if row is not None else None
 
 
 async def events(unit: Unit, request_id: int) -> list[RequestEvent]:
@@ -238,19 +269,20 @@ async def events(unit: Unit, request_id: int) -> list[RequestEvent]:
         "FROM request_events WHERE request_id = ? ORDER BY id",
         (request_id,),
     )
-    return [
-        RequestEvent(
-            id=row["id"],
-            request_id=row["request_id"],
-            at=_at(row["at"]),
-            actor=row["actor"],
-            from_status=RequestStatus(row["from_status"]) if row["from_status"] else None,
-            to_status=RequestStatus(row["to_status"]) if row["to_status"] else None,
-            note=row["note"],
-            note_line=_line_from_db(row["note_line"]),
-        )
-        for row in rows
-    ]
+    return [_event_from_row(row) for row in rows]
+
+
+def _event_from_row(row: sqlite3.Row) -> RequestEvent:
+    return RequestEvent(
+        id=row["id"],
+        request_id=row["request_id"],
+        at=_at(row["at"]),
+        actor=row["actor"],
+        from_status=RequestStatus(row["from_status"]) if row["from_status"] else None,
+        to_status=RequestStatus(row["to_status"]) if row["to_status"] else None,
+        note=row["note"],
+        note_line=_line_from_db(row["note_line"]),
+    )
 
 
 _OPEN = ", ".join(f"'{status.value}'" for status in sorted(OPEN_STATUSES))

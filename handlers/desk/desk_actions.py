@@ -204,9 +204,15 @@ class DeskActionsFlow(Flow):
         await requests.add_note(
             ctx.unit, request.id, actor=manager_actor(msg), note=text, now=ctx.now
         )
+        # The customer sees who answers (their messenger name) unless the vendor hides names.
+        name = msg.display_name.strip() if ctx.policy.desk.show_manager_names else ""
         await ctx.queue_to_account(
             customer,
-            lambda t: t("desk_actions.customer_answer", number=request.id, text=text),
+            lambda t: (
+                t("desk_actions.customer_answer_named", number=request.id, manager=name, text=text)
+                if name
+                else t("desk_actions.customer_answer", number=request.id, text=text)
+            ),
             reply_keyboard(customer, request.id),
             request_id=request.id,
         )

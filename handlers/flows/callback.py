@@ -133,22 +133,26 @@ def next_afternoon(calendar: WorkingCalendar, now: datetime) -> datetime:
     return afternoon_start(calendar, calendar.next_working_morning(now).date())
 
 
+def day_words(t: Texts, policy: Policy, moment: datetime, now: datetime) -> str:
+    """'today', 'tomorrow', 'on Monday, 30 Nov 2026,' for the day of ``moment`` (vendor
+    time) seen from ``now``, in the reader's language."""
+    day, today = moment.astimezone(policy.tz).date(), now.astimezone(policy.tz).date()
+    if day == today:
+        return t("callback.today")
+    if day == today + timedelta(days=1):
+        return t("callback.tomorrow")
+    return t(
+        "callback.on_day",
+        weekday=t.weekday(day),
+        weekday_number=day.isoweekday(),
+        date=t.date(day),
+    )
+
+
 def when_words(t: Texts, policy: Policy, moment: datetime, now: datetime) -> str:
     """'tomorrow from 09:00', 'on Monday, 30 Nov 2026, from 09:00' in the reader's language."""
-    local = moment.astimezone(policy.tz)
-    day, today = local.date(), now.astimezone(policy.tz).date()
-    if day == today:
-        day_words = t("callback.today")
-    elif day == today + timedelta(days=1):
-        day_words = t("callback.tomorrow")
-    else:
-        day_words = t(
-            "callback.on_day",
-            weekday=t.weekday(day),
-            weekday_number=day.isoweekday(),
-            date=t.date(day),
-        )
-    return t("callback.day_from", day=day_words, time=t.time(local))
+    day = day_words(t, policy, moment, now)
+    return t("callback.day_from", day=day, time=t.time(moment.astimezone(policy.tz)))
 
 
 def working_hours_line(t: Texts, policy: Policy) -> str:

@@ -1,12 +1,18 @@
-"""A customer's follow-ups reach the thread of their request (docs/rules.md#managers).
+"""Whatever a customer writes reaches a person, in the thread it belongs to
+(docs/rules.md#managers).
 
-A customer writes to an open request in two ways:
+A customer writes to a request in two ways:
 
 * presses "Reply" under a manager's answer (``relay.to:<request>``): the next message,
   text or a file, belongs to that request;
-* simply writes while in no conversation (:meth:`RelayFlow.on_idle`): with one open
-  request it goes there at once; with several the bot asks which one (the message waits
-  in the chat's state); with none the engine answers "use the menu".
+* simply writes while in no conversation (:meth:`RelayFlow.on_idle`). The thread is
+  chosen by :func:`handlers.rules.threads.thread_for`: the request a manager answered
+  last (reopened when it was closed as done within ``desk.reopen_days``), else the only
+  open one, else one tap among the open ones; with none a new question is filed for the
+  managers, naming the request it follows if there was one. The customer is told which
+  request the message went to and when the answer will come (``desk.first_response_minutes``
+  of working time; after hours with the call-back offered), with a "This is a new
+  question" button that moves the message into a request of its own.
 
 The message reaches every manager destination ("Customer's message on request N") with
 Reply and Done buttons, is recorded in the request's history, and files are recorded as
@@ -20,15 +26,20 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from handlers.desk.cards import RequestDetails, who_text
+from handlers.desk import cards
+from handlers.desk.cards import RequestDetails, file_request, who_text
 from handlers.engine.attachments import FileKind, accept_attachment, problem_text, upload_problem
 from handlers.engine.flow import Context, Flow, Step
 from handlers.engine.messages import Attachment, Button, Incoming, Keyboard, keyboard
 from handlers.engine.payloads import Payload, encode
 from handlers.engine.stored import Stored
+from handlers.flows.callback import CallbackFlow, day_words, topic_value
+from handlers.flows.manager_contact import QuestionDetails
 from handlers.i18n import Texts, texts
+from handlers.rules.calendar import calendar_for
+from handlers.rules.threads import Join, ThreadCandidate, ThreadChoice, thread_for
 from storage import requests
-from storage.models import OPEN_STATUSES, Account, Request, RequestStatus
+from storage.models import OPEN_STATUSES, Account, Request, RequestKind, RequestStatus
 
 #: The customer's "Reply" button under a manager's answer.
 REPLY_ACTION = "relay.to"
@@ -36,6 +47,12 @@ REPLY_ACTION = "relay.to"
 PICK_LIMIT = 9
 #: The role of a follow-up file among the request's attachments.
 FOLLOW_UP_ROLE = "other"
+#: "This is a new question" under the answer to a message that joined a request.
+SPLIT_ACTION = "relay.split"
+#: The customer's pick among open requests: "a new question" instead.
+PICK_NEW_ACTION = "relay.pick_new"
+#: Longest message quoted on a new question's card (a card is one messenger message).
+MAX_CARD_CHARS = 2000
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -82,9 +99,10 @@ def _files_from_data(data: Sequence[Sequence[Any]]) -> list[Attachment]:
     return [Attachment(str(i), str(n), int(s), str(m)) for i, n, s, m in data]
 
 
-async def forward(ctx: Context, request: Request, text: str, files: Sequence[Attachment]) -> None:
+async def forward(ctx: Context, request: Request, text: str, files: Sequence[Attachment]) -> int:
     """Pass a customer's follow-up to the managers; ``request`` is open and theirs, the
-    files already checked, and the unit's write transaction begun."""
+    files already checked, and the unit's write transaction begun. Returns the history
+    event of the message (the customer is told by the caller)."""
     if request.status is RequestStatus.WAITING_CUSTOMER:
         await requests.set_status(
             ctx.unit, request.id, RequestStatus.IN_WORK, actor="customer", now=ctx.now
@@ -95,7 +113,9 @@ async def forward(ctx: Context, request: Request, text: str, files: Sequence[Att
         )
     names = ", ".join(f.name for f in files)
     note = "\n".join(part for part in (text, f"[{names}]" if names else "") if part)
-    await requests.add_note(ctx.unit, request.id, actor="customer", note=note, now=ctx.now)
+    event_id = await requests.add_note(
+        ctx.unit, request.id, actor="customer", note=note, now=ctx.now
+    )
     who = RequestDetails.from_stored(request.details).who
 
     def render(t: Texts) -> str:
@@ -107,7 +127,68 @@ async def forward(ctx: Context, request: Request, text: str, files: Sequence[Att
         return "\n".join(lines)
 
     await ctx.notify_managers(render, request_id=request.id, buttons=_manager_buttons(request.id))
-    ctx.say(ctx.t("relay.sent", number=request.id), (ctx.menu_row(),))
+    return event_id
+
+
+def promised_answer(ctx: Context) -> str:
+    """When the answer will come: ``desk.first_response_minutes`` of working time from now
+    ("today by 15:30"); after hours the same from the next working morning, with the
+    call-back mentioned."""
+    calendar = calendar_for(ctx.policy)
+    due = calendar.after_working_minutes(ctx.now, ctx.policy.desk.first_response_minutes)
+    key = "relay.expect_by" if calendar.is_working_time(ctx.now) else "relay.expect_after_hours"
+    day = day_words(ctx.t, ctx.policy, due, ctx.now)
+    return ctx.t(key, day=day, time=ctx.t.time(due.astimezone(ctx.policy.tz)))
+
+
+def _answer_buttons(ctx: Context, split_from: int | None) -> Keyboard:
+    """Under "your message went to request N": split it off (when it joined a request),
+    a call back after hours (where the flow exists), the menu."""
+    rows: list[tuple[Button, ...]] = []
+    if split_from is not None:
+        rows.append((ctx.button("relay.split", SPLIT_ACTION, split_from),))
+    if CallbackFlow.name in ctx.flows and not calendar_for(ctx.policy).is_working_time(ctx.now):
+        rows.append((ctx.button(CallbackFlow.menu_label or "", "go", CallbackFlow.name),))
+    rows.append(ctx.menu_row())
+    return tuple(rows)
+
+
+async def file_question(
+    ctx: Context,
+    text: str,
+    files: Sequence[Attachment],
+    *,
+    previous: int | None = None,
+    split_from: int | None = None,
+) -> int:
+    """A new question request with what the customer wrote; the managers get its card."""
+    calendar = calendar_for(ctx.policy)
+    working = calendar.is_working_time(ctx.now)
+    due = None if working else calendar.next_working_morning(ctx.now)
+    quoted = text if len(text) <= MAX_CARD_CHARS else text[: MAX_CARD_CHARS - 1] + "…"
+    lines = [cards.line("manager_contact.card_topic", topic=topic_value(ctx.t, "general"))]
+    if quoted:
+        lines.append(cards.line("manager_contact.card_question", message=quoted))
+    if previous is not None:
+        lines.append(cards.line("relay.card_follows", number=previous))
+    if split_from is not None:
+        lines.append(cards.line("relay.card_split_from", number=split_from))
+    if due is not None:
+        lines.append(cards.line("manager_contact.card_next_morning", when=cards.moment(due)))
+    details = QuestionDetails(topic="general", question_text=text or None)
+    stored = details.to_stored()
+    if previous is not None:
+        stored["follows"] = previous
+    request_id = await file_request(
+        ctx, RequestKind.QUESTION, card=lines, details=stored, due_at=due
+    )
+    for attachment in files:
+        await accept_attachment(
+            ctx, attachment, request_id=request_id, role=FOLLOW_UP_ROLE, kind=FileKind.DOCUMENT
+        )
+    note = "\n".join(part for part in (text, ", ".join(f.name for f in files)) if part)
+    await requests.add_note(ctx.unit, request_id, actor="customer", note=note, now=ctx.now)
+    return request_id
 
 
 class RelayFlow(Flow):
@@ -176,6 +257,21 @@ class RelayFlow(Flow):
                 return
             ctx.finish()
             await forward(ctx, request, pending.text, _files_from_data(pending.files))
+            ctx.say(ctx.t("relay.sent", number=request.id), (ctx.menu_row(),))
+            return
+        if payload.action == PICK_NEW_ACTION:
+            pending = ctx.read(RelayData).pending if ctx.flow_name == self.name else None
+            if ctx.step != self.pick.name or pending is None:
+                ctx.say(ctx.t("common.stale_button"))
+                return
+            await ctx.unit.begin()
+            ctx.finish()
+            files = _files_from_data(pending.files)
+            request_id = await file_question(ctx, pending.text, files)
+            self._tell_filed(ctx, request_id, previous=None)
+            return
+        if payload.action == SPLIT_ACTION:
+            await self._split(ctx, payload)
             return
         ctx.say(ctx.t("common.bad_button"))
 
@@ -202,6 +298,7 @@ class RelayFlow(Flow):
         request = self._still_open(ctx, request)
         if request is not None:
             await forward(ctx, request, text, files)
+            ctx.say(ctx.t("relay.sent", number=request.id), (ctx.menu_row(),))
         return True
 
     # -- written while in no conversation -----------------------------------------------
@@ -210,18 +307,88 @@ class RelayFlow(Flow):
         text, files = message.text.strip(), list(message.attachments)
         if message.contact is not None or not (text or files):
             return False
-        own = await requests.of_account(ctx.unit, ctx.account.id, open_only=True)
-        if not own:
-            return False
         if self._file_problems(ctx, files):
             return True
-        await ctx.unit.begin()
-        if len(own) == 1:
-            await forward(ctx, own[0], text, files)
+        await ctx.unit.begin()  # what is read here decides what is written
+        choice = await self._thread(ctx)
+        if choice.join is Join.PICK:
+            pending = PendingMessage(text=text, files=_files_to_data(files))
+            self._enter(ctx, RelayData(pending=pending))
+            await ctx.go(self.pick)
             return True
-        self._enter(ctx, RelayData(pending=PendingMessage(text=text, files=_files_to_data(files))))
-        await ctx.go(self.pick)
+        request = await requests.get(ctx.unit, choice.request_id) if choice.request_id else None
+        if choice.join is Join.JOIN and request is not None:
+            if choice.reopen:
+                await requests.reopen(ctx.unit, request.id, actor="customer", now=ctx.now)
+                await cards.send_card(ctx, request.id)
+            event_id = await forward(ctx, request, text, files)
+            key = "relay.reopened" if choice.reopen else "relay.joined"
+            ctx.say(
+                f"{ctx.t(key, number=request.id)}\n{promised_answer(ctx)}",
+                _answer_buttons(ctx, event_id),
+            )
+            return True
+        request_id = await file_question(ctx, text, files, previous=choice.previous)
+        self._tell_filed(ctx, request_id, previous=choice.previous)
         return True
+
+    async def _thread(self, ctx: Context) -> ThreadChoice:
+        rows = await requests.thread_rows(ctx.unit, ctx.account.id)
+        candidates = [
+            ThreadCandidate(
+                request_id=row.request_id,
+                open=row.status in OPEN_STATUSES,
+                done_at=row.done_at if row.status is RequestStatus.DONE else None,
+                answered=row.answered,
+            )
+            for row in rows
+        ]
+        return thread_for(candidates, now=ctx.now, reopen_days=ctx.policy.desk.reopen_days)
+
+    def _tell_filed(self, ctx: Context, request_id: int, *, previous: int | None) -> None:
+        filed = (
+            ctx.t("relay.question_filed_follows", number=request_id, previous=previous)
+            if previous is not None
+            else ctx.t("relay.question_filed", number=request_id)
+        )
+        ctx.say(f"{filed}\n{promised_answer(ctx)}", _answer_buttons(ctx, None))
+
+    async def _split(self, ctx: Context, payload: Payload) -> None:
+        """"This is a new question": the message (a history event) moves out of the request
+        it joined into a question of its own; the old request's history says where."""
+        event_id = payload.optional_int(0)
+        if event_id is None or len(payload.args) != 1:
+            ctx.say(ctx.t("common.bad_button"))
+            return
+        await ctx.unit.begin()
+        found = await requests.event(ctx.unit, event_id)
+        request = await requests.get(ctx.unit, found.request_id) if found else None
+        if found is None or request is None or request.account_id != ctx.account.id:
+            ctx.say(ctx.t("relay.not_yours"))
+            return
+        later = [e for e in await requests.events(ctx.unit, request.id) if e.id > event_id]
+        split_already = any(
+            e.note_line is not None
+            and e.note_line[0] == "relay.note_split"
+            and e.note_line[1].get("event") == event_id
+            for e in later
+        )
+        if found.actor != "customer" or not found.note or split_already:
+            ctx.say(ctx.t("relay.split_stale"), (ctx.menu_row(),))
+            return
+        request_id = await file_question(ctx, found.note, (), split_from=request.id)
+        await requests.add_note(
+            ctx.unit,
+            request.id,
+            actor="customer",
+            note_line=cards.line("relay.note_split", number=request_id, event=event_id),
+            now=ctx.now,
+        )
+        ctx.finish()
+        ctx.say(
+            f"{ctx.t('relay.split_done', number=request_id)}\n{promised_answer(ctx)}",
+            _answer_buttons(ctx, None),
+        )
 
     async def ask_pick(self, ctx: Context) -> None:
         own = await requests.of_account(ctx.unit, ctx.account.id, open_only=True, limit=PICK_LIMIT)
@@ -236,7 +403,8 @@ class RelayFlow(Flow):
             )
             for request in own
         )
-        ctx.say(ctx.t("relay.pick"), keyboard(*requests_listed, ctx.menu_row()))
+        new = ctx.button("relay.pick_new", PICK_NEW_ACTION)
+        ctx.say(ctx.t("relay.pick"), keyboard(*requests_listed, new, ctx.menu_row()))
 
     async def on_pick(self, ctx: Context, msg: Incoming, payload: Payload | None) -> bool:
         return False  # the buttons come through on_global; text is not an answer here

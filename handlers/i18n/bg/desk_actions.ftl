@@ -21,6 +21,9 @@ desk_actions-customer_in_work = Вашата заявка №{ $number } е по
 desk_actions-customer_answer =
     Отговор на мениджъра по заявка №{ $number }:
     { $text }
+desk_actions-customer_answer_named =
+    Отговор по заявка №{ $number }, мениджър { $manager }:
+    { $text }
 desk_actions-customer_done = Вашата заявка №{ $number } е изпълнена. Благодарим, че се свързахте с нас!
 desk_actions-customer_rejected =
     Вашата заявка №{ $number } е отказана.

@@ -12,3 +12,17 @@ relay-not_yours = Тази заявка не е Ваша. Нищо не е из�
 relay-closed = Заявка №{ $number } вече е затворена, съобщението не е изпратено. Нов въпрос може да зададете от менюто.
 relay-to_managers = Съобщение от клиента по заявка №{ $number } ({ $who }):
 relay-files_line = Файлове ({ $count }): { $names }
+relay-joined = Съобщението е добавено към заявка №{ $number }.
+relay-reopened = Заявка №{ $number } е отворена отново и съобщението е добавено към нея.
+relay-question_filed = Въпросът Ви е предаден на мениджърите: заявка №{ $number }.
+relay-question_filed_follows = Въпросът Ви е предаден на мениджърите: заявка №{ $number }, продължение на заявка №{ $previous }.
+# $day: „днес“, „утре“ or „в понеделник, 7.12.2026,“ (callback-today … callback-on_day).
+relay-expect_by = Отговорът ще дойде тук { $day } до { $time }.
+relay-expect_after_hours = Работният ден приключи: отговорът ще дойде тук { $day } до { $time }. Ако Ви е по-удобно по телефона, оставете номер и ще Ви се обадим.
+relay-split = Това е нов въпрос
+relay-split_done = Съобщението е преместено в нова заявка №{ $number }.
+relay-split_stale = Това съобщение вече не може да се премести в нова заявка.
+relay-pick_new = Това е нов въпрос
+relay-card_follows = Продължение на заявка №{ $number }
+relay-card_split_from = Преместено от клиента от заявка №{ $number }
+relay-note_split = Клиентът премести съобщението си в нова заявка №{ $number }

@@ -21,6 +21,9 @@ desk_actions-customer_in_work = Your request #{ $number } has been taken into wo
 desk_actions-customer_answer =
     Manager's answer to request #{ $number }:
     { $text }
+desk_actions-customer_answer_named =
+    Answer on request #{ $number } from { $manager }, manager:
+    { $text }
 desk_actions-customer_done = Your request #{ $number } is done. Thank you for contacting us!
 desk_actions-customer_rejected =
     Your request #{ $number } has been rejected.

@@ -12,3 +12,17 @@ relay-not_yours = This request is not among yours. Nothing has been sent.
 relay-closed = Request #{ $number } is already closed, the message was not sent. For a new question choose it in the menu.
 relay-to_managers = Customer's message on request #{ $number } ({ $who }):
 relay-files_line = Files ({ $count }): { $names }
+relay-joined = Your message was added to request #{ $number }.
+relay-reopened = Request #{ $number } is open again, and your message was added to it.
+relay-question_filed = Your question went to the managers: request #{ $number }.
+relay-question_filed_follows = Your question went to the managers: request #{ $number }, following request #{ $previous }.
+# $day: "today", "tomorrow" or "on Monday, 7 Dec 2026," (callback-today … callback-on_day).
+relay-expect_by = The answer will come here { $day } by { $time }.
+relay-expect_after_hours = Our working day is over: the answer will come here { $day } by { $time }. If a call suits you better, leave your number and we will call you back.
+relay-split = This is a new question
+relay-split_done = Your message was moved to a new request #{ $number }.
+relay-split_stale = This message can no longer be moved to a new request.
+relay-pick_new = This is a new question
+relay-card_follows = Follows request #{ $number }
+relay-card_split_from = Moved by the customer out of request #{ $number }
+relay-note_split = The customer moved their message to a new request #{ $number }

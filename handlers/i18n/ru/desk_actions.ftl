@@ -21,6 +21,9 @@ desk_actions-customer_in_work = Ваша заявка №{ $number } взята 
 desk_actions-customer_answer =
     Ответ менеджера по заявке №{ $number }:
     { $text }
+desk_actions-customer_answer_named =
+    Ответ по заявке №{ $number }, менеджер { $manager }:
+    { $text }
 desk_actions-customer_done = Ваша заявка №{ $number } выполнена. Спасибо, что обратились к нам!
 desk_actions-customer_rejected =
     Ваша заявка №{ $number } отклонена.

@@ -12,3 +12,17 @@ relay-not_yours = Это не ваша заявка. Ничего не отпр�
 relay-closed = Заявка №{ $number } уже закрыта, сообщение не отправлено. Новый вопрос можно задать через меню.
 relay-to_managers = Сообщение клиента по заявке №{ $number } ({ $who }):
 relay-files_line = Файлы ({ $count }): { $names }
+relay-joined = Сообщение добавлено в заявку №{ $number }.
+relay-reopened = Заявка №{ $number } снова открыта, сообщение добавлено в неё.
+relay-question_filed = Ваш вопрос передан менеджерам: заявка №{ $number }.
+relay-question_filed_follows = Ваш вопрос передан менеджерам: заявка №{ $number }, продолжение заявки №{ $previous }.
+# $day: «сегодня», «завтра» or «в понедельник, 07.12.2026,» (callback-today … callback-on_day).
+relay-expect_by = Ответ придёт сюда { $day } до { $time }.
+relay-expect_after_hours = Рабочий день закончился: ответ придёт сюда { $day } до { $time }. Удобнее по телефону — оставьте номер, мы перезвоним.
+relay-split = Это новый вопрос
+relay-split_done = Сообщение вынесено в новую заявку №{ $number }.
+relay-split_stale = Это сообщение уже нельзя вынести в новую заявку.
+relay-pick_new = Это новый вопрос
+relay-card_follows = Продолжение заявки №{ $number }
+relay-card_split_from = Вынесено клиентом из заявки №{ $number }
+relay-note_split = Клиент вынес сообщение в новую заявку №{ $number }
