@@ -154,7 +154,13 @@ async def test_reply_reaches_the_customer_with_a_reply_button(engine: Engine, db
     assert manager.said("desk_actions.reply_sent", number=number)
     answer = await last_to(db, TG, "1001")
     text = "Счёт выставлен, проверьте почту."
-    said = rendered(manager, "desk_actions.customer_answer", number=number, text=text)
+    said = rendered(
+        manager,
+        "desk_actions.customer_answer_named",
+        number=number,
+        manager="User managers",
+        text=text,
+    )
     assert answer.text == said.text
     assert answer.buttons == [[(rendered(manager, "relay.reply").text, encode("relay.to", number))]]
     row = await request_row(db, number)
@@ -174,7 +180,7 @@ async def test_reply_in_english_to_an_english_customer(engine: Engine, db: Datab
     await manager.payload(encode("desk_actions.reply", number))
     await manager.send(encode("x", 1))  # text that looks like a payload is just text
     answer = await last_to(db, TG, "1002")
-    said = rendered(manager, "desk_actions.customer_answer", number=number, text="1:x:1")
+    said = rendered(manager, "desk_actions.customer_answer_named", number=number, text="1:x:1")
     assert (answer.text, said.language) == (said.text, "en")
     reply = rendered(manager, "relay.reply")
     assert answer.buttons == [[(reply.text, encode("relay.to", number))]]

@@ -24,6 +24,7 @@ from tests.support.desk_world import (
     payloads,
     pdf,
     request_row,
+    requests_filed,
     snapshot,
     state_of,
 )
@@ -86,10 +87,11 @@ async def test_with_one_open_request_idle_text_goes_to_its_thread(
     customer = Chat(engine, user_id="1001")
     number = await file_renewal(db, customer)
     await customer.send("Счёт нужен на ООО, не на ИП")
-    assert customer.said("relay.sent", number=number)
-    # golden: the exact wording
-    sent = f"Ваше сообщение передано менеджерам (заявка №{number}). Ответ придёт сюда."
-    assert sent in customer.text
+    assert customer.said("relay.joined", number=number)
+    # golden: the exact wording (Monday 12:00 in Moscow: the answer within 60 working minutes)
+    assert customer.text == (
+        f"Сообщение добавлено в заявку №{number}.\nОтвет придёт сюда сегодня до 13:00."
+    )
 
     relayed = await last_to(db, *CONSOLE_DESK)
     assert relayed.text == f"{heading(customer, number)}\nСчёт нужен на ООО, не на ИП"
@@ -110,7 +112,8 @@ async def test_in_english_too(engine: Engine, db: Database) -> None:
     customer = Chat(engine, user_id="1002", language="en")
     number = await file_renewal(db, customer)
     await customer.send("Please make the invoice out to the company")
-    assert said_in(customer, "en", "relay.sent", number=number)
+    assert said_in(customer, "en", "relay.joined", number=number)
+    assert said_in(customer, "en", "relay.expect_by")
 
 
 async def test_with_two_open_requests_the_customer_chooses_and_the_message_follows(
@@ -160,24 +163,31 @@ async def test_choosing_someone_elses_request_sends_nothing(engine: Engine, db: 
     assert await state_of(db, TG, "1001") == ("relay", "pick")
 
 
-async def test_without_open_requests_the_engine_points_to_the_menu(
+async def test_without_requests_a_message_opens_a_question_for_the_managers(
     engine: Engine, db: Database
 ) -> None:
     customer = Chat(engine, user_id="1001")
     await customer.send("/start")
-    before = await snapshot(db)
     await customer.send("здравствуйте")
-    assert customer.said("common.use_menu")
-    assert await snapshot(db) == before
+    assert not customer.said("common.use_menu")
+    number = (await requests_filed(db))[-1]["id"]
+    assert customer.said("relay.question_filed", number=number)
+    assert (await request_row(db, number))["kind"] == "question"
+    assert (await last_to(db, *CONSOLE_DESK)).request_id == number
 
 
 async def test_a_closed_request_takes_no_follow_ups(engine: Engine, db: Database) -> None:
+    """Closed before any answer: a later message is a new question that names it, and the
+    old request stays closed; its "Reply" button refuses."""
     customer = Chat(engine, user_id="1001")
     number = await file_renewal(db, customer)
     await console_manager(engine).payload(encode("desk_actions.done", number))
-    before = await snapshot(db)
     await customer.send("а ещё вопрос")
-    assert customer.said("common.use_menu")
+    new = (await requests_filed(db))[-1]["id"]
+    assert new != number
+    assert customer.said("relay.question_filed_follows", number=new, previous=number)
+    assert (await request_row(db, number))["status"] == "done"
+    before = await snapshot(db)
     await customer.payload(encode("relay.to", number))
     assert customer.said("relay.closed", number=number)
     assert await snapshot(db) == before
@@ -189,7 +199,7 @@ async def test_a_file_follow_up_is_recorded_on_the_request_and_managers_are_told
     customer = Chat(engine, user_id="1001")
     number = await file_renewal(db, customer)
     await send_file(customer, pdf("реквизиты.pdf"), text="Реквизиты во вложении")
-    assert customer.said("relay.sent", number=number)
+    assert customer.said("relay.joined", number=number)
     async with db.unit() as unit:
         files = await requests.attachments(unit, number)
     assert [(f.original_name, f.platform_file, f.role) for f in files] == [

@@ -119,7 +119,9 @@ async def test_a_manager_mid_reply_saved_before_sends_the_answer_with_the_next_t
     await manager.send("Счёт выставлен, проверьте почту.")
     assert manager.said("desk_actions.reply_sent", number=number)
     answer = await last_to(db, TG, "1001")
-    assert answer.text == f"Ответ менеджера по заявке №{number}:\nСчёт выставлен, проверьте почту."
+    assert answer.text == (
+        f"Ответ по заявке №{number}, менеджер User managers:\nСчёт выставлен, проверьте почту."
+    )
     assert (await request_row(db, number))["status"] == "waiting_customer"
     assert await load_state(db, *CONSOLE_DESK) == ConversationState()
 

@@ -203,7 +203,7 @@ async def test_a_vk_manager_takes_a_card_and_answers_the_customer(world: VKWorld
     asked = await world.press(MANAGER, card, "Ответить")
     assert "№1" in asked[-1].text
     await world.talk(MANAGER, "Пришлите, пожалуйста, скан ещё раз.")
-    answer = world.fake.last(CUSTOMER, "Manager's answer")
+    answer = world.fake.last(CUSTOMER, "Answer on request #")
     assert "Пришлите, пожалуйста, скан ещё раз." in answer.text
 
 

@@ -199,7 +199,7 @@ async def test_a_telegram_manager_answers_a_vk_customer(tmp_path: Path) -> None:
             manager.presses(card, "Взять")
             await customer.expect("taken into work")
             manager.says(ANSWER, thread_id=card.thread_id)
-            answer = await customer.expect("Manager's answer")
+            answer = await customer.expect("Answer on request #")
             await manager.expect("отправлен клиенту")
         finally:
             assert await bot.stop() == 0, bot.log()

@@ -354,7 +354,7 @@ class RelayFlow(Flow):
         ctx.say(f"{filed}\n{promised_answer(ctx)}", _answer_buttons(ctx, None))
 
     async def _split(self, ctx: Context, payload: Payload) -> None:
-        """"This is a new question": the message (a history event) moves out of the request
+        """ "This is a new question": the message (a history event) moves out of the request
         it joined into a question of its own; the old request's history says where."""
         event_id = payload.optional_int(0)
         if event_id is None or len(payload.args) != 1:

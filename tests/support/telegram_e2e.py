@@ -208,7 +208,7 @@ async def customer_and_manager_conversation(server: Server) -> dict[str, object]
     manager.presses(card, "Взять")
     await customer.expect("taken into work")
     manager.says("Счёт на новый модуль отправим сегодня.", thread_id=card.thread_id)
-    answer = await customer.expect("Manager's answer")
+    answer = await customer.expect("Answer on request #")
     await until(
         fake,
         lambda: (

@@ -171,6 +171,6 @@ async def vk_manager_answers(manager: VKPerson, customer: VKPerson, number: int)
     await manager.presses("Ответить", card)
     await manager.expect(f"№{number}")
     manager.says(ANSWER)
-    answer = await customer.expect("Manager's answer")
+    answer = await customer.expect("Answer on request #")
     await manager.expect("отправлен клиенту")
     return answer.text
