@@ -9,26 +9,28 @@ from datetime import date
 import pytest
 
 from handlers.engine.dispatcher import Engine
-from handlers.engine.messages import Attachment, Reply
 from handlers.engine.payloads import encode
-from handlers.i18n import recording_texts
 from handlers.policy import Policy
 from storage import accounts
 from storage.db import Database
 from storage.models import Platform
 from tests.support import booking_steps
 from tests.support.booking_steps import (
-    LABELS,
     NOW,
     TUESDAY,
     TUESDAY_10,
     WEDNESDAY,
     backup_file,
+    book,
     day_label,
+    give_consents,
     make_engine,
     occupy,
+    reach_consents,
     rows,
+    send_files,
     snapshot,
+    start_booking,
     state_of,
     the_booking,
     with_consultants,
@@ -41,91 +43,6 @@ NBSP = "\u00a0"
 def rub(amount: str) -> str:
     """An amount as Russian texts get it: ``rub("2 600")`` → ``2 600 ₽`` (no-break spaces)."""
     return f"{amount.replace(' ', NBSP)}{NBSP}₽"
-
-
-def said_in(chat: Chat, language: str, key: str, **values: object) -> bool:
-    """Whether the last answer rendered ``key`` (with these values) in ``language``."""
-    return any(
-        text.language == language
-        and text.key == key
-        and all(text.values.get(n) == v for n, v in values.items())
-        for text in chat.rendered
-    )
-
-
-def text_of(chat: Chat, key: str, **values: object) -> str:
-    """The text ``key`` (with at least these values) became while answering the last
-    message: one text, whatever its wording. For a text whose value is another rendered
-    text (the booking's start inside "you are booked")."""
-    found = {
-        text.text
-        for text in chat.rendered
-        if text.key == key and all(text.values.get(n) == v for n, v in values.items())
-    }
-    assert len(found) == 1, f"{key} {values}: {sorted(found)} among {chat.keys}"
-    return found.pop()
-
-
-async def send_files(chat: Chat, *files: Attachment) -> list[Reply]:
-    """booking_steps.send_files, recording the texts of the answer (it does not)."""
-    with recording_texts() as rendered:
-        replies = await booking_steps.send_files(chat, *files)
-    chat.rendered = rendered
-    return replies
-
-
-# -- the steps of a booking, pressing buttons by the catalogue keys of their labels ----------
-# (booking_steps has the same steps pressing by label, which a reworded catalogue breaks;
-# test_booking_manage and test_booking_minutes use these.)
-
-
-async def start_booking(chat: Chat, kind: str) -> None:
-    """Menu → kind → problem → (personal-data consent) → the phone question."""
-    await chat.send("/start")
-    await chat.press_key("booking.menu")
-    await chat.press_key(f"booking.kind_{kind}")
-    await chat.send(LABELS[chat.language or "ru"]["problem"])  # what the customer types
-    if chat.said("consent.agree"):
-        await chat.press_key("consent.agree")
-
-
-async def reach_consents(
-    chat: Chat,
-    kind: str,
-    *,
-    day: date = TUESDAY,
-    time: str = "10:00",
-    hours: int = 2,
-    phone: str = "+7 999 123-45-67",
-) -> None:
-    """A booking up to the first consent (the estimate is on screen)."""
-    await start_booking(chat, kind)
-    await chat.send(phone)
-    await chat.press_key("booking.day_button", date=day_label(chat, day))
-    await chat.press(time)  # a start time's button reads the time alone
-    await chat.press_key("booking.duration_button", hours=hours)
-
-
-async def give_consents(chat: Chat, kind: str) -> None:
-    await chat.press_key("booking.agree_pay")
-    if kind == "direct":
-        await chat.press_key("booking.agree_access")
-    await chat.press_key("booking.agree_backup")
-
-
-async def book(
-    chat: Chat,
-    kind: str,
-    *,
-    day: date = TUESDAY,
-    time: str = "10:00",
-    hours: int = 2,
-    phone: str = "+7 999 123-45-67",
-) -> list[Reply]:
-    """A whole booking by buttons; returns the replies to the confirmation."""
-    await reach_consents(chat, kind, day=day, time=time, hours=hours, phone=phone)
-    await give_consents(chat, kind)
-    return await chat.press_key("booking.confirm")
 
 
 #: The booking tests' fixtures: the clock at NOW, an engine with every flow.
@@ -145,8 +62,8 @@ async def test_backup_review_is_booked_in_russian(engine: Engine, db: Database) 
     assert chat.said("booking.consent_backup", number=2, total=2)
     assert not chat.said("booking.agree_access")
     await chat.press_key("booking.agree_backup")
-    start = text_of(
-        chat, "booking.when", weekday="вт", date="24.11.2026", time="10:00", zone="Москва"
+    start = chat.text_of(
+        "booking.when", weekday="вт", date="24.11.2026", time="10:00", zone="Москва"
     )
     assert chat.said("booking.confirm_summary", when=start)
     await chat.press_key("booking.confirm")
@@ -192,31 +109,30 @@ async def test_direct_connection_first_pays_the_fee_and_the_second_does_not(
     await chat.press_key("booking.day_button", date=day_label(chat, TUESDAY))
     await chat.press("10:00")
     await chat.press_key("booking.duration_button", hours=3)
-    assert said_in(
-        chat,
+    assert chat.said_in(
         "en",
         "booking.estimate_time",
         hours=3,
         rate=f"RUB{NBSP}1,300",
         amount=f"RUB{NBSP}3,900",
     )
-    assert said_in(chat, "en", "booking.estimate_fee", amount=f"RUB{NBSP}4,000")
-    assert said_in(chat, "en", "booking.estimate_total", amount=f"RUB{NBSP}7,900")
+    assert chat.said_in("en", "booking.estimate_fee", amount=f"RUB{NBSP}4,000")
+    assert chat.said_in("en", "booking.estimate_total", amount=f"RUB{NBSP}7,900")
     await give_consents(chat, "direct")
-    assert said_in(chat, "en", "booking.confirm_summary", phone="+79990001122")
+    assert chat.said_in("en", "booking.confirm_summary", phone="+79990001122")
     await chat.press_key("booking.confirm")
-    start = text_of(
-        chat, "booking.when", weekday="Tue", date="24 Nov 2026", time="10:00", zone="Moscow Time"
+    start = chat.text_of(
+        "booking.when", weekday="Tue", date="24 Nov 2026", time="10:00", zone="Moscow Time"
     )
-    assert said_in(chat, "en", "booking.booked", number=1, when=start)
-    assert said_in(chat, "en", "booking.prepare_direct")  # the firewall warning
+    assert chat.said_in("en", "booking.booked", number=1, when=start)
+    assert chat.said_in("en", "booking.prepare_direct")  # the firewall warning
     first = await the_booking(db)
     assert (first["kind"], first["connection_fee"], first["estimate"]) == ("direct", "4000", "7900")
 
     # A second direct session (booked before the first is held) is not charged the fee.
     await reach_consents(chat, "direct", day=WEDNESDAY, time="14:00", hours=1)
-    assert said_in(chat, "en", "booking.estimate_total", amount=f"RUB{NBSP}1,300")
-    assert said_in(chat, "en", "booking.estimate_no_fee")
+    assert chat.said_in("en", "booking.estimate_total", amount=f"RUB{NBSP}1,300")
+    assert chat.said_in("en", "booking.estimate_no_fee")
     await give_consents(chat, "direct")
     await chat.press_key("booking.confirm")
     second = await the_booking(db)
@@ -233,12 +149,12 @@ async def test_every_consent_must_be_pressed_in_order(
     assert await state_of(db, chat) == ("booking", "consent_pay")
 
     await chat.send("да" if language == "ru" else "yes")  # text instead of the button
-    assert said_in(chat, language, "booking.consent_pay_hint")
+    assert chat.said_in(language, "booking.consent_pay_hint")
     assert await state_of(db, chat) == ("booking", "consent_pay")
     # Later consents and the confirmation cannot be pressed ahead (forged or old buttons).
     for skipped in (encode("booking.agree", "access"), encode("booking.agree", "backup")):
         await chat.payload(skipped)
-        assert said_in(chat, language, "booking.consent_pay_hint")
+        assert chat.said_in(language, "booking.consent_pay_hint")
     await chat.payload(encode("booking.confirm"))
     assert await state_of(db, chat) == ("booking", "consent_pay")
 
@@ -273,7 +189,7 @@ async def test_a_bad_phone_gets_a_clear_hint(engine: Engine, db: Database, langu
     await start_booking(chat, "backup")
     for bad in ("12345", "позвоните мне", "+7 999 123"):
         await chat.send(bad)
-        assert said_in(chat, language, "booking.phone_hint")
+        assert chat.said_in(language, "booking.phone_hint")
         assert await state_of(db, chat) == ("booking", "phone")
     await chat.send("8 (999) 123-45-67")
     assert await state_of(db, chat) == ("booking", "day")
@@ -369,7 +285,7 @@ async def test_a_file_at_the_backup_step_is_checked(engine: Engine, db: Database
     chat = Chat(engine, language="en")
     await book(chat, "backup")
     await send_files(chat, backup_file("huge.zip", size=21 * 1024 * 1024))
-    assert said_in(chat, "en", "uploads.too_large", max_mb=20)
+    assert chat.said_in("en", "uploads.too_large", max_mb=20)
     await send_files(chat, backup_file("photo.jpg"))
     assert any(
         "ZIP, RAR" in text.values["types"]
@@ -379,7 +295,7 @@ async def test_a_file_at_the_backup_step_is_checked(engine: Engine, db: Database
     assert await rows(db, "SELECT id FROM attachments") == []
     assert await state_of(db, chat) == ("booking", "backup_file")
     await chat.send("here it is")
-    assert said_in(chat, "en", "booking.backup_file_hint")
+    assert chat.said_in("en", "booking.backup_file_hint")
     await chat.press_key("booking.backup_later")
     assert await state_of(db, chat) == (None, None)
 

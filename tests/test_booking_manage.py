@@ -16,15 +16,16 @@ from tests.support.booking_steps import (
     TUESDAY_10,
     WEDNESDAY,
     backup_file,
+    book,
     day_label,
     make_engine,
     rows,
+    send_files,
     snapshot,
     state_of,
     the_booking,
 )
 from tests.support.chat import Chat, Clock
-from tests.test_booking_flow import book, send_files
 
 MY_BOOKINGS = encode("go", "booking", "mine")
 
@@ -33,37 +34,9 @@ MY_BOOKINGS = encode("go", "booking", "mine")
 clock, engine = booking_steps.clock, booking_steps.engine
 
 
-def said_in(chat: Chat, language: str, key: str, **values: object) -> bool:
-    """Whether the last answer rendered ``key`` (with these values) in ``language``."""
-    return any(
-        text.language == language
-        and text.key == key
-        and all(text.values.get(n) == v for n, v in values.items())
-        for text in chat.rendered
-    )
-
-
-def text_of(chat: Chat, key: str, **values: object) -> str:
-    """The text ``key`` (with at least these values) became while answering the last
-    message: one text, whatever its wording. For a text whose value is another rendered
-    text (the booking's start inside "cancel the session on …?")."""
-    found = {
-        text.text
-        for text in chat.rendered
-        if text.key == key and all(text.values.get(n) == v for n, v in values.items())
-    }
-    assert len(found) == 1, f"{key} {values}: {sorted(found)} among {chat.keys}"
-    return found.pop()
-
-
-def mentions(chat: Chat, fragment: str) -> bool:
-    """Whether any value put into the last answer's texts contains ``fragment``."""
-    return any(fragment in str(value) for text in chat.rendered for value in text.values.values())
-
-
 async def press_booking_at(chat: Chat, time: str) -> None:
     """Press the booking starting at ``time`` in the list of the chat's bookings."""
-    await chat.press_key("booking.booking_button", when=text_of(chat, "booking.when", time=time))
+    await chat.press_key("booking.booking_button", when=chat.text_of("booking.when", time=time))
 
 
 async def open_the_booking(chat: Chat) -> None:
@@ -82,10 +55,10 @@ async def test_cancel_before_the_limit_frees_the_slot_and_tells_managers(
     booking = await the_booking(db)
     await open_the_booking(chat)
     assert chat.said("booking.view", number=1)
-    limit = text_of(chat, "booking.when", date="24.11.2026", time="08:00")
+    limit = chat.text_of("booking.when", date="24.11.2026", time="08:00")
     assert chat.said("booking.changeable_until", when=limit)
     await chat.press_key("booking.cancel")
-    start = text_of(chat, "booking.when", weekday="вт", date="24.11.2026", time="10:00")
+    start = chat.text_of("booking.when", weekday="вт", date="24.11.2026", time="10:00")
     assert chat.said("booking.cancel_question", when=start)
     await chat.press_key("booking.cancel_yes")
 
@@ -119,12 +92,12 @@ async def test_move_before_the_limit_takes_the_new_slot(engine: Engine, db: Data
     await chat.press_key("booking.day_button", date=day_label(chat, WEDNESDAY))
     await chat.press("15:00")
     moscow = {"zone": "Moscow Time"}
-    old = text_of(chat, "booking.when", weekday="Tue", date="24 Nov 2026", time="10:00", **moscow)
-    new = text_of(chat, "booking.when", weekday="Wed", date="25 Nov 2026", time="15:00", **moscow)
-    assert said_in(chat, "en", "booking.move_question", old=old, new=new, hours=2)
+    old = chat.text_of("booking.when", weekday="Tue", date="24 Nov 2026", time="10:00", **moscow)
+    new = chat.text_of("booking.when", weekday="Wed", date="25 Nov 2026", time="15:00", **moscow)
+    assert chat.said_in("en", "booking.move_question", old=old, new=new, hours=2)
     await chat.press_key("booking.move_yes")
 
-    assert said_in(chat, "en", "booking.moved", when=new, hours=2)
+    assert chat.said_in("en", "booking.moved", when=new, hours=2)
     # golden: the exact wording
     assert "The booking is moved: Wed 25 Nov 2026, 15:00 (Moscow Time), 2 hours." in chat.text
     moved = await the_booking(db, booking["id"])
@@ -167,13 +140,13 @@ async def test_after_the_limit_cancel_and_move_are_refused_with_a_manager_offer(
     # The old buttons (or forged ones) are refused the same way, and nothing changes.
     for action in ("booking.cancel", "booking.move"):
         await chat.payload(encode(action, booking["id"]))
-        assert said_in(chat, language, "booking.too_late", hours=2)
+        assert chat.said_in(language, "booking.too_late", hours=2)
         assert await snapshot(db) == before
     await chat.payload(encode("booking.cancel_yes", booking["id"]))
     assert await snapshot(db) == before
 
     await chat.press_key("booking.ask_manager")
-    assert said_in(chat, language, "booking.manager_asked", phone="+79991234567")
+    assert chat.said_in(language, "booking.manager_asked", phone="+79991234567")
     notice = (await rows(db, "SELECT chat_id, text FROM outbox ORDER BY id"))[-1]
     assert notice["chat_id"] == "managers" and "№1" in notice["text"]
     assert "+79991234567" in notice["text"]
@@ -209,17 +182,17 @@ async def test_someone_elses_booking_in_a_forged_payload_is_refused(
 
     for action in ("booking.open", "booking.cancel", "booking.move", "booking.ask"):
         await stranger.payload(encode(action, owners["id"]))
-        assert said_in(stranger, "en", "booking.not_yours")
-        assert not mentions(stranger, "10:00")  # nothing of the owner's booking is shown
+        assert stranger.said_in("en", "booking.not_yours")
+        assert not stranger.mentions("10:00")  # nothing of the owner's booking is shown
     # The stranger's own booking, then its cancel question.
     await press_booking_at(stranger, "14:00")
     await stranger.press_key("booking.cancel")
     await stranger.payload(encode("booking.cancel_yes", owners["id"]))
-    assert said_in(stranger, "en", "booking.not_yours")
+    assert stranger.said_in("en", "booking.not_yours")
     await press_booking_at(stranger, "14:00")
     await stranger.press_key("booking.cancel")
     await stranger.payload(encode("booking.cancel_yes", "99999"))  # an id that does not exist
-    assert said_in(stranger, "en", "booking.not_yours")
+    assert stranger.said_in("en", "booking.not_yours")
     assert await snapshot(db) == before
     assert (await the_booking(db, owners["id"]))["status"] == "confirmed"
 
@@ -261,7 +234,7 @@ async def test_backup_from_the_booking_view_and_no_booking_no_backup(
     await open_the_booking(chat)
     await chat.press_key("booking.send_backup_button")
     await send_files(chat, backup_file("base.bak"))
-    assert said_in(chat, "en", "booking.backup_received", names="base.bak")
+    assert chat.said_in("en", "booking.backup_received", names="base.bak")
 
     # Without an upcoming backup review a file is not taken as a backup.
     other = Chat(engine, user_id="77", language="en")

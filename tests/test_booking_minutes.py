@@ -14,28 +14,18 @@ from tests.support import booking_steps
 from tests.support.booking_steps import (
     NOW,
     WEDNESDAY,
+    book,
     rows,
     snapshot,
     the_booking,
 )
 from tests.support.chat import Chat
-from tests.test_booking_flow import book
 
 NBSP = "\u00a0"
 
 
 #: The booking tests' fixtures: the clock at NOW, an engine with every flow.
 clock, engine = booking_steps.clock, booking_steps.engine
-
-
-def said_in(chat: Chat, language: str, key: str, **values: object) -> bool:
-    """Whether the last answer rendered ``key`` (with these values) in ``language``."""
-    return any(
-        text.language == language
-        and text.key == key
-        and all(text.values.get(n) == v for n, v in values.items())
-        for text in chat.rendered
-    )
 
 
 def answered(chat: Chat, key: str, **values: object) -> bool:
@@ -49,18 +39,6 @@ def answered(chat: Chat, key: str, **values: object) -> bool:
         and text.text in chat.text
         for text in chat.rendered
     )
-
-
-def text_of(chat: Chat, key: str, **values: object) -> str:
-    """The text ``key`` (with at least these values) became while answering the last
-    message: one text, whatever its wording."""
-    found = {
-        text.text
-        for text in chat.rendered
-        if text.key == key and all(text.values.get(n) == v for n, v in values.items())
-    }
-    assert len(found) == 1, f"{key} {values}: {sorted(found)} among {chat.keys}"
-    return found.pop()
 
 
 def manager(engine: Engine, language: str = "ru") -> Chat:
@@ -175,7 +153,7 @@ async def test_a_cancelled_booking_cannot_be_billed(engine: Engine, db: Database
     await customer.send("/menu")
     await customer.press_key("booking.menu")
     await customer.press_key("booking.my_bookings_count", count=1)
-    start = text_of(customer, "booking.when", time="10:00")
+    start = customer.text_of("booking.when", time="10:00")
     await customer.press_key("booking.booking_button", when=start)
     await customer.press_key("booking.cancel")
     await customer.press_key("booking.cancel_yes")
@@ -183,7 +161,7 @@ async def test_a_cancelled_booking_cannot_be_billed(engine: Engine, db: Database
     desk = manager(engine, language="en")
     before = await snapshot(db)
     await desk.send(f"/minutes {booking['request_id']} 30")
-    assert said_in(desk, "en", "session_bill.cancelled", number=booking["request_id"])
+    assert desk.said_in("en", "session_bill.cancelled", number=booking["request_id"])
     assert await snapshot(db) == before
 
 
@@ -194,6 +172,6 @@ async def test_a_customer_cannot_use_minutes(engine: Engine, db: Database, langu
     booking = await the_booking(db)
     before = await snapshot(db)
     await customer.send(f"/minutes {booking['request_id']} 20")
-    assert said_in(customer, language, "common.managers_only")
+    assert customer.said_in(language, "common.managers_only")
     assert await snapshot(db) == before
     assert (await the_booking(db))["status"] == "confirmed"

@@ -38,33 +38,10 @@ UNITY_DAY_NOON = datetime(2026, 11, 4, 9, 0, tzinfo=UTC)
 NOTHING = {"requests": 0, "outbox": 0, "request_events": 0}
 
 
-def text_of(chat: Chat, key: str, **values: object) -> str:
-    """The text ``key`` (with at least these values) became while answering the last
-    message: one text, whatever its wording. For a text whose value is another rendered
-    text ("expect our call" ← "on Monday, 30.11.2026, from 09:00")."""
-    found = {
-        text.text
-        for text in chat.rendered
-        if text.key == key and all(text.values.get(n) == v for n, v in values.items())
-    }
-    assert len(found) == 1, f"{key} {values}: {sorted(found)} among {chat.keys}"
-    return found.pop()
-
-
-def said_in(chat: Chat, language: str, key: str, **values: object) -> bool:
-    """Whether the last answer rendered ``key`` (with these values) in ``language``."""
-    return any(
-        text.language == language
-        and text.key == key
-        and all(text.values.get(n) == v for n, v in values.items())
-        for text in chat.rendered
-    )
-
-
 def monday_30_11_from_9(chat: Chat) -> str:
     """The last answer's "on Monday, 30.11.2026, from 09:00", as it was rendered."""
-    monday = text_of(chat, "callback.on_day", weekday_number=1, date="30.11.2026")
-    return text_of(chat, "callback.day_from", day=monday, time="09:00")
+    monday = chat.text_of("callback.on_day", weekday_number=1, date="30.11.2026")
+    return chat.text_of("callback.day_from", day=monday, time="09:00")
 
 
 # -- "Contact a manager" in working hours ------------------------------------------------
@@ -98,10 +75,10 @@ async def test_contact_manager_in_english(db: Database, policy: Policy) -> None:
     await chat.send("/start")
     await chat.press_key("manager_contact.menu")
     await chat.send("   ")
-    assert said_in(chat, "en", "manager_contact.question_hint")
+    assert chat.said_in("en", "manager_contact.question_hint")
     assert await table_counts(db) == NOTHING
     await chat.send("Where is my invoice?")
-    assert said_in(chat, "en", "manager_contact.filed", number=1)
+    assert chat.said_in("en", "manager_contact.filed", number=1)
 
 
 # -- outside working hours: the vendor's answer and the call-back offer -----------------
@@ -125,7 +102,7 @@ async def test_contact_manager_outside_hours_offers_a_call_back(
     ) in chat.text
     assert chat.said("callback.hours", days="пн–пт", start="09:00", end="18:00", zone="Москва")
     assert chat.said("callback.self_service")
-    assert chat.labels == [text_of(chat, "callback.leave_phone"), text_of(chat, "common.to_menu")]
+    assert chat.labels == [chat.text_of("callback.leave_phone"), chat.text_of("common.to_menu")]
     assert await table_counts(db) == before
     assert await chat_state(db, chat) == ("callback", "offer")
 
@@ -135,10 +112,10 @@ async def test_after_hours_answer_in_english(db: Database, policy: Policy) -> No
     chat = Chat(engine, language="en")
     await chat.send("/start")
     await chat.press_key("manager_contact.menu")
-    assert said_in(chat, "en", "callback.after_hours")
-    assert said_in(chat, "en", "callback.hours", days="Mon–Fri", start="09:00", end="18:00")
-    assert said_in(chat, "en", "callback.self_service")
-    assert said_in(chat, "en", "callback.leave_phone")
+    assert chat.said_in("en", "callback.after_hours")
+    assert chat.said_in("en", "callback.hours", days="Mon–Fri", start="09:00", end="18:00")
+    assert chat.said_in("en", "callback.self_service")
+    assert chat.said_in("en", "callback.leave_phone")
     chat.button_of("callback.leave_phone")
 
 
@@ -226,8 +203,8 @@ async def test_renewal_ask_manager_after_hours_in_english(db: Database, policy: 
     chat = Chat(engine, language="en")
     await quote_for_demo_license(db, policy, chat, FRIDAY_EVENING)
     await chat.press_key("renewal.ask_manager")
-    assert said_in(chat, "en", "callback.after_hours")
-    assert said_in(chat, "en", "callback.leave_phone")
+    assert chat.said_in("en", "callback.after_hours")
+    assert chat.said_in("en", "callback.leave_phone")
     chat.button_of("callback.leave_phone")
 
 

@@ -32,33 +32,10 @@ MONDAY_NOON = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
 NOTHING = {"requests": 0, "outbox": 0, "request_events": 0}
 
 
-def text_of(chat: Chat, key: str, **values: object) -> str:
-    """The text ``key`` (with at least these values) became while answering the last
-    message: one text, whatever its wording. For a text whose value is another rendered
-    text ("expect our call" ← "on Monday, 30.11.2026, from 09:00")."""
-    found = {
-        text.text
-        for text in chat.rendered
-        if text.key == key and all(text.values.get(n) == v for n, v in values.items())
-    }
-    assert len(found) == 1, f"{key} {values}: {sorted(found)} among {chat.keys}"
-    return found.pop()
-
-
-def said_in(chat: Chat, language: str, key: str, **values: object) -> bool:
-    """Whether the last answer rendered ``key`` (with these values) in ``language``."""
-    return any(
-        text.language == language
-        and text.key == key
-        and all(text.values.get(n) == v for n, v in values.items())
-        for text in chat.rendered
-    )
-
-
 def day_from(chat: Chat, day: str, time: str, **day_values: object) -> str:
     """The rendered "<day> from <time>" of the last answer; ``day`` is a text key
     (``callback.on_day`` with ``day_values``, ``callback.tomorrow``…)."""
-    return text_of(chat, "callback.day_from", day=text_of(chat, day, **day_values), time=time)
+    return chat.text_of("callback.day_from", day=chat.text_of(day, **day_values), time=time)
 
 
 def on_monday_30_11(chat: Chat, time: str) -> str:
@@ -80,9 +57,9 @@ async def start_call_back(chat: Chat) -> None:
     language = chat.language or "ru"
     await chat.send("/start")
     await chat.press_key("callback.menu")
-    assert said_in(chat, language, "consent.text")
+    assert chat.said_in(language, "consent.text")
     await chat.press_key("consent.agree")
-    assert said_in(chat, language, "callback.ask_phone")
+    assert chat.said_in(language, "callback.ask_phone")
     assert chat.replies[-1].request_contact
 
 
@@ -132,13 +109,13 @@ async def test_call_back_in_english_tomorrow_morning(db: Database, policy: Polic
     await chat.send("+359 888 123 456")
     tomorrow_morning = day_from(chat, "callback.tomorrow", "09:00")
     chat.button_of("callback.when_morning", when=tomorrow_morning)
-    assert said_in(chat, "en", "callback.when_morning", when=tomorrow_morning)
+    assert chat.said_in("en", "callback.when_morning", when=tomorrow_morning)
     await chat.press_key("callback.when_any")
     await chat.send("The report does not open")
 
-    assert said_in(chat, "en", "callback.filed", number=1)
+    assert chat.said_in("en", "callback.filed", number=1)
     tomorrow_morning = day_from(chat, "callback.tomorrow", "09:00")
-    assert said_in(chat, "en", "callback.expect_at", phone="+359888123456", when=tomorrow_morning)
+    assert chat.said_in("en", "callback.expect_at", phone="+359888123456", when=tomorrow_morning)
     [request] = await requests_filed(db)
     assert request["due_at"] == "2026-11-27T06:00:00+00:00"
     assert request["details"]["topic_text"] == "The report does not open"
@@ -201,7 +178,7 @@ async def test_bad_phone_in_english(db: Database, policy: Policy) -> None:
     chat = Chat(engine, language="en")
     await start_call_back(chat)
     await chat.send("call me")
-    assert said_in(chat, "en", "callback.phone_hint")
+    assert chat.said_in("en", "callback.phone_hint")
     assert await table_counts(db) == NOTHING
 
 
@@ -225,7 +202,7 @@ async def test_someone_elses_contact_is_refused_in_english(db: Database, policy:
     chat = Chat(engine, language="en")
     await start_call_back(chat)
     await chat.contact("+79990003344", owner="777")
-    assert said_in(chat, "en", "callback.not_your_contact")
+    assert chat.said_in("en", "callback.not_your_contact")
     assert await table_counts(db) == NOTHING
 
 
@@ -312,7 +289,7 @@ async def test_an_overlong_typed_time_is_refused(db: Database, policy: Policy) -
     await chat.send("+79991234567")
     before = await conversation(db, chat)
     await chat.send("after lunch " * 100)
-    assert said_in(chat, "en", "callback.too_long", limit=300)
-    assert said_in(chat, "en", "callback.ask_when")
+    assert chat.said_in("en", "callback.too_long", limit=300)
+    assert chat.said_in("en", "callback.ask_when")
     assert await conversation(db, chat) == before
     assert await table_counts(db) == NOTHING

@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import csv
-import os
 import re
-import subprocess
-import sys
 from datetime import timedelta
 from pathlib import Path
 
@@ -15,30 +12,9 @@ import pytest
 from handlers.policy import load_policy
 from handlers.rules.dates import add_months, local_today
 from storage.importer import COLUMNS
+from tests.support.cli import run_bot
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def run_bot(
-    *args: str, tmp_path: Path, stdin: str = "", env: dict[str, str] | None = None
-) -> subprocess.CompletedProcess[str]:
-    environment = {
-        key: value
-        for key, value in os.environ.items()
-        if not key.startswith(("TELEGRAM_", "VK_", "MANAGER_", "DATABASE_", "POLICY_"))
-    }
-    environment.update({"DATABASE_PATH": str(tmp_path / "bot.sqlite3"), "PYTHONUTF8": "1"})
-    environment.update(env or {})
-    return subprocess.run(
-        [sys.executable, "-m", "bot", *args],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        cwd=tmp_path,  # no stray .env is read from the repository
-        env=environment,
-        timeout=60,
-        check=False,
-    )
 
 
 def test_console_demo_piped_renewal_quote_of_1998(tmp_path: Path) -> None:

@@ -10,9 +10,9 @@ import pytest
 
 from handlers.desk.manager_desk import Destination, ManagerDesk
 from handlers.engine.dispatcher import Engine
-from handlers.engine.messages import Attachment, Incoming, Reply
+from handlers.engine.messages import Incoming
 from handlers.engine.payloads import encode
-from handlers.i18n import RenderedText, recording_texts, texts
+from handlers.i18n import recording_texts, texts
 from handlers.policy import Policy
 from storage.db import Database
 from storage.models import Platform
@@ -30,6 +30,7 @@ from tests.support.desk_world import (
     payloads,
     pdf,
     request_row,
+    send_file,
     snapshot,
     state_of,
 )
@@ -41,29 +42,7 @@ TG = Platform.TELEGRAM
 clock, engine = desk_world.clock, desk_world.engine
 
 
-# -- what the bot said, by catalogue key (local helpers: tests/support is not ours) -------
-
-
-def rendered(chat: Chat, key: str, /, **values: object) -> RenderedText:
-    """The one text ``key`` (with these values) rendered while answering the last message:
-    what a queued message to another chat is compared with, whatever the wording."""
-    found = [
-        text
-        for text in chat.rendered
-        if text.key == key and all(text.values.get(n) == v for n, v in values.items())
-    ]
-    assert len(found) == 1, (key, values, chat.keys)
-    return found[0]
-
-
-def said_in(chat: Chat, language: str, key: str, /, **values: object) -> bool:
-    """Whether the last answer rendered ``key`` with these values, in ``language``."""
-    return any(
-        text.key == key
-        and text.language == language
-        and all(text.values.get(n) == v for n, v in values.items())
-        for text in chat.rendered
-    )
+# -- what the bot said, by catalogue key --------------------------------------------------
 
 
 def manager_named(name: str, messenger: str, language: str = "ru") -> str:
@@ -76,14 +55,6 @@ def account_named(name: str, messenger: str, language: str = "ru") -> str:
     """A customer's account as cards name it (``User 1001 (Telegram)``), from the catalogue."""
     t = texts(language)
     return t("desk.who_account", name=name, messenger=t(f"history.messenger_{messenger}"))
-
-
-async def send_file(chat: Chat, attachment: Attachment, text: str = "") -> list[Reply]:
-    """:func:`desk_world.send_file`, recording what the bot said (``chat.said`` sees it)."""
-    with recording_texts() as said:
-        replies = await desk_world.send_file(chat, attachment, text)
-    chat.rendered = said
-    return replies
 
 
 async def test_take_puts_the_request_in_work_and_tells_the_customer(
@@ -102,16 +73,18 @@ async def test_take_puts_the_request_in_work_and_tells_the_customer(
     assert f"Заявка №{number} теперь ваша, статус «в работе». Клиенту сообщено." in manager.text
 
     told = await last_to(db, TG, "1001")
-    assert told.text == rendered(manager, "desk_actions.customer_in_work", number=number).text
+    assert told.text == manager.rendered_once("desk_actions.customer_in_work", number=number).text
     row = await request_row(db, number)
     assert (row["status"], row["manager"]) == ("in_work", "console:managers")
     assert row["first_answer_at"] == (NOW + timedelta(minutes=7)).isoformat()
     assert (await events_of(db, number))[-1] == ("manager:console:managers", "new", "in_work", "")
     resent = await last_to(db, *CONSOLE_DESK)
     in_work = texts("ru")("desk.status_in_work")
-    assert rendered(manager, "desk.card_header", number=number, status=in_work).text in resent.text
+    assert (
+        manager.rendered_once("desk.card_header", number=number, status=in_work).text in resent.text
+    )
     by = manager_named("User managers", "console")
-    assert rendered(manager, "desk.card_manager", manager=by).text in resent.text
+    assert manager.rendered_once("desk.card_manager", manager=by).text in resent.text
     assert encode("desk_actions.take", number) not in payloads(resent)
 
     # Pressing the stale Take again changes nothing.
@@ -128,9 +101,9 @@ async def test_take_in_english_and_a_second_manager_cannot_take_it_over(
     number = await file_renewal(db, customer)
     first = Chat(engine, user_id="m1", manager=True, language="en")
     await first.payload(encode("desk_actions.take", number))
-    assert said_in(first, "en", "desk_actions.taken", number=number)
+    assert first.said_in("en", "desk_actions.taken", number=number)
     told = await last_to(db, TG, "1002")
-    in_work = rendered(first, "desk_actions.customer_in_work", number=number)
+    in_work = first.rendered_once("desk_actions.customer_in_work", number=number)
     assert (told.text, in_work.language) == (in_work.text, "en")
 
     second = Chat(engine, user_id="m2", manager=True, language="en")
@@ -138,7 +111,7 @@ async def test_take_in_english_and_a_second_manager_cannot_take_it_over(
     before = await snapshot(db)
     await second.payload(encode("desk_actions.take", number))
     m1 = manager_named("User m1", "telegram", "en")
-    assert said_in(second, "en", "desk_actions.taken_by_other", number=number, manager=m1)
+    assert second.said_in("en", "desk_actions.taken_by_other", number=number, manager=m1)
     assert await snapshot(db) == before
 
 
@@ -154,15 +127,16 @@ async def test_reply_reaches_the_customer_with_a_reply_button(engine: Engine, db
     assert manager.said("desk_actions.reply_sent", number=number)
     answer = await last_to(db, TG, "1001")
     text = "Счёт выставлен, проверьте почту."
-    said = rendered(
-        manager,
+    said = manager.rendered_once(
         "desk_actions.customer_answer_named",
         number=number,
         manager="User managers",
         text=text,
     )
     assert answer.text == said.text
-    assert answer.buttons == [[(rendered(manager, "relay.reply").text, encode("relay.to", number))]]
+    assert answer.buttons == [
+        [(manager.rendered_once("relay.reply").text, encode("relay.to", number))]
+    ]
     row = await request_row(db, number)
     assert row["status"] == "waiting_customer" and row["first_answer_at"] is not None
     assert row["manager"] == "console:managers"
@@ -180,9 +154,9 @@ async def test_reply_in_english_to_an_english_customer(engine: Engine, db: Datab
     await manager.payload(encode("desk_actions.reply", number))
     await manager.send(encode("x", 1))  # text that looks like a payload is just text
     answer = await last_to(db, TG, "1002")
-    said = rendered(manager, "desk_actions.customer_answer_named", number=number, text="1:x:1")
+    said = manager.rendered_once("desk_actions.customer_answer_named", number=number, text="1:x:1")
     assert (answer.text, said.language) == (said.text, "en")
-    reply = rendered(manager, "relay.reply")
+    reply = manager.rendered_once("relay.reply")
     assert answer.buttons == [[(reply.text, encode("relay.to", number))]]
     assert reply.language == "en"
 
@@ -213,14 +187,14 @@ async def test_done_tells_the_customer_asks_for_a_rating_and_a_second_done_is_re
     assert first.said("desk_actions.done", number=number)
 
     done, rate = (await messages_to(db, TG, "1001"))[-2:]
-    assert done.text == rendered(first, "desk_actions.customer_done", number=number).text
-    assert rendered(first, "rating.ask", number=number).text in rate.text
+    assert done.text == first.rendered_once("desk_actions.customer_done", number=number).text
+    assert first.rendered_once("rating.ask", number=number).text in rate.text
     assert payloads(rate) == [encode("rating.set", number, n) for n in range(1, 6)]
     row = await request_row(db, number)
     assert (row["status"], row["manager"]) == ("done", "telegram:m1")
     assert (await events_of(db, number))[-1] == ("manager:telegram:m1", "new", "done", "")
     status_done = texts("ru")("desk.status_done")
-    card = rendered(first, "desk.card_header", number=number, status=status_done)
+    card = first.rendered_once("desk.card_header", number=number, status=status_done)
     assert card.text in (await last_to(db, *CONSOLE_DESK)).text
 
     # Another manager presses Done (or Take, Reply, Reject) on the same card a bit later.
@@ -251,13 +225,12 @@ async def test_reject_asks_the_reason_and_tells_the_customer(engine: Engine, db:
     number = await file_renewal(db, customer)
     manager = console_manager(engine, language="en")
     await manager.payload(encode("desk_actions.reject", number))
-    assert said_in(manager, "en", "desk_actions.ask_reason", number=number)
+    assert manager.said_in("en", "desk_actions.ask_reason", number=number)
     await manager.send("The license belongs to another company.")
-    assert said_in(manager, "en", "desk_actions.rejected", number=number)
+    assert manager.said_in("en", "desk_actions.rejected", number=number)
 
     told = await last_to(db, TG, "1002")
-    said = rendered(
-        manager,
+    said = manager.rendered_once(
         "desk_actions.customer_rejected",
         number=number,
         reason="The license belongs to another company.",
@@ -271,7 +244,7 @@ async def test_reject_asks_the_reason_and_tells_the_customer(engine: Engine, db:
         "The license belongs to another company.",
     )
     rejected = texts("ru")("desk.status_rejected")
-    card = rendered(manager, "desk.card_header", number=number, status=rejected)
+    card = manager.rendered_once("desk.card_header", number=number, status=rejected)
     assert card.language == "ru"  # the desk reads Russian
     assert card.text in (await last_to(db, *CONSOLE_DESK)).text
 
@@ -367,7 +340,7 @@ async def test_telegram_customer_and_vk_manager_talk_both_ways(
     assert customer.said("relay.sent", number=number)
     relayed = await last_to(db, Platform.VK, "2000000001")
     who = account_named("User 1001", "telegram")
-    heading = rendered(customer, "relay.to_managers", number=number, who=who)
+    heading = customer.rendered_once("relay.to_managers", number=number, who=who)
     assert relayed.text == f"{heading.text}\nООО «Ромашка», ИНН 7700000000"
     assert payloads(relayed) == [
         encode("desk_actions.reply", number),
@@ -397,7 +370,7 @@ async def test_a_customer_pressing_card_buttons_is_refused_and_nothing_changes(
         "desk_actions.reject",
     ):
         await customer.payload(encode(action, number))
-        assert said_in(customer, language, "common.managers_only")
+        assert customer.said_in(language, "common.managers_only")
     assert await snapshot(db) == before
     assert await state_of(db, TG, "1001") == (None, None)
 

@@ -14,9 +14,9 @@ import pytest
 
 from handlers.desk.manager_desk import ManagerDesk
 from handlers.engine.dispatcher import Engine
-from handlers.engine.messages import Attachment, Reply
+from handlers.engine.messages import Attachment
 from handlers.engine.payloads import encode
-from handlers.i18n import RenderedText, recording_texts, texts
+from handlers.i18n import texts
 from handlers.policy import Policy
 from storage import customers, licenses
 from storage.db import Database
@@ -35,6 +35,7 @@ from tests.support.desk_world import (
     local_file,
     make_engine,
     press_action,
+    send_file,
     snapshot,
     state_of,
 )
@@ -43,33 +44,7 @@ from tests.support.desk_world import (
 clock, engine = desk_world.clock, desk_world.engine
 
 
-# -- what the bot said, by catalogue key (local helpers: tests/support is not ours) -------
-
-
-def rendered(chat: Chat, key: str, /, **values: object) -> RenderedText:
-    """The one text ``key`` (with these values) rendered while answering the last message."""
-    found = [
-        text
-        for text in chat.rendered
-        if text.key == key and all(text.values.get(n) == v for n, v in values.items())
-    ]
-    assert len(found) == 1, (key, values, chat.keys)
-    return found[0]
-
-
-def said_in(chat: Chat, language: str, key: str, /, **values: object) -> bool:
-    """Whether the last answer rendered ``key`` with these values, in ``language``."""
-    return any(
-        text.key == key
-        and text.language == language
-        and all(text.values.get(n) == v for n, v in values.items())
-        for text in chat.rendered
-    )
-
-
-def values_of(chat: Chat, key: str) -> list[dict[str, object]]:
-    """The values of every rendering of ``key`` in the last answer, in order."""
-    return [text.values for text in chat.rendered if text.key == key]
+# -- what the bot said, by catalogue key --------------------------------------------------
 
 
 def manager_named(name: str, messenger: str, language: str = "ru") -> str:
@@ -82,14 +57,6 @@ def account_named(name: str, messenger: str, language: str = "ru") -> str:
     """A customer's account as lists name it (``User 1002 (Telegram)``), from the catalogue."""
     t = texts(language)
     return t("desk.who_account", name=name, messenger=t(f"history.messenger_{messenger}"))
-
-
-async def send_file(chat: Chat, attachment: Attachment, text: str = "") -> list[Reply]:
-    """:func:`desk_world.send_file`, recording what the bot said (``chat.said`` sees it)."""
-    with recording_texts() as said:
-        replies = await desk_world.send_file(chat, attachment, text)
-    chat.rendered = said
-    return replies
 
 
 async def test_open_lists_newest_first_and_a_button_shows_the_card(
@@ -109,9 +76,8 @@ async def test_open_lists_newest_first_and_a_button_shows_the_card(
     ru = texts("ru")
     renewal, new = ru("desk.kind_renewal"), ru("desk.status_new")
     lines = manager.text.splitlines()
-    assert lines[0] == rendered(manager, "desk_commands.open_title", count=2).text
-    newest = rendered(
-        manager,
+    assert lines[0] == manager.rendered_once("desk_commands.open_title", count=2).text
+    newest = manager.rendered_once(
         "desk_commands.open_line",
         number=second,
         kind=renewal,
@@ -120,14 +86,14 @@ async def test_open_lists_newest_first_and_a_button_shows_the_card(
         created="23.11.2026 12:05",
     )
     assert lines[1] == newest.text
-    assert lines[2] == rendered(manager, "desk_commands.open_line", number=first).text
+    assert lines[2] == manager.rendered_once("desk_commands.open_line", number=first).text
     assert manager.labels == [
         manager.button_of("desk_commands.card_button", number=second).label,
         manager.button_of("desk_commands.card_button", number=first).label,
     ]
 
     await manager.press_key("desk_commands.card_button", number=first)
-    header = rendered(manager, "desk.card_header", number=first, kind=renewal, status=new)
+    header = manager.rendered_once("desk.card_header", number=first, kind=renewal, status=new)
     assert manager.text.startswith(header.text)
     assert manager.said("desk_commands.events_title")
     assert manager.said(
@@ -147,11 +113,10 @@ async def test_open_from_the_manager_menu_in_english(engine: Engine, db: Databas
     manager = console_manager(engine, language="en")
     await manager.send("/menu")
     await manager.press_key("desk_commands.menu_open")
-    assert said_in(manager, "en", "desk_commands.open_title", count=1)
-    assert manager.text.startswith(rendered(manager, "desk_commands.open_title").text)
+    assert manager.said_in("en", "desk_commands.open_title", count=1)
+    assert manager.text.startswith(manager.rendered_once("desk_commands.open_title").text)
     en = texts("en")
-    assert said_in(
-        manager,
+    assert manager.said_in(
         "en",
         "desk_commands.open_line",
         number=number,
@@ -183,14 +148,14 @@ async def test_request_shows_the_card_and_the_last_events(
     in_work, waiting, done = (
         ru(f"desk.status_{status}") for status in ("in_work", "waiting_customer", "done")
     )
-    header = rendered(
-        manager, "desk.card_header", number=number, kind=ru("desk.kind_renewal"), status=done
+    header = manager.rendered_once(
+        "desk.card_header", number=number, kind=ru("desk.kind_renewal"), status=done
     )
     assert manager.text.startswith(header.text)
     me, client = manager_named("User managers", "console"), ru("desk_actions.actor_customer")
     assert manager.said("desk.card_manager", manager=me)
     rating = ru("history.rating", rating=4)
-    assert values_of(manager, "desk_commands.event_line") == [
+    assert manager.values_of("desk_commands.event_line") == [
         {
             "when": "23.11.2026 12:03",
             "who": me,
@@ -205,7 +170,7 @@ async def test_request_shows_the_card_and_the_last_events(
         {"when": "23.11.2026 12:05", "who": client, "what": rating},
         {"when": "23.11.2026 12:05", "who": client, "what": f"{rating}: Спасибо"},
     ]
-    rating_line = rendered(manager, "desk_commands.rating_line", rating=4).text
+    rating_line = manager.rendered_once("desk_commands.rating_line", rating=4).text
     assert manager.text.endswith(f"{rating_line} — Спасибо")
     assert manager.labels == []  # a closed request has no buttons
 
@@ -252,16 +217,14 @@ async def test_find_shows_licenses_keys_and_open_requests(engine: Engine, db: Da
     assert manager.said(
         "desk_commands.find_license", number="L-1001", product="Базис-Отчёт", end=ended
     )
-    key = rendered(
-        manager,
+    key = manager.rendered_once(
         "desk_commands.find_key",
         serial="3-1234567",
         kind=ru("desk_commands.key_kind_codemeter"),
         status=ru("desk_commands.key_status_active"),
     )
     assert manager.said("desk_commands.find_keys", items=key.text)
-    request = rendered(
-        manager,
+    request = manager.rendered_once(
         "desk_commands.find_request",
         number=1,
         kind=ru("desk.kind_renewal"),
@@ -288,8 +251,8 @@ async def test_stats_counts_and_median_first_answer(
 ) -> None:
     manager = console_manager(engine, language="en")
     await manager.send("/stats")
-    assert said_in(manager, "en", "desk_commands.stats_title", total=0)
-    assert said_in(manager, "en", "desk_commands.stats_no_answers")
+    assert manager.said_in("en", "desk_commands.stats_title", total=0)
+    assert manager.said_in("en", "desk_commands.stats_no_answers")
 
     waits = {"1001": 10, "1002": 30, "1003": 125}  # minutes to the first answer
     for user_id, minutes in waits.items():
@@ -307,17 +270,15 @@ async def test_stats_counts_and_median_first_answer(
         for status, count in (("new", 1), ("in_work", 2), ("done", 1))
     )
     lines = [
-        rendered(manager, "desk_commands.stats_title", total=4),
-        rendered(
-            manager,
+        manager.rendered_once("desk_commands.stats_title", total=4),
+        manager.rendered_once(
             "desk_commands.stats_kind",
             kind=en("desk.kind_renewal"),
             count=4,
             statuses=statuses,
         ),
-        rendered(manager, "desk_commands.stats_by_status", statuses=statuses),
-        rendered(
-            manager,
+        manager.rendered_once("desk_commands.stats_by_status", statuses=statuses),
+        manager.rendered_once(
             "desk_commands.stats_median",
             duration=en("desk_commands.duration_minutes", minutes=30),
             count=3,
@@ -328,7 +289,7 @@ async def test_stats_counts_and_median_first_answer(
     ru_manager = Chat(engine, user_id="m-ru", manager=True)
     await ru_manager.send("/stats")
     thirty = texts("ru")("desk_commands.duration_minutes", minutes=30)
-    assert said_in(ru_manager, "ru", "desk_commands.stats_median", duration=thirty, count=3)
+    assert ru_manager.said_in("ru", "desk_commands.stats_median", duration=thirty, count=3)
 
 
 async def test_export_writes_a_readable_csv_into_the_files_folder(
@@ -358,7 +319,7 @@ async def test_export_without_a_files_folder_uses_a_temporary_one(
 ) -> None:
     manager = console_manager(engine, language="en")
     replies = await manager.send("/export")
-    assert said_in(manager, "en", "desk_commands.export_done", count=0)
+    assert manager.said_in("en", "desk_commands.export_done", count=0)
     document = Path(next(r.document for r in replies if r.document))
     try:
         assert document.read_text(encoding="utf-8-sig").startswith("id;kind;status")
@@ -411,10 +372,12 @@ async def test_a_csv_with_a_bad_row_imports_the_good_rows_and_names_the_line(
     manager = console_manager(engine, language="en")
     await send_file(manager, local_file(mixed))
     lines = manager.text.splitlines()
-    report = rendered(manager, "desk_commands.import_report", name="mixed.CSV", rows=2, imported=1)
+    report = manager.rendered_once(
+        "desk_commands.import_report", name="mixed.CSV", rows=2, imported=1
+    )
     assert (lines[0], report.language) == (report.text, "en")
-    assert lines[3] == rendered(manager, "desk_commands.import_errors", count=1).text
-    assert lines[4] == rendered(manager, "import.line", line=3).text
+    assert lines[3] == manager.rendered_once("desk_commands.import_errors", count=1).text
+    assert lines[4] == manager.rendered_once("import.line", line=3).text
     assert manager.said("import.not_a_date", column="support_end", value="31.02.2027")
 
 
@@ -492,8 +455,8 @@ async def test_a_csv_that_is_not_text_is_refused_before_importing(
     await manager.send("/start")
     before = await snapshot(db)
     await send_file(manager, local_file(fake))
-    assert said_in(manager, "en", "uploads.import_not_text", name="clients.csv")
-    assert manager.text.startswith(rendered(manager, "uploads.import_not_text").text)
+    assert manager.said_in("en", "uploads.import_not_text", name="clients.csv")
+    assert manager.text.startswith(manager.rendered_once("uploads.import_not_text").text)
     assert await snapshot(db) == before
 
 
@@ -520,12 +483,12 @@ async def test_customers_are_refused_every_manager_command_and_button(
     before = await snapshot(db)
     for command in ("/open", f"/request {number}", "/find Петров", "/find", "/stats", "/export"):
         replies = await customer.send(command)
-        assert said_in(customer, language, "common.managers_only"), command
+        assert customer.said_in(language, "common.managers_only"), command
         assert "Петров" not in customer.text and not any(r.document for r in replies)
     for payload in (encode("desk_commands.card", number), encode("go", "desk_commands")):
         await customer.payload(payload)
-        assert said_in(customer, language, "common.managers_only") or said_in(
-            customer, language, "common.bad_button"
+        assert customer.said_in(language, "common.managers_only") or customer.said_in(
+            language, "common.bad_button"
         )
         assert "desk.card_header" not in customer.keys
     await send_file(customer, local_file(good))

@@ -29,21 +29,6 @@ NBSP = "\u00a0"
 REPORT_PRICE = f"7{NBSP}990{NBSP}₽"  # Базис-Отчёт, the demo product quoted by product
 
 
-def said_in(chat: Chat, language: str, key: str, **values: object) -> bool:
-    """Whether the last answer rendered ``key`` (with these values) in ``language``."""
-    return any(
-        text.language == language
-        and text.key == key
-        and all(text.values.get(n) == v for n, v in values.items())
-        for text in chat.rendered
-    )
-
-
-def mentions(chat: Chat, fragment: str) -> bool:
-    """Whether any value put into the last answer's texts contains ``fragment``."""
-    return any(fragment in str(value) for text in chat.rendered for value in text.values.values())
-
-
 @pytest.fixture
 def clock() -> Clock:
     return Clock(NOW)
@@ -59,17 +44,17 @@ async def engine(db: Database, policy: Policy, clock: Clock) -> Engine:
 async def test_start_greets_in_russian_and_shows_the_main_menu(engine: Engine) -> None:
     chat = Chat(engine, language=None)
     await chat.send("/start")
-    assert said_in(chat, "ru", "common.welcome")
-    assert said_in(chat, "ru", "menu.title")
-    assert said_in(chat, "ru", "menu.renewal")
+    assert chat.said_in("ru", "common.welcome")
+    assert chat.said_in("ru", "menu.title")
+    assert chat.said_in("ru", "menu.renewal")
     chat.button_of("menu.renewal")
 
 
 async def test_english_client_gets_english_menu(engine: Engine) -> None:
     chat = Chat(engine, language="en-GB")
     await chat.send("/start")
-    assert said_in(chat, "en", "menu.title")
-    assert said_in(chat, "en", "menu.renewal")
+    assert chat.said_in("en", "menu.title")
+    assert chat.said_in("en", "menu.renewal")
     chat.button_of("menu.renewal")
 
 
@@ -131,8 +116,8 @@ async def test_quote_in_english(engine: Engine, db: Database) -> None:
     await chat.press_key(
         "renewal.license_button", end=(TODAY - timedelta(days=10)).strftime("%d %b %Y")
     )
-    assert said_in(chat, "en", "renewal.quote_amount", amount=f"RUB{NBSP}1,998")
-    assert said_in(chat, "en", "renewal.rate_preferential")
+    assert chat.said_in("en", "renewal.quote_amount", amount=f"RUB{NBSP}1,998")
+    assert chat.said_in("en", "renewal.rate_preferential")
 
 
 async def test_restart_continues_mid_conversation(
@@ -169,7 +154,7 @@ async def test_someone_elses_license_is_refused_and_nothing_changes(
     before = await chat_state(db, stranger)
     await stranger.payload(foreign_license)
     assert not stranger.said("renewal.quote_amount")
-    assert not mentions(stranger, f"1{NBSP}998")
+    assert not stranger.mentions(f"1{NBSP}998")
     assert await chat_state(db, stranger) == before
 
 
@@ -217,9 +202,9 @@ async def test_language_command_switches_and_persists(engine: Engine, db: Databa
     [bulgarian] = [t.text for t in chat.rendered if t.key == "language.name" and t.language == "bg"]
     [button] = [b for r in chat.replies for row in r.buttons for b in row if b.label == bulgarian]
     await chat.payload(button.payload)
-    assert said_in(chat, "bg", "language.changed")
+    assert chat.said_in("bg", "language.changed")
     await chat.send("/menu")
-    assert said_in(chat, "bg", "menu.renewal")
+    assert chat.said_in("bg", "menu.renewal")
     chat.button_of("menu.renewal")
     async with db.unit() as unit:
         account = await accounts.find(unit, Platform.TELEGRAM, chat.user_id)

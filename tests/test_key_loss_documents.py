@@ -4,8 +4,7 @@ input). Russian and English.
 
 The bot's replies are checked by catalogue key and values (``chat.said``), so rewording a
 text in ``handlers/i18n`` does not break them; the asserts marked ``# golden`` check the
-exact wording of a central message on purpose. The helpers below serve the other key-loss
-test modules too."""
+exact wording of a central message on purpose."""
 
 from __future__ import annotations
 
@@ -17,59 +16,28 @@ import pytest
 from handlers.engine.dispatcher import Engine
 from handlers.engine.payloads import encode
 from handlers.flows.key_loss.flow import KeyLossFlow
-from handlers.i18n import RenderedText, recording_texts, texts
+from handlers.i18n import texts
 from handlers.policy import Policy
 from storage import requests
 from storage.db import Database
 from storage.models import RequestStatus
-from tests.support import key_requests
 from tests.support.chat import Chat, Clock
 from tests.support.key_requests import (
     MB,
     NOW,
     SIDOROVA,
     SOFIA,
+    agree_if_asked,
     attachment_roles,
     key_status,
     last_request_id,
     link,
     outbox_texts,
     request,
+    send_file,
     snapshot,
 )
 from tests.support.key_requests import demo_engine as build
-
-
-async def send_file(chat: Chat, name: str, size: int = 200_000, *, count: int = 1) -> None:
-    """:func:`tests.support.key_requests.send_file`, recording the texts the answer
-    rendered (that helper bypasses the chat's recording): ``chat.said`` then tells what
-    the bot answered the file."""
-    with recording_texts() as rendered_texts:
-        await key_requests.send_file(chat, name, size, count=count)
-    chat.rendered = rendered_texts
-
-
-async def agree_if_asked(chat: Chat) -> None:
-    """Give the personal-data consent when the bot asks for it, by the button's key."""
-    if "consent.agree" in chat.keys:
-        await chat.press_key("consent.agree")
-
-
-def first(said: list[RenderedText], key: str, **values: object) -> RenderedText:
-    """The first of ``said`` that is text ``key`` with (at least) these values."""
-    found = [
-        text
-        for text in said
-        if text.key == key and all(text.values.get(name) == v for name, v in values.items())
-    ]
-    assert found, f"{key} {values} not rendered; rendered: {[text.key for text in said]}"
-    return found[0]
-
-
-def rendered(chat: Chat, key: str, **values: object) -> RenderedText:
-    """The first text ``key`` (with at least these values) rendered answering the last
-    message: its language, all its values and the text it became."""
-    return first(chat.rendered, key, **values)
 
 
 @pytest.fixture
@@ -103,7 +71,7 @@ async def test_module_lost_documents_one_by_one_then_the_request_is_new(
     assert chat.said(
         "key_loss.documents_marked",
         serial="M-100200",
-        kind=rendered(chat, "key_loss.kind_module").text,
+        kind=chat.rendered_text("key_loss.kind_module").text,
         price=texts("ru").money(Decimal("2900")),
         licenses="L-1004",
         number=number,
@@ -137,7 +105,7 @@ async def test_module_lost_documents_one_by_one_then_the_request_is_new(
     assert await snapshot(db) == before
 
     await send_file(chat, "letter.pdf")
-    letter = rendered(chat, "key_loss.document_letter").text
+    letter = chat.rendered_text("key_loss.document_letter").text
     assert chat.said("key_loss.document_received", document=letter, name="letter.pdf")
     assert chat.said("key_loss.ask_act")  # document 2 of 2
     assert (await request(db, number)).status is RequestStatus.WAITING_DOCUMENTS
@@ -177,15 +145,14 @@ async def test_leaving_midway_and_continuing_later_in_english(
     chat = Chat(engine, language="en")
     number = await report(db, chat, SOFIA, "3-7654321", "lost")
     en = texts("en")
-    marked = rendered(
-        chat,
+    marked = chat.rendered_text(
         "key_loss.documents_marked",
         kind=en("key_loss.kind_codemeter"),
         price=en.money(Decimal("3900")),
     )
     assert marked.language == "en"
     await send_file(chat, "letter.jpg")
-    assert rendered(chat, "key_loss.ask_act").language == "en"  # document 2 of 2
+    assert chat.rendered_text("key_loss.ask_act").language == "en"  # document 2 of 2
     # The customer leaves: the request keeps waiting for documents.
     await chat.send("/menu")
     assert (await request(db, number)).status is RequestStatus.WAITING_DOCUMENTS
@@ -193,14 +160,14 @@ async def test_leaving_midway_and_continuing_later_in_english(
     clock.advance(days=2)
     await chat.press_key("key_loss.menu")
     missing = en("key_loss.document_write_off_act")
-    line = rendered(
-        chat, "key_loss.resume_line", number=number, serial="3-7654321", missing=missing
+    line = chat.rendered_text(
+        "key_loss.resume_line", number=number, serial="3-7654321", missing=missing
     )
     assert line.language == "en"
     await chat.press_key("key_loss.continue_button", number=number)
-    assert rendered(chat, "key_loss.ask_act").language == "en"
+    assert chat.rendered_text("key_loss.ask_act").language == "en"
     await send_file(chat, "act.pdf")
-    assert rendered(chat, "key_loss.documents_filed", number=number).language == "en"
+    assert chat.rendered_text("key_loss.documents_filed", number=number).language == "en"
     assert (await request(db, number)).status is RequestStatus.NEW
     assert await attachment_roles(db, number) == ["letter", "write_off_act"]
 

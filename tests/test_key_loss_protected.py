@@ -22,6 +22,7 @@ from tests.support.chat import Chat, Clock
 from tests.support.key_requests import (
     NOW,
     PETROV,
+    agree_if_asked,
     key_status,
     last_request_id,
     link,
@@ -30,7 +31,6 @@ from tests.support.key_requests import (
     snapshot,
 )
 from tests.support.key_requests import demo_engine as build
-from tests.test_key_loss_documents import agree_if_asked, rendered
 
 PROGRAMMED_UNTIL = date(2026, 12, 1)  # the demo: last run (1 Nov) + 30 days
 
@@ -66,7 +66,7 @@ async def test_lost_key_with_service_is_marked_at_once_and_delivery_is_collected
     assert await key_status(db, "3-1234567") == "lost"
     number = await last_request_id(db)
     ru = texts("ru")
-    until = rendered(chat, "key_loss.until_date", date=ru.date(PROGRAMMED_UNTIL)).text
+    until = chat.rendered_text("key_loss.until_date", date=ru.date(PROGRAMMED_UNTIL)).text
     # "... no documents are needed": the protected branch, with its amounts and date
     assert chat.said(
         "key_loss.protected_marked",
@@ -132,15 +132,14 @@ async def test_stolen_key_in_english(engine: Engine, db: Database) -> None:
     chat = Chat(engine, language="en")
     await start_as_petrov(db, chat)
     await chat.send("3-1234567")  # typed instead of pressed: the same key
-    assert rendered(chat, "key_loss.ask_what", serial="3-1234567").language == "en"
+    assert chat.rendered_text("key_loss.ask_what", serial="3-1234567").language == "en"
     await chat.press_key("key_loss.button_stolen")
     assert await key_status(db, "3-1234567") == "stolen"
     en = texts("en")
     # "... stops working after 1 Dec 2026"
-    until = rendered(chat, "key_loss.until_date", date=en.date(PROGRAMMED_UNTIL))
+    until = chat.rendered_text("key_loss.until_date", date=en.date(PROGRAMMED_UNTIL))
     assert until.language == "en"
-    marked = rendered(
-        chat,
+    marked = chat.rendered_text(
         "key_loss.protected_marked",
         until=until.text,
         key_price=en.money(Decimal("3900")),
@@ -151,7 +150,7 @@ async def test_stolen_key_in_english(engine: Engine, db: Database) -> None:
     await chat.send("1000 Sofia, 1 Vitosha Blvd")
     await chat.send("Ivan Petrov")
     number = await last_request_id(db)
-    assert rendered(chat, "key_loss.delivery_filed", number=number).language == "en"
+    assert chat.rendered_text("key_loss.delivery_filed", number=number).language == "en"
     assert (await request(db, number)).status is RequestStatus.NEW
 
 

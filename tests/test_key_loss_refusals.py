@@ -21,6 +21,7 @@ from tests.support.key_requests import (
     NOW,
     PETROV,
     SOFIA,
+    agree_if_asked,
     key_status,
     last_request_id,
     link,
@@ -29,7 +30,6 @@ from tests.support.key_requests import (
     snapshot,
 )
 from tests.support.key_requests import demo_engine as build
-from tests.test_key_loss_documents import agree_if_asked, rendered
 
 
 @pytest.fixture
@@ -97,7 +97,7 @@ async def test_found_for_a_key_never_reported_lost_changes_nothing_in_english(
     # golden: the exact wording (English, the person's language)
     assert "Key 3-7654321 was not reported lost or stolen (now: active)" in chat.text
     active = texts("en")("key_loss.status_active")
-    refusal = rendered(chat, "key_loss.not_reported_lost", serial="3-7654321", status=active)
+    refusal = chat.rendered_text("key_loss.not_reported_lost", serial="3-7654321", status=active)
     assert refusal.language == "en"
     assert await snapshot(db) == before
 
@@ -125,7 +125,7 @@ async def test_someone_elses_serial_in_english(engine: Engine, db: Database) -> 
     await open_flow(db, chat, SOFIA)
     before = await snapshot(db)
     await chat.send("M-100200")
-    assert rendered(chat, "key_loss.not_your_key", serial="M-100200").language == "en"
+    assert chat.rendered_text("key_loss.not_your_key", serial="M-100200").language == "en"
     assert await snapshot(db) == before
 
 
@@ -136,11 +136,11 @@ async def test_unlinked_person_files_an_unverified_report_and_the_key_is_untouch
     chat = Chat(engine, language=language)
     await open_flow(db, chat, None)
     # "... the request goes to a manager as unverified"
-    assert rendered(chat, "key_loss.pick_key_unlinked").language == language
+    assert chat.rendered_text("key_loss.pick_key_unlinked").language == language
     await chat.send("3-1234567")
     await chat.press_key("key_loss.button_stolen")
     number = await last_request_id(db)
-    assert rendered(chat, "key_loss.unverified_filed", number=number).language == language
+    assert chat.rendered_text("key_loss.unverified_filed", number=number).language == language
     assert await key_status(db, "3-1234567") == "active"
 
     filed = await request(db, number)

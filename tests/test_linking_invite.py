@@ -35,17 +35,6 @@ clock, engine = linking_support.clock, linking_support.engine
 PETROV = "Иван Петров (ООО «Мебель-Про»)"  # how the bot names the customer (data)
 
 
-def said_in(chat: Chat, language: str, key: str, /, **values: object) -> bool:
-    """Whether the last answer rendered ``key`` with these values, in ``language`` (a local
-    helper: tests/support is not ours)."""
-    return any(
-        text.key == key
-        and text.language == language
-        and all(text.values.get(n) == v for n, v in values.items())
-        for text in chat.rendered
-    )
-
-
 async def invite(manager: Chat, query: str, pick: str) -> str:
     """The token of an invitation for the customer found by ``query`` whose button (their
     name: data, not wording) reads ``pick``."""
@@ -98,7 +87,7 @@ async def test_expired_invitation_is_refused(
 ) -> None:
     manager = manager_chat(engine, language="en")
     await manager.send("/invite")
-    assert said_in(manager, "en", "invite.ask_customer")
+    assert manager.said_in("en", "invite.ask_customer")
     await manager.send("L-1003")
     await manager.press("Georgi Ivanov")  # the customer's name: data, not wording
     token = TOKEN.search(manager.text).group(0)  # type: ignore[union-attr]
@@ -107,7 +96,7 @@ async def test_expired_invitation_is_refused(
     person = Chat(engine, language="en")
     await person.send("/start")
     await person.send(f"/start {token}")
-    assert said_in(person, "en", "linking.invitation_expired", when="26 Nov 2026 12:00")
+    assert person.said_in("en", "linking.invitation_expired", when="26 Nov 2026 12:00")
     assert (await account_of(db, person)).customer_id is None
     [stored] = await rows(db, "SELECT used_at FROM invitations")
     assert stored["used_at"] is None
@@ -118,7 +107,7 @@ async def test_unknown_invitation_is_refused(engine: Engine, db: Database, langu
     person = Chat(engine, language=language)
     await person.send("/start")
     await person.send("/start inv_AAAAAAAAAAAAAAAAAAAAAAAA")
-    assert said_in(person, language, "linking.invitation_unknown")
+    assert person.said_in(language, "linking.invitation_unknown")
     assert (await account_of(db, person)).customer_id is None
     assert await count(db, "invitations") == 0
 
@@ -193,7 +182,7 @@ async def test_a_manager_opening_an_invitation_does_not_spend_it(
     token = await invite(manager, "петров", "Иван Петров")
     before = await snapshot(db)
     await manager.send(f"/start {token}")
-    assert said_in(manager, language, "common.welcome")  # the plain /start: the manager's menu
+    assert manager.said_in(language, "common.welcome")  # the plain /start: the manager's menu
     assert await snapshot(db) == before  # not used, nobody linked, nothing logged
 
     person = Chat(engine, language=language)

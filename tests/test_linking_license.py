@@ -30,17 +30,6 @@ clock, engine = linking_support.clock, linking_support.engine
 PETROV = "Иван Петров (ООО «Мебель-Про»)"  # how the bot names the customer (data)
 
 
-def said_in(chat: Chat, language: str, key: str, /, **values: object) -> bool:
-    """Whether the last answer rendered ``key`` with these values, in ``language`` (a local
-    helper: tests/support is not ours)."""
-    return any(
-        text.key == key
-        and text.language == language
-        and all(text.values.get(n) == v for n, v in values.items())
-        for text in chat.rendered
-    )
-
-
 async def start_license_way(chat: Chat) -> None:
     await chat.send("/menu")
     await chat.press_key("linking.menu")
@@ -76,7 +65,7 @@ async def test_license_way_in_english(engine: Engine, db: Database) -> None:
     chat = Chat(engine, language="en")
     await start_license_way(chat)
     await guess(chat, "L-1004", "M-100200")
-    assert said_in(chat, "en", "linking.linked", customer="Анна Сидорова (ИП Сидорова)")
+    assert chat.said_in("en", "linking.linked", customer="Анна Сидорова (ИП Сидорова)")
     assert (await account_of(db, chat)).linked_by == "license"
 
 
@@ -152,11 +141,11 @@ async def test_limit_reached_mid_way_in_english(
     for _ in range(policy.linking.max_attempts):
         await guess(chat, "L-1001", "wrong")
     limit = policy.linking.max_attempts
-    assert said_in(chat, "en", "linking.blocked", limit=limit, until="23 Nov 2026 13:00")
+    assert chat.said_in("en", "linking.blocked", limit=limit, until="23 Nov 2026 13:00")
     # The other person in the same company is not affected: the limit is per account.
     other = Chat(engine, user_id="2002", language="en")
     await start_license_way(other)
-    assert said_in(other, "en", "linking.ask_license")
+    assert other.said_in("en", "linking.ask_license")
 
 
 async def test_telegram_and_vk_accounts_link_to_the_same_customer(

@@ -28,17 +28,6 @@ clock, engine = linking_support.clock, linking_support.engine
 PETROV = "Иван Петров (ООО «Мебель-Про»)"  # how the bot names the customer (data)
 
 
-def said_in(chat: Chat, language: str, key: str, /, **values: object) -> bool:
-    """Whether the last answer rendered ``key`` with these values, in ``language`` (a local
-    helper: tests/support is not ours)."""
-    return any(
-        text.key == key
-        and text.language == language
-        and all(text.values.get(n) == v for n, v in values.items())
-        for text in chat.rendered
-    )
-
-
 async def test_own_contact_links_by_phone_and_keeps_no_phone(engine: Engine, db: Database) -> None:
     chat = Chat(engine)
     await chat.send("/start")
@@ -61,16 +50,16 @@ async def test_contact_sent_while_idle_links_in_english(engine: Engine, db: Data
     chat = Chat(engine, language="en")
     await chat.send("/start")
     await chat.contact(PETROV_PHONE)
-    assert said_in(chat, "en", "linking.linked", customer=PETROV)
+    assert chat.said_in("en", "linking.linked", customer=PETROV)
     assert (await account_of(db, chat)).linked_by == "phone"
 
     # Shared again, or "Link my account" pressed later: already linked, nothing changes.
     before = await snapshot(db)
     await chat.contact(PETROV_PHONE)
-    assert said_in(chat, "en", "linking.already_linked", customer=PETROV)
+    assert chat.said_in("en", "linking.already_linked", customer=PETROV)
     await chat.send("/menu")
     await chat.press_key("linking.menu")
-    assert said_in(chat, "en", "linking.already_linked")
+    assert chat.said_in("en", "linking.already_linked")
     assert await snapshot(db) == before
 
 
@@ -82,11 +71,11 @@ async def test_someone_elses_contact_is_refused_and_nothing_is_stored(
     await chat.send("/start")
     before = await snapshot(db)
     await chat.contact(PETROV_PHONE, owner="424242")  # idle
-    assert said_in(chat, language, "linking.contact_foreign")
+    assert chat.said_in(language, "linking.contact_foreign")
     await chat.send("/menu")
     await chat.press_key("linking.menu")
     await chat.contact(PETROV_PHONE, owner="424242")  # inside the flow
-    assert said_in(chat, language, "linking.contact_foreign")
+    assert chat.said_in(language, "linking.contact_foreign")
     assert await snapshot(db) == before
     assert (await account_of(db, chat)).customer_id is None
     assert await text_outside_customers(db, "9990001122") == []
@@ -117,9 +106,9 @@ async def test_unknown_phone_while_idle_in_english(engine: Engine) -> None:
     chat = Chat(engine, language="en")
     await chat.send("/start")
     await chat.contact("+359 888 000 000")
-    assert said_in(chat, "en", "linking.phone_unknown")
+    assert chat.said_in("en", "linking.phone_unknown")
     await chat.press_key("linking.by_license")
-    assert said_in(chat, "en", "linking.ask_license")
+    assert chat.said_in("en", "linking.ask_license")
 
 
 async def test_vk_explains_that_it_has_no_verified_phone(engine: Engine, db: Database) -> None:
@@ -151,7 +140,7 @@ async def test_vk_in_english(engine: Engine) -> None:
     chat = Chat(engine, platform=Platform.VK, user_id="778", language="en")
     await chat.send("/start")
     await chat.press_key("linking.menu")
-    assert said_in(chat, "en", "linking.choose_vk")
+    assert chat.said_in("en", "linking.choose_vk")
 
 
 async def test_managers_do_not_get_the_link_item(engine: Engine, db: Database) -> None:

@@ -7,7 +7,7 @@ import pytest
 
 from handlers.engine.dispatcher import Engine
 from handlers.engine.payloads import encode
-from handlers.i18n import RenderedText, texts
+from handlers.i18n import texts
 from storage.db import Database
 from storage.models import Platform
 from tests.support import linking_support
@@ -18,6 +18,7 @@ from tests.support.linking_support import (
     account_of,
     buttons_of,
     customer_by_phone,
+    file_link_request,
     manager_chat,
     outbox_to,
     rows,
@@ -28,50 +29,12 @@ from tests.support.linking_support import (
 clock, engine = linking_support.clock, linking_support.engine
 
 
-# -- what the bot said, by catalogue key (local helpers: tests/support is not ours) -------
-
-
-def rendered(chat: Chat, key: str, /, **values: object) -> RenderedText:
-    """The one text ``key`` (with these values) rendered while answering the last message:
-    what a message queued to another chat is compared with, whatever the wording."""
-    found = [
-        text
-        for text in chat.rendered
-        if text.key == key and all(text.values.get(n) == v for n, v in values.items())
-    ]
-    assert len(found) == 1, (key, values, chat.keys)
-    return found[0]
-
-
-def said_in(chat: Chat, language: str, key: str, /, **values: object) -> bool:
-    """Whether the last answer rendered ``key`` with these values, in ``language``."""
-    return any(
-        text.key == key
-        and text.language == language
-        and all(text.values.get(n) == v for n, v in values.items())
-        for text in chat.rendered
-    )
+# -- what the bot said, by catalogue key --------------------------------------------------
 
 
 def desk_label(key: str) -> str:
     """A card button's label as the desk (which reads Russian) sees it."""
     return texts("ru")(key)
-
-
-async def file_link_request(chat: Chat) -> None:
-    """Through consent and the questions, in the chat's language; the typed phone never
-    links by itself."""
-    language = chat.language or "ru"
-    await chat.send("/menu")
-    await chat.press_key("linking.menu")
-    await chat.press_key("linking.by_request")
-    assert said_in(chat, language, "consent.text")  # consent first: it stores data
-    await chat.press_key("consent.agree")
-    assert said_in(chat, language, "link_request.ask_name")
-    await chat.send("Иван Петров")
-    await chat.send("Мебель-Про")
-    await chat.send("+7 999 000 11 22")
-    await chat.press_key("link_request.skip")
 
 
 async def test_link_request_reaches_managers_and_approval_links_the_person(
@@ -88,10 +51,10 @@ async def test_link_request_reaches_managers_and_approval_links_the_person(
 
     [card] = await outbox_to(db, Platform.CONSOLE, MANAGERS)
     ru = texts("ru")
-    header = rendered(person, "desk.card_header", number=1, kind=ru("desk.kind_link"))
-    who = rendered(person, "desk.card_customer", verified=ru("desk.unverified"))
-    name = rendered(person, "link_request.card_name", name="Иван Петров")
-    phone = rendered(person, "link_request.card_phone", phone="+79990001122")
+    header = person.rendered_once("desk.card_header", number=1, kind=ru("desk.kind_link"))
+    who = person.rendered_once("desk.card_customer", verified=ru("desk.unverified"))
+    name = person.rendered_once("link_request.card_name", name="Иван Петров")
+    phone = person.rendered_once("link_request.card_phone", phone="+79990001122")
     assert all(line.text in card["text"] for line in (header, who, name, phone))
     card_buttons = buttons_of(card)
     approve, reject = desk_label("linking_desk.approve"), desk_label("linking_desk.reject")
@@ -108,13 +71,13 @@ async def test_link_request_reaches_managers_and_approval_links_the_person(
     account = await account_of(db, person)
     assert (account.customer_id, account.linked_by) == (petrov.id, "manager")
     [told] = await outbox_to(db, Platform.TELEGRAM, person.user_id)
-    linked = rendered(manager, "linking.linked_by_manager", number=1, customer=petrov_label)
+    linked = manager.rendered_once("linking.linked_by_manager", number=1, customer=petrov_label)
     assert linked.text in told["text"]
     [request] = await rows(db, "SELECT status, manager FROM requests")
     assert request == {"status": "done", "manager": f"console:{MANAGERS}"}
     updated = (await outbox_to(db, Platform.CONSOLE, MANAGERS))[-1]
     done = ru("desk.status_done")
-    assert rendered(manager, "desk.card_header", number=1, status=done).text in updated["text"]
+    assert manager.rendered_once("desk.card_header", number=1, status=done).text in updated["text"]
     assert buttons_of(updated) == {}
 
     # A second approval (another manager, a double tap) changes nothing.
@@ -131,20 +94,20 @@ async def test_manager_types_the_customer_and_the_person_is_told_in_english(
 ) -> None:
     person = Chat(engine, language="en")
     await file_link_request(person)
-    assert said_in(person, "en", "link_request.filed", number=1)
+    assert person.said_in("en", "link_request.filed", number=1)
     manager = manager_chat(engine, language="en")
     card = (await outbox_to(db, Platform.CONSOLE, MANAGERS))[0]  # the desk reads Russian
     await manager.payload(buttons_of(card)[desk_label("linking_desk.approve")])
     await manager.send("L-1004")
-    assert said_in(manager, "en", "linking_desk.found", query="L-1004")
+    assert manager.said_in("en", "linking_desk.found", query="L-1004")
     await manager.press("Анна Сидорова")  # a customer's name: data, not wording
     sidorova = "Анна Сидорова (ИП Сидорова)"
-    assert said_in(manager, "en", "linking_desk.approved", number=1, customer=sidorova)
+    assert manager.said_in("en", "linking_desk.approved", number=1, customer=sidorova)
     [told] = await outbox_to(db, Platform.TELEGRAM, person.user_id)
-    linked = rendered(manager, "linking.linked_by_manager", number=1, customer=sidorova)
+    linked = manager.rendered_once("linking.linked_by_manager", number=1, customer=sidorova)
     assert linked.text in told["text"] and linked.language == "en"
     await manager.payload(encode("linking_desk.approve", 1))
-    assert said_in(manager, "en", "linking_desk.closed", number=1)
+    assert manager.said_in("en", "linking_desk.closed", number=1)
 
 
 async def test_manager_search_that_finds_nobody_says_so(engine: Engine, db: Database) -> None:
@@ -168,7 +131,7 @@ async def test_rejection_with_reason_reaches_the_person(engine: Engine, db: Data
     assert manager.said("linking_desk.rejected", number=1)
     [told] = await outbox_to(db, Platform.TELEGRAM, person.user_id)
     reason = "Клиент с такими данными не найден"
-    rejected = rendered(manager, "linking.rejected_by_manager", number=1, reason=reason)
+    rejected = manager.rendered_once("linking.rejected_by_manager", number=1, reason=reason)
     assert rejected.text in told["text"]
     assert texts("ru")("linking.menu") in buttons_of(told)
     [request] = await rows(db, "SELECT status FROM requests")
@@ -190,12 +153,12 @@ async def test_non_manager_pressing_approve_is_refused_and_nothing_changes(
         buttons_of(card)[desk_label("linking_desk.reject")],
     ):
         await person.payload(payload)  # the requester themself
-        assert said_in(person, "ru", "common.managers_only")
+        assert person.said_in("ru", "common.managers_only")
     stranger = Chat(engine, user_id="3003", language="en")
     await stranger.send("/start")
     before = await snapshot(db)
     await stranger.payload(encode("linking_desk.pick", 1, petrov.id))
-    assert said_in(stranger, "en", "common.managers_only")
+    assert stranger.said_in("en", "common.managers_only")
     assert await snapshot(db) == before
     assert (await account_of(db, person)).customer_id is None
 

@@ -25,13 +25,13 @@ from tests.support.linking_support import (
     account_of,
     buttons_of,
     customer_by_phone,
+    file_link_request,
     make_engine,
     manager_chat,
     outbox_to,
     rows,
     snapshot,
 )
-from tests.test_linking_request import file_link_request
 
 #: The linking tests' clock at NOW (the engine below stores files in files_dir).
 clock = linking_support.clock
@@ -47,17 +47,6 @@ def files_dir(tmp_path: Path) -> Path:
 @pytest.fixture
 async def engine(db: Database, policy: Policy, clock: Clock, files_dir: Path) -> Engine:
     return await make_engine(db, policy, clock, files_dir)
-
-
-def said_in(chat: Chat, language: str, key: str, /, **values: object) -> bool:
-    """Whether the last answer rendered ``key`` with these values, in ``language`` (a local
-    helper: tests/support is not ours)."""
-    return any(
-        text.key == key
-        and text.language == language
-        and all(text.values.get(n) == v for n, v in values.items())
-        for text in chat.rendered
-    )
 
 
 async def linked_person_with_requests(engine: Engine, db: Database, files_dir: Path) -> Chat:
@@ -127,13 +116,13 @@ async def test_mydata_in_english_for_a_newcomer(engine: Engine) -> None:
     person = Chat(engine, language="en")
     await person.send("/mydata")
     platform = texts("en")("privacy.platform_telegram")
-    assert said_in(
-        person, "en", "privacy.account", platform=platform, user="1001", language="English"
+    assert person.said_in(
+        "en", "privacy.account", platform=platform, user="1001", language="English"
     )
-    assert said_in(person, "en", "privacy.not_linked")
-    assert said_in(person, "en", "privacy.consent_none")
-    assert said_in(person, "en", "privacy.no_requests")
-    assert said_in(person, "en", "privacy.files", count=0)
+    assert person.said_in("en", "privacy.not_linked")
+    assert person.said_in("en", "privacy.consent_none")
+    assert person.said_in("en", "privacy.no_requests")
+    assert person.said_in("en", "privacy.files", count=0)
 
 
 async def test_mydata_mid_conversation_repeats_the_question(engine: Engine) -> None:
@@ -215,17 +204,17 @@ async def test_forget_in_english_can_be_declined(engine: Engine, db: Database) -
     person = Chat(engine, language="en")
     await file_link_request(person)
     await person.send("/forget")
-    assert said_in(person, "en", "privacy.forget_confirm")
+    assert person.said_in("en", "privacy.forget_confirm")
     before = await snapshot(db)
     await person.send("yes")
-    assert said_in(person, "en", "privacy.confirm_hint")
+    assert person.said_in("en", "privacy.confirm_hint")
     await person.press_key("privacy.forget_no")
-    assert said_in(person, "en", "privacy.forget_kept")
+    assert person.said_in("en", "privacy.forget_kept")
     assert await snapshot(db) == before
 
     await person.send("/forget")
     await person.press_key("privacy.forget_yes")
-    assert said_in(person, "en", "privacy.forgotten")
+    assert person.said_in("en", "privacy.forgotten")
     [request] = await rows(db, "SELECT status, details FROM requests")
     assert request["status"] == "cancelled"  # nobody may link the account any more
     assert "Иван Петров" not in request["details"]
@@ -236,7 +225,7 @@ async def test_forget_in_english_can_be_declined(engine: Engine, db: Database) -
     )
 
     await person.send("/forget")
-    assert said_in(person, "en", "privacy.nothing_left")
+    assert person.said_in("en", "privacy.nothing_left")
 
 
 async def test_a_stored_path_outside_the_files_folder_is_never_deleted(

@@ -39,16 +39,6 @@ async def done_request(engine: Engine, db: Database, customer: Chat) -> int:
     return number
 
 
-def said_in(chat: Chat, language: str, key: str, **values: object) -> bool:
-    """Whether the last answer rendered ``key`` (with these values) in ``language``."""
-    return any(
-        text.language == language
-        and text.key == key
-        and all(text.values.get(n) == v for n, v in values.items())
-        for text in chat.rendered
-    )
-
-
 @pytest.mark.parametrize("language", ["ru", "en"])
 async def test_rating_with_a_comment(engine: Engine, db: Database, language: str) -> None:
     customer = Chat(engine, user_id="1001", language=language)
@@ -64,10 +54,10 @@ async def test_rating_with_a_comment(engine: Engine, db: Database, language: str
     desk_before = len(await messages_to(db, *CONSOLE_DESK))
 
     await customer.payload(payloads(question)[4])
-    assert said_in(customer, language, "rating.ask_comment", rating=5)
+    assert customer.said_in(language, "rating.ask_comment", rating=5)
     assert (await request_row(db, number))["rating"] == 5
     await customer.send("Быстро и по делу")
-    assert said_in(customer, language, "rating.thanks")
+    assert customer.said_in(language, "rating.thanks")
     row = await request_row(db, number)
     assert (row["rating"], row["rating_comment"]) == (5, "Быстро и по делу")
     assert (await events_of(db, number))[-1] == ("customer", None, None, "Быстро и по делу")
@@ -142,7 +132,7 @@ async def test_rating_twice_someone_elses_or_an_open_request_is_refused(
     await customer.payload(encode("rating.set", still_open, 5))
     assert customer.said("rating.not_done", number=still_open)
     await stranger.payload(encode("rating.set", number, 1))
-    assert said_in(stranger, "en", "rating.not_yours")
+    assert stranger.said_in("en", "rating.not_yours")
     assert await snapshot(db) == before
     assert await state_of(db, TG, "2002") == (None, None)
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 
 from handlers.engine.dispatcher import Engine
-from handlers.engine.messages import Attachment, Reply
+from handlers.engine.messages import Attachment
 from handlers.engine.payloads import encode
-from handlers.i18n import RenderedText, recording_texts, texts
+from handlers.i18n import texts
 from storage import requests
 from storage.db import Database
 from storage.models import Platform
@@ -25,6 +25,7 @@ from tests.support.desk_world import (
     pdf,
     request_row,
     requests_filed,
+    send_file,
     snapshot,
     state_of,
 )
@@ -36,29 +37,7 @@ TG = Platform.TELEGRAM
 clock, engine = desk_world.clock, desk_world.engine
 
 
-# -- what the bot said, by catalogue key (local helpers: tests/support is not ours) -------
-
-
-def rendered(chat: Chat, key: str, /, **values: object) -> RenderedText:
-    """The one text ``key`` (with these values) rendered while answering the last message:
-    what a message queued to the managers is compared with, whatever the wording."""
-    found = [
-        text
-        for text in chat.rendered
-        if text.key == key and all(text.values.get(n) == v for n, v in values.items())
-    ]
-    assert len(found) == 1, (key, values, chat.keys)
-    return found[0]
-
-
-def said_in(chat: Chat, language: str, key: str, /, **values: object) -> bool:
-    """Whether the last answer rendered ``key`` with these values, in ``language``."""
-    return any(
-        text.key == key
-        and text.language == language
-        and all(text.values.get(n) == v for n, v in values.items())
-        for text in chat.rendered
-    )
+# -- what the bot said, by catalogue key --------------------------------------------------
 
 
 def heading(customer: Chat, number: int) -> str:
@@ -70,15 +49,7 @@ def heading(customer: Chat, number: int) -> str:
         name=f"User {customer.user_id}",
         messenger=t("history.messenger_telegram"),
     )
-    return rendered(customer, "relay.to_managers", number=number, who=who).text
-
-
-async def send_file(chat: Chat, attachment: Attachment, text: str = "") -> list[Reply]:
-    """:func:`desk_world.send_file`, recording what the bot said (``chat.said`` sees it)."""
-    with recording_texts() as said:
-        replies = await desk_world.send_file(chat, attachment, text)
-    chat.rendered = said
-    return replies
+    return customer.rendered_once("relay.to_managers", number=number, who=who).text
 
 
 async def test_with_one_open_request_idle_text_goes_to_its_thread(
@@ -112,8 +83,8 @@ async def test_in_english_too(engine: Engine, db: Database) -> None:
     customer = Chat(engine, user_id="1002", language="en")
     number = await file_renewal(db, customer)
     await customer.send("Please make the invoice out to the company")
-    assert said_in(customer, "en", "relay.joined", number=number)
-    assert said_in(customer, "en", "relay.expect_by")
+    assert customer.said_in("en", "relay.joined", number=number)
+    assert customer.said_in("en", "relay.expect_by")
 
 
 async def test_with_two_open_requests_the_customer_chooses_and_the_message_follows(
@@ -206,7 +177,7 @@ async def test_a_file_follow_up_is_recorded_on_the_request_and_managers_are_told
         ("реквизиты.pdf", "tg-file-реквизиты.pdf", "other")
     ]
     relayed = await last_to(db, *CONSOLE_DESK)
-    files = rendered(customer, "relay.files_line", count=1, names="реквизиты.pdf")
+    files = customer.rendered_once("relay.files_line", count=1, names="реквизиты.pdf")
     assert relayed.text.endswith(f"Реквизиты во вложении\n{files.text}")
 
 
@@ -217,7 +188,7 @@ async def test_a_wrong_file_is_refused_and_nothing_is_recorded(
     await file_renewal(db, customer)
     before = await snapshot(db)
     await send_file(customer, Attachment("tg-x", "virus.exe", 1000))
-    assert "PDF" in str(rendered(customer, "uploads.wrong_type").values["types"])
+    assert "PDF" in str(customer.rendered_once("uploads.wrong_type").values["types"])
     await send_file(customer, pdf(size=50 * 1024 * 1024))
     assert customer.said("uploads.too_large", max_mb=10)
     assert await snapshot(db) == before
@@ -235,18 +206,18 @@ async def test_reply_button_then_a_file_and_waiting_request_goes_back_into_work(
 
     answer = await last_to(db, TG, "1002")
     await customer.payload(answer.buttons[0][0][1])
-    assert said_in(customer, "en", "relay.ask_message", number=number)
+    assert customer.said_in("en", "relay.ask_message", number=number)
     await customer.send("/cancel")
     await customer.payload(answer.buttons[0][0][1])
     await send_file(customer, pdf("act.pdf"))
-    assert said_in(customer, "en", "relay.sent", number=number)
+    assert customer.said_in("en", "relay.sent", number=number)
     assert (await request_row(db, number))["status"] == "in_work"
     assert (await events_of(db, number))[-2:] == [
         ("customer", "waiting_customer", "in_work", ""),
         ("customer", None, None, "[act.pdf]"),
     ]
     relayed = await last_to(db, *CONSOLE_DESK)
-    files = rendered(customer, "relay.files_line", count=1, names="act.pdf")
+    files = customer.rendered_once("relay.files_line", count=1, names="act.pdf")
     assert relayed.text == f"{heading(customer, number)}\n{files.text}"
 
 

@@ -8,7 +8,7 @@ import csv
 import re
 from pathlib import Path
 
-from tests.test_cli import run_bot
+from tests.support.cli import run_bot
 
 
 def test_jobs_renewals_twice_writes_the_batch_once_and_managers_see_the_summary(

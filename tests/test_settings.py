@@ -7,37 +7,12 @@ from pathlib import Path
 import pytest
 
 from bot.settings import SettingsError, load_settings
-
-NAMES = [
-    "TELEGRAM_TOKEN",
-    "TELEGRAM_API_URL",
-    "TELEGRAM_WEBHOOK_URL",
-    "TELEGRAM_WEBHOOK_SECRET",
-    "TELEGRAM_WEBHOOK_HOST",
-    "TELEGRAM_WEBHOOK_PORT",
-    "TELEGRAM_LIMITS_SCALE",
-    "VK_TOKEN",
-    "VK_GROUP_ID",
-    "VK_API_URL",
-    "VK_CALLBACK_SECRET",
-    "VK_CONFIRMATION_CODE",
-    "VK_CALLBACK_HOST",
-    "VK_CALLBACK_PORT",
-    "DATABASE_PATH",
-    "POLICY_FILE",
-    "MANAGER_TELEGRAM_CHAT_ID",
-    "MANAGER_TELEGRAM_IDS",
-    "MANAGER_VK_IDS",
-    "MANAGER_LANGUAGE",
-    "FILES_DIR",
-    "RENEWAL_BATCH_DIR",
-    "LOG_LEVEL",
-]
+from tests.support.cli import SETTING_NAMES
 
 
 @pytest.fixture(autouse=True)
 def clean_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    for name in NAMES:
+    for name in SETTING_NAMES:
         monkeypatch.delenv(name, raising=False)
     monkeypatch.chdir(tmp_path)  # no .env of the developer's
 
@@ -57,7 +32,7 @@ def test_every_documented_setting_is_read(monkeypatch: pytest.MonkeyPatch) -> No
         for line in example.splitlines()
         if "=" in line and not line.startswith("#")
     }
-    assert documented == set(NAMES)
+    assert documented == set(SETTING_NAMES)
     monkeypatch.setenv("MANAGER_TELEGRAM_IDS", "1, 2,3")
     monkeypatch.setenv("MANAGER_VK_IDS", "")
     monkeypatch.setenv("VK_TOKEN", "vk1.a.PRIVATE-TOKEN")

@@ -21,16 +21,6 @@ NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
 NBSP = "\u00a0"
 
 
-def said_in(chat: Chat, language: str, key: str, **values: object) -> bool:
-    """Whether the last answer rendered ``key`` (with these values) in ``language``."""
-    return any(
-        text.language == language
-        and text.key == key
-        and all(text.values.get(n) == v for n, v in values.items())
-        for text in chat.rendered
-    )
-
-
 async def make_engine(db: Database, policy: Policy) -> Engine:
     report = await load_demo(db, today=local_today(NOW, policy), now=NOW)
     assert report.ok, report.errors
@@ -82,12 +72,11 @@ async def test_renewal_cost_in_english(db: Database, policy: Policy) -> None:
     chat = Chat(await make_engine(db, policy), language="en")
     await open_faq(chat)
     await chat.press_key("support_faq.q_renewal")
-    assert said_in(
-        chat, "en", "support_faq.renewal_cost", months=12, preferential="25%", standard="45%"
+    assert chat.said_in(
+        "en", "support_faq.renewal_cost", months=12, preferential="25%", standard="45%"
     )
-    assert said_in(chat, "en", "support_faq.renewal_preferential", grace=1)
-    assert said_in(
-        chat,
+    assert chat.said_in("en", "support_faq.renewal_preferential", grace=1)
+    assert chat.said_in(
         "en",
         "support_faq.renewal_example",
         preferential=f"RUB{NBSP}1,998",
@@ -130,9 +119,9 @@ async def test_after_the_end_and_updates_answers(db: Database, policy: Policy) -
     chat = Chat(await make_engine(db, policy), language="en")
     await open_faq(chat)
     await chat.press_key("support_faq.q_after_end")
-    assert said_in(chat, "en", "support_faq.answer_after_end")
+    assert chat.said_in("en", "support_faq.answer_after_end")
     await chat.press_key("support_faq.q_updates")
-    assert said_in(chat, "en", "support_faq.answer_updates")
+    assert chat.said_in("en", "support_faq.answer_updates")
 
 
 async def test_quote_button_starts_the_renewal(db: Database, policy: Policy) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from handlers.policy import default_policy_path
-from tests.test_cli import run_bot
+from tests.support.cli import run_bot
 
 
 def vendor_policy(tmp_path: Path, override: str) -> Path:

@@ -21,14 +21,15 @@ from tests.support.chat import Chat, Clock
 from tests.support.key_requests import (
     NOW,
     SIDOROVA,
+    agree_if_asked,
     last_request_id,
     link,
     outbox_rows,
     request,
+    send_file,
     snapshot,
 )
 from tests.support.key_requests import demo_engine as build
-from tests.test_transfer_flow import agree_if_asked, rendered, send_file
 
 
 @pytest.fixture
@@ -86,7 +87,7 @@ async def test_manager_approves_the_module_return_and_the_customer_is_told(
 
     manager = Chat(engine, user_id="900", manager=True)
     await manager.payload(approve)
-    approved = rendered(manager, "transfer_desk.decision_approved").text
+    approved = manager.rendered_text("transfer_desk.decision_approved").text
     assert manager.said("transfer_desk.recorded_told", number=number, decision=approved)
 
     async with db.unit() as unit:
@@ -124,7 +125,7 @@ async def test_manager_approves_the_module_return_and_the_customer_is_told(
         f"По заявке №{number} уже решено: возврат модулей одобрен (User 900 (Telegram))"
         in other.text
     )
-    first = rendered(other, "history.actor_manager", name="User 900").text
+    first = other.rendered_text("history.actor_manager", name="User 900").text
     assert other.said(
         "transfer_desk.already_decided", number=number, decision=approved, manager=first
     )
@@ -142,7 +143,7 @@ async def test_manager_rejects_with_a_preset_reason(engine: Engine, db: Database
     assert manager.said("transfer_desk.choose_reason", number=number)
     assert await snapshot(db) == before  # asking the reason records nothing
     await manager.press_key("transfer_desk.reason_not_agreed")
-    rejected = rendered(manager, "transfer_desk.decision_rejected").text
+    rejected = manager.rendered_text("transfer_desk.decision_rejected").text
     assert manager.said("transfer_desk.recorded_told", number=number, decision=rejected)
 
     async with db.unit() as unit:
@@ -221,7 +222,7 @@ async def test_no_decision_when_modules_are_not_returned_or_the_request_is_close
         )
     before = await snapshot(db)
     await manager.payload(encode("transfer_desk.approve", second))
-    done = rendered(manager, "desk.status_done").text
+    done = manager.rendered_text("desk.status_done").text
     assert manager.said("transfer_desk.closed", number=second, status=done)
     assert await snapshot(db) == before
 

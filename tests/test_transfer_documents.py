@@ -11,8 +11,15 @@ from storage.db import Database
 from storage.models import RequestStatus
 from tests.support import key_requests
 from tests.support.chat import Chat
-from tests.support.key_requests import NOW, last_request_id, request, snapshot
-from tests.test_transfer_flow import agree_if_asked, rendered, send_file, sidorova_until_modules
+from tests.support.key_requests import (
+    NOW,
+    agree_if_asked,
+    last_request_id,
+    request,
+    send_file,
+    sidorova_until_modules,
+    snapshot,
+)
 
 #: The transfer tests' fixtures: the clock at NOW, the transfer flows on the demo data.
 clock, engine = key_requests.clock, key_requests.transfer_engine
@@ -47,27 +54,27 @@ async def test_the_send_documents_button_works_from_anywhere_and_only_for_its_ow
     await agree_if_asked(stranger)
     before = await snapshot(db)
     await stranger.payload(resume)
-    assert rendered(stranger, "transfer.nothing_to_continue", number=number).language == "en"
-    assert rendered(stranger, "transfer.ask_operation").language == "en"
+    assert stranger.rendered_text("transfer.nothing_to_continue", number=number).language == "en"
+    assert stranger.rendered_text("transfer.ask_operation").language == "en"
     await stranger.payload(encode("go", "transfer", "docs", "x"))
     assert "transfer.nothing_to_continue" not in stranger.keys
-    assert rendered(stranger, "transfer.ask_operation").language == "en"
+    assert stranger.rendered_text("transfer.ask_operation").language == "en"
     assert await snapshot(db) == before
 
     # The owner, from the main menu, is taken to the missing letter.
     await owner.send("/menu")
     await owner.payload(resume)
-    assert rendered(owner, "transfer.ask_letter").language == "en"
+    assert owner.rendered_text("transfer.ask_letter").language == "en"
     await send_file(owner, "letter.pdf")
     await send_file(owner, "L-2001.WibuCmRaU")
     await owner.press_key("transfer.files_done")
-    assert rendered(owner, "transfer.filed", number=number).language == "en"
+    assert owner.rendered_text("transfer.filed", number=number).language == "en"
     assert (await request(db, number)).status is RequestStatus.NEW
 
     # The same button once the request is complete: a clear answer, nothing changes.
     before = await snapshot(db)
     await owner.payload(resume)
-    assert rendered(owner, "transfer.nothing_to_continue", number=number).language == "en"
+    assert owner.rendered_text("transfer.nothing_to_continue", number=number).language == "en"
     assert await snapshot(db) == before
 
 

@@ -14,53 +14,27 @@ from handlers.desk.transfer_desk import TransferDeskFlow
 from handlers.engine.dispatcher import Engine
 from handlers.engine.payloads import encode
 from handlers.flows.transfer.flow import TransferFlow
-from handlers.i18n import RenderedText, recording_texts
 from handlers.policy import Policy
 from storage.db import Database
 from storage.models import RequestStatus
-from tests.support import key_requests
 from tests.support.chat import Chat, Clock
 from tests.support.key_requests import (
     MB,
     NOW,
     PETROV,
     SIDOROVA,
+    agree_if_asked,
     attachment_roles,
     last_request_id,
     link,
     outbox_rows,
     outbox_texts,
     request,
+    send_file,
+    sidorova_until_modules,
     snapshot,
 )
 from tests.support.key_requests import demo_engine as build
-
-
-async def send_file(chat: Chat, name: str, size: int = 200_000, *, count: int = 1) -> None:
-    """:func:`tests.support.key_requests.send_file`, recording the texts the answer
-    rendered (that helper bypasses the chat's recording): ``chat.said`` then tells what
-    the bot answered the file."""
-    with recording_texts() as rendered:
-        await key_requests.send_file(chat, name, size, count=count)
-    chat.rendered = rendered
-
-
-async def agree_if_asked(chat: Chat) -> None:
-    """Give the personal-data consent when the bot asks for it, by the button's key."""
-    if "consent.agree" in chat.keys:
-        await chat.press_key("consent.agree")
-
-
-def rendered(chat: Chat, key: str, **values: object) -> RenderedText:
-    """The first text ``key`` (with at least these values) rendered answering the last
-    message: its language, all its values and the text it became."""
-    found = [
-        text
-        for text in chat.rendered
-        if text.key == key and all(text.values.get(name) == v for name, v in values.items())
-    ]
-    assert found, f"{key} {values} not rendered; rendered: {chat.keys}"
-    return found[0]
 
 
 @pytest.fixture
@@ -71,29 +45,6 @@ def clock() -> Clock:
 @pytest.fixture
 async def engine(db: Database, policy: Policy, clock: Clock) -> Engine:
     return await build(db, policy, clock, TransferFlow(), TransferDeskFlow())
-
-
-async def sidorova_until_modules(db: Database, chat: Chat) -> None:
-    """Sidorova chooses L-1004 (button) and L-1005 (typed), 3 workplaces, module M-100200."""
-    await link(db, chat, SIDOROVA)
-    await chat.send("/menu")
-    await chat.press_key("transfer.menu")
-    assert chat.said("consent.text")  # documents are personal data: consent comes first
-    await agree_if_asked(chat)
-    assert chat.said("transfer.ask_operation")
-    await chat.press_key("transfer.operation_button_move")
-    await chat.press_key("transfer.license_button", number="L-1004")
-    # the button is shown marked (old check: "✅ L-1004 · Базис-Шкаф · 2 рабочих места")
-    chat.button_of(
-        "transfer.license_button", mark="✅", number="L-1004", product="Базис-Шкаф", workplaces=2
-    )
-    await chat.send("l-1005")  # typed, in any case
-    assert chat.said("transfer.chosen", items="L-1004, L-1005")
-    await chat.press_key("transfer.done_button", count=2)
-    await chat.press_key("transfer.workplaces_button", count=3)
-    await chat.press_key("transfer.key_button", serial="M-100200")
-    await chat.press_key("transfer.done_button", count=1)
-    await chat.press_key("transfer.no_order")
 
 
 async def test_transfer_end_to_end_with_several_license_files(engine: Engine, db: Database) -> None:
@@ -134,7 +85,7 @@ async def test_transfer_end_to_end_with_several_license_files(engine: Engine, db
     await chat.send("письмо пришлю потом")
     assert chat.said("transfer.letter_hint")
     await send_file(chat, "letter.pdf")
-    letter = rendered(chat, "transfer.document_letter").text
+    letter = chat.rendered_text("transfer.document_letter").text
     assert chat.said("transfer.file_received", document=letter, name="letter.pdf")
     assert chat.said("transfer.ask_license_files", count=0)
 
@@ -142,7 +93,7 @@ async def test_transfer_end_to_end_with_several_license_files(engine: Engine, db
     await chat.press_key("transfer.files_done")
     assert chat.said("transfer.need_license_file")
     await send_file(chat, "virus.exe")
-    refused = rendered(chat, "uploads.wrong_type")
+    refused = chat.rendered_text("uploads.wrong_type")
     assert "WIBUCMRAU" in str(refused.values["types"]).split(", ")
     await send_file(chat, "big.WibuCmRaU", size=10 * MB + 1)
     assert chat.said("uploads.too_large", max_mb=10)
@@ -193,22 +144,22 @@ async def test_redistribution_needs_the_order_in_english(engine: Engine, db: Dat
     await chat.send("2")
     await chat.send("3-1234567")
     await chat.press_key("transfer.done_button", count=1)
-    assert rendered(chat, "transfer.ask_order_required").language == "en"
+    assert chat.rendered_text("transfer.ask_order_required").language == "en"
     assert "transfer.no_order" not in chat.keys  # no "Not needed" button
     # The "not needed" button from another step, forged here: refused.
     await chat.payload(encode("transfer.no_order"))
-    assert rendered(chat, "transfer.order_hint").language == "en"
+    assert chat.rendered_text("transfer.order_hint").language == "en"
     order = "L-1001: 1 workplace on 3-1234567; L-1002: 1 workplace on a new key"
     await chat.send(order)
     await chat.press_key("transfer.no")
     number = await last_request_id(db)
-    assert rendered(chat, "transfer.filed_waiting", number=number).language == "en"
-    assert rendered(chat, "transfer.checklist_order", order=order).language == "en"
+    assert chat.rendered_text("transfer.filed_waiting", number=number).language == "en"
+    assert chat.rendered_text("transfer.checklist_order", order=order).language == "en"
     assert "transfer.checklist_modules" not in chat.keys
     await send_file(chat, "letter.png")
     await send_file(chat, "licenses.zip")
     await chat.press_key("transfer.files_done")
-    assert rendered(chat, "transfer.filed", number=number).language == "en"
+    assert chat.rendered_text("transfer.filed", number=number).language == "en"
     done = await request(db, number)
     assert done.status is RequestStatus.NEW
     assert "module_return" not in done.details
@@ -229,7 +180,7 @@ async def test_leaving_after_the_letter_and_continuing_later(engine: Engine, db:
 
     await chat.send("/menu")
     await chat.press_key("transfer.menu")
-    missing = rendered(chat, "transfer.document_license_files").text
+    missing = chat.rendered_text("transfer.document_license_files").text
     assert chat.said(
         "transfer.resume_line", number=number, licenses="L-1004, L-1005", missing=missing
     )

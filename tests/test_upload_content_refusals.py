@@ -16,18 +16,19 @@ from handlers.policy import Policy
 from storage import downloads, requests
 from storage.db import Database
 from storage.models import RequestStatus
-from tests.support.chat import Chat, Clock
+from tests.support.chat import Chat, Clock, first_rendered
 from tests.support.key_requests import (
     NOW,
     SIDOROVA,
+    agree_if_asked,
     attachment_roles,
     last_request_id,
     link,
     outbox_rows,
     request,
+    send_file,
 )
 from tests.support.key_requests import demo_engine as build
-from tests.test_key_loss_documents import agree_if_asked, first, send_file
 
 
 @pytest.fixture
@@ -88,13 +89,17 @@ async def test_a_refused_act_sends_the_handed_over_request_back_to_waiting(
     to_managers = [row for row in sent if row["chat_id"] != chat.user_id]
     [answer] = to_customer
     # "The file act.png is not a PNG … I did not add it to request №N"
-    refusal = first(said, "uploads.wrong_content", name="act.png", format="PNG", number=number)
+    refusal = first_rendered(
+        said, "uploads.wrong_content", name="act.png", format="PNG", number=number
+    )
     assert (refusal.language, answer["text"]) == ("ru", refusal.text)
     assert answer["text"].startswith("Файл act.png — не PNG")  # golden: the exact wording
     payloads = [payload for row in json.loads(answer["buttons"]) for _, payload in row]
     assert payloads == [encode("go", "key_loss", "docs", number), encode("menu")]
     note, card = (row["text"] for row in to_managers)
-    told = first(said, "uploads.refused_to_managers", number=number, name="act.png", format="PNG")
+    told = first_rendered(
+        said, "uploads.refused_to_managers", number=number, name="act.png", format="PNG"
+    )
     assert note == told.text
     assert "ждёт документы" in card and "Документы: ждём от клиента" in card
     assert "Файлы (1): letter.pdf" in card

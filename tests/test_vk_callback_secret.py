@@ -18,12 +18,10 @@ import aiohttp
 import pytest
 
 from bot.settings import SettingsError, load_settings
+from tests.support.cli import SETTING_NAMES, run_bot
 from tests.support.telegram_e2e import prepare_database
-from tests.support.vk_e2e import CUSTOMER, VKBotProcess, VKPerson, free_port
+from tests.support.vk_e2e import CUSTOMER, VKBotProcess, VKPerson, free_port, post_when_up
 from tests.support.vk_fake import GROUP_ID, TOKEN, FakeVK, VKServer
-from tests.test_cli import run_bot
-from tests.test_settings import NAMES as SETTING_NAMES
-from tests.test_vk_run import post_when_up
 
 SECRET = "Callback-s3cret"
 VICTIM = 6010  # whom the forged events pretend to come from

@@ -34,6 +34,7 @@ from tests.support.vk_e2e import (
     customer_story,
     free_port,
     polling,
+    post_when_up,
     vk_environment,
     vk_manager_answers,
 )
@@ -57,22 +58,6 @@ async def run_story(tmp_path: Path, faults: Faults | None = None) -> tuple[FakeV
             code = await bot.stop(signal.SIGTERM)
     assert code == 0, bot.log()
     return fake, story, bot.log()
-
-
-async def post_when_up(
-    http: aiohttp.ClientSession, url: str, body: dict, within: float = 30
-) -> str:
-    """POST ``body`` once the subprocess's endpoint accepts connections; its answer."""
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + within
-    while True:
-        try:
-            async with http.post(url, json=body) as response:
-                return await response.text()
-        except aiohttp.ClientConnectorError:
-            if loop.time() > deadline:
-                raise
-            await asyncio.sleep(0.1)  # the subprocess is still starting
 
 
 def received(fake: FakeVK) -> tuple[list[str], Counter[str]]:

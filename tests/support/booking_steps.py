@@ -1,6 +1,7 @@
 """Shared steps of the booking tests: the engine (and the ``clock`` and ``engine``
-fixtures, used as ``clock, engine = booking_steps.clock, booking_steps.engine``), a full
-booking by buttons, the tables."""
+fixtures, used as ``clock, engine = booking_steps.clock, booking_steps.engine``), the steps
+of a booking pressing buttons by the catalogue keys of their labels (a reworded catalogue
+does not break them), sending files, the tables."""
 
 from __future__ import annotations
 
@@ -28,45 +29,19 @@ WEDNESDAY = date(2026, 11, 25)
 # Tuesday 10:00 Moscow = 07:00 UTC.
 TUESDAY_10 = datetime(2026, 11, 24, 7, 0, tzinfo=UTC)
 
+#: What the booking tests type or press by label, in each language: the problem the customer
+#: describes, and the menu items that open the customer's own bookings.
 LABELS: dict[str, dict[str, str]] = {
     "ru": {
         "menu": "Удалённая консультация",
-        "personal_data": "Согласен(на) на обработку",
-        "backup": "Проверка резервной копии",
-        "direct": "Прямое подключение",
-        "pay": "оплатить затраченное",
-        "access": "Разрешаю доступ",
-        "backup_ack": "сделаю резервную копию",
-        "confirm": "Подтвердить запись",
         "problem": "После обновления программа не открывает базу, ошибка 42",
         "mine": "Мои записи",
-        "cancel": "Отменить",
-        "cancel_yes": "Да, отменить",
-        "move": "Перенести",
-        "ask_manager": "Попросить менеджера",
     },
     "en": {
         "menu": "Remote session",
-        "personal_data": "I consent",
-        "backup": "Backup review",
-        "direct": "Direct connection",
-        "pay": "I agree to pay",
-        "access": "I allow access",
-        "backup_ack": "I will make a backup",
-        "confirm": "Confirm the booking",
         "problem": "After the update the program does not open the database, error 42",
         "mine": "My bookings",
-        "cancel": "Cancel",
-        "cancel_yes": "Yes, cancel",
-        "move": "Move",
-        "ask_manager": "Ask a manager",
     },
-}
-
-#: The duration buttons: the customer reads the hours in words, in their plural form.
-DURATION_LABELS: dict[str, dict[int, str]] = {
-    "ru": {1: "1 час", 2: "2 часа", 3: "3 часа", 4: "4 часа", 5: "5 часов"},
-    "en": {1: "1 hour", 2: "2 hours", 3: "3 hours", 4: "4 hours", 5: "5 hours"},
 }
 
 
@@ -94,15 +69,17 @@ def day_label(chat: Chat, day: date) -> str:
     return day.strftime("%d %b %Y") if chat.language == "en" else day.strftime("%d.%m.%Y")
 
 
+# -- the steps of a booking, pressing buttons by the catalogue keys of their labels ----------
+
+
 async def start_booking(chat: Chat, kind: str) -> None:
     """Menu → kind → problem → (personal-data consent) → the phone question."""
-    labels = LABELS[chat.language or "ru"]
     await chat.send("/start")
-    await chat.press(labels["menu"])
-    await chat.press(labels[kind])
-    await chat.send(labels["problem"])
-    if any(labels["personal_data"] in label for label in chat.labels):
-        await chat.press(labels["personal_data"])
+    await chat.press_key("booking.menu")
+    await chat.press_key(f"booking.kind_{kind}")
+    await chat.send(LABELS[chat.language or "ru"]["problem"])  # what the customer types
+    if chat.said("consent.agree"):
+        await chat.press_key("consent.agree")
 
 
 async def reach_consents(
@@ -117,17 +94,16 @@ async def reach_consents(
     """A booking up to the first consent (the estimate is on screen)."""
     await start_booking(chat, kind)
     await chat.send(phone)
-    await chat.press(day_label(chat, day))
-    await chat.press(time)
-    await chat.press(DURATION_LABELS[chat.language or "ru"][hours])
+    await chat.press_key("booking.day_button", date=day_label(chat, day))
+    await chat.press(time)  # a start time's button reads the time alone
+    await chat.press_key("booking.duration_button", hours=hours)
 
 
 async def give_consents(chat: Chat, kind: str) -> None:
-    labels = LABELS[chat.language or "ru"]
-    await chat.press(labels["pay"])
+    await chat.press_key("booking.agree_pay")
     if kind == "direct":
-        await chat.press(labels["access"])
-    await chat.press(labels["backup_ack"])
+        await chat.press_key("booking.agree_access")
+    await chat.press_key("booking.agree_backup")
 
 
 async def book(
@@ -142,12 +118,12 @@ async def book(
     """A whole booking by buttons; returns the replies to the confirmation."""
     await reach_consents(chat, kind, day=day, time=time, hours=hours, phone=phone)
     await give_consents(chat, kind)
-    return await chat.press(LABELS[chat.language or "ru"]["confirm"])
+    return await chat.press_key("booking.confirm")
 
 
 async def send_files(chat: Chat, *files: Attachment) -> list[Reply]:
-    chat.replies = await chat.engine.handle(chat._incoming(attachments=files))
-    return chat.replies
+    """``chat`` sends ``files`` in one message; ``chat.said`` then tells the answer."""
+    return await chat.send_files(files)
 
 
 def backup_file(name: str = "base.zip", size: int = 5 * 1024 * 1024) -> Attachment:

@@ -20,7 +20,7 @@ from handlers.desk.desk_actions import DeskActionsFlow
 from handlers.desk.desk_commands import DeskCommandsFlow
 from handlers.desk.manager_desk import ManagerDesk
 from handlers.engine.dispatcher import Engine
-from handlers.engine.messages import Attachment, Incoming, Reply
+from handlers.engine.messages import Attachment, Reply
 from handlers.flow_list import default_flows
 from handlers.flows.callback import CallbackFlow
 from handlers.flows.rating import RatingFlow
@@ -130,19 +130,8 @@ async def link_demo_customer(db: Database, chat: Chat) -> None:
 
 
 async def send_file(chat: Chat, attachment: Attachment, text: str = "") -> list[Reply]:
-    chat.replies = await chat.engine.handle(
-        Incoming(
-            platform=chat.platform,
-            chat_id=chat.user_id,
-            user_id=chat.user_id,
-            text=text,
-            attachments=(attachment,),
-            language=chat.language,
-            display_name=f"User {chat.user_id}",
-            from_manager=chat.manager,
-        )
-    )
-    return chat.replies
+    """``chat`` sends one file (with ``text`` as its caption); ``chat.said`` tells the answer."""
+    return await chat.send_files((attachment,), text)
 
 
 async def messages_to(db: Database, platform: Platform, chat_id: str) -> list[OutboxMessage]:

@@ -1,5 +1,6 @@
 """What the key-loss and transfer conversation tests share: the demo engine, linking a demo
-customer, sending a file, and a snapshot of everything a refused input must leave alone.
+customer, giving the consent, sending a file, Sidorova's transfer up to the modules question,
+and a snapshot of everything a refused input must leave alone.
 
 Fixtures: ``clock`` (at NOW) and ``transfer_engine`` (the transfer flows on the demo data);
 a test module names them, e.g. ``clock, engine = key_requests.clock,
@@ -17,7 +18,7 @@ from handlers.desk.manager_desk import ManagerDesk
 from handlers.desk.transfer_desk import TransferDeskFlow
 from handlers.engine.dispatcher import Engine
 from handlers.engine.flow import Flow
-from handlers.engine.messages import Attachment
+from handlers.engine.messages import Attachment, Reply
 from handlers.flows.consent import ConsentFlow
 from handlers.flows.transfer.flow import TransferFlow
 from handlers.policy import Policy
@@ -68,13 +69,14 @@ async def link(db: Database, chat: Chat, phone: str) -> None:
         await accounts.link_customer(unit, account.id, customer.id, method="phone")
 
 
-async def send_file(chat: Chat, name: str, size: int = 200_000, *, count: int = 1) -> None:
-    """The person sends ``count`` files named ``name`` in one message."""
+async def send_file(chat: Chat, name: str, size: int = 200_000, *, count: int = 1) -> list[Reply]:
+    """The person sends ``count`` files named ``name`` in one message; ``chat.said`` then
+    tells what the bot answered the file."""
     files = tuple(
         Attachment(file_id=f"tg-file-{name}-{i}", name=name, size=size, mime="")
         for i in range(count)
     )
-    chat.replies = await chat.engine.handle(chat._incoming(attachments=files))
+    return await chat.send_files(files)
 
 
 async def snapshot(db: Database) -> dict[str, Any]:
@@ -142,8 +144,29 @@ async def attachment_roles(db: Database, request_id: int) -> list[str]:
 
 
 async def agree_if_asked(chat: Chat) -> None:
-    """Give the personal-data consent when the bot asks for it (any language)."""
-    for label in chat.labels:
-        if label.startswith(("Согласен", "I consent", "Съгласен")):
-            await chat.press(label)
-            return
+    """Give the personal-data consent when the bot asks for it, by the button's key."""
+    if "consent.agree" in chat.keys:
+        await chat.press_key("consent.agree")
+
+
+async def sidorova_until_modules(db: Database, chat: Chat) -> None:
+    """Sidorova chooses L-1004 (button) and L-1005 (typed), 3 workplaces, module M-100200."""
+    await link(db, chat, SIDOROVA)
+    await chat.send("/menu")
+    await chat.press_key("transfer.menu")
+    assert chat.said("consent.text")  # documents are personal data: consent comes first
+    await agree_if_asked(chat)
+    assert chat.said("transfer.ask_operation")
+    await chat.press_key("transfer.operation_button_move")
+    await chat.press_key("transfer.license_button", number="L-1004")
+    # the button is shown marked (old check: "✅ L-1004 · Базис-Шкаф · 2 рабочих места")
+    chat.button_of(
+        "transfer.license_button", mark="✅", number="L-1004", product="Базис-Шкаф", workplaces=2
+    )
+    await chat.send("l-1005")  # typed, in any case
+    assert chat.said("transfer.chosen", items="L-1004, L-1005")
+    await chat.press_key("transfer.done_button", count=2)
+    await chat.press_key("transfer.workplaces_button", count=3)
+    await chat.press_key("transfer.key_button", serial="M-100200")
+    await chat.press_key("transfer.done_button", count=1)
+    await chat.press_key("transfer.no_order")

@@ -1,6 +1,7 @@
 """Shared set-up for the linking and privacy conversation tests (not a test module): the
 ``clock`` and ``engine`` fixtures (used as ``clock, engine = linking_support.clock,
-linking_support.engine``), chats, and readers of the database."""
+linking_support.engine``), chats, a link request filed through the conversation, and readers
+of the database."""
 
 from __future__ import annotations
 
@@ -75,6 +76,22 @@ def manager_chat(engine: Engine, language: str = "ru") -> Chat:
     return Chat(
         engine, user_id=MANAGERS, platform=Platform.CONSOLE, language=language, manager=True
     )
+
+
+async def file_link_request(chat: Chat) -> None:
+    """Through consent and the questions, in the chat's language; the typed phone never
+    links by itself."""
+    language = chat.language or "ru"
+    await chat.send("/menu")
+    await chat.press_key("linking.menu")
+    await chat.press_key("linking.by_request")
+    assert chat.said_in(language, "consent.text")  # consent first: it stores data
+    await chat.press_key("consent.agree")
+    assert chat.said_in(language, "link_request.ask_name")
+    await chat.send("Иван Петров")
+    await chat.send("Мебель-Про")
+    await chat.send("+7 999 000 11 22")
+    await chat.press_key("link_request.skip")
 
 
 async def account_of(db: Database, chat: Chat) -> Account:

@@ -3,9 +3,12 @@ process, and people — a VK customer and a VK manager — acting step by step."
 
 from __future__ import annotations
 
+import asyncio
 import os
 import socket
 from dataclasses import dataclass
+
+import aiohttp
 
 from tests.support.telegram_e2e import ROOT, BotProcess, until
 from tests.support.vk_fake import GROUP_ID, TOKEN, FakeVK, SentVK
@@ -52,6 +55,22 @@ def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return int(probe.getsockname()[1])
+
+
+async def post_when_up(
+    http: aiohttp.ClientSession, url: str, body: dict, within: float = 30
+) -> str:
+    """POST ``body`` once the subprocess's endpoint accepts connections; its answer."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + within
+    while True:
+        try:
+            async with http.post(url, json=body) as response:
+                return await response.text()
+        except aiohttp.ClientConnectorError:
+            if loop.time() > deadline:
+                raise
+            await asyncio.sleep(0.1)  # the subprocess is still starting
 
 
 def vk_environment(api_url: str) -> dict[str, str]:
