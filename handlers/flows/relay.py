@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from handlers.desk import cards
@@ -37,6 +38,7 @@ from handlers.flows.callback import CallbackFlow, day_words, topic_value
 from handlers.flows.manager_contact import QuestionDetails
 from handlers.i18n import Texts, texts
 from handlers.rules.calendar import calendar_for
+from handlers.rules.intents import IntentMatcher
 from handlers.rules.threads import Join, ThreadCandidate, ThreadChoice, thread_for
 from storage import requests
 from storage.models import OPEN_STATUSES, Account, Request, RequestKind, RequestStatus
@@ -51,6 +53,8 @@ FOLLOW_UP_ROLE = "other"
 SPLIT_ACTION = "relay.split"
 #: The customer's pick among open requests: "a new question" instead.
 PICK_NEW_ACTION = "relay.pick_new"
+#: "Send to a manager" under the offer of the flow a message asked for.
+SEND_ACTION = "relay.send"
 #: Longest message quoted on a new question's card (a card is one messenger message).
 MAX_CARD_CHARS = 2000
 
@@ -71,6 +75,8 @@ class RelayData(Stored):
 
     request_id: int | None = None
     pending: PendingMessage | None = None
+    offered: str | None = None
+    """The flow the pending message plainly asked for (offered with "Send to a manager")."""
 
 
 def reply_keyboard(customer: Account, request_id: int) -> Keyboard:
@@ -128,6 +134,22 @@ async def forward(ctx: Context, request: Request, text: str, files: Sequence[Att
 
     await ctx.notify_managers(render, request_id=request.id, buttons=_manager_buttons(request.id))
     return event_id
+
+
+def _intent(ctx: Context, text: str) -> str | None:
+    """The customer's flow ``text`` plainly asks for (its phrases: ``intents.<flow>``)."""
+    offered = tuple(
+        (flow.name, ctx.t(f"intents.{flow.name}"))
+        for flow in ctx.flows.values()
+        if flow.menu_label and flow.for_managers is not True and ctx.t.has(f"intents.{flow.name}")
+    )
+    return _matcher(ctx.t.language, offered).match(text) if offered else None
+
+
+@lru_cache(maxsize=16)
+def _matcher(language: str, offered: tuple[tuple[str, str], ...]) -> IntentMatcher:
+    """Built once per language and set of phrases (a vendor's override changes the set)."""
+    return IntentMatcher.build(language, {name: text.splitlines() for name, text in offered})
 
 
 def promised_answer(ctx: Context) -> str:
@@ -198,6 +220,7 @@ class RelayFlow(Flow):
 
     message = Step()
     pick = Step()
+    offer = Step()
 
     async def begin(self, ctx: Context, payload: Payload) -> None:
         ctx.finish()
@@ -273,6 +296,12 @@ class RelayFlow(Flow):
         if payload.action == SPLIT_ACTION:
             await self._split(ctx, payload)
             return
+        if payload.action == SEND_ACTION:
+            if ctx.flow_name != self.name or ctx.step != self.offer.name:
+                ctx.say(ctx.t("common.stale_button"))
+                return
+            await self._send_pending(ctx)
+            return
         ctx.say(ctx.t("common.bad_button"))
 
     # -- after "Reply": the next message ------------------------------------------------
@@ -309,13 +338,23 @@ class RelayFlow(Flow):
             return False
         if self._file_problems(ctx, files):
             return True
+        intent = _intent(ctx, text) if text and not files else None
+        if intent is not None:
+            self._enter(ctx, RelayData(pending=PendingMessage(text=text), offered=intent))
+            await ctx.go(self.offer)
+            return True
+        await self._deliver(ctx, text, files)
+        return True
+
+    async def _deliver(self, ctx: Context, text: str, files: Sequence[Attachment]) -> None:
+        """The message to a person: into its thread, or a new question (see the module)."""
         await ctx.unit.begin()  # what is read here decides what is written
         choice = await self._thread(ctx)
         if choice.join is Join.PICK:
             pending = PendingMessage(text=text, files=_files_to_data(files))
             self._enter(ctx, RelayData(pending=pending))
             await ctx.go(self.pick)
-            return True
+            return
         request = await requests.get(ctx.unit, choice.request_id) if choice.request_id else None
         if choice.join is Join.JOIN and request is not None:
             if choice.reopen:
@@ -327,10 +366,48 @@ class RelayFlow(Flow):
                 f"{ctx.t(key, number=request.id)}\n{promised_answer(ctx)}",
                 _answer_buttons(ctx, event_id),
             )
-            return True
+            return
         request_id = await file_question(ctx, text, files, previous=choice.previous)
         self._tell_filed(ctx, request_id, previous=choice.previous)
+
+    # -- a question that plainly asks for a conversation -------------------------------
+
+    async def ask_offer(self, ctx: Context) -> None:
+        flow = ctx.flows.get(ctx.read(RelayData).offered or "")
+        if flow is None or flow.menu_label is None:  # the flow is gone: to a person
+            await self._send_pending(ctx)
+            return
+        ctx.say(
+            ctx.t("relay.offer", flow=ctx.t(flow.menu_label)),
+            (
+                (ctx.button(flow.menu_label, "go", flow.name),),
+                (ctx.button("relay.send_to_manager", SEND_ACTION),),
+                ctx.menu_row(),
+            ),
+        )
+
+    async def on_offer(self, ctx: Context, msg: Incoming, payload: Payload | None) -> bool:
+        """Written again instead of pressing: both messages go to a person together."""
+        if payload is not None or msg.contact is not None:
+            return False
+        text, files = msg.text.strip(), list(msg.attachments)
+        if not (text or files):
+            return False
+        if self._file_problems(ctx, files):
+            return True
+        pending = ctx.read(RelayData).pending
+        earlier = pending.text if pending is not None else ""
+        ctx.finish()
+        await self._deliver(ctx, "\n".join(part for part in (earlier, text) if part), files)
         return True
+
+    async def _send_pending(self, ctx: Context) -> None:
+        pending = ctx.read(RelayData).pending
+        ctx.finish()
+        if pending is None:
+            ctx.say(ctx.t("common.stale_button"), (ctx.menu_row(),))
+            return
+        await self._deliver(ctx, pending.text, _files_from_data(pending.files))
 
     async def _thread(self, ctx: Context) -> ThreadChoice:
         rows = await requests.thread_rows(ctx.unit, ctx.account.id)

@@ -26,3 +26,6 @@ relay-pick_new = This is a new question
 relay-card_follows = Follows request #{ $number }
 relay-card_split_from = Moved by the customer out of request #{ $number }
 relay-note_split = The customer moved their message to a new request #{ $number }
+relay-offer = It looks like you need “{ $flow }”. Open it with the button, or I will pass your message to a manager.
+relay-send_to_manager = Send to a manager
+relay-offer_hint = Press the button of the section, or “Send to a manager”.

@@ -26,3 +26,6 @@ relay-pick_new = Это новый вопрос
 relay-card_follows = Продолжение заявки №{ $number }
 relay-card_split_from = Вынесено клиентом из заявки №{ $number }
 relay-note_split = Клиент вынес сообщение в новую заявку №{ $number }
+relay-offer = Похоже, вам нужен раздел «{ $flow }». Откройте его кнопкой, или я передам сообщение менеджеру.
+relay-send_to_manager = Отправить менеджеру
+relay-offer_hint = Нажмите кнопку раздела или «Отправить менеджеру».
