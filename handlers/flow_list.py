@@ -28,6 +28,7 @@ from handlers.flows.key_loss.flow import KeyLossFlow
 from handlers.flows.link_request import LinkRequestFlow
 from handlers.flows.linking import LinkingFlow
 from handlers.flows.manager_contact import ManagerContactFlow
+from handlers.flows.my_requests import MyRequestsFlow
 from handlers.flows.privacy import PrivacyFlow
 from handlers.flows.rating import RatingFlow
 from handlers.flows.relay import RelayFlow
@@ -63,6 +64,7 @@ def default_flows(*, files_dir: Path | None = None) -> list[Flow]:
         CallbackFlow(),
         SupportFaqFlow(),
         LinkingFlow(),
+        MyRequestsFlow(),
         # Managers' main menu and desk.
         DeskCommandsFlow(),
         InviteFlow(),

@@ -88,14 +88,32 @@ async def test_a_low_rating_alerts_the_managers_and_the_comment_follows(
     number = await done_request(engine, db, customer)
     await customer.payload(encode("rating.set", number, 2))
     alert = await last_to(db, *CONSOLE_DESK)
-    assert alert.text == f"⚠ Низкая оценка 2/5 по заявке №{number} (User 1001 (Telegram))."
+    # golden: the exact wording; the alert names who closed the request
+    assert alert.text == (
+        f"⚠ Низкая оценка 2/5 по заявке №{number} (User 1001 (Telegram)). "
+        "Закрыл: User managers (консоль)."
+    )
+    # Not "thank you for 2/5": an apology, a way back to a person, room for a comment.
+    assert customer.said("rating.sorry", rating=2) and not customer.said("rating.ask_comment")
+    assert customer.button_of("rating.reopen").payload == encode("my_requests.reopen", number)
+    assert customer.button_of("rating.talk_to_manager").payload == encode("go", "manager_contact")
     await customer.send("Ждал счёт три дня")
+    assert customer.said("rating.thanks_low") and not customer.said("rating.thanks")
     follow = await last_to(db, *CONSOLE_DESK)
     assert follow.text == (
-        f"⚠ Комментарий к низкой оценке 2/5 по заявке №{number} (User 1001 (Telegram)):\n"
-        "Ждал счёт три дня"
+        f"⚠ Комментарий к низкой оценке 2/5 по заявке №{number} (User 1001 (Telegram); "
+        "закрыл: User managers (консоль)):\nЖдал счёт три дня"
     )
     assert follow.request_id == number
+
+
+async def test_a_low_rating_can_reopen_the_request(engine: Engine, db: Database) -> None:
+    customer = Chat(engine, user_id="1001")
+    number = await done_request(engine, db, customer)
+    await customer.payload(encode("rating.set", number, 1))
+    await customer.press_key("rating.reopen")
+    assert customer.said("my_requests.reopened", number=number)
+    assert (await request_row(db, number))["status"] == "in_work"
 
 
 async def test_rating_while_busy_elsewhere_keeps_that_conversation(
@@ -106,7 +124,7 @@ async def test_rating_while_busy_elsewhere_keeps_that_conversation(
     await customer.send("/menu")
     await press_action(customer, "1:go:renewal")
     await customer.payload(encode("rating.set", number, 1))
-    assert customer.said("rating.thanks_rating", rating=1)
+    assert customer.said("rating.noted_low", rating=1)
     assert customer.said("renewal.pick_product")  # the question it was at, again
     assert await state_of(db, TG, "1001") == ("renewal", "pick_product")
     assert (await request_row(db, number))["rating"] == 1

@@ -307,7 +307,7 @@ async def test_a_rating_saved_waiting_for_its_comment_takes_it(
 
     await chat.send("Долго ждал")
 
-    assert chat.said("rating.thanks")
+    assert chat.said("rating.thanks_low")
     row = await request_row(db, number)
     assert (row["rating"], row["rating_comment"]) == (2, "Долго ждал")
     alert = await last_to(db, *CONSOLE_DESK)  # 2 is low: the comment follows the alert

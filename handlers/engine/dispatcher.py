@@ -178,7 +178,7 @@ class Engine:
             if self._visible(flow, ctx) and await flow.on_idle(ctx, message):
                 return
         ctx.say(ctx.t("common.use_menu"))
-        self._menu(ctx)
+        await self._menu(ctx)
 
     async def _command(self, ctx: Context, name: str, argument: str) -> None:
         if name == "/start" and argument:
@@ -200,14 +200,14 @@ class Engine:
             ctx.finish()
             if name == "/start":
                 ctx.say(ctx.t("common.welcome"))
-            self._menu(ctx)
+            await self._menu(ctx)
         elif name == "/help":
             ctx.say(ctx.t("common.help"), (ctx.menu_row(),))
         elif name == "/cancel":
             was_in_flow = ctx.flow_name is not None
             ctx.finish()
             ctx.say(ctx.t("common.cancelled" if was_in_flow else "common.nothing_to_cancel"))
-            self._menu(ctx)
+            await self._menu(ctx)
         elif name == "/language":
             self._language_menu(ctx)
         else:
@@ -217,7 +217,7 @@ class Engine:
     async def _button(self, ctx: Context, payload: Payload, message: Incoming) -> None:
         if payload.action == "menu":
             ctx.finish()
-            self._menu(ctx)
+            await self._menu(ctx)
             return
         if payload.action == "help":
             ctx.say(ctx.t("common.help"), (ctx.menu_row(),))
@@ -229,7 +229,7 @@ class Engine:
             flow = self.flows.get(payload.args[0]) if payload.args else None
             if flow is None or not self._visible(flow, ctx):
                 ctx.say(ctx.t("common.bad_button"))
-                self._menu(ctx)
+                await self._menu(ctx)
                 return
             await ctx.start_flow(flow, payload)
             return
@@ -267,19 +267,19 @@ class Engine:
         if ctx.flow is not None and ctx.step is not None:
             await ctx.flow.ask(ctx, ctx.step)
         else:
-            self._menu(ctx)
+            await self._menu(ctx)
 
     # -- menu and language -------------------------------------------------------------
 
     def _visible(self, flow: Flow, ctx: Context) -> bool:
         return flow.for_managers is None or flow.for_managers == ctx.is_manager
 
-    def _menu(self, ctx: Context) -> None:
-        listed = (
+    async def _menu(self, ctx: Context) -> None:
+        listed = [
             ctx.button(flow.menu_label, "go", flow.name)
             for flow in self.flows.values()
-            if flow.menu_label and self._visible(flow, ctx)
-        )
+            if flow.menu_label and self._visible(flow, ctx) and await flow.in_menu(ctx)
+        ]
         settings_row = (ctx.button("menu.language", "lang"), ctx.button("menu.help", "help"))
         title = "menu.title_manager" if ctx.is_manager else "menu.title"
         ctx.say(ctx.t(title), keyboard(*listed, settings_row))

@@ -235,6 +235,12 @@ class Flow:
     async def begin(self, ctx: Context, payload: Payload) -> None:
         raise NotImplementedError
 
+    async def in_menu(self, ctx: Context) -> bool:
+        """Whether the main menu shows this flow's button to this person now (it still
+        starts from a button or command either way); a flow hides itself where it has
+        nothing to offer, so the menu fits VK's ten buttons."""
+        return True
+
     async def on_command(self, ctx: Context, name: str, argument: str) -> None:
         """One of :attr:`commands` was sent; by default it starts the flow."""
         await ctx.start_flow(self)

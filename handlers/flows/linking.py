@@ -173,6 +173,9 @@ class LinkingFlow(Flow):
     license = Step()
     serial = Step()
 
+    async def in_menu(self, ctx: Context) -> bool:
+        return ctx.customer_id is None  # a linked customer has nothing to link
+
     async def begin(self, ctx: Context, payload: Payload) -> None:
         if ctx.customer_id is not None:
             ctx.finish()

@@ -21,7 +21,7 @@ from handlers.engine.flow import Context, Flow, Step
 from handlers.engine.messages import Button, Incoming
 from handlers.engine.payloads import Payload, encode
 from handlers.engine.stored import Stored
-from handlers.i18n import Texts, texts
+from handlers.i18n import LANGUAGES, Texts, texts
 from storage import requests
 from storage.models import Account, Request, RequestStatus
 
@@ -105,7 +105,8 @@ class RatingFlow(Flow):
             await self._alert(ctx, request, rating, comment=None)
         if ctx.flow_name is not None and ctx.flow_name != self.name:
             # Busy in another conversation: no comment step, and its question again.
-            ctx.say(ctx.t("rating.thanks_rating", rating=rating))
+            low = self._low(ctx, rating)
+            ctx.say(ctx.t("rating.noted_low" if low else "rating.thanks_rating", rating=rating))
             if ctx.flow is not None and ctx.step is not None:
                 await ctx.flow.ask(ctx, ctx.step)
             return
@@ -120,10 +121,21 @@ class RatingFlow(Flow):
             ctx.finish()
             ctx.say(ctx.t("common.stale_button"), (ctx.menu_row(),))
             return
-        ctx.say(
-            ctx.t("rating.ask_comment", rating=rating),
-            ((ctx.button("rating.skip", "rating.skip"),),),
-        )
+        if not self._low(ctx, rating):
+            ctx.say(
+                ctx.t("rating.ask_comment", rating=rating),
+                ((ctx.button("rating.skip", "rating.skip"),),),
+            )
+            return
+        # A low rating: an apology, a way back to a person, and room to say what went wrong.
+        rows: list[tuple[Button, ...]] = []
+        request_id = ctx.read(RatingData).request_id
+        if "my_requests" in ctx.flows and request_id is not None:
+            rows.append((ctx.button("rating.reopen", "my_requests.reopen", request_id),))
+        if "manager_contact" in ctx.flows:
+            rows.append((ctx.button("rating.talk_to_manager", "go", "manager_contact"),))
+        rows.append((ctx.button("rating.skip", "rating.skip"),))
+        ctx.say(ctx.t("rating.sorry", rating=rating), tuple(rows))
 
     async def on_comment(self, ctx: Context, msg: Incoming, payload: Payload | None) -> bool:
         comment = msg.text.strip()
@@ -151,18 +163,37 @@ class RatingFlow(Flow):
         )
         if self._low(ctx, rating):
             await self._alert(ctx, request, rating, comment=comment)
+            ctx.say(ctx.t("rating.thanks_low"), (ctx.menu_row(),))
+            return True
         ctx.say(ctx.t("rating.thanks"), (ctx.menu_row(),))
         return True
 
     async def _alert(
         self, ctx: Context, request: Request, rating: int, *, comment: str | None
     ) -> None:
+        # The manager who closed it, named in each manager language.
+        closed = [
+            e.actor
+            for e in await requests.events(ctx.unit, request.id)
+            if e.to_status is RequestStatus.DONE
+        ]
+        closers = {
+            language: await cards.person_label(ctx.unit, texts(language), closed[-1])
+            if closed
+            else "—"
+            for language in LANGUAGES
+        }
+
         def render(t: Texts) -> str:
             who = cards.who_text(t, cards.RequestDetails.from_stored(request.details).who)
+            closer = closers.get(t.language, "—")
             if comment is None:
-                return t("rating.alert", number=request.id, rating=rating, who=who)
-            return t("rating.alert_comment", number=request.id, rating=rating, who=who) + (
-                f"\n{comment}"
+                return t(
+                    "rating.alert", number=request.id, rating=rating, who=who, closed_by=closer
+                )
+            alert = t(
+                "rating.alert_comment", number=request.id, rating=rating, who=who, closed_by=closer
             )
+            return f"{alert}\n{comment}"
 
         await ctx.notify_managers(render, request_id=request.id)
