@@ -13,6 +13,7 @@ from handlers.desk.manager_desk import ManagerDesk
 from handlers.policy import Policy
 from handlers.rules.dates import local_today
 from scheduler.document_reminders import DocumentRun, send_document_reminders
+from scheduler.escalations import EscalationRun, escalate_unanswered
 from scheduler.key_run import KeyRunResult, RunRefused, run_key_renewals
 from scheduler.session_reminders import SessionRun, send_session_reminders
 from scheduler.support_reminders import ReminderRun, send_support_reminders
@@ -21,12 +22,14 @@ from storage.db import Database
 
 __all__ = [
     "DocumentRun",
+    "EscalationRun",
     "JobRefused",
     "KeyRunResult",
     "ReminderRun",
     "SessionRun",
     "TaskRun",
     "run_document_reminders",
+    "run_escalations",
     "run_reminders",
     "run_renewals",
     "run_session_reminders",
@@ -101,3 +104,10 @@ async def run_undeliverable_scan(
     db: Database, policy: Policy, desk: ManagerDesk, now: datetime
 ) -> TaskRun:
     return await file_undeliverable_tasks(db, policy, desk, now=now)
+
+
+async def run_escalations(
+    db: Database, policy: Policy, desk: ManagerDesk, now: datetime
+) -> EscalationRun:
+    """New requests unanswered past the promised time, brought to the managers."""
+    return await escalate_unanswered(db, policy, desk, now=now)

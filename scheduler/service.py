@@ -64,6 +64,8 @@ log = logging.getLogger(__name__)
 KEY_RUN_AT = time(0, 5)
 SESSION_CHECK_MINUTES = 5
 UNDELIVERABLE_SCAN_MINUTES = 10
+#: How often new requests are checked against the promised first answer.
+ESCALATION_CHECK_MINUTES = 5
 OUTBOX_EVERY_SECONDS = 30
 
 OutboxPass = Callable[[], Awaitable[object]]
@@ -112,6 +114,9 @@ def build_scheduler(
     async def sessions(now: datetime) -> object:
         return await jobs.run_session_reminders(db, policy, desk, now)
 
+    async def escalations(now: datetime) -> object:
+        return await jobs.run_escalations(db, policy, desk, now)
+
     async def undeliverable(now: datetime) -> object:
         return await jobs.run_undeliverable_scan(db, policy, desk, now)
 
@@ -143,6 +148,12 @@ def build_scheduler(
         CronTrigger(minute=f"*/{SESSION_CHECK_MINUTES}", timezone=tz),
         id="session-reminders",
         misfire_grace_time=SESSION_CHECK_MINUTES * 60,
+    )
+    scheduler.add_job(
+        _job("escalations", escalations, clock),
+        CronTrigger(minute=f"*/{ESCALATION_CHECK_MINUTES}", timezone=tz),
+        id="escalations",
+        misfire_grace_time=ESCALATION_CHECK_MINUTES * 60,
     )
     scheduler.add_job(
         _job("undeliverable reminders", undeliverable, clock),

@@ -446,6 +446,9 @@ class RequestStats:
     """Requests a manager has answered (taken, replied to or closed)."""
     median_first_answer: timedelta | None
     """Median time from filing to the first answer over the answered ones; None if none."""
+    p90_first_answer: timedelta | None = None
+    """The time within which nine answered requests in ten got their first answer
+    (nearest rank); None if none."""
 
     @property
     def total(self) -> int:
@@ -464,7 +467,8 @@ WITH waits AS (
 )
 SELECT (SELECT COUNT(*) FROM waits) AS answered,
        (SELECT AVG(seconds) FROM ranked
-        WHERE n IN ((total + 1) / 2, (total + 2) / 2)) AS median_seconds
+        WHERE n IN ((total + 1) / 2, (total + 2) / 2)) AS median_seconds,
+       (SELECT seconds FROM ranked WHERE n = (9 * total + 9) / 10) AS p90_seconds
 """
 
 
@@ -476,13 +480,33 @@ async def stats(unit: Unit) -> RequestStats:
     median = await unit.fetchone(_MEDIAN_FIRST_ANSWER)
     assert median is not None
     seconds = median["median_seconds"]
+    p90 = median["p90_seconds"]
     return RequestStats(
         counts={
             (RequestKind(row["kind"]), RequestStatus(row["status"])): int(row["n"]) for row in rows
         },
         answered=int(median["answered"]),
         median_first_answer=timedelta(seconds=round(seconds)) if seconds is not None else None,
+        p90_first_answer=timedelta(seconds=round(p90)) if p90 is not None else None,
     )
+
+
+@dataclass(frozen=True, slots=True)
+class Unanswered:
+    """A new request no manager has taken or answered yet (the escalation's input)."""
+
+    request_id: int
+    kind: RequestKind
+    created_at: datetime
+
+
+async def unanswered(unit: Unit) -> list[Unanswered]:
+    """New requests without a first answer, oldest first."""
+    rows = await unit.fetchall(
+        "SELECT id, kind, created_at FROM requests "
+        "WHERE status = 'new' AND first_answer_at IS NULL ORDER BY id"
+    )
+    return [Unanswered(row["id"], RequestKind(row["kind"]), _at(row["created_at"])) for row in rows]
 
 
 @dataclass(frozen=True, slots=True)

@@ -283,6 +283,12 @@ async def test_stats_counts_and_median_first_answer(
             duration=en("desk_commands.duration_minutes", minutes=30),
             count=3,
         ),
+        # Nine in ten were answered within 2 h 5 min (nearest rank of 10, 30, 125 minutes).
+        manager.rendered_once(
+            "desk_commands.stats_p90",
+            duration=en("desk_commands.duration_hours", hours=2, minutes=5),
+            promised=60,
+        ),
     ]
     assert manager.text.splitlines() == [line.text for line in lines]
     assert {line.language for line in lines} == {"en"}

@@ -81,6 +81,7 @@ async def test_stats_median_of_an_even_count_and_counts_by_kind_and_status(db: D
     async with db.unit() as unit:
         stats = await requests.stats(unit)
     assert stats.median_first_answer == timedelta(minutes=40)
+    assert stats.p90_first_answer == timedelta(minutes=120)  # nearest rank: the 4th of 4
     assert stats.answered == 4 and stats.total == 5
     assert stats.counts == {
         (RequestKind.RENEWAL, RequestStatus.NEW): 3,
@@ -93,3 +94,14 @@ async def test_stats_of_no_requests(db: Database) -> None:
     async with db.unit() as unit:
         stats = await requests.stats(unit)
     assert (stats.total, stats.answered, stats.median_first_answer) == (0, 0, None)
+    assert stats.p90_first_answer is None
+
+
+async def test_the_ninetieth_percentile_is_the_nearest_rank(db: Database) -> None:
+    async with db.unit() as unit:
+        for minutes in range(1, 21):  # 1 … 20 minutes: the 18th is the 90th percentile
+            request_id = await requests.create(unit, RequestKind.QUESTION, account_id=None, now=NOW)
+            await requests.mark_first_answer(unit, request_id, NOW + timedelta(minutes=minutes))
+    async with db.unit() as unit:
+        stats = await requests.stats(unit)
+    assert stats.p90_first_answer == timedelta(minutes=18)

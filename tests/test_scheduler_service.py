@@ -82,6 +82,7 @@ async def test_the_scheduler_starts_in_the_running_loop_and_jobs_log_their_resul
             "document-reminders",
             "key-renewal-run",
             "session-reminders",
+            "escalations",
             "undeliverable-reminders",
             "outbox-retry",
         }

@@ -305,6 +305,14 @@ class DeskCommandsFlow(Flow):
                     count=numbers.answered,
                 )
             )
+        if numbers.p90_first_answer is not None:
+            lines.append(
+                t(
+                    "desk_commands.stats_p90",
+                    duration=duration_text(t, numbers.p90_first_answer),
+                    promised=ctx.policy.desk.first_response_minutes,
+                )
+            )
         ctx.say("\n".join(lines))
 
     def _statuses(self, t: Texts, counts: dict[RequestStatus, int]) -> str:

@@ -30,3 +30,11 @@ desk-take = Поемам
 desk-reply = Отговор
 desk-done = Готово
 desk-reject = Отхвърляне
+desk-escalation = ⏰ Заявка №{ $number } ({ $kind }) чака по-дълго от обещаното: { $minutes ->
+        [one] { $minutes } работна минута
+       *[other] { $minutes } работни минути
+    } без отговор. Моля, поемете я.
+desk-escalation_again = ⏰ Заявка №{ $number } ({ $kind }) все още е без отговор: { $minutes ->
+        [one] { $minutes } работна минута
+       *[other] { $minutes } работни минути
+    }, двойно повече от обещаното.

@@ -41,6 +41,10 @@ desk_commands-stats_median = Медианно време от подаванет
         [one] { $count } заявка с отговор
        *[other] { $count } заявки с отговор
     }).
+desk_commands-stats_p90 = Девет заявки от десет получиха първи отговор за { $duration } (обещано: { $promised ->
+        [one] { $promised } работна минута
+       *[other] { $promised } работни минути
+    }).
 desk_commands-stats_no_answers = Още няма отговорени заявки.
 desk_commands-duration_minutes = { $minutes ->
         [one] { $minutes } минута

@@ -30,3 +30,11 @@ desk-take = Take
 desk-reply = Reply
 desk-done = Done
 desk-reject = Reject
+desk-escalation = ⏰ Request #{ $number } ({ $kind }) has waited longer than promised: { $minutes ->
+        [one] { $minutes } working minute
+       *[other] { $minutes } working minutes
+    } without an answer. Please take it.
+desk-escalation_again = ⏰ Request #{ $number } ({ $kind }) is still without an answer: { $minutes ->
+        [one] { $minutes } working minute
+       *[other] { $minutes } working minutes
+    }, twice the promised time.

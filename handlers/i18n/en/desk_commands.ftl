@@ -41,6 +41,10 @@ desk_commands-stats_median = Median time from filing to the first answer: { $dur
         [one] { $count } answered request
        *[other] { $count } answered requests
     }).
+desk_commands-stats_p90 = Nine requests in ten got their first answer within { $duration } (promised: { $promised ->
+        [one] { $promised } working minute
+       *[other] { $promised } working minutes
+    }).
 desk_commands-stats_no_answers = No request has been answered yet.
 desk_commands-duration_minutes = { $minutes ->
         [one] { $minutes } minute

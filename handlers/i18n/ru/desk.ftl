@@ -30,3 +30,13 @@ desk-take = Взять
 desk-reply = Ответить
 desk-done = Готово
 desk-reject = Отклонить
+desk-escalation = ⏰ Заявка №{ $number } ({ $kind }) без ответа дольше обещанного: прошло { $minutes ->
+        [one] { $minutes } рабочая минута
+        [few] { $minutes } рабочие минуты
+       *[many] { $minutes } рабочих минут
+    }. Возьмите её, пожалуйста.
+desk-escalation_again = ⏰ Заявка №{ $number } ({ $kind }) всё ещё без ответа: прошло { $minutes ->
+        [one] { $minutes } рабочая минута
+        [few] { $minutes } рабочие минуты
+       *[many] { $minutes } рабочих минут
+    }, вдвое больше обещанного.

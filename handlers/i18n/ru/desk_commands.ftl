@@ -42,6 +42,11 @@ desk_commands-stats_median = Медианное время от подачи д�
         [few] { $count } отвеченным
        *[many] { $count } отвеченным
     }).
+desk_commands-stats_p90 = Девять заявок из десяти получили первый ответ за { $duration } (обещано: { $promised ->
+        [one] { $promised } рабочая минута
+        [few] { $promised } рабочие минуты
+       *[many] { $promised } рабочих минут
+    }).
 desk_commands-stats_no_answers = Ответов по заявкам ещё не было.
 desk_commands-duration_minutes = { $minutes ->
         [one] { $minutes } минута
