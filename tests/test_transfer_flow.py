@@ -212,6 +212,8 @@ async def test_someone_elses_license_or_key_is_refused_and_nothing_changes(
     # golden: the exact wording (a plural form: "2 рабочих места")
     assert "✅ L-1004 · Базис-Шкаф · 2 рабочих места" in chat.labels
     await chat.press_key("transfer.done_button", count=1)
+    # The question asks for a count: a console takes a typed "2" as the answer.
+    assert chat.said("transfer.ask_workplaces") and chat.replies[-1].expects_number
     await chat.send("много")
     assert chat.said("transfer.workplaces_hint")
     await chat.send("0")

@@ -52,6 +52,8 @@ class ConsoleChannel:
         self.files_dir = files_dir
         self.chat_id = CONSOLE_MANAGER_CHAT if as_manager else CUSTOMER_CHAT
         self.buttons: list[Button] = []
+        #: The last question asks for a typed number: a bare number answers it.
+        self.expects_number = False
         #: The console's own texts, in the conversation's language (see :meth:`follow_language`).
         self.t: Texts = texts(language or DEFAULT_LANGUAGE)
         self.files = ConsoleFiles(
@@ -75,8 +77,15 @@ class ConsoleChannel:
             from_manager=self.as_manager,
             can_share_contact=True,  # /contact
         )
-        if text.isdigit() and 1 <= int(text) <= len(self.buttons):
-            return incoming(payload=self.buttons[int(text) - 1].payload)
+        pressed = text.removeprefix("#")
+        if (text.startswith("#") or not self.expects_number) and pressed.isdigit():
+            # "#3" always presses button 3; a bare 3 does too, unless the question asks
+            # for a number (then it is the answer, typed as in a messenger).
+            if 1 <= int(pressed) <= len(self.buttons):
+                return incoming(payload=self.buttons[int(pressed) - 1].payload)
+            if text.startswith("#"):
+                self._print_message(self.t("console.no_such_button", number=pressed))
+                return None
         for button in self.buttons:
             if text == button.label:
                 return incoming(payload=button.payload)
@@ -95,6 +104,8 @@ class ConsoleChannel:
     # -- output --------------------------------------------------------------------
 
     def show(self, replies: Sequence[Reply]) -> None:
+        if replies:
+            self.expects_number = replies[-1].expects_number
         for reply in replies:
             self._print_message(reply.text)
             if reply.document:
@@ -135,6 +146,7 @@ class ConsoleChannel:
                 if message.document:
                     self.output.write(f"  {self.t('console.document', path=message.document)}\n")
                 if message.buttons:
+                    self.expects_number = False  # the numbers now press these buttons
                     self._print_buttons(
                         [
                             [Button(label, payload) for label, payload in row]

@@ -76,8 +76,17 @@ class Context:
     def button(self, label_key: str, action: str, *args: str | int, **values: Any) -> Button:
         return Button(self.t(label_key, **values), encode(action, *args))
 
-    def say(self, text: str, buttons: Keyboard = (), *, request_contact: bool = False) -> None:
-        self.replies.append(Reply(text, buttons, request_contact=request_contact))
+    def say(
+        self,
+        text: str,
+        buttons: Keyboard = (),
+        *,
+        request_contact: bool = False,
+        expects_number: bool = False,
+    ) -> None:
+        self.replies.append(
+            Reply(text, buttons, request_contact=request_contact, expects_number=expects_number)
+        )
 
     def menu_row(self) -> tuple[Button, ...]:
         return (self.button("common.to_menu", "menu"),)

@@ -68,6 +68,9 @@ class Reply:
     request_contact: bool = False
     document: str | None = None
     extra: dict[str, str] = field(default_factory=dict)
+    #: The question asks for a number typed as text (a count): a channel that presses
+    #: buttons by typed numbers (the console) must take a typed number as the answer.
+    expects_number: bool = False
 
 
 def keyboard(*rows: list[Button] | tuple[Button, ...] | Button) -> Keyboard:

@@ -203,7 +203,9 @@ class TransferFlow(DocumentRequestFlow[TransferDetails]):
                 (ctx.button("transfer.workplaces_button", "transfer.wp", total, count=total),)
             )
         rows.append(ctx.menu_row())
-        ctx.say(ctx.t("transfer.ask_workplaces", max=MAX_WORKPLACES), tuple(rows))
+        ctx.say(
+            ctx.t("transfer.ask_workplaces", max=MAX_WORKPLACES), tuple(rows), expects_number=True
+        )
 
     async def on_workplaces(self, ctx: Context, msg: Incoming, payload: Payload | None) -> bool:
         if payload is not None:

@@ -12,3 +12,4 @@ console-outbox_manager = чат на мениджърите, съобщение 
 
 console-no_such_file = Файлът { $path } не е намерен; нищо не е изпратено.
 console-demo_signed_in = Демо: влезли сте като { $name } ({ $company }). Напишете номера на бутона или текста му.
+console-no_such_button = Няма бутон { $number }: номерата на бутоните са в квадратни скоби.

@@ -12,3 +12,4 @@ console-outbox_manager = managers' chat, queued message { $number }
 
 console-no_such_file = File { $path } not found; nothing was sent.
 console-demo_signed_in = Demo: you are signed in as { $name } ({ $company }). Type a button's number or its label.
+console-no_such_button = There is no button { $number }: button numbers are in square brackets.

@@ -12,3 +12,4 @@ console-outbox_manager = чат менеджеров, сообщение { $numb
 
 console-no_such_file = Файл { $path } не найден, ничего не отправлено.
 console-demo_signed_in = Демо: вы вошли как { $name } ({ $company }). Наберите номер кнопки или её текст.
+console-no_such_button = Кнопки { $number } нет: номера кнопок — в квадратных скобках.
