@@ -152,12 +152,39 @@ async def test_another_time_is_typed(db: Database, policy: Policy) -> None:
     await chat.press_key("callback.when_other")
     assert chat.said("callback.ask_when_text")
     await chat.send("во вторник после 15:00")
+    # What was understood is shown back to be confirmed or changed.
+    understood = chat.text_of("callback.when_at", time="15:00")
+    assert chat.said("callback.when_understood", when=understood)
+    assert chat.button_of("callback.when_change")
+    await chat.press_key("callback.when_yes")
     await chat.press_key("callback.topic_button_other")
 
-    assert chat.said("callback.expect_typed", when="во вторник после 15:00")
+    assert chat.said("callback.expect_understood")
     [card] = await manager_cards(db)
-    assert "Удобное время (со слов клиента): во вторник после 15:00" in card
+    # golden: the exact wording (the card shows the resolved day and time, and the words)
+    assert "Удобное время: 01.12.2026 15:00 (клиент написал: «во вторник после 15:00»)" in card
     assert "Тема: другое" in card
+
+
+async def test_a_time_not_understood_is_asked_again_and_changing_it_works(
+    db: Database, policy: Policy
+) -> None:
+    engine = await engine_at(db, policy, FRIDAY_EVENING)
+    chat = Chat(engine)
+    await start_call_back(chat)
+    await chat.send("89991234567")
+    await chat.press_key("callback.when_other")
+    await chat.send("когда-нибудь")
+    assert chat.said("callback.when_not_understood", text="когда-нибудь")
+    await chat.send("в понедельник после обеда")
+    assert chat.said("callback.when_window", start="14:00", end="18:00")
+    await chat.press_key("callback.when_change")
+    await chat.send("в понедельник в 10:00")
+    assert chat.said("callback.when_at", time="10:00")
+    await chat.press_key("callback.when_yes")
+    await chat.press_key("callback.topic_button_other")
+    [card] = await manager_cards(db)
+    assert "Удобное время: 30.11.2026 10:00" in card
 
 
 async def test_bad_phone_gets_a_hint_and_nothing_is_filed(db: Database, policy: Policy) -> None:
@@ -274,6 +301,7 @@ async def test_forget_can_erase_everything_the_customer_typed(db: Database, poli
     await chat.send("+7 999 123 45 67")
     await chat.press_key("callback.when_other")
     await chat.send("Вечером, спросить Ольгу")
+    await chat.press_key("callback.when_yes")
     await chat.send("Ольга Смирнова, бухгалтерия")
     [request] = await requests_filed(db)
     kept = json.dumps(anonymised(request["details"], "2026-11-28"), ensure_ascii=False)

@@ -8,6 +8,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from babel.dates import format_date
 
 from handlers.desk.manager_desk import ManagerDesk
 from handlers.engine.dispatcher import Engine
@@ -107,6 +108,17 @@ async def test_quote_by_product_without_linking_standard_rate(engine: Engine) ->
     assert chat.said("renewal.quote_amount", amount=f"3{NBSP}596{NBSP}₽")
     assert chat.said("renewal.rate_standard", percent=f"45{NBSP}%")
     assert chat.said("renewal.quote_new_end", date=add_months(TODAY, 12).strftime("%d.%m.%Y"))
+
+
+async def test_the_support_end_can_be_written_in_words(engine: Engine) -> None:
+    chat = Chat(engine)
+    await chat.send("/start")
+    await chat.press_key("menu.renewal")
+    await chat.press_key("renewal.product_button", price=REPORT_PRICE)
+    ended = TODAY - timedelta(days=45)
+    await chat.send(format_date(ended, "d MMMM y", locale="ru"))  # "9 октября 2026"
+    assert chat.said("renewal.quote_ended", date=ended.strftime("%d.%m.%Y"))
+    assert chat.said("renewal.rate_standard", percent=f"45{NBSP}%")
 
 
 async def test_quote_in_english(engine: Engine, db: Database) -> None:

@@ -229,3 +229,37 @@ async def test_writing_in_a_closed_requests_topic_never_reaches_another_customer
     )
     assert not any("Meant for the closed one" in t for t in world.fake.texts(CUSTOMER))
     assert "уже" in world.fake.to(MANAGER_CHAT)[-1].plain
+
+
+async def test_a_question_simply_written_in_telegram_goes_to_a_topic_and_back(
+    world: World,
+) -> None:
+    """No menu, no command: the customer writes; the request number and the promised
+    answer come back; the manager answers in the topic; the customer's "thanks" joins
+    the same request; "My requests" shows it."""
+    await world.feed(world.fake.message(CUSTOMER, "/start", language="en"))
+    await world.feed(world.fake.message(CUSTOMER, "The report does not open", language="en"))
+    filed = world.fake.last(CUSTOMER, "Your question went to the managers")
+    request_id = int(filed.plain.split("request #")[1].split(".")[0])
+    assert "The answer will come here today by 13:00." in filed.plain  # Monday 12:00 in Moscow
+    first = card(world, request_id)
+    assert first.thread_id is not None and "The report does not open" in first.plain
+
+    await world.feed(
+        world.fake.message(
+            MANAGER, "Please update to 3.2.1", chat_id=MANAGER_CHAT, thread_id=first.thread_id
+        )
+    )
+    answer = world.fake.last(CUSTOMER, "Answer on request #")
+    assert f"#{request_id} from" in answer.plain and "Please update to 3.2.1" in answer.plain
+
+    await world.feed(world.fake.message(CUSTOMER, "Thanks, that helped", language="en"))
+    assert f"added to request #{request_id}" in world.fake.texts(CUSTOMER)[-1]
+    follow_up = world.fake.last(MANAGER_CHAT, "Thanks, that helped")
+    assert follow_up.thread_id == first.thread_id
+
+    await world.feed(world.fake.message(CUSTOMER, "/menu", language="en"))
+    menu = world.fake.last(CUSTOMER, "Main menu")
+    await world.feed(world.fake.press(CUSTOMER, menu, "My requests"))
+    listed = world.fake.texts(CUSTOMER)[-1]
+    assert f"#{request_id}" in listed and "Thanks, that helped" in listed

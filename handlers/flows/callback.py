@@ -36,6 +36,7 @@ from handlers.flows.consent import require_consent
 from handlers.i18n import Texts
 from handlers.policy import Policy
 from handlers.rules.calendar import WorkingCalendar, calendar_for
+from handlers.rules.spoken_dates import understand_when
 from storage import customers
 from storage.models import RequestKind
 from storage.phones import normalize_phone
@@ -67,7 +68,10 @@ class CallWhen(Stored):
 
     choice: WhenChoice | None = None
     at: datetime | None = None
-    """Morning or afternoon: the moment from which to call (computed when chosen)."""
+    """Morning or afternoon: the moment from which to call (computed when chosen); typed:
+    the moment understood, or the start of the window understood."""
+    until: datetime | None = None
+    """Typed: the end of the window understood ("после обеда": 14:00–18:00)."""
     text: str = ""
     """Typed: the customer's own words."""
 
@@ -131,6 +135,23 @@ def next_afternoon(calendar: WorkingCalendar, now: datetime) -> datetime:
         if today_afternoon > now:
             return today_afternoon
     return afternoon_start(calendar, calendar.next_working_morning(now).date())
+
+
+def understood_words(t: Texts, policy: Policy, when: CallWhen) -> str:
+    """What was understood of a typed time, as the customer is shown it back:
+    "понедельник, 07.12.2026, 14:00–18:00" or "… 15:30"."""
+    assert when.at is not None
+    start = when.at.astimezone(policy.tz)
+    day = start.date()
+    if when.until is None:
+        return t("callback.when_at", weekday=t.weekday(day), date=t.date(day), time=t.time(start))
+    return t(
+        "callback.when_window",
+        weekday=t.weekday(day),
+        date=t.date(day),
+        start=t.time(start),
+        end=t.time(when.until.astimezone(policy.tz)),
+    )
 
 
 def day_words(t: Texts, policy: Policy, moment: datetime, now: datetime) -> str:
@@ -222,6 +243,7 @@ class CallbackFlow(Flow):
     phone = Step()
     when = Step()
     when_text = Step()
+    when_confirm = Step()
     topic = Step()
 
     async def begin(self, ctx: Context, payload: Payload) -> None:
@@ -370,10 +392,60 @@ class CallbackFlow(Flow):
             ctx.say(ctx.t("callback.too_long", limit=MAX_TYPED_CHARS))
             await ctx.go(step)
             return True
-        when = CallWhen(choice=WhenChoice.TYPED, text=typed)
+        calendar = calendar_for(ctx.policy)
+        t = ctx.t
+        understood = understand_when(
+            typed,
+            language=t.language,
+            now=ctx.now,
+            calendar=calendar,
+            parts={
+                part: t(f"spoken_dates.{part}").splitlines() for part in ("morning", "afternoon")
+            },
+            skip=t("spoken_dates.skip").split(),
+        )
+        if understood is None:
+            ctx.say(ctx.t("callback.when_not_understood", text=typed))
+            await ctx.go(self.when_text)
+            return True
+        tz = ctx.policy.tz
+        if understood.start is not None and understood.end is None:
+            at = datetime.combine(understood.day, understood.start, tzinfo=tz)
+            until = None
+        else:
+            begin = understood.start or calendar.day_start(understood.day).time()
+            end = understood.end or calendar.day_end(understood.day).time()
+            at = datetime.combine(understood.day, begin, tzinfo=tz)
+            until = datetime.combine(understood.day, end, tzinfo=tz)
+        when = CallWhen(choice=WhenChoice.TYPED, text=typed, at=at, until=until)
         ctx.keep(replace(ctx.read(CallbackData), when=when))
-        await self._after_when(ctx)
+        await ctx.go(self.when_confirm)
         return True
+
+    async def ask_when_confirm(self, ctx: Context) -> None:
+        when = ctx.read(CallbackData).when
+        if when is None or when.at is None:
+            await ctx.go(self.when)
+            return
+        ctx.say(
+            ctx.t("callback.when_understood", when=understood_words(ctx.t, ctx.policy, when)),
+            (
+                (ctx.button("callback.when_yes", "callback.when_ok"),),
+                (ctx.button("callback.when_change", "callback.when", "other"),),
+                ctx.menu_row(),
+            ),
+        )
+
+    async def on_when_confirm(self, ctx: Context, msg: Incoming, payload: Payload | None) -> bool:
+        if payload is None:  # written again: that is the time now
+            return await self._typed_when(ctx, msg, self.when_confirm)
+        if payload.action == "callback.when_ok":
+            await self._after_when(ctx)
+            return True
+        if payload.action == "callback.when" and payload.args[:1] == ("other",):
+            await ctx.go(self.when_text)
+            return True
+        return False
 
     async def _after_when(self, ctx: Context) -> None:
         about = ctx.read(CallbackData).about or CallbackAbout()
@@ -417,7 +489,18 @@ class CallbackFlow(Flow):
     # -- filing -----------------------------------------------------------------------
 
     def _when_card_line(self, when: CallWhen) -> CardLine:
-        if when.choice is WhenChoice.TYPED:
+        if when.choice is WhenChoice.TYPED and when.at is not None and when.until is not None:
+            return cards.line(
+                "callback.card_when_window",
+                start=cards.moment(when.at),
+                end=cards.moment(when.until),
+                when_text=when.text,
+            )
+        if when.choice is WhenChoice.TYPED and when.at is not None:
+            return cards.line(
+                "callback.card_when_at", when=cards.moment(when.at), when_text=when.text
+            )
+        if when.choice is WhenChoice.TYPED:  # written before times were understood
             return cards.line("callback.card_when_typed", when_text=when.text)
         if when.choice in (WhenChoice.MORNING, WhenChoice.AFTERNOON) and when.at is not None:
             return cards.line("callback.card_when_from", when=cards.moment(when.at))
@@ -428,6 +511,10 @@ class CallbackFlow(Flow):
     ) -> str:
         """What the customer is told about the call: when to expect it."""
         t, policy = ctx.t, ctx.policy
+        if when.choice is WhenChoice.TYPED and when.at is not None:
+            return t(
+                "callback.expect_understood", phone=phone, when=understood_words(t, policy, when)
+            )
         if when.choice is WhenChoice.TYPED:
             return t("callback.expect_typed", phone=phone, when=when.text)
         if when.choice in (WhenChoice.MORNING, WhenChoice.AFTERNOON) and when.at is not None:

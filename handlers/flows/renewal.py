@@ -16,6 +16,7 @@ from handlers.engine.stored import Stored
 from handlers.engine.typed_input import parse_date
 from handlers.flows.manager_contact import ask_for_person
 from handlers.rules.renewal import RenewalQuote, renewal_quote
+from handlers.rules.spoken_dates import understand_day
 from storage import licenses, products
 from storage.licenses import LicenseView
 from storage.models import RequestKind
@@ -129,7 +130,9 @@ class RenewalFlow(Flow):
     async def on_support_end(self, ctx: Context, msg: Incoming, payload: Payload | None) -> bool:
         if payload is not None:
             return False
-        typed = parse_date(msg.text)
+        typed = parse_date(msg.text) or understand_day(
+            msg.text, language=ctx.t.language, today=ctx.today
+        )
         if typed is None:
             return False
         if abs((typed - ctx.today).days) > _PLAUSIBLE_YEARS * 366:

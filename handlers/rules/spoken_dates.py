@@ -1,0 +1,128 @@
+"""Dates and times as people type them: "завтра после обеда", "в понедельник в 15:30",
+"tomorrow afternoon", "утре", "в понеделник" (docs/rules.md#working-hours-and-call-backs).
+
+The day and the clock time come from ``dateparser`` (Russian, English and Bulgarian), read
+in the vendor's time zone with future dates preferred. What it does not know, parts of the
+day ("после обеда", "утром", "следобед"), and small words it stumbles over ("в понеделник"
+in Bulgarian) come from the catalogue (``spoken_dates-<part>`` and ``spoken_dates-skip``,
+one phrase per line), so a vendor can extend them. The result is placed on the working
+calendar: a day off moves to the next working day, a part of the day becomes a window
+within working hours. Pure apart from the library: the moment is passed in.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+import dateparser
+
+from handlers.rules.calendar import WorkingCalendar
+from handlers.rules.intents import stems
+
+#: Where "morning" ends and "afternoon" starts (local time).
+NOON = time(12, 0)
+AFTER_LUNCH = time(14, 0)
+_CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s*(?:am|pm)\b", re.IGNORECASE)
+_TOKEN = re.compile(r"\S+")
+
+
+@dataclass(frozen=True, slots=True)
+class UnderstoodWhen:
+    """What was understood: a working day, and a time or a window on it (or neither)."""
+
+    day: date
+    start: time | None = None
+    end: time | None = None
+    moved_from: date | None = None
+    """The day asked for when it was a day off (the call moves to ``day``)."""
+
+
+def _without(text: str, phrases: Sequence[str], language: str) -> tuple[str, bool]:
+    """``text`` with the first of ``phrases`` found in it (by stems) taken out."""
+    words = _TOKEN.findall(text)
+    word_stems = [stems(word, language) for word in words]
+    for phrase in phrases:
+        wanted = stems(phrase, language)
+        if not wanted:
+            continue
+        size = len(wanted)
+        for at in range(len(words) - size + 1):
+            window = [s[0] if s else "" for s in word_stems[at : at + size]]
+            if tuple(window) == wanted:
+                return " ".join(words[:at] + words[at + size :]), True
+    return text, False
+
+
+def understand_when(
+    text: str,
+    *,
+    language: str,
+    now: datetime,
+    calendar: WorkingCalendar,
+    parts: Mapping[str, Sequence[str]],
+    skip: Sequence[str] = (),
+) -> UnderstoodWhen | None:
+    """The day and time ``text`` names, placed on the working calendar; None when it names
+    none. ``parts``: "morning"/"afternoon" → their phrases; ``skip``: small words to drop
+    when the library does not understand the text with them."""
+    local_now = now.astimezone(calendar.tz)
+    rest = " ".join(text.lower().replace("ё", "е").split())
+    window: tuple[time, time] | None = None
+    start_of_day, end_of_day = (
+        calendar.day_start(local_now.date()),
+        calendar.day_end(local_now.date()),
+    )
+    for part in ("afternoon", "morning"):
+        rest, found = _without(rest, parts.get(part, ()), language)
+        if found:
+            window = (
+                (AFTER_LUNCH, end_of_day.time())
+                if part == "afternoon"
+                else (start_of_day.time(), NOON)
+            )
+            break
+    has_clock = bool(_CLOCK.search(rest))
+    parsed = _parse(rest, language, local_now) if rest.strip() else None
+    if parsed is None and rest.strip():
+        kept = [word for word in _TOKEN.findall(rest) if word not in skip]
+        parsed = _parse(" ".join(kept), language, local_now) if kept else None
+    if parsed is None:
+        if window is None:
+            return None
+        day = local_now.date()
+        if local_now.time() >= window[1]:
+            day += timedelta(days=1)
+    else:
+        day = parsed.date()
+    start = parsed.time() if parsed is not None and has_clock else None
+    asked = day
+    while not calendar.is_working_day(day):
+        day += timedelta(days=1)
+    if start is not None:
+        return UnderstoodWhen(day, start, None, moved_from=asked if asked != day else None)
+    if window is not None:
+        return UnderstoodWhen(day, *window, moved_from=asked if asked != day else None)
+    return UnderstoodWhen(day, moved_from=asked if asked != day else None)
+
+
+def understand_day(text: str, *, language: str, today: date) -> date | None:
+    """A date as written in words or figures ("1 марта 2026", "31 Dec 2025", "вчера"),
+    with no preference for the future (a support end is usually past); None if none."""
+    base = datetime.combine(today, time(12))
+    parsed = _parse(text, language, base, prefer="current_period")
+    return parsed.date() if parsed is not None else None
+
+
+def _parse(
+    text: str, language: str, local_now: datetime, *, prefer: str = "future"
+) -> datetime | None:
+    settings = {
+        "RELATIVE_BASE": local_now.replace(tzinfo=None),
+        "PREFER_DATES_FROM": prefer,
+        "DATE_ORDER": "DMY",
+    }
+    result = dateparser.parse(text, languages=[language], settings=settings)
+    return result if isinstance(result, datetime) else None

@@ -1,0 +1,137 @@
+"""Dates and times as people type them, in the vendor's time zone and on the working
+calendar (handlers/rules/spoken_dates.py): the phrases customers use, on a Friday evening,
+on 31 December and before a transferred working Saturday."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from handlers.i18n import texts
+from handlers.policy import Policy
+from handlers.rules.calendar import WorkingCalendar
+from handlers.rules.spoken_dates import UnderstoodWhen, understand_day, understand_when
+
+MSK = ZoneInfo("Europe/Moscow")
+FRIDAY_EVENING = datetime(2026, 12, 4, 19, 0, tzinfo=MSK)
+NEW_YEARS_EVE = datetime(2026, 12, 31, 11, 0, tzinfo=MSK)
+BEFORE_WORKED_SATURDAY = datetime(2027, 2, 19, 16, 0, tzinfo=MSK)  # Sat 2027-02-20 is worked
+AFTERNOON = (time(14), time(18))
+MORNING = (time(9), time(12))
+
+
+def understood(policy: Policy, text: str, language: str, now: datetime) -> UnderstoodWhen | None:
+    t = texts(language)
+    return understand_when(
+        text,
+        language=language,
+        now=now,
+        calendar=WorkingCalendar(policy),
+        parts={part: t(f"spoken_dates.{part}").splitlines() for part in ("morning", "afternoon")},
+        skip=t("spoken_dates.skip").split(),
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "now", "expected"),
+    [
+        # Friday evening: tomorrow is Saturday, a day off: the call moves to Monday.
+        (
+            "завтра",
+            "ru",
+            FRIDAY_EVENING,
+            UnderstoodWhen(date(2026, 12, 7), moved_from=date(2026, 12, 5)),
+        ),
+        (
+            "послезавтра",
+            "ru",
+            FRIDAY_EVENING,
+            UnderstoodWhen(date(2026, 12, 7), moved_from=date(2026, 12, 6)),
+        ),
+        ("в понедельник", "ru", FRIDAY_EVENING, UnderstoodWhen(date(2026, 12, 7))),
+        (
+            "в понедельник после обеда",
+            "ru",
+            FRIDAY_EVENING,
+            UnderstoodWhen(date(2026, 12, 7), *AFTERNOON),
+        ),
+        (
+            "в понедельник в 15:30",
+            "ru",
+            FRIDAY_EVENING,
+            UnderstoodWhen(date(2026, 12, 7), time(15, 30)),
+        ),
+        ("через неделю", "ru", FRIDAY_EVENING, UnderstoodWhen(date(2026, 12, 11))),
+        (
+            "после обеда",
+            "ru",
+            FRIDAY_EVENING,
+            UnderstoodWhen(date(2026, 12, 7), *AFTERNOON, moved_from=date(2026, 12, 5)),
+        ),
+        ("07.12.2026 10:00", "ru", FRIDAY_EVENING, UnderstoodWhen(date(2026, 12, 7), time(10))),
+        (
+            "tomorrow afternoon",
+            "en",
+            FRIDAY_EVENING,
+            UnderstoodWhen(date(2026, 12, 7), *AFTERNOON, moved_from=date(2026, 12, 5)),
+        ),
+        (
+            "on Monday at 15:30",
+            "en",
+            FRIDAY_EVENING,
+            UnderstoodWhen(date(2026, 12, 7), time(15, 30)),
+        ),
+        (
+            "утре",
+            "bg",
+            FRIDAY_EVENING,
+            UnderstoodWhen(date(2026, 12, 7), moved_from=date(2026, 12, 5)),
+        ),
+        ("в понеделник", "bg", FRIDAY_EVENING, UnderstoodWhen(date(2026, 12, 7))),
+        (
+            "в понеделник следобед",
+            "bg",
+            FRIDAY_EVENING,
+            UnderstoodWhen(date(2026, 12, 7), *AFTERNOON),
+        ),
+        # 31 December: the New Year holidays run to 10 January 2027.
+        (
+            "завтра утром",
+            "ru",
+            NEW_YEARS_EVE,
+            UnderstoodWhen(date(2027, 1, 11), *MORNING, moved_from=date(2027, 1, 1)),
+        ),
+        # Before the worked Saturday 20 February 2027 (in exchange for Monday 22 February;
+        # Tuesday 23 February is a holiday too).
+        ("завтра", "ru", BEFORE_WORKED_SATURDAY, UnderstoodWhen(date(2027, 2, 20))),
+        (
+            "в понедельник",
+            "ru",
+            BEFORE_WORKED_SATURDAY,
+            UnderstoodWhen(date(2027, 2, 24), moved_from=date(2027, 2, 22)),
+        ),
+        ("когда-нибудь", "ru", FRIDAY_EVENING, None),
+        ("как можно скорее", "ru", FRIDAY_EVENING, None),
+    ],
+)
+def test_a_typed_time_is_understood_on_the_working_calendar(
+    policy: Policy, text: str, language: str, now: datetime, expected: UnderstoodWhen | None
+) -> None:
+    assert understood(policy, text, language, now) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("1 марта 2026", "ru", date(2026, 3, 1)),
+        ("25 ноября", "ru", date(2026, 11, 25)),
+        ("вчера", "ru", date(2026, 12, 4)),
+        ("31 Dec 2025", "en", date(2025, 12, 31)),
+        ("1 март 2026", "bg", date(2026, 3, 1)),
+        ("хочу скидку", "ru", None),
+    ],
+)
+def test_a_support_end_written_in_words(text: str, language: str, expected: date | None) -> None:
+    assert understand_day(text, language=language, today=date(2026, 12, 5)) == expected
