@@ -131,6 +131,22 @@ class DeskCommandsFlow(Flow):
 
     # -- /open -------------------------------------------------------------------------
 
+    async def on_reopen(self, ctx: Context) -> None:
+        """The requests waiting for this manager: nobody's yet, or taken by them."""
+        mine = f"{ctx.incoming.platform.value}:{ctx.incoming.user_id}"
+        waiting = [
+            request
+            for request in await requests.open_requests(
+                ctx.unit, limit=OPEN_LIMIT, newest_first=True
+            )
+            if request.manager in (None, mine)
+        ]
+        if not waiting:
+            return
+        lines = [ctx.t("desk_commands.waiting_title", count=len(waiting))]
+        lines += [self._short_line(ctx, request) for request in waiting]
+        ctx.say("\n".join(lines), _rows([_card_button(ctx.t, r.id) for r in waiting]))
+
     async def _open(self, ctx: Context) -> None:
         listed = await requests.open_requests(ctx.unit, limit=OPEN_LIMIT, newest_first=True)
         if not listed:

@@ -119,7 +119,15 @@ class Engine:
             incoming = Incoming(platform, chat_id, user_id, from_manager=from_manager)
             ctx = self._context(unit, incoming, account, state, now)
             await self._reask(ctx)
-            return ctx.replies
+            asked = list(ctx.replies)
+            ctx.replies.clear()
+            for flow in self.flows.values():
+                if self._visible(flow, ctx):
+                    await flow.on_reopen(ctx)
+            waiting = list(ctx.replies)
+            # The last message's buttons are the ones a typed number presses: a live
+            # question stays last; at the menu, what waits for the person comes last.
+            return [*waiting, *asked] if ctx.step is not None else [*asked, *waiting]
 
     async def refuse_upload(self, attachment_id: int) -> bool:
         """A file the channel found, once downloaded, not to be what its name says: off its

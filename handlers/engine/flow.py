@@ -244,6 +244,10 @@ class Flow:
     async def begin(self, ctx: Context, payload: Payload) -> None:
         raise NotImplementedError
 
+    async def on_reopen(self, ctx: Context) -> None:
+        """The person opens the chat again (the console at start): say what waits for
+        them here, if anything (the desk: the requests waiting for this manager)."""
+
     async def in_menu(self, ctx: Context) -> bool:
         """Whether the main menu shows this flow's button to this person now (it still
         starts from a button or command either way); a flow hides itself where it has

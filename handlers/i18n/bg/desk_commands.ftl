@@ -105,3 +105,7 @@ desk_commands-import_updated = Обновени: { $customers ->
 desk_commands-import_no_errors = Няма грешки.
 desk_commands-import_errors = Грешки: { $count }. Редовете с грешки са пропуснати:
 desk_commands-import_errors_more = …и още { $count }.
+desk_commands-waiting_title = За Вас { $count ->
+        [one] { $count } заявка
+       *[other] { $count } заявки
+    } (нови и поети от Вас):

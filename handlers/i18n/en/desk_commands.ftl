@@ -105,3 +105,7 @@ desk_commands-import_updated = Updated: { $customers ->
 desk_commands-import_no_errors = No errors.
 desk_commands-import_errors = Errors: { $count }. Rows with errors were skipped:
 desk_commands-import_errors_more = …and { $count } more.
+desk_commands-waiting_title = { $count ->
+        [one] { $count } request waits
+       *[other] { $count } requests wait
+    } for you (new ones and those you took):

@@ -122,3 +122,8 @@ desk_commands-import_updated = Обновлено: { $customers ->
 desk_commands-import_no_errors = Ошибок нет.
 desk_commands-import_errors = Ошибок: { $count }. Строки с ошибками пропущены:
 desk_commands-import_errors_more = …и ещё { $count }.
+desk_commands-waiting_title = Для вас { $count ->
+        [one] { $count } заявка
+        [few] { $count } заявки
+       *[many] { $count } заявок
+    } (новые и взятые вами):
