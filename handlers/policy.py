@@ -130,8 +130,28 @@ class UploadPolicy(_Section):
         "7z",
     ]
     license_file_max_mb: PositiveInt = 10
+    # Files a customer sends with a message of their own (docs/rules.md#uploads): scans
+    # and photos, voice messages and recordings, short videos, office files, archives.
+    message_types: list[str] = [
+        "pdf",
+        "jpg",
+        "jpeg",
+        "png",
+        "ogg",
+        "oga",
+        "mp3",
+        "m4a",
+        "wav",
+        "mp4",
+        "mov",
+        "txt",
+        "docx",
+        "xlsx",
+        "zip",
+    ]
+    message_max_mb: PositiveInt = 20
 
-    @field_validator("document_types", "backup_types", "license_file_types")
+    @field_validator("document_types", "backup_types", "license_file_types", "message_types")
     @classmethod
     def _lower_extensions(cls, value: list[str]) -> list[str]:
         if not value:

@@ -241,7 +241,14 @@ async def test_backup_from_the_booking_view_and_no_booking_no_backup(
     await other.send("/start")
     await send_files(other, backup_file("base.zip"))
     assert not other.said("booking.backup_received")
-    assert len(await rows(db, "SELECT id FROM attachments")) == 1
+    # Without a booking the file is no backup for a session: it reaches the managers with
+    # a question of its own.
+    assert other.said("relay.question_filed")
+    kinds = await rows(
+        db,
+        "SELECT r.kind FROM attachments a JOIN requests r ON r.id = a.request_id ORDER BY a.id",
+    )
+    assert [row["kind"] for row in kinds] == ["booking", "question"]
 
 
 async def test_a_booking_rejected_by_a_manager_frees_its_slot(engine: Engine, db: Database) -> None:

@@ -10,8 +10,10 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from handlers.engine.dispatcher import Engine
+from handlers.engine.messages import Attachment
 from handlers.engine.payloads import encode
 from handlers.policy import Policy
+from storage import requests as requests_module
 from storage.db import Database
 from storage.models import Platform
 from tests.support import desk_world
@@ -85,7 +87,7 @@ async def test_after_hours_the_promise_is_the_next_morning_with_a_call_back_offe
     assert "в понедельник, 30.11.2026, до 10:00" in customer.text
     call_back = customer.button_of("callback.menu")
     assert call_back.payload == encode("go", "callback")
-    row = await request_row(db, int(filed["id"]))  # type: ignore[call-overload]
+    row = await request_row(db, int(filed["id"]))
     assert row["due_at"].startswith("2026-11-30T06:00")  # Monday 09:00 in Moscow, UTC
 
 
@@ -230,3 +232,23 @@ async def test_a_managers_answer_names_the_manager_unless_the_vendor_hides_names
         else f"Ответ менеджера по заявке №{number}:"
     )
     assert told.text == f"{heading}\nДобрый день!"
+
+
+async def test_a_voice_message_at_the_menu_reaches_the_managers_as_a_question(
+    engine: Engine, db: Database
+) -> None:
+    customer = Chat(engine, user_id="1001")
+    await customer.send("/start")
+    voice = Attachment("tg-voice-1", "voice_AgADx.ogg", 48_000, "audio/ogg")
+    await customer.send_files([voice])
+    (filed,) = await requests_of(db)
+    assert customer.said("relay.question_filed", number=filed["id"])
+    async with db.unit() as unit:
+        files = await requests_module.attachments(unit, int(filed["id"]))
+    assert [(f.original_name, f.platform_file, f.role) for f in files] == [
+        ("voice_AgADx.ogg", "tg-voice-1", "other")
+    ]
+    # A program is still refused, with the reason, and nothing is filed.
+    await customer.send_files([Attachment("tg-x", "setup.exe", 1000, "")])
+    assert customer.said("uploads.wrong_type")
+    assert len(await requests_of(db)) == 1

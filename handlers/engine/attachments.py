@@ -33,12 +33,15 @@ class FileKind(StrEnum):
     DOCUMENT = "document"
     BACKUP = "backup"
     LICENSE_FILE = "license_file"
+    MESSAGE = "message"
+    """A file sent with a customer's own message (a photo, a voice message, a document)."""
 
 
 #: The kind of file each attachment role was accepted as (any other role: a document).
 ROLE_KINDS: Mapping[str, FileKind] = {
     "backup": FileKind.BACKUP,
     "license_file": FileKind.LICENSE_FILE,
+    "other": FileKind.MESSAGE,
 }
 
 
@@ -48,6 +51,8 @@ def _limits(ctx: Context, kind: FileKind) -> tuple[list[str], int]:
         return uploads.backup_types, uploads.backup_max_mb
     if kind is FileKind.LICENSE_FILE:
         return uploads.license_file_types, uploads.license_file_max_mb
+    if kind is FileKind.MESSAGE:
+        return uploads.message_types, uploads.message_max_mb
     return uploads.document_types, uploads.document_max_mb
 
 

@@ -115,7 +115,7 @@ async def forward(ctx: Context, request: Request, text: str, files: Sequence[Att
         )
     for attachment in files:
         await accept_attachment(
-            ctx, attachment, request_id=request.id, role=FOLLOW_UP_ROLE, kind=FileKind.DOCUMENT
+            ctx, attachment, request_id=request.id, role=FOLLOW_UP_ROLE, kind=FileKind.MESSAGE
         )
     names = ", ".join(f.name for f in files)
     note = "\n".join(part for part in (text, f"[{names}]" if names else "") if part)
@@ -206,7 +206,7 @@ async def file_question(
     )
     for attachment in files:
         await accept_attachment(
-            ctx, attachment, request_id=request_id, role=FOLLOW_UP_ROLE, kind=FileKind.DOCUMENT
+            ctx, attachment, request_id=request_id, role=FOLLOW_UP_ROLE, kind=FileKind.MESSAGE
         )
     note = "\n".join(part for part in (text, ", ".join(f.name for f in files)) if part)
     await requests.add_note(ctx.unit, request_id, actor="customer", note=note, now=ctx.now)
@@ -256,9 +256,9 @@ class RelayFlow(Flow):
     def _file_problems(self, ctx: Context, files: Sequence[Attachment]) -> bool:
         """Say what is wrong with the first bad file; True when there is one."""
         for attachment in files:
-            problem = upload_problem(ctx, attachment, FileKind.DOCUMENT)
+            problem = upload_problem(ctx, attachment, FileKind.MESSAGE)
             if problem is not None:
-                ctx.say(problem_text(ctx, problem, FileKind.DOCUMENT))
+                ctx.say(problem_text(ctx, problem, FileKind.MESSAGE))
                 return True
         return False
 
