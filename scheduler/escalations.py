@@ -7,13 +7,17 @@ Due moments are counted in working minutes from the filing
 escalated at night or on a holiday: a request filed on Friday evening is due on Monday
 morning. Each escalation is an outbox message with a dedupe key per request, level and
 manager destination, so a second run, a second process or a catch-up after downtime sends
-nothing twice; when both levels are due at once only the second is sent.
+nothing twice; when both levels are due at once only the second is sent. An escalation
+that fell due more than :data:`STALE_AFTER` ago is not sent any more (the bot was down
+for long, or has just been upgraded with a backlog): such requests are on the managers'
+/open list and in the list the manager console shows at start, not worth a burst of
+alerts.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from handlers.desk.manager_desk import ManagerDesk
 from handlers.i18n import texts
@@ -25,6 +29,8 @@ from storage.db import Database
 KEY_PREFIX = "escalation:"
 #: Escalation levels: the promised time, then twice it.
 LEVELS = (1, 2)
+#: An escalation due longer ago than this is no longer sent.
+STALE_AFTER = timedelta(days=1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,15 +46,19 @@ class EscalationRun:
 
 
 def due_level(created_at: datetime, now: datetime, policy: Policy) -> int | None:
-    """The highest escalation level due at ``now`` for a request filed at ``created_at``."""
+    """The highest escalation level due at ``now`` for a request filed at ``created_at``
+    (None: none due yet, or the highest one fell due more than :data:`STALE_AFTER` ago)."""
     calendar = calendar_for(policy)
     minutes = policy.desk.first_response_minutes
-    due = [
-        level
+    due = {
+        level: at
         for level in LEVELS
-        if calendar.after_working_minutes(created_at, minutes * level) <= now
-    ]
-    return max(due) if due else None
+        if (at := calendar.after_working_minutes(created_at, minutes * level)) <= now
+    }
+    if not due:
+        return None
+    level = max(due)
+    return level if now - due[level] <= STALE_AFTER else None
 
 
 async def escalate_unanswered(

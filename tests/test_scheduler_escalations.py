@@ -35,9 +35,9 @@ async def escalations(db: Database) -> list[tuple[str, int, str]]:
     return [(row["dedupe_key"], row["request_id"], row["text"]) for row in rows]
 
 
-async def question_at(db: Database, policy: Policy, moment: datetime) -> int:
+async def question_at(db: Database, policy: Policy, moment: datetime, user_id: str = "1001") -> int:
     engine = await desk_world.engine_at(db, policy, moment)
-    customer = Chat(engine, user_id="1001")
+    customer = Chat(engine, user_id=user_id)
     await customer.send("/start")
     await customer.send("Не открывается отчёт по складу")
     (number,) = [t.values["number"] for t in customer.rendered if t.key == "relay.question_filed"]
@@ -93,3 +93,13 @@ async def test_both_levels_due_at_once_send_only_the_second(db: Database, policy
     assert run.escalated == [(number, 2)]
     assert len(await escalations(db)) == 1
     assert Platform.CONSOLE.value in (await escalations(db))[0][0]
+
+
+async def test_a_backlog_due_long_ago_is_not_sent_in_a_burst(db: Database, policy: Policy) -> None:
+    """After long downtime (or an upgrade with old unanswered requests) only escalations
+    that fell due within the last day are sent."""
+    old = await question_at(db, policy, msk(2026, 11, 23, 10))  # level 2 due 23.11 12:00
+    recent = await question_at(db, policy, msk(2026, 11, 30, 10), "1002")  # level 2 due 12:00
+    run = await escalate_unanswered(db, policy, DESK, now=msk(2026, 11, 30, 12, 5))
+    assert run.escalated == [(recent, 2)]
+    assert old not in [number for _, number, _ in await escalations(db)]
