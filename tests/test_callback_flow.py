@@ -177,7 +177,7 @@ async def test_a_time_not_understood_is_asked_again_and_changing_it_works(
     await chat.send("когда-нибудь")
     assert chat.said("callback.when_not_understood", text="когда-нибудь")
     await chat.send("в понедельник после обеда")
-    assert chat.said("callback.when_window", start="14:00", end="18:00")
+    assert chat.said("callback.when_window", start="13:00", end="18:00")
     await chat.press_key("callback.when_change")
     await chat.send("в понедельник в 10:00")
     assert chat.said("callback.when_at", time="10:00")

@@ -18,8 +18,8 @@ MSK = ZoneInfo("Europe/Moscow")
 FRIDAY_EVENING = datetime(2026, 12, 4, 19, 0, tzinfo=MSK)
 NEW_YEARS_EVE = datetime(2026, 12, 31, 11, 0, tzinfo=MSK)
 BEFORE_WORKED_SATURDAY = datetime(2027, 2, 19, 16, 0, tzinfo=MSK)  # Sat 2027-02-20 is worked
-AFTERNOON = (time(14), time(18))
-MORNING = (time(9), time(12))
+AFTERNOON = (time(13), time(18))  # split at the middle of working hours
+MORNING = (time(9), time(13))
 
 
 def understood(policy: Policy, text: str, language: str, now: datetime) -> UnderstoodWhen | None:

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from decimal import Decimal
 from enum import StrEnum
 from typing import Any
@@ -71,7 +71,7 @@ class CallWhen(Stored):
     """Morning or afternoon: the moment from which to call (computed when chosen); typed:
     the moment understood, or the start of the window understood."""
     until: datetime | None = None
-    """Typed: the end of the window understood ("после обеда": 14:00–18:00)."""
+    """Typed: the end of the window understood ("после обеда": 13:00–18:00)."""
     text: str = ""
     """Typed: the customer's own words."""
 
@@ -120,26 +120,19 @@ class CallbackDetails(Stored):
 # -- the calendar, read for people ------------------------------------------------------
 
 
-def afternoon_start(calendar: WorkingCalendar, day: date) -> datetime:
-    """Middle of the working day on ``day``, on the hour (09:00–18:00 → 13:00)."""
-    start, end = calendar.day_start(day), calendar.day_end(day)
-    middle = start + (end - start) / 2
-    return middle.replace(minute=0, second=0, microsecond=0)
-
-
 def next_afternoon(calendar: WorkingCalendar, now: datetime) -> datetime:
     """The first working afternoon that has not begun yet (today's, or the next day's)."""
     today = now.astimezone(calendar.tz).date()
     if calendar.is_working_day(today):
-        today_afternoon = afternoon_start(calendar, today)
+        today_afternoon = calendar.afternoon_start(today)
         if today_afternoon > now:
             return today_afternoon
-    return afternoon_start(calendar, calendar.next_working_morning(now).date())
+    return calendar.afternoon_start(calendar.next_working_morning(now).date())
 
 
 def understood_words(t: Texts, policy: Policy, when: CallWhen) -> str:
     """What was understood of a typed time, as the customer is shown it back:
-    "понедельник, 07.12.2026, 14:00–18:00" or "… 15:30"."""
+    "понедельник, 07.12.2026, 13:00–18:00" or "… 15:30"."""
     assert when.at is not None
     start = when.at.astimezone(policy.tz)
     day = start.date()

@@ -21,6 +21,7 @@ from handlers.engine.messages import Button, Incoming, Keyboard, keyboard
 from handlers.engine.payloads import Payload, encode
 from handlers.flows.relay import REPLY_ACTION
 from handlers.i18n import Texts
+from handlers.rules.threads import reopenable
 from storage import requests
 from storage.models import OPEN_STATUSES, Request, RequestStatus
 
@@ -132,8 +133,9 @@ class MyRequestsFlow(Flow):
         if request.status is not RequestStatus.DONE:
             return False
         done = [e.at for e in events if e.to_status is RequestStatus.DONE]
-        window = timedelta(days=ctx.policy.desk.reopen_days)
-        return bool(done) and max(done) >= ctx.now - window
+        return reopenable(
+            max(done, default=None), now=ctx.now, reopen_days=ctx.policy.desk.reopen_days
+        )
 
     async def _show(self, ctx: Context, request: Request) -> None:
         t, tz = ctx.t, ctx.policy.tz

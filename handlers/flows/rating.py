@@ -21,7 +21,7 @@ from handlers.engine.flow import Context, Flow, Step
 from handlers.engine.messages import Button, Incoming
 from handlers.engine.payloads import Payload, encode
 from handlers.engine.stored import Stored
-from handlers.i18n import LANGUAGES, Texts, texts
+from handlers.i18n import Texts, texts
 from storage import requests
 from storage.models import Account, Request, RequestStatus
 
@@ -181,7 +181,7 @@ class RatingFlow(Flow):
             language: await cards.person_label(ctx.unit, texts(language), closed[-1])
             if closed
             else "—"
-            for language in LANGUAGES
+            for language in {destination.language for destination in ctx.desk.destinations}
         }
 
         def render(t: Texts) -> str:

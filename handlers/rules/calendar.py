@@ -77,6 +77,14 @@ class WorkingCalendar:
         """End of working hours on ``d`` (exclusive)."""
         return datetime.combine(d, self._end, tzinfo=self._tz)
 
+    def afternoon_start(self, d: date) -> datetime:
+        """Where "morning" ends and "afternoon" begins on ``d``: the middle of working
+        hours, on the hour (09:00–18:00 → 13:00). The call-back buttons and typed words
+        ("после обеда", "утром") split the day here alike."""
+        start, end = self.day_start(d), self.day_end(d)
+        middle = start + (end - start) / 2
+        return middle.replace(minute=0, second=0, microsecond=0)
+
     def is_working_time(self, now: datetime) -> bool:
         local = require_aware(now).astimezone(self._tz)
         if not self.is_working_day(local.date()):

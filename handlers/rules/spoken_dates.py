@@ -7,7 +7,8 @@ day ("после обеда", "утром", "следобед"), and small words
 in Bulgarian) come from the catalogue (``spoken_dates-<part>`` and ``spoken_dates-skip``,
 one phrase per line), so a vendor can extend them. The result is placed on the working
 calendar: a day off moves to the next working day, a part of the day becomes a window
-within working hours. Pure apart from the library: the moment is passed in.
+within working hours, split at the middle of the working day as the call-back buttons
+are. Pure apart from the library: the moment is passed in.
 """
 
 from __future__ import annotations
@@ -22,9 +23,6 @@ import dateparser
 from handlers.rules.calendar import WorkingCalendar
 from handlers.rules.intents import stems
 
-#: Where "morning" ends and "afternoon" starts (local time).
-NOON = time(12, 0)
-AFTER_LUNCH = time(14, 0)
 _CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s*(?:am|pm)\b", re.IGNORECASE)
 _TOKEN = re.compile(r"\S+")
 
@@ -70,18 +68,17 @@ def understand_when(
     when the library does not understand the text with them."""
     local_now = now.astimezone(calendar.tz)
     rest = " ".join(text.lower().replace("ё", "е").split())
+    today = local_now.date()
+    # Morning and afternoon split where the call-back buttons split them.
+    middle = calendar.afternoon_start(today).time()
     window: tuple[time, time] | None = None
-    start_of_day, end_of_day = (
-        calendar.day_start(local_now.date()),
-        calendar.day_end(local_now.date()),
-    )
     for part in ("afternoon", "morning"):
         rest, found = _without(rest, parts.get(part, ()), language)
         if found:
             window = (
-                (AFTER_LUNCH, end_of_day.time())
+                (middle, calendar.day_end(today).time())
                 if part == "afternoon"
-                else (start_of_day.time(), NOON)
+                else (calendar.day_start(today).time(), middle)
             )
             break
     has_clock = bool(_CLOCK.search(rest))

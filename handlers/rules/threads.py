@@ -53,12 +53,18 @@ class ThreadChoice:
     previous: int | None = None
 
 
+def reopenable(done_at: datetime | None, *, now: datetime, reopen_days: int) -> bool:
+    """Whether a request closed as done at ``done_at`` is still within the reopen window."""
+    return done_at is not None and done_at >= require_aware(now) - timedelta(days=reopen_days)
+
+
 def thread_for(
     candidates: Sequence[ThreadCandidate], *, now: datetime, reopen_days: int
 ) -> ThreadChoice:
     """Where a message written outside any step goes (see the module docstring)."""
-    since = require_aware(now) - timedelta(days=reopen_days)
-    alive = [c for c in candidates if c.open or (c.done_at is not None and c.done_at >= since)]
+    alive = [
+        c for c in candidates if c.open or reopenable(c.done_at, now=now, reopen_days=reopen_days)
+    ]
     answered = [c for c in alive if c.answered is not None]
     if answered:
         latest = max(answered, key=lambda c: c.answered or 0)
