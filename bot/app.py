@@ -24,10 +24,16 @@ class App:
     engine: Engine
     desk: ManagerDesk
 
+    @property
+    def manager_language(self) -> str:
+        """The managers' language: MANAGER_LANGUAGE, else the vendor's."""
+        return self.settings.manager_language or self.policy.language
 
-def manager_desk(settings: Settings) -> ManagerDesk:
-    """Manager chats from the settings; the console desk when none is configured."""
-    language = settings.manager_language
+
+def manager_desk(settings: Settings, vendor_language: str) -> ManagerDesk:
+    """Manager chats from the settings, in MANAGER_LANGUAGE or else the vendor's language;
+    the console desk when none is configured."""
+    language = settings.manager_language or vendor_language
     destinations: list[Destination] = []
     if settings.manager_telegram_chat_id is not None:
         chat = str(settings.manager_telegram_chat_id)
@@ -60,7 +66,7 @@ async def open_app(
     policy = load_policy(settings.policy_file)
     db = await Database.open(database_path or settings.database_path)
     try:
-        desk = manager_desk(settings)
+        desk = manager_desk(settings, policy.language)
         engine = Engine(
             db, policy, default_flows(files_dir=settings.files_dir), desk=desk, clock=clock
         )

@@ -12,8 +12,8 @@ from pathlib import Path
 from bot.app import App, open_app
 from bot.logs import configure_logging
 from bot.settings import Settings, SettingsError, load_settings
-from handlers.i18n import DEFAULT_LANGUAGE, LANGUAGES, texts
-from handlers.policy import PolicyError
+from handlers.i18n import LANGUAGES, default_language, texts
+from handlers.policy import PolicyError, bundled_profiles, policy_path
 from handlers.rules.dates import local_today
 from storage import accounts, customers
 from storage.db import MigrationError
@@ -29,6 +29,12 @@ def build_parser() -> argparse.ArgumentParser:
     console.add_argument("--as-manager", action="store_true", help="be a manager")
     console.add_argument("--db", type=Path, help="SQLite file (default: DATABASE_PATH)")
     console.add_argument("--lang", choices=LANGUAGES, help="language of a new conversation")
+    console.add_argument(
+        "--policy",
+        metavar="NAME",
+        help=f"a vendor profile ({', '.join(bundled_profiles())}) or a policy file "
+        "(default: POLICY_FILE)",
+    )
 
     migrate = commands.add_parser("migrate", help="apply pending database migrations")
     migrate.add_argument("--db", type=Path)
@@ -85,6 +91,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"Settings error: {exc}", file=sys.stderr)
         return 2
     configure_logging(settings.log_level)  # no personal data in the log at any level
+    if getattr(args, "policy", None):
+        settings = settings.model_copy(update={"policy_file": Path(args.policy)})
     try:
         return asyncio.run(_run(args, settings))
     except PolicyError as exc:
@@ -114,6 +122,15 @@ async def _run(args: argparse.Namespace, settings: Settings) -> int:
         if args.command == "run":
             from bot.run import run
 
+            unset = app.policy.unset_values()
+            if unset:
+                print(
+                    f"Policy {policy_path(settings.policy_file)}: set these before running "
+                    f"for customers: {', '.join(unset)} (placeholders or values the vendor's "
+                    "document does not give; see docs/rules.md#vendor-profiles).",
+                    file=sys.stderr,
+                )
+                return 2
             return await run(app)
         if args.command == "jobs":
             return await _jobs(app, args)
@@ -122,6 +139,10 @@ async def _run(args: argparse.Namespace, settings: Settings) -> int:
 
 async def _console(app: App, args: argparse.Namespace) -> int:
     from bot.channels.console import CUSTOMER_CHAT, ConsoleChannel
+
+    stand_ins = app.policy.demo_stand_ins()
+    if stand_ins:
+        print(f"policy: demo values stand in for {', '.join(stand_ins)}", file=sys.stderr)
 
     channel = ConsoleChannel(
         app.engine,
@@ -138,7 +159,7 @@ async def _console(app: App, args: argparse.Namespace) -> int:
         if not report.ok:
             from handlers.desk.import_report import problem_lines
 
-            for line in problem_lines(texts(args.lang or DEFAULT_LANGUAGE), report.errors):
+            for line in problem_lines(texts(args.lang or default_language()), report.errors):
                 print(f"demo data: {line}", file=sys.stderr)
             return 1
         if not args.as_manager:
@@ -160,8 +181,8 @@ async def _sign_in_demo_customer(
                 unit,
                 Platform.CONSOLE,
                 chat_id,
-                language=language or "ru",
-                display_name=texts(language or "ru")("console.customer_name"),
+                language=language or default_language(),
+                display_name=texts(language or default_language())("console.customer_name"),
                 now=now,
             )
         if account.customer_id != customer.id:
@@ -194,7 +215,7 @@ async def _import(app: App, file: Path) -> int:
         progress=_progress,
         default_support_months=app.policy.support.default_term_months,
     )
-    t = texts(app.settings.manager_language)
+    t = texts(app.manager_language)
     print("\n".join(summary_lines(t, file.name, report)))
     for line in problem_lines(t, report.errors):
         print(line, file=sys.stderr)
@@ -205,7 +226,7 @@ async def _export(app: App, file: Path) -> int:
     from storage.exporter import export_requests_csv
 
     count = await export_requests_csv(app.db, file)
-    t = texts(app.settings.manager_language)
+    t = texts(app.manager_language)
     print(t("desk_commands.export_written", count=count, path=str(file)))
     return 0
 
@@ -215,7 +236,7 @@ async def _jobs(app: App, args: argparse.Namespace) -> int:
     managers' language (the log keeps its English)."""
     from scheduler import job_report, jobs
 
-    t = texts(app.settings.manager_language)
+    t = texts(app.manager_language)
     now = datetime.now(UTC)
     try:
         if args.job == "reminders":

@@ -47,8 +47,9 @@ class Settings(BaseSettings):
     manager_telegram_chat_id: int | None = None
     manager_telegram_ids: IdList = []
     manager_vk_ids: IdList = []
-    #: The language of the manager chats: cards, digests, notices (ru, en or bg).
-    manager_language: Literal["ru", "en", "bg"] = "ru"
+    #: The language of the manager chats: cards, digests, notices (ru, en or bg); unset:
+    #: the vendor's language (the policy's ``language``).
+    manager_language: Literal["ru", "en", "bg"] | None = None
     files_dir: Path = Path("data/files")
     renewal_batch_dir: Path = Path("data/renewals")
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
@@ -75,6 +76,7 @@ class Settings(BaseSettings):
         "telegram_webhook_url",
         "manager_telegram_chat_id",
         "vk_group_id",
+        "manager_language",
         mode="before",
     )
     @classmethod

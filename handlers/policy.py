@@ -13,11 +13,19 @@ import tomllib
 from datetime import time
 from decimal import Decimal
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from babel.numbers import list_currencies
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from handlers.i18n import CatalogueError, use_policy_texts
 
@@ -27,12 +35,91 @@ PositiveInt = Annotated[int, Field(gt=0)]
 NonNegativeInt = Annotated[int, Field(ge=0)]
 
 
+#: Written in a vendor profile where its document gives no value: the vendor sets it.
+#: Loading puts the demo policy's value in its place (so the console demo runs) and
+#: :meth:`Policy.unset_values` names the key, so ``python -m bot run`` refuses to start.
+TO_BE_SET = "to be set"
+
+#: Addresses that stand for a real one in examples and must never reach a customer.
+_PLACEHOLDER_DOMAINS = ("example.com", "example.org", "example.net")
+
+#: Bundled vendor profiles, chosen as ``POLICY_FILE=v8pro`` (docs/rules.md#vendor-profiles).
+PROFILES_DIR = Path(__file__).with_name("policies")
+
+
 class PolicyError(ValueError):
     """A policy file that cannot be used; the message names the file and the key."""
 
 
 class _Section(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Services(_Section):
+    """The services the vendor offers; the main menu shows only these
+    (a flow names its service in :attr:`handlers.engine.flow.Flow.service`)."""
+
+    #: Support-renewal quotes and the "About support" questions (seed 002).
+    renewal: bool = True
+    #: Reports of lost, stolen or broken keys (seeds 000, 001).
+    key_loss: bool = True
+    #: The additional protection service of CodeMeter keys and its monthly run (seed 000).
+    protection: bool = True
+    #: Transfers, merges and redistribution of licenses between keys (seed 001).
+    transfer: bool = True
+    #: Paid remote help: a backup sent by e-mail and reviewed (seed 004, 2.1) ...
+    backup_review: bool = True
+    #: ... and a direct connection to the customer's computer (seeds 003, 004 2.2).
+    direct_connection: bool = True
+    #: "Leave your phone and we call you back" (seed 000's after-hours widget).
+    callback: bool = True
+
+    def offers(self, service: str | None) -> bool:
+        """Whether a flow of ``service`` is offered (None: every vendor has it)."""
+        if service is None:
+            return True
+        if service == "sessions":
+            return self.backup_review or self.direct_connection
+        return bool(getattr(self, service))
+
+
+class Contacts(_Section):
+    """How customers reach the vendor outside the bot (docs/rules.md#contacts).
+
+    A channel left out is one the vendor does not have; one written as ``""`` (or an
+    ``example.com`` address) is a placeholder the vendor must fill before ``run``.
+    """
+
+    #: The support e-mail customers send scans and backups to.
+    email: str
+    #: The phone line (a consultation line, or the number a call-back comes from).
+    phone: str | None = None
+    #: False: the vendor gives no support by phone (v8PRO, seed 002).
+    phone_support: bool = True
+    whatsapp: str | None = None
+    #: The chat on the vendor's site (its address).
+    web_chat: str | None = None
+    vk_group: str | None = None
+    telegram: str | None = None
+    #: The program a consultant connects with in a direct session (TeamViewer, seed 004).
+    remote_tool: str | None = None
+    #: The voice program used during a direct session (Skype, seed 004).
+    voice_tool: str | None = None
+
+    def listed(self) -> list[tuple[str, str]]:
+        """The channels a customer is told about, as (kind, address), in this order."""
+        kinds = ("phone", "email", "whatsapp", "web_chat", "vk_group", "telegram")
+        return [
+            (kind, value)
+            for kind in kinds
+            if (value := getattr(self, kind)) is not None and not is_placeholder(value)
+        ]
+
+
+def is_placeholder(value: str) -> bool:
+    """An empty value, :data:`TO_BE_SET`, or an ``example.com`` address."""
+    text = value.strip().lower()
+    return not text or text == TO_BE_SET or any(domain in text for domain in _PLACEHOLDER_DOMAINS)
 
 
 class SupportPolicy(_Section):
@@ -168,6 +255,8 @@ class LinkingPolicy(_Section):
 class ConsentPolicy(_Section):
     text_version: str
     policy_url: str
+    #: The personal-data law the consent names: Russia's 152-FZ, or the EU's GDPR.
+    law: Literal["152-FZ", "GDPR"] = "152-FZ"
 
 
 class RatingPolicy(_Section):
@@ -189,23 +278,45 @@ class DeskPolicy(_Section):
 class Policy(_Section):
     model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True)
 
+    #: Keys the file left :data:`TO_BE_SET` (filled with the demo values meanwhile).
+    _unset: tuple[str, ...] = PrivateAttr(default=())
+
+    #: The vendor's name as its customers know it (greeting, help).
+    vendor: str = ""
+    #: The language of a new conversation when the messenger does not name one we speak.
+    language: Literal["ru", "en", "bg"] = "ru"
     timezone: str = "Europe/Moscow"
     #: ISO 4217 code of the vendor's prices; texts write it as CLDR does per language.
     currency: str = "RUB"
     #: A folder of catalogue files (``ru/common.ftl``…) whose texts replace the package's
     #: own; relative to the policy file. None: the package's texts as they are.
     texts_dir: Path | None = None
-    support: SupportPolicy
+    services: Services = Services()
+    contacts: Contacts
+    working_hours: WorkingHours
+    consent: ConsentPolicy
+    # Sections of a service the vendor does not offer may be left out of the file: loading
+    # takes the demo policy's (never used) (:data:`SERVICE_SECTIONS`).
     protection: ProtectionPolicy
     keys: KeyPrices
     sessions: SessionPolicy
-    working_hours: WorkingHours
-    reminders: ReminderPolicy
-    uploads: UploadPolicy
-    linking: LinkingPolicy
-    consent: ConsentPolicy
+    # Mechanics with the bot's defaults (docs/rules.md): a vendor copies a section from
+    # handlers/policy.toml to change it.
+    support: SupportPolicy = SupportPolicy()
+    reminders: ReminderPolicy = ReminderPolicy()
+    uploads: UploadPolicy = UploadPolicy()
+    linking: LinkingPolicy = LinkingPolicy()
     ratings: RatingPolicy = RatingPolicy()
     desk: DeskPolicy = DeskPolicy()
+
+    @model_validator(mode="after")
+    def _contacts_for_services(self) -> Policy:
+        if self.services.direct_connection and self.contacts.remote_tool is None:
+            raise ValueError(
+                "contacts.remote_tool: name the remote-access program of direct sessions "
+                '(write "" while the vendor has not chosen it)'
+            )
+        return self
 
     @field_validator("timezone")
     @classmethod
@@ -232,34 +343,130 @@ class Policy(_Section):
         """
         return ZoneInfo(self.timezone)
 
+    def demo_stand_ins(self) -> list[str]:
+        """The keys left :data:`TO_BE_SET`, whose demo values are in use meanwhile."""
+        return sorted(self._unset)
+
+    def unset_values(self) -> list[str]:
+        """The keys ``run`` refuses to start with: values the vendor's profile leaves to
+        the vendor (:data:`TO_BE_SET`) and contacts that are still placeholders."""
+        unset = list(self._unset)
+        for name in Contacts.model_fields:
+            value = getattr(self.contacts, name)
+            if isinstance(value, str) and is_placeholder(value):
+                unset.append(f"contacts.{name}")
+        if is_placeholder(self.consent.policy_url):
+            unset.append("consent.policy_url")
+        return sorted(set(unset))
+
 
 def default_policy_path() -> Path:
-    """The ``policy.toml`` shipped inside the package."""
+    """The ``policy.toml`` shipped inside the package: the demo vendor, every service on."""
     return Path(__file__).with_name("policy.toml")
 
 
-def load_policy(path: str | Path | None = None) -> Policy:
-    """Read and validate a policy file; raise :class:`PolicyError` naming the bad key."""
-    file = Path(path) if path else default_policy_path()
+def bundled_profiles() -> list[str]:
+    """The names of the bundled vendor profiles (``bazis``, ``v8pro``…)."""
+    return sorted(path.stem for path in PROFILES_DIR.glob("*.toml"))
+
+
+def policy_path(name: str | Path | None) -> Path:
+    """The file of ``POLICY_FILE``: a bundled profile's name, or a path."""
+    if name is None or str(name) == "":
+        return default_policy_path()
+    text = str(name)
+    if text in bundled_profiles():
+        return PROFILES_DIR / f"{text}.toml"
+    return Path(name)
+
+
+def _read_toml(file: Path) -> dict[str, Any]:
     try:
-        raw = tomllib.loads(file.read_text(encoding="utf-8"))
+        return tomllib.loads(file.read_text(encoding="utf-8"))
     except FileNotFoundError as exc:
-        raise PolicyError(f"{file}: file not found") from exc
+        known = ", ".join(bundled_profiles())
+        raise PolicyError(f"{file}: file not found (bundled profiles: {known})") from exc
     except tomllib.TOMLDecodeError as exc:
         raise PolicyError(f"{file}: not valid TOML: {exc}") from exc
+
+
+#: The policy sections only a service reads, by that service (:meth:`Services.offers`).
+SERVICE_SECTIONS = {"protection": "protection", "keys": "key_loss", "sessions": "sessions"}
+
+
+def _fill_off_services(raw: dict[str, Any], demo: dict[str, Any]) -> None:
+    """A section of a service the vendor does not offer, left out of its file, is the demo
+    policy's: nothing reads it, and the file stays about what the vendor does."""
     try:
+        services = Services.model_validate(raw.get("services", {}))
+    except ValidationError:
+        return  # validating the whole file names the bad key
+    for section, service in SERVICE_SECTIONS.items():
+        if section not in raw and not services.offers(service):
+            raw[section] = demo[section]
+
+
+def _fill_unset(
+    raw: dict[str, Any], demo: dict[str, Any], file: Path, prefix: str = ""
+) -> list[str]:
+    """Replace every :data:`TO_BE_SET` value by the demo policy's; return their keys."""
+    unset: list[str] = []
+    for key, value in raw.items():
+        dotted = f"{prefix}{key}"
+        if isinstance(value, dict):
+            inner = demo.get(key)
+            unset.extend(
+                _fill_unset(value, inner if isinstance(inner, dict) else {}, file, f"{dotted}.")
+            )
+        elif value == TO_BE_SET:
+            if key not in demo:
+                raise PolicyError(f"{file}: {dotted}: has no demo value to use meanwhile")
+            raw[key] = demo[key]
+            unset.append(dotted)
+    return unset
+
+
+def load_policy(path: str | Path | None = None) -> Policy:
+    """Read and validate a policy file (a path, or a bundled profile's name); raise
+    :class:`PolicyError` naming the bad key."""
+    file = policy_path(path)
+    raw = _read_toml(file)
+    demo = _read_toml(default_policy_path())
+    unset = _fill_unset(raw, demo, file)
+    try:
+        _fill_off_services(raw, demo)
         policy = Policy.model_validate(raw)
     except ValidationError as exc:
         error = exc.errors()[0]
         key = ".".join(str(part) for part in error["loc"]) or "(top level)"
-        raise PolicyError(f"{file}: {key}: {error['msg']}") from exc
+        message = str(error["msg"]).removeprefix("Value error, ")
+        raise PolicyError(f"{file}: {key}: {message}") from exc
+    policy._unset = tuple(unset)
     if policy.texts_dir is not None:
         folder = (file.parent / policy.texts_dir).resolve()
         if not folder.is_dir():
             raise PolicyError(f"{file}: texts_dir: {folder} is not a folder")
         policy = policy.model_copy(update={"texts_dir": folder})
     try:
-        use_policy_texts(policy.currency, policy.texts_dir)
+        use_policy_texts(
+            policy.currency, policy.texts_dir, language=policy.language, terms=text_terms(policy)
+        )
     except CatalogueError as exc:
         raise PolicyError(f"{file}: texts_dir: {exc}") from exc
     return policy
+
+
+def text_terms(policy: Policy) -> dict[str, str]:
+    """The vendor's contacts as the catalogues name them (``{ -support-email }``); a
+    placeholder is left out, so the catalogue's own wording ("the support e-mail") shows."""
+    values = {
+        "support-email": policy.contacts.email,
+        "support-phone": policy.contacts.phone,
+        "remote-tool": policy.contacts.remote_tool,
+        "voice-tool": policy.contacts.voice_tool,
+    }
+    return {
+        name: value
+        for name, value in values.items()
+        if value is not None and not is_placeholder(value)
+    }

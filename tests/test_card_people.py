@@ -95,7 +95,9 @@ async def test_cards_come_in_the_manager_language_setting(
     language: str,
 ) -> None:
     monkeypatch.setenv("MANAGER_LANGUAGE", language)
-    engine = await make_engine(db, policy, clock, desk=manager_desk(load_settings()))
+    engine = await make_engine(
+        db, policy, clock, desk=manager_desk(load_settings(), policy.language)
+    )
     number = await file_renewal(db, Chat(engine, user_id="5551234"))
     [card] = await manager_cards(db)
     t = texts(language)

@@ -33,6 +33,7 @@ from tests.support.telegram_e2e import (
     until,
 )
 from tests.support.telegram_fakes import FakeTelegram, Faults, Server
+from tests.support.vendor_policy import ready_policy_file
 
 
 def received(fake: FakeTelegram) -> dict[int, Counter[str]]:
@@ -195,6 +196,7 @@ def test_run_without_a_token_says_what_to_set(tmp_path: Path) -> None:
             **{k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "VK_"))},
             "PYTHONPATH": str(ROOT),
             "DATABASE_PATH": str(tmp_path / "bot.sqlite3"),
+            "POLICY_FILE": str(ready_policy_file(tmp_path)),
         },
         timeout=60,
         check=False,

@@ -20,6 +20,7 @@ import pytest
 from bot.settings import SettingsError, load_settings
 from tests.support.cli import SETTING_NAMES, run_bot
 from tests.support.telegram_e2e import prepare_database
+from tests.support.vendor_policy import ready_policy_file
 from tests.support.vk_e2e import CUSTOMER, VKBotProcess, VKPerson, free_port, post_when_up
 from tests.support.vk_fake import GROUP_ID, TOKEN, FakeVK, VKServer
 
@@ -36,6 +37,7 @@ def test_callback_mode_without_a_secret_does_not_start(tmp_path: Path, secret: s
         "VK_CONFIRMATION_CODE": "c0nf1rm",
         "VK_CALLBACK_HOST": "127.0.0.1",
         "VK_CALLBACK_PORT": str(free_port()),
+        "POLICY_FILE": str(ready_policy_file(tmp_path)),
     }
     if secret is not None:
         env["VK_CALLBACK_SECRET"] = secret

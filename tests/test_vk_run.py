@@ -208,6 +208,6 @@ def test_the_desk_offers_a_vk_invitation_link_when_the_community_is_known(
     monkeypatch.chdir(tmp_path)  # no developer's .env
     monkeypatch.delenv("MANAGER_TELEGRAM_CHAT_ID", raising=False)
     settings = load_settings(vk_token="vk1.a.x", vk_group_id=GROUP_ID, manager_vk_ids=[MANAGER])
-    desk = manager_desk(settings)
+    desk = manager_desk(settings, "ru")
     assert ("VK", f"https://vk.me/club{GROUP_ID}?ref={{token}}") in desk.invite_links
     assert [(d.platform.value, d.chat_id) for d in desk.destinations] == [("vk", str(MANAGER))]

@@ -24,7 +24,7 @@ from bot.channels.intake import lenient_input, repair_text
 from handlers.desk.manager_desk import CONSOLE_MANAGER_CHAT
 from handlers.engine.dispatcher import Engine
 from handlers.engine.messages import Attachment, Button, Contact, Incoming, Reply
-from handlers.i18n import DEFAULT_LANGUAGE, Texts, texts
+from handlers.i18n import Texts, default_language, texts
 from storage import accounts, outbox
 from storage.db import Database
 from storage.models import Platform
@@ -55,7 +55,7 @@ class ConsoleChannel:
         #: The last question asks for a typed number: a bare number answers it.
         self.expects_number = False
         #: The console's own texts, in the conversation's language (see :meth:`follow_language`).
-        self.t: Texts = texts(language or DEFAULT_LANGUAGE)
+        self.t: Texts = texts(language or default_language())
         self.files = ConsoleFiles(
             db, files_dir, interval=0.0, on_stored=lambda _id: None, refuse=engine.refuse_upload
         )
@@ -163,7 +163,7 @@ class ConsoleChannel:
         async with self.db.unit() as unit:
             account = await accounts.find(unit, Platform.CONSOLE, self.chat_id)
         language = account.language if account is not None else self.language
-        self.t = texts(language or DEFAULT_LANGUAGE)
+        self.t = texts(language or default_language())
 
     async def store_files(self) -> None:
         """Copy the files this console sent into FILES_DIR (the console's "download"),

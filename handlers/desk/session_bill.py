@@ -68,6 +68,7 @@ def bill_lines(t: Texts, bill: SessionBill, min_hours: int) -> list[str]:
 
 class SessionBillFlow(Flow):
     name = "session_bill"
+    service = "sessions"
     for_managers = True
     commands = ("/minutes",)
 

@@ -46,6 +46,7 @@ REASONS = ("not_needed", "no_guarantee", "not_agreed")
 
 class TransferDeskFlow(Flow):
     name = "transfer_desk"
+    service = "transfer"
     former_names = ("transferdesk",)
     for_managers = True
     global_actions = True

@@ -53,7 +53,9 @@ class Engine:
         self.policy = policy
         self.desk = desk
         self.clock = clock
-        self.flows = Flows(flows)
+        # Only the services this vendor offers (docs/rules.md#vendor-profiles): a flow of
+        # another service is not in the menu, the commands, the intents or the buttons.
+        self.flows = Flows(flow for flow in flows if policy.services.offers(flow.service))
         self._commands: dict[str, Flow] = {}
         for flow in self.flows.values():
             flow.check()  # a misspelt or missing step fails here, naming flow and step
@@ -210,7 +212,7 @@ class Engine:
                 ctx.say(ctx.t("common.welcome"))
             await self._menu(ctx)
         elif name == "/help":
-            ctx.say(ctx.t("common.help"), (ctx.menu_row(),))
+            await self._help(ctx)
         elif name == "/cancel":
             was_in_flow = ctx.flow_name is not None
             ctx.finish()
@@ -228,7 +230,7 @@ class Engine:
             await self._menu(ctx)
             return
         if payload.action == "help":
-            ctx.say(ctx.t("common.help"), (ctx.menu_row(),))
+            await self._help(ctx)
             return
         if payload.action == "lang":
             await self._set_language(ctx, payload)
@@ -291,6 +293,28 @@ class Engine:
         settings_row = (ctx.button("menu.language", "lang"), ctx.button("menu.help", "help"))
         title = "menu.title_manager" if ctx.is_manager else "menu.title"
         ctx.say(ctx.t(title), keyboard(*listed, settings_row))
+
+    async def _help(self, ctx: Context) -> None:
+        """What the bot does here (this vendor's services only), its commands and the
+        vendor's other contact channels."""
+        services = [
+            ctx.t(f"common.help_{flow.name}")
+            for flow in self.flows.values()
+            if flow.menu_label
+            and self._visible(flow, ctx)
+            and ctx.t.has(f"common.help_{flow.name}")
+        ]
+        lines = [ctx.t("common.help_intro"), *services] if services else []
+        lines.append(ctx.t("common.help_commands"))
+        contacts = self.policy.contacts
+        channels = [
+            ctx.t(f"common.contact_{kind}", value=value) for kind, value in contacts.listed()
+        ]
+        if not contacts.phone_support:
+            channels.append(ctx.t("common.contact_no_phone"))
+        if channels:
+            lines += [ctx.t("common.help_contacts"), *channels]
+        ctx.say("\n".join(lines), (ctx.menu_row(),))
 
     def _language_menu(self, ctx: Context) -> None:
         buttons = tuple(

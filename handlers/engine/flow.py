@@ -216,6 +216,9 @@ class Flow:
     steps: ClassVar[Mapping[str, Step]] = MappingProxyType({})
     #: Label key of the main-menu button that starts the flow (None: not in the menu).
     menu_label: ClassVar[str | None] = None
+    #: The vendor's service this flow belongs to (:class:`handlers.policy.Services`); a
+    #: vendor that does not offer it has no such flow at all. None: every vendor has it.
+    service: ClassVar[str | None] = None
     #: Shown to managers only (True), customers only (False), or both (None).
     for_managers: ClassVar[bool | None] = False
     #: Commands that start or drive this flow, e.g. ``("/invite",)``.

@@ -230,6 +230,7 @@ class CallbackFlow(Flow):
     """Leave a phone for a call back at a convenient time."""
 
     name = "callback"
+    service = "callback"
     menu_label = "callback.menu"
 
     offer = Step()

@@ -16,6 +16,7 @@ from handlers.engine.flow import Context, Flow, Step
 from handlers.engine.messages import Incoming
 from handlers.engine.payloads import Payload
 from handlers.engine.stored import Stored
+from handlers.policy import is_placeholder
 from storage import accounts
 
 
@@ -66,8 +67,12 @@ class ConsentFlow(Flow):
         await ctx.go(self.question)
 
     async def ask_ask(self, ctx: Context) -> None:
+        text = ctx.t("consent.text", law=ctx.policy.consent.law)
+        url = ctx.policy.consent.policy_url
+        if not is_placeholder(url):  # the demo's example address is never shown
+            text += "\n" + ctx.t("consent.policy_link", url=url)
         ctx.say(
-            ctx.t("consent.text", url=ctx.policy.consent.policy_url),
+            text,
             (
                 (ctx.button("consent.agree", "consent.yes"),),
                 (ctx.button("consent.decline", "consent.no"),),

@@ -73,9 +73,14 @@ class MyRequestsFlow(Flow):
             for request in await requests.of_account(ctx.unit, ctx.account.id, limit=50)
             if request.status in OPEN_STATUSES or request.updated_at >= since
         ][:LISTED]
-        bookings = ctx.button("my_requests.bookings", "go", "booking", "mine")
+        # Bookings are a row here where this vendor offers remote sessions.
+        bookings = (
+            (ctx.button("my_requests.bookings", "go", "booking", "mine"),)
+            if "booking" in ctx.flows
+            else ()
+        )
         if not shown:
-            ctx.say(ctx.t("my_requests.none"), keyboard(bookings, ctx.menu_row()))
+            ctx.say(ctx.t("my_requests.none"), keyboard(*bookings, ctx.menu_row()))
             return
         lines = [ctx.t("my_requests.title", count=len(shown))]
         for request in shown:
@@ -87,7 +92,7 @@ class MyRequestsFlow(Flow):
             ctx.button("my_requests.button", OPEN_ACTION, request.id, number=request.id)
             for request in shown
         )
-        ctx.say("\n".join(lines), keyboard(*listed, bookings, ctx.menu_row()))
+        ctx.say("\n".join(lines), keyboard(*listed, *bookings, ctx.menu_row()))
 
     def _line(self, ctx: Context, request: Request) -> str:
         return ctx.t(

@@ -158,9 +158,13 @@ def promised_answer(ctx: Context) -> str:
     call-back mentioned."""
     calendar = calendar_for(ctx.policy)
     due = calendar.after_working_minutes(ctx.now, ctx.policy.desk.first_response_minutes)
-    key = "relay.expect_by" if calendar.is_working_time(ctx.now) else "relay.expect_after_hours"
+    working = calendar.is_working_time(ctx.now)
+    key = "relay.expect_by" if working else "relay.expect_after_hours"
     day = day_words(ctx.t, ctx.policy, due, ctx.now)
-    return ctx.t(key, day=day, time=ctx.t.time(due.astimezone(ctx.policy.tz)))
+    expected = ctx.t(key, day=day, time=ctx.t.time(due.astimezone(ctx.policy.tz)))
+    if not working and CallbackFlow.name in ctx.flows:  # a vendor that calls back
+        expected += " " + ctx.t("relay.callback_offer")
+    return expected
 
 
 def _answer_buttons(ctx: Context, split_from: int | None) -> Keyboard:

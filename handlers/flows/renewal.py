@@ -37,6 +37,7 @@ class RenewalData(Stored):
 
 class RenewalFlow(Flow):
     name = "renewal"
+    service = "renewal"
     menu_label = "menu.renewal"
     for_managers = None
 

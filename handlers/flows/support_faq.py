@@ -31,6 +31,7 @@ class SupportFaqFlow(Flow):
     """The menu item "About support"."""
 
     name = "support_faq"
+    service = "renewal"
     menu_label = "support_faq.menu"
 
     questions = Step()

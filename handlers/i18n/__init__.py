@@ -25,7 +25,7 @@ numbers and years; amounts go through :meth:`Texts.money`, which groups.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 from copy import copy
@@ -127,7 +127,9 @@ def _package_ids() -> frozenset[str]:
     return frozenset(message_ids(catalogue_files(CATALOGUE_DIR, DEFAULT_LANGUAGE)))
 
 
-def _bundle(language: str, overrides: Path | None) -> FluentBundle:
+def _bundle(
+    language: str, overrides: Path | None, terms: tuple[tuple[str, str], ...] = ()
+) -> FluentBundle:
     formats = FORMATS[language]
     bundle = FluentBundle([formats.locale.replace("_", "-")], use_isolating=False)
     seen: dict[str, Path] = {}
@@ -148,13 +150,26 @@ def _bundle(language: str, overrides: Path | None) -> FluentBundle:
             bundle.add_resource(
                 FluentResource(path.read_text(encoding="utf-8")), allow_overrides=True
             )
+    if terms:
+        bundle.add_resource(FluentResource(_terms_source(terms)), allow_overrides=True)
     return bundle
 
 
+def _terms_source(terms: tuple[tuple[str, str], ...]) -> str:
+    """Fluent terms holding the vendor's own words (``-support-email = { "a@b.ru" }``):
+    each is a string literal, so no character of an address is read as syntax."""
+    lines = []
+    for name, value in terms:
+        literal = value.replace("\\", "\\\\").replace('"', '\\"')
+        lines.append(f'-{name} = {{ "{literal}" }}')
+    return "\n".join(lines) + "\n"
+
+
 def pick_language(hint: str | None) -> str:
-    """The catalogue for a messenger's language code ('en-US' → 'en'); ru otherwise."""
+    """The catalogue for a messenger's language code ('en-US' → 'en'); otherwise the
+    vendor's language (:func:`default_language`)."""
     code = (hint or "").split("-")[0].split("_")[0].lower()
-    return code if code in LANGUAGES else DEFAULT_LANGUAGE
+    return code if code in LANGUAGES else default_language()
 
 
 @dataclass(frozen=True)
@@ -197,16 +212,22 @@ def _fluent_value(value: Any) -> Any:
 class Texts:
     """The texts of one language, and its way of writing money, dates and times."""
 
-    def __init__(self, language: str, currency: str, overrides: Path | None = None) -> None:
+    def __init__(
+        self,
+        language: str,
+        currency: str,
+        overrides: Path | None = None,
+        terms: tuple[tuple[str, str], ...] = (),
+    ) -> None:
         self.language = language if language in LANGUAGES else DEFAULT_LANGUAGE
         self.currency = currency
         self.locale = Locale.parse(FORMATS[self.language].locale)
         self._date_format = FORMATS[self.language].date_format
-        self._bundle = _bundle(self.language, overrides)
+        self._bundle = _bundle(self.language, overrides, terms)
         self._fallback = (
             self._bundle
             if self.language == DEFAULT_LANGUAGE
-            else _bundle(DEFAULT_LANGUAGE, overrides)
+            else _bundle(DEFAULT_LANGUAGE, overrides, terms)
         )
 
     def __call__(self, key: str, **values: Any) -> str:
@@ -308,29 +329,48 @@ class TextSettings:
 
     currency: str = "RUB"
     overrides: Path | None = None
+    #: A new conversation's language when the messenger names none of ours.
+    language: str = DEFAULT_LANGUAGE
+    #: The vendor's own words the catalogues use as Fluent terms: ``-support-email``,
+    #: ``-support-phone``, ``-remote-tool``, ``-voice-tool``, ``-vendor``. One left out
+    #: keeps the catalogue's generic wording ("the support e-mail").
+    terms: tuple[tuple[str, str], ...] = ()
 
 
 _active = TextSettings()
 
 
-def use_policy_texts(currency: str, overrides: Path | None) -> None:
-    """Make the vendor's currency and override folder those of every later :func:`texts`.
+def use_policy_texts(
+    currency: str,
+    overrides: Path | None,
+    *,
+    language: str = DEFAULT_LANGUAGE,
+    terms: Mapping[str, str] | None = None,
+) -> None:
+    """Make the vendor's currency, override folder, language and contacts those of every
+    later :func:`texts`.
 
     Checks the override folder at once (syntax, unknown texts), so a bad file stops the
     start with a message naming it rather than a customer's conversation later.
     """
     global _active
-    settings = TextSettings(currency, overrides)
-    for language in LANGUAGES:
-        _texts(language, settings)
+    settings = TextSettings(currency, overrides, language, tuple(sorted((terms or {}).items())))
+    for code in LANGUAGES:
+        _texts(code, settings)
     _active = settings
+
+
+def default_language() -> str:
+    """The vendor's language (the policy's ``language``): that of a new conversation."""
+    return _active.language
 
 
 @cache
 def _texts(language: str, settings: TextSettings) -> Texts:
-    return Texts(language, settings.currency, settings.overrides)
+    return Texts(language, settings.currency, settings.overrides, settings.terms)
 
 
 def texts(language: str) -> Texts:
-    """The texts of ``language`` (ru when it has no catalogue) under the active policy."""
-    return _texts(language if language in LANGUAGES else DEFAULT_LANGUAGE, _active)
+    """The texts of ``language`` (the vendor's when it has no catalogue) under the active
+    policy."""
+    return _texts(language if language in LANGUAGES else _active.language, _active)

@@ -18,6 +18,7 @@ from handlers.rules.dates import local_today
 from storage.db import Database
 from storage.demo import load_demo
 from tests.support.telegram_fakes import TOKEN, FakeTelegram, Sent, Server
+from tests.support.vendor_policy import ready_policy_file
 
 ROOT = Path(__file__).resolve().parent.parent
 MANAGER_CHAT = -1009876543210
@@ -65,6 +66,7 @@ class BotProcess:
                 "PYTHONUTF8": "1",
                 "PYTHONPATH": str(ROOT),
                 "TELEGRAM_TOKEN": TOKEN,
+                "POLICY_FILE": str(ready_policy_file(self.tmp_path)),
                 "TELEGRAM_API_URL": self.api_url,
                 "DATABASE_PATH": str(self.tmp_path / "bot.sqlite3"),
                 "FILES_DIR": str(self.files_dir),

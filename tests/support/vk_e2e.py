@@ -11,6 +11,7 @@ from dataclasses import dataclass
 import aiohttp
 
 from tests.support.telegram_e2e import ROOT, BotProcess, until
+from tests.support.vendor_policy import ready_policy_file
 from tests.support.vk_fake import GROUP_ID, TOKEN, FakeVK, SentVK
 
 CUSTOMER = 6006
@@ -34,6 +35,7 @@ class VKBotProcess(BotProcess):
                 "PYTHONUTF8": "1",
                 "PYTHONPATH": str(ROOT),
                 **vk_environment(self.api_url),
+                "POLICY_FILE": str(ready_policy_file(self.tmp_path)),
                 "DATABASE_PATH": str(self.tmp_path / "bot.sqlite3"),
                 "FILES_DIR": str(self.files_dir),
                 "MANAGER_VK_IDS": str(MANAGER),

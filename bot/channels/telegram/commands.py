@@ -19,7 +19,7 @@ from aiogram.types import BotCommand, BotCommandScopeAllPrivateChats, BotCommand
 
 from bot.channels.telegram.errors import Verdict, classify, describe
 from handlers.engine.dispatcher import BUILT_IN_COMMANDS, Engine
-from handlers.i18n import DEFAULT_LANGUAGE, LANGUAGES, Texts, texts
+from handlers.i18n import LANGUAGES, Texts, default_language, texts
 
 log = logging.getLogger(__name__)
 
@@ -54,7 +54,7 @@ async def register_commands(
     customer, manager = command_names(engine)
     managers = list(manager_ids)
     for language in (None, *LANGUAGES):
-        t = texts(language or DEFAULT_LANGUAGE)
+        t = texts(language or default_language())
         calls = [
             SetMyCommands(
                 commands=bot_commands(customer, t),

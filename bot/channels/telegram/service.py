@@ -89,7 +89,7 @@ class TelegramService:
                 for d in app.desk.destinations
                 if d.platform is Platform.TELEGRAM and d.chat_id == str(chat_id)
             ),
-            "ru",
+            app.manager_language,
         )
         self.managers = ManagerCheck(
             self.bot, manager_ids=settings.manager_telegram_ids, manager_chat_id=chat_id

@@ -24,6 +24,7 @@ from handlers.flows.booking.slots import Slots, SlotSteps
 
 class BookingFlow(NewBookingSteps, ConsentSteps, SlotSteps, BackupSteps, MyBookingSteps, Flow):
     name = "booking"
+    service = "sessions"
     menu_label = "booking.menu"
     for_managers = False
 

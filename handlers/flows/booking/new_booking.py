@@ -80,14 +80,31 @@ class NewBookingSteps(BookingSteps):
     # -- kind and problem -----------------------------------------------------------------
 
     async def ask_kind(self, ctx: Context) -> None:
-        sessions = ctx.policy.sessions
+        sessions, offered = ctx.policy.sessions, ctx.policy.services
         upcoming = await bookings.upcoming_of(
             ctx.unit, account_id=ctx.account.id, customer_id=ctx.customer_id, now=ctx.now
         )
-        rows: list[tuple[Button, ...]] = [
-            (ctx.button("booking.kind_backup", "booking.kind", SessionKind.BACKUP.value),),
-            (ctx.button("booking.kind_direct", "booking.kind", SessionKind.DIRECT.value),),
-        ]
+        # Only the kinds this vendor offers (docs/rules.md#vendor-profiles).
+        paragraphs = [ctx.t("booking.kind_question")]
+        rows: list[tuple[Button, ...]] = []
+        if offered.backup_review:
+            paragraphs.append(ctx.t("booking.kind_about_backup"))
+            rows.append(
+                (ctx.button("booking.kind_backup", "booking.kind", SessionKind.BACKUP.value),)
+            )
+        if offered.direct_connection:
+            paragraphs.append(ctx.t("booking.kind_about_direct"))
+            rows.append(
+                (ctx.button("booking.kind_direct", "booking.kind", SessionKind.DIRECT.value),)
+            )
+        price = ctx.t(
+            "booking.kind_price",
+            rate=ctx.money(sessions.hourly_rate),
+            min_hours=sessions.minimum_hours,
+        )
+        if offered.direct_connection and sessions.connection_fee:
+            price += " " + ctx.t("booking.kind_price_fee", fee=ctx.money(sessions.connection_fee))
+        paragraphs += [price, ctx.t("booking.kind_pick")]
         if upcoming:
             rows.append(
                 (
@@ -97,15 +114,7 @@ class NewBookingSteps(BookingSteps):
                 )
             )
         rows.append(ctx.menu_row())
-        ctx.say(
-            ctx.t(
-                "booking.kind_question",
-                rate=ctx.money(sessions.hourly_rate),
-                min_hours=sessions.minimum_hours,
-                fee=ctx.money(sessions.connection_fee),
-            ),
-            tuple(rows),
-        )
+        ctx.say("\n\n".join(paragraphs[:-1]) + "\n" + paragraphs[-1], tuple(rows))
 
     async def on_kind(self, ctx: Context, msg: Incoming, payload: Payload | None) -> bool:
         if payload is None or payload.action != "booking.kind":
@@ -114,6 +123,9 @@ class NewBookingSteps(BookingSteps):
             kind = SessionKind(payload.arg(0))
         except ValueError:
             return False
+        offered = ctx.policy.services
+        if not (offered.backup_review if kind is SessionKind.BACKUP else offered.direct_connection):
+            return False  # an old button of a kind this vendor no longer offers
         ctx.keep(BookingData(kind=kind))
         await ctx.go(self.problem)
         return True

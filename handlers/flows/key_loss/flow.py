@@ -62,6 +62,7 @@ class KeyLossData(DocumentRequestData):
 
 class KeyLossFlow(DocumentRequestFlow[KeyLossDetails]):
     name = "key_loss"
+    service = "key_loss"
     former_names = ("keyloss",)
     menu_label = "key_loss.menu"
     for_managers = False

@@ -55,6 +55,7 @@ class TransferData(DocumentRequestData):
 
 class TransferFlow(DocumentRequestFlow[TransferDetails]):
     name = "transfer"
+    service = "transfer"
     menu_label = "transfer.menu"
     for_managers = False
 

@@ -18,7 +18,8 @@ relay-question_filed = Въпросът Ви е предаден на менид
 relay-question_filed_follows = Въпросът Ви е предаден на мениджърите: заявка №{ $number }, продължение на заявка №{ $previous }.
 # $day: „днес“, „утре“ or „в понеделник, 7.12.2026,“ (callback-today … callback-on_day).
 relay-expect_by = Отговорът ще дойде тук { $day } до { $time }.
-relay-expect_after_hours = Работният ден приключи: отговорът ще дойде тук { $day } до { $time }. Ако Ви е по-удобно по телефона, оставете номер и ще Ви се обадим.
+relay-expect_after_hours = Работният ден приключи: отговорът ще дойде тук { $day } до { $time }.
+relay-callback_offer = Ако Ви е по-удобно по телефона, оставете номер и ще Ви се обадим.
 relay-split = Това е нов въпрос
 relay-split_done = Съобщението е преместено в нова заявка №{ $number }.
 relay-split_stale = Това съобщение вече не може да се премести в нова заявка.

@@ -1,18 +1,16 @@
 ## booking
 
 booking-menu = Remote session
-booking-kind_question =
-    A remote session is like a specialist's visit without the travel: it is booked ahead, for free time within working hours.
-
-    💾 Backup review: you make a backup with the program's own tool and send it (to the support e-mail or as a file here). The consultant looks at the data and answers by phone or sends back a corrected backup.
-
-    🖥 Direct connection: the consultant connects to your computer with remote-desktop software; you see everything they do and talk to them by voice.
-
+booking-kind_question = A remote session is like a specialist's visit without the travel: it is booked ahead, for free time within working hours.
+booking-kind_about_backup = 💾 Backup review: you make a backup with the program's own tool and send it (to { -support-email } or as a file here). The consultant looks at the data and answers by phone or sends back a corrected backup.
+booking-kind_about_direct = 🖥 Direct connection: the consultant connects to your computer with { -remote-tool }; you see everything they do and talk to them over { -voice-tool }.
+booking-kind_price =
     Price: { $rate } an hour for the time actually spent, at least { $min_hours ->
         [one] { $min_hours } hour
        *[other] { $min_hours } hours
-    }. A direct connection adds a one-time connection fee of { $fee } on your first direct session.
-    Which kind of session do you need?
+    }.
+booking-kind_price_fee = A direct connection adds a one-time connection fee of { $fee } on your first direct session.
+booking-kind_pick = Which kind of session do you need?
 booking-kind_hint = Choose the kind of session with a button.
 booking-kind_backup = 💾 Backup review
 booking-kind_direct = 🖥 Direct connection
@@ -99,14 +97,14 @@ booking-booked = Done, you are booked! Request #{ $number }: { $kind }, { $when 
         [one] { $hours } hour
        *[other] { $hours } hours
     }. I will remind you the day before and an hour before the start.
-booking-prepare_backup = To prepare: make a backup with the program's own tool and send it to the support e-mail or as a file in this chat (up to { $max_mb } MB; { $types }). The consultant will answer by phone or send back a corrected backup.
-booking-prepare_direct = To prepare: make a backup of your data with the program's own tool before the session — the connection can drop. Be at a computer with internet access and a voice connection. A firewall or antivirus may block the connection: be ready to configure them.
+booking-prepare_backup = To prepare: make a backup with the program's own tool and send it to { -support-email } or as a file in this chat (up to { $max_mb } MB; { $types }). The consultant will answer by phone or send back a corrected backup.
+booking-prepare_direct = To prepare: make a backup of your data with the program's own tool before the session — the connection can drop. Be at a computer with internet access, with { -remote-tool } and { -voice-tool } installed beforehand. A firewall or antivirus may block the connection: be ready to configure them.
 booking-change_rule = You can cancel or move the booking in "My bookings" until { $hours ->
         [one] { $hours } hour
        *[other] { $hours } hours
     } before the start.
 booking-what_next = Anything else?
-booking-send_backup = Send the backup file here in the chat (up to { $max_mb } MB; { $types }) or to the support e-mail. You can also do it later, before the session.
+booking-send_backup = Send the backup file here in the chat (up to { $max_mb } MB; { $types }) or to { -support-email }. You can also do it later, before the session.
 booking-send_backup_button = Send the backup
 booking-backup_file_hint = Send the backup as a file (document) or press "I'll send it later".
 booking-backup_later = I'll send it later

@@ -18,7 +18,8 @@ relay-question_filed = Your question went to the managers: request #{ $number }.
 relay-question_filed_follows = Your question went to the managers: request #{ $number }, following request #{ $previous }.
 # $day: "today", "tomorrow" or "on Monday, 7 Dec 2026," (callback-today … callback-on_day).
 relay-expect_by = The answer will come here { $day } by { $time }.
-relay-expect_after_hours = Our working day is over: the answer will come here { $day } by { $time }. If a call suits you better, leave your number and we will call you back.
+relay-expect_after_hours = Our working day is over: the answer will come here { $day } by { $time }.
+relay-callback_offer = If a call suits you better, leave your number and we will call you back.
 relay-split = This is a new question
 relay-split_done = Your message was moved to a new request #{ $number }.
 relay-split_stale = This message can no longer be moved to a new request.

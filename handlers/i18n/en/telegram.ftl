@@ -2,7 +2,7 @@
 
 telegram-share_phone = 📱 Share my phone number
 telegram-choose_below = Or choose:
-telegram-file_too_big = “{ $name }” is larger than 20 MB: Telegram does not let bots receive files that large. Please send it to the support e-mail instead. Nothing was saved.
+telegram-file_too_big = “{ $name }” is larger than 20 MB: Telegram does not let bots receive files that large. Please send it to { -support-email } instead. Nothing was saved.
 telegram-failed = Sorry, I could not process your message. The managers have been told; please write again a little later.
 telegram-set_aside = Telegram update { $update } (chat { $chat }) failed { $tries ->
         [one] { $tries } time

@@ -18,7 +18,8 @@ relay-question_filed = Ваш вопрос передан менеджерам: 
 relay-question_filed_follows = Ваш вопрос передан менеджерам: заявка №{ $number }, продолжение заявки №{ $previous }.
 # $day: «сегодня», «завтра» or «в понедельник, 07.12.2026,» (callback-today … callback-on_day).
 relay-expect_by = Ответ придёт сюда { $day } до { $time }.
-relay-expect_after_hours = Рабочий день закончился: ответ придёт сюда { $day } до { $time }. Удобнее по телефону — оставьте номер, мы перезвоним.
+relay-expect_after_hours = Рабочий день закончился: ответ придёт сюда { $day } до { $time }.
+relay-callback_offer = Удобнее по телефону — оставьте номер, мы перезвоним.
 relay-split = Это новый вопрос
 relay-split_done = Сообщение вынесено в новую заявку №{ $number }.
 relay-split_stale = Это сообщение уже нельзя вынести в новую заявку.

@@ -1,0 +1,316 @@
+"""The five bundled vendor profiles (docs/rules.md#vendor-profiles): each offers exactly the
+services of its vendor's document, in its language, with its numbers and contacts, and
+``run`` refuses to start while a value the document does not give is unset."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from handlers.desk.manager_desk import ManagerDesk
+from handlers.engine.dispatcher import Engine
+from handlers.flow_list import default_flows
+from handlers.i18n import texts
+from handlers.policy import (
+    TO_BE_SET,
+    Policy,
+    PolicyError,
+    bundled_profiles,
+    default_policy_path,
+    load_policy,
+)
+from handlers.rules.dates import local_today
+from storage.db import Database
+from storage.demo import load_demo
+from tests.support.chat import Chat, Clock
+from tests.support.cli import run_bot
+from tests.support.vendor_policy import ready_policy_file
+
+NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)  # a Monday, 12:00 in Moscow
+TODAY = NOW.date()
+NBSP = "\u00a0"
+
+#: The main menu each vendor's customers see (an unlinked first visit), from its document.
+MENUS = {
+    "bazis": ["key_loss.menu", "manager_contact.menu", "callback.menu", "linking.menu"],
+    "csoft": ["key_loss.menu", "transfer.menu", "manager_contact.menu", "linking.menu"],
+    "v8pro": ["menu.renewal", "manager_contact.menu", "support_faq.menu", "linking.menu"],
+    "bonevsoft": ["booking.menu", "manager_contact.menu", "linking.menu"],
+    "kvartplata": ["booking.menu", "manager_contact.menu", "linking.menu"],
+}
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock(NOW)
+
+
+@pytest.fixture
+def vendor(request: pytest.FixtureRequest) -> Iterator[Policy]:
+    """The profile named by the test's parameter; the demo policy's texts again after."""
+    try:
+        yield load_policy(request.param)
+    finally:
+        load_policy()
+
+
+async def vendor_engine(db: Database, policy: Policy, clock: Clock) -> Engine:
+    report = await load_demo(db, today=local_today(NOW, policy), now=NOW)
+    assert report.ok, report.errors
+    return Engine(db, policy, default_flows(), desk=ManagerDesk.console_only(), clock=clock)
+
+
+def menu_keys(chat: Chat) -> list[str]:
+    """The catalogue keys of the main menu's service buttons, in order."""
+    labels = {button.label for row in chat.replies[-1].buttons for button in row}
+    return [
+        text.key
+        for text in chat.rendered
+        if text.text in labels and text.key not in ("menu.language", "menu.help")
+    ]
+
+
+def test_the_five_vendors_are_bundled() -> None:
+    assert bundled_profiles() == ["bazis", "bonevsoft", "csoft", "kvartplata", "v8pro"]
+
+
+@pytest.mark.parametrize("vendor", sorted(MENUS), indirect=True)
+async def test_the_menu_shows_only_the_vendors_services(
+    vendor: Policy, db: Database, clock: Clock
+) -> None:
+    engine = await vendor_engine(db, vendor, clock)
+    chat = Chat(engine, language=None)
+    await chat.send("/start")
+    assert menu_keys(chat) == MENUS[vendor_name(vendor)]
+
+
+def vendor_name(policy: Policy) -> str:
+    return {
+        "БАЗИС": "bazis",
+        "CSoft Development": "csoft",
+        "v8PRO": "v8pro",
+        "Бонев Софт": "bonevsoft",
+        "Квартплата": "kvartplata",
+    }[policy.vendor]
+
+
+@pytest.mark.parametrize("vendor", ["v8pro"], indirect=True)
+async def test_v8pro_quotes_its_example_and_gives_no_phone_support(
+    vendor: Policy, db: Database, clock: Clock
+) -> None:
+    engine = await vendor_engine(db, vendor, clock)
+    chat = Chat(engine)
+    await chat.send("/start")
+    await chat.press_key("menu.renewal")
+    await chat.press_key("renewal.product_button", price=f"7{NBSP}990{NBSP}₽")
+    # Within a month of the support end: the preferential 25 % of 7990.
+    await chat.send((TODAY - timedelta(days=10)).strftime("%d.%m.%Y"))
+    assert chat.said("renewal.quote_amount", amount=f"1{NBSP}998{NBSP}₽")
+    await chat.send("/menu")
+    await chat.press_key("menu.renewal")
+    await chat.press_key("renewal.product_button", price=f"7{NBSP}990{NBSP}₽")
+    # Later: the standard 45 % (the document's example says 3196, which is 40 %).
+    await chat.send((TODAY - timedelta(days=45)).strftime("%d.%m.%Y"))
+    assert chat.said("renewal.quote_amount", amount=f"3{NBSP}596{NBSP}₽")
+
+    # No call-back anywhere: not in the menu, not as a command, not after hours.
+    await chat.send("/help")
+    assert chat.said("common.contact_no_phone")
+    assert chat.said("common.contact_email", value="manager@v8PRO.ru")
+    assert chat.said("common.contact_whatsapp", value="+7 927 853 15 26")
+    assert chat.said("common.contact_vk_group", value="https://vk.com/v8proru")
+    assert not chat.said("common.help_callback")
+    clock.now = datetime(2026, 11, 23, 20, 0, tzinfo=UTC)  # 23:00 in Moscow
+    await chat.send("/menu")
+    await chat.send("Не открывается отчёт по продажам после обновления 1С")
+    assert chat.said("relay.expect_after_hours")
+    assert not chat.said("relay.callback_offer")
+    assert not chat.said("callback.menu")  # no "Call me back" button
+    await chat.payload("1:go:callback")
+    assert chat.said("common.bad_button")
+
+
+@pytest.mark.parametrize("vendor", ["bonevsoft"], indirect=True)
+async def test_bonevsoft_speaks_bulgarian_and_names_the_gdpr(
+    vendor: Policy, db: Database, clock: Clock
+) -> None:
+    engine = await vendor_engine(db, vendor, clock)
+    chat = Chat(engine, language=None)  # the messenger names no language
+    await chat.send("/start")
+    assert chat.said_in("bg", "common.welcome")
+    assert chat.said_in("bg", "menu.title")
+    await chat.press_key("booking.menu")
+    # Only the direct connection is offered (no backup review in the document).
+    assert chat.said_in("bg", "booking.kind_question")
+    assert [t.key for t in chat.rendered if t.key.startswith("booking.kind_")] == [
+        "booking.kind_question",
+        "booking.kind_about_direct",
+        "booking.kind_direct",
+        "booking.kind_price",
+        "booking.kind_pick",
+    ]
+    assert not chat.said("booking.kind_price_fee")  # Bonev Soft names no connection fee
+    assert texts("bg").currency == "EUR"
+
+
+@pytest.mark.parametrize("vendor", ["kvartplata"], indirect=True)
+async def test_kvartplata_names_teamviewer_and_skype(
+    vendor: Policy, db: Database, clock: Clock
+) -> None:
+    engine = await vendor_engine(db, vendor, clock)
+    chat = Chat(engine)
+    await chat.send("/start")
+    await chat.press_key("booking.menu")
+    assert "TeamViewer" in chat.text and "Skype" in chat.text
+    assert chat.said("booking.kind_about_backup") and chat.said("booking.kind_about_direct")
+    assert chat.said("booking.kind_price", rate=f"1{NBSP}300{NBSP}₽", min_hours=1)
+    assert chat.said("booking.kind_price_fee", fee=f"4{NBSP}000{NBSP}₽")
+
+
+async def test_the_demo_texts_say_the_support_email_in_words(db: Database, policy: Policy) -> None:
+    """The demo policy's e-mail is a placeholder: no address, the catalogue's words."""
+    assert "e-mail поддержки" in texts("ru")("uploads.too_large", max_mb=10)
+    assert "@" not in texts("ru")("uploads.too_large", max_mb=10)
+
+
+def test_a_profile_shows_its_support_email_where_a_text_sends_people_there() -> None:
+    try:
+        load_policy("v8pro")
+        for language in ("ru", "en", "bg"):
+            assert "manager@v8PRO.ru" in texts(language)("uploads.too_large", max_mb=10)
+    finally:
+        load_policy()
+
+
+# -- values the vendor must set ------------------------------------------------------------
+
+
+UNSET = {
+    "bazis": [
+        "consent.policy_url",
+        "consent.text_version",
+        "contacts.email",
+        "contacts.phone",
+        "desk.first_response_minutes",
+        "keys.delivery_price",
+        "keys.price_codemeter",
+        "keys.price_module",
+        "protection.price_non_resident",
+        "protection.price_resident",
+        "timezone",
+        "working_hours.end",
+        "working_hours.start",
+        "working_hours.weekdays",
+    ],
+    "v8pro": [
+        "consent.policy_url",
+        "consent.text_version",
+        "desk.first_response_minutes",
+        "timezone",
+        "working_hours.end",
+        "working_hours.start",
+        "working_hours.weekdays",
+    ],
+    "bonevsoft": [
+        "consent.policy_url",
+        "consent.text_version",
+        "contacts.email",
+        "contacts.remote_tool",
+        "desk.first_response_minutes",
+        "sessions.billing_step_minutes",
+        "sessions.consultants",
+        "sessions.hourly_rate",
+        "sessions.minimum_hours",
+        "working_hours.end",
+        "working_hours.start",
+        "working_hours.weekdays",
+    ],
+}
+
+
+@pytest.mark.parametrize("vendor", sorted(UNSET), indirect=True)
+def test_what_a_document_does_not_give_is_left_to_the_vendor(vendor: Policy) -> None:
+    assert vendor.unset_values() == UNSET[vendor_name(vendor)]
+
+
+@pytest.mark.parametrize("name", ["bazis", "csoft", "v8pro", "bonevsoft", "kvartplata"])
+def test_run_refuses_a_profile_until_the_vendor_sets_its_values(tmp_path: Path, name: str) -> None:
+    result = run_bot("run", tmp_path=tmp_path, env={"POLICY_FILE": name})
+    assert result.returncode == 2
+    assert "working_hours.start" in result.stderr and "consent.policy_url" in result.stderr
+    assert "Nothing to run" not in result.stderr
+
+
+PLACEHOLDERS = [
+    ('email = "help@vendor.test"', 'email = ""', "contacts.email"),
+    ('phone = "+7 495 000-00-00"', 'phone = ""', "contacts.phone"),
+    ('remote_tool = "TeamViewer"', 'remote_tool = ""', "contacts.remote_tool"),
+    ('voice_tool = "Skype"', 'voice_tool = "to be set"', "contacts.voice_tool"),
+    ('email = "help@vendor.test"', 'email = "help@example.com"', "contacts.email"),
+    (
+        'policy_url = "https://vendor.test/personal-data-policy"',
+        'policy_url = "https://www.example.org/privacy"',
+        "consent.policy_url",
+    ),
+    ('hourly_rate = "1300"', f'hourly_rate = "{TO_BE_SET}"', "sessions.hourly_rate"),
+    ('start = "09:00"', f'start = "{TO_BE_SET}"', "working_hours.start"),
+]
+
+
+@pytest.mark.parametrize(("filled", "placeholder", "key"), PLACEHOLDERS)
+def test_every_placeholder_blocks_run(
+    tmp_path: Path, filled: str, placeholder: str, key: str
+) -> None:
+    ready = ready_policy_file(tmp_path)
+    text = ready.read_text(encoding="utf-8")
+    assert filled in text
+    ready.write_text(text.replace(filled, placeholder, 1), encoding="utf-8")
+    try:
+        assert load_policy(ready).unset_values() == [key]
+    finally:
+        load_policy()
+
+
+def test_a_ready_policy_passes_and_run_asks_for_a_token(tmp_path: Path) -> None:
+    result = run_bot(
+        "run", tmp_path=tmp_path, env={"POLICY_FILE": str(ready_policy_file(tmp_path))}
+    )
+    assert result.returncode == 2
+    assert "Nothing to run: set TELEGRAM_TOKEN or VK_TOKEN" in result.stderr
+
+
+def test_the_demo_policy_refuses_run_naming_its_placeholders(tmp_path: Path) -> None:
+    result = run_bot("run", tmp_path=tmp_path)
+    assert result.returncode == 2
+    for key in ("contacts.email", "consent.policy_url"):
+        assert key in result.stderr
+
+
+def test_an_unknown_profile_name_lists_the_bundled_ones(tmp_path: Path) -> None:
+    with pytest.raises(PolicyError, match="bundled profiles: bazis, bonevsoft, csoft"):
+        load_policy("v8prо")  # a Cyrillic "о"
+    load_policy()
+
+
+def test_the_console_takes_a_profile_and_says_which_demo_values_stand_in(tmp_path: Path) -> None:
+    result = run_bot("console", "--demo", "--policy", "bonevsoft", tmp_path=tmp_path, stdin="")
+    assert result.returncode == 0, result.stderr
+    assert "demo values stand in for" in result.stderr and "sessions.hourly_rate" in result.stderr
+    assert "Главное меню" not in result.stdout
+    assert "Главно меню" in result.stdout
+
+
+def test_every_profile_value_has_a_comment() -> None:
+    """Each key of a profile is read from its vendor's document or says it is not there:
+    the line above it (or its section's) is a comment."""
+    folder = default_policy_path().with_name("policies")
+    for path in sorted(folder.glob("*.toml")):
+        lines = path.read_text(encoding="utf-8").splitlines()
+        for number, line in enumerate(lines):
+            if not line or line.startswith(("#", "[", " ")) or "=" not in line:
+                continue
+            above = lines[number - 1]
+            assert above.startswith("#") or "=" in above, f"{path.name}:{number + 1}: {line}"
