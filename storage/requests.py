@@ -318,6 +318,19 @@ async def of_customer(
     return [request_from_row(row) for row in rows]
 
 
+async def about_key(
+    unit: Unit, customer_id: int, key_id: int, kind: RequestKind, *, limit: int = 50
+) -> list[Request]:
+    """A customer's requests of ``kind`` about one of their keys, newest first (by the
+    customer's index: a customer has few)."""
+    rows = await unit.fetchall(
+        f"SELECT {_COLUMNS} FROM requests WHERE customer_id = ? AND key_id = ? AND kind = ? "
+        "ORDER BY id DESC LIMIT ?",
+        (customer_id, key_id, RequestKind(kind).value, limit),
+    )
+    return [request_from_row(row) for row in rows]
+
+
 async def of_account(
     unit: Unit, account_id: int, *, open_only: bool = False, limit: int = 50
 ) -> list[Request]:

@@ -58,6 +58,7 @@ async def report(db: Database, chat: Chat, phone: str, serial: str, what: str) -
     await agree_if_asked(chat)
     await chat.press_key("key_loss.key_button", serial=serial)
     await chat.press_key(f"key_loss.button_{what}")
+    await chat.press_key("key_loss.confirm_yes")
     return await last_request_id(db)
 
 
@@ -77,7 +78,7 @@ async def test_module_lost_documents_one_by_one_then_the_request_is_new(
         number=number,
     )
     assert chat.said("key_loss.letter_item", serial="M-100200")
-    assert chat.said("key_loss.act_item")
+    assert chat.said("key_loss.act_item_lost")
     assert "key_loss.letter_item_broken" not in chat.keys  # only a broken key is returned
     assert chat.said("key_loss.ask_letter")  # document 1 of 2
     assert await key_status(db, "M-100200") == "lost"

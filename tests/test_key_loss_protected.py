@@ -61,6 +61,7 @@ async def test_lost_key_with_service_is_marked_at_once_and_delivery_is_collected
     await chat.press_key("key_loss.key_button", serial="3-1234567")
     assert chat.said("key_loss.ask_what", serial="3-1234567")
     await chat.press_key("key_loss.button_lost")
+    await chat.press_key("key_loss.confirm_yes")
 
     # Marked at once: the monthly run excludes any key whose status is not active.
     assert await key_status(db, "3-1234567") == "lost"
@@ -134,6 +135,7 @@ async def test_stolen_key_in_english(engine: Engine, db: Database) -> None:
     await chat.send("3-1234567")  # typed instead of pressed: the same key
     assert chat.rendered_text("key_loss.ask_what", serial="3-1234567").language == "en"
     await chat.press_key("key_loss.button_stolen")
+    await chat.press_key("key_loss.confirm_yes")
     assert await key_status(db, "3-1234567") == "stolen"
     en = texts("en")
     # "... stops working after 1 Dec 2026"
@@ -175,6 +177,7 @@ async def test_lapsed_service_goes_to_documents(db: Database, policy: Policy, cl
     await start_as_petrov(db, chat)
     await chat.press_key("key_loss.key_button", serial="3-1234567")
     await chat.press_key("key_loss.button_broken")
+    await chat.press_key("key_loss.confirm_yes")
     assert chat.said("key_loss.documents_marked")  # "the replacement is at your expense"
     assert chat.said("key_loss.letter_item_broken", serial="3-1234567")  # "return the key"
     filed = await request(db, await last_request_id(db))
@@ -191,6 +194,7 @@ async def test_within_the_grace_days_the_service_still_covers(
     await start_as_petrov(db, chat)
     await chat.press_key("key_loss.key_button", serial="3-1234567")
     await chat.press_key("key_loss.button_lost")
+    await chat.press_key("key_loss.confirm_yes")
     assert chat.said("key_loss.protected_marked")  # "no documents are needed"
 
 
@@ -201,6 +205,7 @@ async def test_a_key_already_reported_cannot_be_reported_again(
     await start_as_petrov(db, chat)
     await chat.press_key("key_loss.key_button", serial="3-1234567")
     await chat.press_key("key_loss.button_stolen")
+    await chat.press_key("key_loss.confirm_yes")
     await chat.send("/menu")
     await chat.press_key("key_loss.menu")
     # The unfinished request (no address yet) is offered first.
@@ -209,7 +214,8 @@ async def test_a_key_already_reported_cannot_be_reported_again(
     await chat.press_key("key_loss.other_key")
     await chat.press_key("key_loss.key_button", serial="3-1234567")
     before = await snapshot(db)
-    await chat.press_key("key_loss.button_lost")
+    await chat.press_key("key_loss.button_lost")  # refused before any question
+    assert "key_loss.confirm_lost" not in chat.keys
     stolen = texts("ru")("key_loss.status_stolen")
     assert chat.said("key_loss.already_reported", serial="3-1234567", status=stolen)
     assert await snapshot(db) == before
@@ -222,6 +228,7 @@ async def test_leaving_before_the_address_and_continuing_later(
     await start_as_petrov(db, chat)
     await chat.press_key("key_loss.key_button", serial="3-1234567")
     await chat.press_key("key_loss.button_lost")
+    await chat.press_key("key_loss.confirm_yes")
     number = await last_request_id(db)
     await chat.send("/menu")
     await chat.press_key("key_loss.menu")

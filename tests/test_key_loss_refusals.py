@@ -25,6 +25,7 @@ from tests.support.key_requests import (
     key_status,
     last_request_id,
     link,
+    manager_done,
     outbox_texts,
     request,
     snapshot,
@@ -66,9 +67,13 @@ async def test_found_key_with_the_service_becomes_a_carrier_for_new_licenses(
     await open_flow(db, chat, PETROV)
     await chat.press_key("key_loss.key_button", serial="3-1234567")
     await chat.press_key("key_loss.button_lost")
+    await chat.press_key("key_loss.confirm_yes")
+    replacement = await last_request_id(db)
     await chat.send("125009, Москва, ул. Тверская, д. 1")
     await chat.send("Петров И. И.")
     assert await key_status(db, "3-1234567") == "lost"
+    # The licenses are restored on the new key: only then are they gone from the old one.
+    await manager_done(engine, replacement)
 
     await chat.send("/menu")
     await chat.press_key("key_loss.menu")
@@ -77,7 +82,12 @@ async def test_found_key_with_the_service_becomes_a_carrier_for_new_licenses(
     await chat.press_key("key_loss.button_found")
     number = await last_request_id(db)
     # "Licenses cannot be returned to it … a carrier of new licenses"
-    assert chat.said("key_loss.found_protected", serial="3-1234567", number=number)
+    assert chat.said(
+        "key_loss.found_replaced_protected",
+        serial="3-1234567",
+        number=replacement,
+        found=number,
+    )
     assert await key_status(db, "3-1234567") == "found"
     found = await request(db, number)
     assert found.status is RequestStatus.NEW and found.details["what"] == "found"
@@ -139,6 +149,7 @@ async def test_unlinked_person_files_an_unverified_report_and_the_key_is_untouch
     assert chat.rendered_text("key_loss.pick_key_unlinked").language == language
     await chat.send("3-1234567")
     await chat.press_key("key_loss.button_stolen")
+    # nothing happens to the key: no question before filing
     number = await last_request_id(db)
     assert chat.rendered_text("key_loss.unverified_filed", number=number).language == language
     assert await key_status(db, "3-1234567") == "active"
@@ -158,6 +169,7 @@ async def test_unlinked_report_of_an_unknown_serial(engine: Engine, db: Database
     await open_flow(db, chat, None)
     await chat.send("7-0000001")
     await chat.press_key("key_loss.button_lost")
+    # nothing happens to the key: no question before filing
     card = (await outbox_texts(db, await last_request_id(db)))[-1]
     assert "В базе такого ключа нет" in card
 
@@ -190,6 +202,7 @@ async def test_forged_continue_buttons_change_nothing(engine: Engine, db: Databa
     await open_flow(db, owner, SOFIA)
     await owner.press_key("key_loss.key_button", serial="3-7654321")
     await owner.press_key("key_loss.button_lost")
+    await owner.press_key("key_loss.confirm_yes")
     number = await last_request_id(db)
 
     # Another customer presses the owner's "continue" buttons (both kinds).

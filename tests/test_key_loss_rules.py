@@ -9,11 +9,19 @@ import pytest
 
 from handlers.policy import Policy
 from handlers.rules.key_loss import (
+    FoundStage,
     LossBranch,
+    ReportEffect,
+    ReturnEffect,
+    can_go_back_in_service,
+    found_stage,
+    in_service,
     loss_branch,
     new_key_price,
     protected_replacement,
     protection_covers,
+    report_effect,
+    return_effect,
 )
 
 E = date(2026, 11, 30)
@@ -78,3 +86,85 @@ def test_prices_come_from_the_policy(policy: Policy) -> None:
         update={"keys": policy.keys.model_copy(update={"delivery_price": Decimal("0")})}
     )
     assert protected_replacement(cheaper).total == Decimal("3900")
+
+
+@pytest.mark.parametrize(
+    ("kind", "service", "until", "effect"),
+    [
+        ("codemeter", True, E + timedelta(days=5), ReportEffect.LEAVES_RUN),
+        ("codemeter", True, E, ReportEffect.LEAVES_RUN),  # works through its last day
+        ("codemeter", True, None, ReportEffect.LEAVES_RUN_UNDATED),
+        ("codemeter", True, E - timedelta(days=1), ReportEffect.RUN_ENDED),
+        ("codemeter", False, E - timedelta(days=1), ReportEffect.RUN_ENDED),
+        ("codemeter", False, None, ReportEffect.NOT_IN_RUN),
+        ("codemeter", False, E + timedelta(days=5), ReportEffect.NOT_IN_RUN),
+        ("module", False, None, ReportEffect.NOT_IN_RUN),
+    ],
+)
+def test_what_a_report_does_to_the_key(
+    kind: str, service: bool, until: date | None, effect: ReportEffect
+) -> None:
+    assert (
+        report_effect(kind=kind, protection_service=service, programmed_until=until, today=E)
+        is effect
+    )
+
+
+@pytest.mark.parametrize(
+    ("status", "stage"),
+    [
+        (None, FoundStage.UNKNOWN),
+        ("done", FoundStage.REPLACED),
+        ("rejected", FoundStage.NOT_REPLACED),
+        ("cancelled", FoundStage.NOT_REPLACED),
+        ("new", FoundStage.PENDING),
+        ("in_work", FoundStage.PENDING),
+        ("waiting_documents", FoundStage.PENDING),
+        ("waiting_customer", FoundStage.PENDING),
+    ],
+)
+def test_how_far_the_replacement_got(status: str | None, stage: FoundStage) -> None:
+    assert found_stage(status) is stage
+    back = stage in (FoundStage.PENDING, FoundStage.NOT_REPLACED)
+    assert can_go_back_in_service(stage) is back
+
+
+@pytest.mark.parametrize(
+    ("service", "today", "until", "effect"),
+    [
+        (True, E, E + timedelta(days=3), ReturnEffect.BACK_IN_RUN),
+        (True, E, E - timedelta(days=1), ReturnEffect.REPROGRAM),
+        (True, E, None, ReturnEffect.REPROGRAM),
+        (True, E + timedelta(days=15), E + timedelta(days=20), ReturnEffect.NOT_IN_RUN),
+        (False, E, E + timedelta(days=3), ReturnEffect.NOT_IN_RUN),
+    ],
+)
+def test_what_going_back_in_service_means(
+    policy: Policy, service: bool, today: date, until: date | None, effect: ReturnEffect
+) -> None:
+    assert (
+        return_effect(
+            kind="codemeter",
+            protection_service=service,
+            support_end=E,
+            programmed_until=until,
+            today=today,
+            policy=policy,
+        )
+        is effect
+    )
+
+
+@pytest.mark.parametrize(
+    ("status", "usable"),
+    [
+        ("active", True),
+        ("found", True),
+        ("lost", False),
+        ("stolen", False),
+        ("broken", False),
+        ("replaced", False),
+    ],
+)
+def test_which_keys_can_carry_licenses(status: str, usable: bool) -> None:
+    assert in_service(status) is usable

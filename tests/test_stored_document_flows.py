@@ -317,7 +317,8 @@ KEY_LOSS_CARDS: list[tuple[dict[str, Any], list[CardLine]]] = [
                 "key_loss.card_key",
                 {"serial": "3-1234567", "kind": {"text": "key_loss.kind_codemeter"}},
             ),
-            ("key_loss.card_what", {"what": {"text": "key_loss.what_found"}}),
+            # Found after a loss: named by what it had been reported.
+            ("key_loss.card_what", {"what": {"text": "key_loss.what_found_lost"}}),
             ("key_loss.card_found_protected", {}),
         ],
     ),
@@ -325,7 +326,8 @@ KEY_LOSS_CARDS: list[tuple[dict[str, Any], list[CardLine]]] = [
         KEY_LOSS_FOUND_DOCUMENTS,
         [
             _key_line("M-100200", "module"),
-            ("key_loss.card_what", {"what": {"text": "key_loss.what_found"}}),
+            # Found after a theft: never "found after a loss".
+            ("key_loss.card_what", {"what": {"text": "key_loss.what_found_stolen"}}),
             ("key_loss.card_found_documents", {}),
         ],
     ),
@@ -604,6 +606,8 @@ async def test_key_loss_chat_saved_with_a_chosen_key_goes_on(engine: Engine, db:
     await save_chat(db, chat, "key_loss", "what", {"key_id": key_id})
 
     await chat.payload(encode("key_loss.what", "lost"))
+    assert chat.said("key_loss.confirm_lost", serial="3-1234567")  # asked first
+    await chat.press_key("key_loss.confirm_yes")
     number = await last_request_id(db)
     assert chat.said("key_loss.protected_marked", serial="3-1234567", number=number)
     assert await state_of(db, Platform.TELEGRAM, chat.user_id) == ("key_loss", "address")

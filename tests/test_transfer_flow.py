@@ -8,15 +8,18 @@ exact wording of a central message on purpose."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from handlers.desk.transfer_desk import TransferDeskFlow
 from handlers.engine.dispatcher import Engine
 from handlers.engine.payloads import encode
+from handlers.flows.key_loss.flow import KeyLossFlow
 from handlers.flows.transfer.flow import TransferFlow
 from handlers.policy import Policy
 from storage.db import Database
-from storage.models import RequestStatus
+from storage.models import Platform, RequestStatus
 from tests.support.chat import Chat, Clock
 from tests.support.key_requests import (
     MB,
@@ -25,10 +28,13 @@ from tests.support.key_requests import (
     SIDOROVA,
     agree_if_asked,
     attachment_roles,
+    give_sidorova_a_second_module,
+    key_status,
     last_request_id,
     link,
     outbox_rows,
     outbox_texts,
+    report_key,
     request,
     send_file,
     sidorova_until_modules,
@@ -44,7 +50,19 @@ def clock() -> Clock:
 
 @pytest.fixture
 async def engine(db: Database, policy: Policy, clock: Clock) -> Engine:
-    return await build(db, policy, clock, TransferFlow(), TransferDeskFlow())
+    return await build(db, policy, clock, TransferFlow(), TransferDeskFlow(), KeyLossFlow())
+
+
+async def sidorova_at_the_keys(db: Database, chat: Chat) -> None:
+    """Sidorova moves L-1004 (2 workplaces) and is asked which keys take part."""
+    await link(db, chat, SIDOROVA)
+    await chat.send("/menu")
+    await chat.press_key("transfer.menu")
+    await agree_if_asked(chat)
+    await chat.press_key("transfer.operation_button_move")
+    await chat.press_key("transfer.license_button", number="L-1004")
+    await chat.press_key("transfer.done_button", count=1)
+    await chat.press_key("transfer.workplaces_button", count=2)
 
 
 async def test_transfer_end_to_end_with_several_license_files(engine: Engine, db: Database) -> None:
@@ -258,3 +276,105 @@ async def test_declining_consent_stores_nothing(engine: Engine, db: Database) ->
     await chat.press_key("transfer.menu")
     await chat.press_key("consent.decline")
     assert await snapshot(db) == before
+
+
+# -- keys reported lost, stolen or broken take no part ------------------------------------
+
+
+async def test_a_key_reported_stolen_is_not_offered_and_its_old_button_is_refused(
+    engine: Engine, db: Database, tmp_path: Path
+) -> None:
+    await give_sidorova_a_second_module(db, tmp_path)
+    chat = Chat(engine, user_id="1")
+    await sidorova_at_the_keys(db, chat)
+    assert chat.said("transfer.ask_keys")
+    old_button = chat.button_of("transfer.key_button", serial="M-100200").payload
+    chat.button_of("transfer.key_button", serial="M-100300")
+
+    # A colleague (another account of the same customer) reports M-100200 stolen meanwhile.
+    colleague = Chat(engine, user_id="2")
+    await report_key(db, colleague, SIDOROVA, "M-100200", "stolen")
+    assert await key_status(db, "M-100200") == "stolen"
+
+    before = await snapshot(db)
+    await chat.payload(old_button)
+    # "Keys reported lost, stolen or broken take no part in a transfer: M-100200 …"
+    assert chat.said("transfer.key_not_in_service", numbers="M-100200")
+    assert chat.said("transfer.ask_keys")  # asked again, without it
+    assert not chat.said("transfer.key_button", serial="M-100200")
+    chat.button_of("transfer.key_button", serial="M-100300", mark="▫️")
+    await chat.send("m-100200")  # typed: the same refusal
+    assert chat.said("transfer.key_not_in_service", numbers="M-100200")
+    assert "transfer.chosen" not in chat.keys
+    assert await snapshot(db) == before
+
+    await chat.press_key("transfer.key_button", serial="M-100300")
+    await chat.press_key("transfer.done_button", count=1)
+    await chat.press_key("transfer.no_order")
+    await chat.press_key("transfer.no")
+    assert chat.said("transfer.checklist_keys", keys="M-100300")
+
+
+async def test_a_key_chosen_then_reported_lost_is_refused_at_done(
+    engine: Engine, db: Database, tmp_path: Path
+) -> None:
+    await give_sidorova_a_second_module(db, tmp_path)
+    chat = Chat(engine, user_id="1")
+    await sidorova_at_the_keys(db, chat)
+    await chat.press_key("transfer.key_button", serial="M-100200")
+    await chat.press_key("transfer.key_button", serial="M-100300")
+    await chat.press_key("transfer.done_button", count=2)
+    assert chat.said("transfer.ask_order")
+    colleague = Chat(engine, user_id="2")
+    await report_key(db, colleague, SIDOROVA, "M-100200", "lost")
+
+    await chat.press_key("transfer.no_order")
+    before = await snapshot(db)
+    await chat.press_key("transfer.no")  # would file the request: the key is checked again
+    assert chat.said("transfer.key_not_in_service", numbers="M-100200")
+    assert chat.said("transfer.ask_keys")
+    assert chat.said("transfer.chosen", items="M-100300")
+    assert await snapshot(db) == before
+    await chat.press_key("transfer.done_button", count=1)
+    await chat.press_key("transfer.no_order")
+    await chat.press_key("transfer.no")
+    number = await last_request_id(db)
+    assert (await request(db, number)).details["keys"] == ["M-100300"]
+
+
+async def test_with_every_key_reported_the_transfer_says_why_it_cannot_go_on(
+    engine: Engine, db: Database
+) -> None:
+    chat = Chat(engine)
+    await report_key(db, chat, SIDOROVA, "M-100200", "broken")
+    await chat.press_key("key_loss.later")
+    await chat.send("/menu")
+    await chat.press_key("transfer.menu")
+    await agree_if_asked(chat)
+    await chat.press_key("transfer.operation_button_move")
+    await chat.press_key("transfer.license_button", number="L-1004")
+    await chat.press_key("transfer.done_button", count=1)
+    before = await snapshot(db)
+    await chat.press_key("transfer.workplaces_button", count=2)
+    # "All your keys are reported lost, stolen or broken: their licenses are moved by the
+    # replacement request"
+    assert chat.said("transfer.no_usable_keys")
+    assert "transfer.ask_keys" not in chat.keys
+    assert await snapshot(db) == before
+
+
+async def test_a_found_key_can_take_part(engine: Engine, db: Database) -> None:
+    """Seed 000 p.7: a found key can carry licenses again."""
+    chat = Chat(engine)
+    number = await report_key(db, chat, SIDOROVA, "M-100200", "lost")
+    await send_file(chat, "letter.pdf")
+    await send_file(chat, "act.pdf")
+    desk = Chat(engine, user_id="managers", platform=Platform.CONSOLE, manager=True)
+    await desk.payload(encode("desk_actions.done", number))
+    await chat.send("/menu")
+    await chat.press_key("key_loss.menu")
+    await chat.press_key("key_loss.key_button", serial="M-100200")
+    await chat.press_key("key_loss.button_found")
+    assert await key_status(db, "M-100200") == "found"
+    await sidorova_at_the_keys(db, chat)
+    chat.button_of("transfer.key_button", serial="M-100200")

@@ -49,6 +49,7 @@ async def module_lost(db: Database, chat: Chat) -> int:
     await agree_if_asked(chat)
     await chat.press_key("key_loss.key_button", serial="M-100200")
     await chat.press_key("key_loss.button_lost")
+    await chat.press_key("key_loss.confirm_yes")
     return await last_request_id(db)
 
 

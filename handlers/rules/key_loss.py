@@ -21,6 +21,12 @@ when the run still holds the service for it:
   Later than that the run disconnects the service: branch B.
 
 A key with no license on it has nothing to restore, so it is never covered.
+
+Before anything is stored the customer is told what a report does to the key
+(:func:`report_effect`), and a key reported lost or stolen that is found again goes back
+to service or stays out of it by how far its replacement got (:func:`found_stage`,
+:func:`return_effect`; seed 000 p.7: the licenses of a found key cannot be restored on it
+only once they were restored on a new one).
 """
 
 from __future__ import annotations
@@ -56,9 +62,19 @@ class WhatHappened(StrEnum):
 
 #: Key statuses that mean "reported lost": only such a key can be reported found.
 REPORTED_LOST = frozenset({"lost", "stolen"})
+#: Key statuses of a key in service, able to carry licenses: active, or found after a loss
+#: (seed 000 p.7: "найденный ключ может использоваться в дальнейшем как носитель
+#: лицензий"). A key reported lost, stolen or broken, or replaced, is not: it takes no
+#: part in a license transfer.
+IN_SERVICE = frozenset({"active", "found"})
 #: Key statuses from which a new loss, theft or breakage may be reported (a found key
 #: can carry new licenses, and can be lost again).
-REPORTABLE = frozenset({"active", "found"})
+REPORTABLE = IN_SERVICE
+
+
+def in_service(status: str) -> bool:
+    """Whether a key in ``status`` can carry licenses (and so take part in a transfer)."""
+    return status in IN_SERVICE
 
 
 def protection_covers(
@@ -136,3 +152,104 @@ def protected_replacement(policy: Policy) -> ProtectedReplacement:
     return ProtectedReplacement(
         key_price=new_key_price(CODEMETER, policy), delivery_price=policy.keys.delivery_price
     )
+
+
+class ReportEffect(StrEnum):
+    """What reporting a key lost, stolen or broken does to it, told before the report."""
+
+    LEAVES_RUN = "leaves_run"
+    """In the monthly run: it leaves it and stops working after its programmed-until date."""
+    LEAVES_RUN_UNDATED = "leaves_run_undated"
+    """In the monthly run, its programmed-until date unknown: it stops when that runs out."""
+    RUN_ENDED = "run_ended"
+    """Its programming already ran out: it does not work now and will not be prolonged."""
+    NOT_IN_RUN = "not_in_run"
+    """No protection service: never prolonged, the report does not switch it off; after
+    the replacement its license files must not be used (the letter's obligation)."""
+
+
+def report_effect(
+    *, kind: str, protection_service: bool, programmed_until: date | None, today: date
+) -> ReportEffect:
+    """What a report does to the key on ``today`` (the monthly run takes every CodeMeter key
+    with the service connected, :func:`handlers.rules.key_renewal.takes_part_in_runs`)."""
+    if programmed_until is not None and programmed_until < today:
+        return ReportEffect.RUN_ENDED
+    if kind != CODEMETER or not protection_service:
+        return ReportEffect.NOT_IN_RUN
+    if programmed_until is None:
+        return ReportEffect.LEAVES_RUN_UNDATED
+    return ReportEffect.LEAVES_RUN
+
+
+class FoundStage(StrEnum):
+    """How far the replacement of a key reported lost or stolen got when it is found."""
+
+    REPLACED = "replaced"
+    """The replacement request is done: the licenses are on the new key and cannot be
+    restored on the found one (seed 000 p.7); it is recorded as found."""
+    PENDING = "pending"
+    """The replacement request is open (waiting for the customer, or with the managers):
+    the customer may withdraw the report; the request is cancelled, the key back in service."""
+    NOT_REPLACED = "not_replaced"
+    """The replacement request was rejected or withdrawn: the key may go back in service."""
+    UNKNOWN = "unknown"
+    """No replacement request is known for the key: the managers decide."""
+
+
+#: Request statuses of a replacement that will not happen.
+_NOT_DONE = frozenset({"rejected", "cancelled"})
+
+
+def found_stage(replacement_status: str | None) -> FoundStage:
+    """The stage by the status of the key's latest replacement request (None: none)."""
+    if replacement_status is None:
+        return FoundStage.UNKNOWN
+    if replacement_status == "done":
+        return FoundStage.REPLACED
+    if replacement_status in _NOT_DONE:
+        return FoundStage.NOT_REPLACED
+    return FoundStage.PENDING
+
+
+def can_go_back_in_service(stage: FoundStage) -> bool:
+    """Whether a found key at ``stage`` goes back in service on the customer's "Yes"."""
+    return stage in (FoundStage.PENDING, FoundStage.NOT_REPLACED)
+
+
+class ReturnEffect(StrEnum):
+    """What going back in service means for a found key."""
+
+    BACK_IN_RUN = "back_in_run"
+    """Covered again: in the monthly run, programmed until a date still ahead."""
+    REPROGRAM = "reprogram"
+    """Covered again, but its programming ran out (or its date is unknown): it works again
+    after new programming, at the next monthly run or sooner by the managers."""
+    NOT_IN_RUN = "not_in_run"
+    """No (or a lapsed) protection service: it works as it did, nothing is prolonged."""
+
+
+def return_effect(
+    *,
+    kind: str,
+    protection_service: bool,
+    support_end: date | None,
+    programmed_until: date | None,
+    today: date,
+    policy: Policy,
+) -> ReturnEffect:
+    """What going back in service on ``today`` means: the monthly run takes the key again
+    exactly when the service would cover it as an active key (:func:`protection_covers`)."""
+    covered = protection_covers(
+        kind=kind,
+        status="active",
+        protection_service=protection_service,
+        support_end=support_end,
+        today=today,
+        policy=policy,
+    )
+    if not covered:
+        return ReturnEffect.NOT_IN_RUN
+    if programmed_until is None or programmed_until < today:
+        return ReturnEffect.REPROGRAM
+    return ReturnEffect.BACK_IN_RUN

@@ -1,6 +1,7 @@
 """What the key-loss and transfer conversation tests share: the demo engine, linking a demo
-customer, giving the consent, sending a file, Sidorova's transfer up to the modules question,
-and a snapshot of everything a refused input must leave alone.
+customer, giving the consent, reporting a key (with its confirmation), a manager's button on
+a card, sending a file, a second module for Sidorova, Sidorova's transfer up to the modules
+question, and a snapshot of everything a refused input must leave alone.
 
 Fixtures: ``clock`` (at NOW) and ``transfer_engine`` (the transfer flows on the demo data);
 a test module names them, e.g. ``clock, engine = key_requests.clock,
@@ -10,23 +11,27 @@ key_requests.transfer_engine``.
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 import pytest
 
+from handlers.desk.desk_actions import DeskActionsFlow
 from handlers.desk.manager_desk import ManagerDesk
 from handlers.desk.transfer_desk import TransferDeskFlow
 from handlers.engine.dispatcher import Engine
 from handlers.engine.flow import Flow
 from handlers.engine.messages import Attachment, Reply
+from handlers.engine.payloads import encode
 from handlers.flows.consent import ConsentFlow
 from handlers.flows.transfer.flow import TransferFlow
 from handlers.policy import Policy
 from handlers.rules.dates import local_today
 from storage import accounts, customers
 from storage.db import Database
-from storage.demo import load_demo
-from storage.models import Request
+from storage.demo import demo_rows, load_demo
+from storage.importer import import_csv, write_csv
+from storage.models import Platform, Request
 from storage.requests import get as get_request
 from tests.support.chat import Chat, Clock
 
@@ -44,9 +49,16 @@ MB = 1024 * 1024
 
 
 async def demo_engine(db: Database, policy: Policy, clock: Clock, *flows: Flow) -> Engine:
+    """The demo data and ``flows``, with the consent and the managers' card buttons."""
     report = await load_demo(db, today=local_today(NOW, policy), now=NOW)
     assert report.ok, report.errors
-    return Engine(db, policy, [*flows, ConsentFlow()], desk=ManagerDesk.console_only(), clock=clock)
+    return Engine(
+        db,
+        policy,
+        [*flows, ConsentFlow(), DeskActionsFlow()],
+        desk=ManagerDesk.console_only(),
+        clock=clock,
+    )
 
 
 @pytest.fixture
@@ -67,6 +79,48 @@ async def link(db: Database, chat: Chat, phone: str) -> None:
         account = await accounts.find(unit, chat.platform, chat.user_id)
         assert customer is not None and account is not None
         await accounts.link_customer(unit, account.id, customer.id, method="phone")
+
+
+async def open_key_loss(db: Database, chat: Chat, phone: str) -> None:
+    """Link the chat to the customer with ``phone`` and open "Key lost, stolen or broken"."""
+    await link(db, chat, phone)
+    await chat.send("/menu")
+    await chat.press_key("key_loss.menu")
+    await agree_if_asked(chat)
+
+
+async def report_key(db: Database, chat: Chat, phone: str, serial: str, what: str) -> int:
+    """The customer with ``phone`` reports key ``serial`` (``what``: lost, stolen, broken)
+    and confirms with "Yes, report it"; returns the request's number."""
+    await open_key_loss(db, chat, phone)
+    if "key_loss.other_key" in chat.keys:  # an unfinished request is offered first
+        await chat.press_key("key_loss.other_key")
+    await chat.press_key("key_loss.key_button", serial=serial)
+    await chat.press_key(f"key_loss.button_{what}")
+    await chat.press_key("key_loss.confirm_yes")
+    return await last_request_id(db)
+
+
+def manager(engine: Engine) -> Chat:
+    """The console desk's manager (the demo engine's only manager destination)."""
+    return Chat(engine, user_id="managers", platform=Platform.CONSOLE, manager=True)
+
+
+async def manager_done(engine: Engine, number: int) -> None:
+    """A manager presses "Done" on request ``number``'s card: the replacement was made."""
+    desk = manager(engine)
+    await desk.payload(encode("desk_actions.done", number))
+    assert desk.said("desk_actions.done", number=number)
+
+
+async def give_sidorova_a_second_module(db: Database, tmp_path: Path) -> None:
+    """Сидорова gets protection module M-100300 holding a new license L-1006 (imported as
+    the vendor would)."""
+    sidorova = next(row for row in demo_rows(NOW.date()) if row["license_number"] == "L-1004")
+    path = tmp_path / "second-module.csv"
+    write_csv(path, [sidorova | {"license_number": "L-1006", "key_serial": "M-100300"}])
+    report = await import_csv(db, path, now=NOW)
+    assert report.ok, report.errors
 
 
 async def send_file(chat: Chat, name: str, size: int = 200_000, *, count: int = 1) -> list[Reply]:

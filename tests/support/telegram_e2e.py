@@ -197,6 +197,8 @@ async def customer_and_manager_conversation(server: Server) -> dict[str, object]
     customer.presses(keys, "M-100200")
     what = await customer.expect("What happened?")
     customer.presses(what, "Lost")
+    confirm = await customer.expect("Report protection module M-100200 as lost?")
+    customer.presses(confirm, "Yes, report it")
     await customer.expect("Document 1 of 2")
     customer.sends_file("letter.pdf", b"%PDF-1.4 letter on letterhead")
     await customer.expect("Document 2 of 2")

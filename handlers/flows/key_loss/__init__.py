@@ -2,7 +2,10 @@
 seeds 000, 001).
 
 The customer picks one of their keys (or types its serial), then what happened. A verified
-owner's report is acted on at once:
+owner is asked first, the question saying what the report does to the key (it leaves the
+monthly prolongation and stops after its programmed-until date, or without the service
+what applies instead, :mod:`.question`) and what the replacement costs; nothing is stored
+before "Yes, report it", and "No" changes nothing. On "Yes":
 
 * **A, covered by the additional protection service** (see
   :mod:`handlers.rules.key_loss`): the key is marked lost/stolen/broken, which excludes it
@@ -22,10 +25,12 @@ leaves a marked key nobody knows about. Coming back (the menu item again, or the
 A person not linked to a customer can still report by typing the serial: the request is
 filed *unverified* and nothing about the key changes; only a manager acts on it.
 
-"Found" is accepted only for a key reported lost or stolen. With the protection service
-the key is recorded as found (its licenses stay on the new key, it can carry new ones);
-without it the status is left to the manager handling the replacement. Either way the
-managers get a request saying so.
+"Found" is accepted only for a key reported lost or stolen, and answered by how far its
+replacement got (:mod:`.found`): replaced, the key is recorded as found and its licenses
+stay on the new key; not replaced yet, the customer may withdraw the report (the request
+is cancelled, the key back in service). The managers get a request saying which.
+
+A stolen key is called stolen everywhere, the letter and act of the documents way included.
 
 Personal data (address, recipient, scans) is stored only with consent: a linked
 customer is asked for it when the flow begins.

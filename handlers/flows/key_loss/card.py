@@ -14,10 +14,12 @@ from handlers.flows.document_requests import (
     DocumentRequestDetails,
 )
 from handlers.rules.key_loss import (
+    FoundStage,
     LossBranch,
+    ReturnEffect,
     WhatHappened,
 )
-from storage.models import KeyKind, KeyStatus
+from storage.models import KeyKind, KeyStatus, RequestStatus
 
 #: ``details["awaiting"]`` of branch A until the delivery address and recipient are in.
 AWAITING_DELIVERY = "delivery"
@@ -57,9 +59,23 @@ class KeyLossDetails(DocumentRequestDetails):
     amount_in_lines: bool = False
     """The card lines name the amount (the generic card leaves its amount line out)."""
     protection: bool = False
-    """Found: whether the key has the protection service."""
+    """Found: whether the key has the protection service (what a found report filed by an
+    older version went by; now :attr:`found_stage` and :attr:`replacement_branch` do)."""
     previous_status: KeyStatus | None = None
-    """Found: the key's status when it was reported found."""
+    """Found: the key's status when it was reported found (lost or stolen)."""
+    found_stage: str = ""
+    """Found: a :class:`~handlers.rules.key_loss.FoundStage` value ("": filed by an older
+    version)."""
+    replacement: int | None = None
+    """Found: the number of the key's replacement request (the report of its loss)."""
+    replacement_branch: str = ""
+    """Found: the :class:`~handlers.rules.key_loss.LossBranch` the replacement took."""
+    replacement_status: RequestStatus | None = None
+    """Found: the replacement request's status when the key was found."""
+    return_effect: str = ""
+    """Found and back in service: a :class:`~handlers.rules.key_loss.ReturnEffect` value."""
+    withdrawn_by: int | None = None
+    """A replacement request withdrawn because the key was found: the found report's number."""
     known_owner: str = ""
     """Unverified: the customer owning a key with the typed serial ("" : none)."""
     known_kind: KeyKind = KeyKind.CODEMETER
@@ -71,10 +87,68 @@ def _money(amount: Decimal | None) -> CardValue:
     return cards.money(amount) if amount is not None else "—"
 
 
+def _what(details: KeyLossDetails) -> str:
+    """The text naming what happened; a found key by what it had been reported (found after
+    a theft is never "found after a loss")."""
+    what = details.what.value if details.what is not None else ""
+    previous = details.previous_status
+    if details.what is WhatHappened.FOUND and previous in (KeyStatus.LOST, KeyStatus.STOLEN):
+        return f"key_loss.what_found_{previous.value}"
+    return f"key_loss.what_{what}"
+
+
+def _found_lines(details: KeyLossDetails) -> list[CardLine]:
+    """What a found report tells the managers: how far the replacement had got, and what
+    going back in service means for the key."""
+    number = details.replacement or 0
+    status: CardValue = (
+        cards.text(f"desk.status_{details.replacement_status.value}")
+        if details.replacement_status is not None
+        else "—"
+    )
+    stage = details.found_stage
+    if stage == FoundStage.REPLACED:
+        restored = details.replacement_branch == LossBranch.PROTECTED
+        key = (
+            "key_loss.card_found_replaced_protected"
+            if restored
+            else "key_loss.card_found_replaced_documents"
+        )
+        return [cards.line(key, number=number)]
+    if stage == FoundStage.UNKNOWN:
+        return [cards.line("key_loss.card_found_unknown")]
+    if stage == FoundStage.PENDING:
+        lines = [cards.line("key_loss.card_found_withdrawn", number=number, status=status)]
+    elif stage == FoundStage.NOT_REPLACED:
+        lines = [cards.line("key_loss.card_found_not_replaced", number=number, status=status)]
+    else:  # filed by an older version, which went by the service alone
+        legacy = (
+            "key_loss.card_found_protected"
+            if details.protection
+            else "key_loss.card_found_documents"
+        )
+        return [cards.line(legacy)]
+    until = details.programmed_until
+    when: CardValue = cards.day(until) if until else cards.text("key_loss.card_unknown_date")
+    if details.return_effect == ReturnEffect.BACK_IN_RUN:
+        lines.append(cards.line("key_loss.card_back_in_run", date=when))
+    elif details.return_effect == ReturnEffect.REPROGRAM:
+        lines.append(cards.line("key_loss.card_reprogram", date=when))
+    else:
+        lines.append(cards.line("key_loss.card_back_not_in_run"))
+    return lines
+
+
 def key_loss_card(details: KeyLossDetails) -> list[CardLine]:
     """The card lines of a key-loss request, rebuilt from what the flow collected."""
+    lines = _card_lines(details)
+    if details.withdrawn_by is not None:
+        lines.append(cards.line("key_loss.card_withdrawn_found", number=details.withdrawn_by))
+    return lines
+
+
+def _card_lines(details: KeyLossDetails) -> list[CardLine]:
     branch = details.branch
-    what = details.what.value if details.what is not None else ""
     kind = details.key_kind.value
     lines: list[CardLine] = []
     if branch == BRANCH_UNVERIFIED:
@@ -87,7 +161,7 @@ def key_loss_card(details: KeyLossDetails) -> list[CardLine]:
                 kind=cards.text(f"key_loss.kind_{kind}"),
             )
         )
-    lines.append(cards.line("key_loss.card_what", what=cards.text(f"key_loss.what_{what}")))
+    lines.append(cards.line("key_loss.card_what", what=cards.text(_what(details))))
     if branch == BRANCH_UNVERIFIED:
         lines.append(cards.line("key_loss.card_unverified"))
         if details.known_owner:
@@ -104,12 +178,7 @@ def key_loss_card(details: KeyLossDetails) -> list[CardLine]:
         return lines
     licenses = ", ".join(details.licenses) or "—"
     if branch == BRANCH_FOUND:
-        found_key = (
-            "key_loss.card_found_protected"
-            if details.protection
-            else "key_loss.card_found_documents"
-        )
-        lines.append(cards.line(found_key))
+        lines.extend(_found_lines(details))
         return lines
     lines.append(cards.line("key_loss.card_licenses", licenses=licenses))
     if branch == LossBranch.PROTECTED:

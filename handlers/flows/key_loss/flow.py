@@ -23,22 +23,30 @@ from handlers.flows.document_requests import (
 )
 from handlers.flows.key_loss.card import (
     AWAITING_DELIVERY,
-    BRANCH_FOUND,
     BRANCH_UNVERIFIED,
     TOPIC,
     KeyLossDetails,
     key_loss_card,
 )
+from handlers.flows.key_loss.found import (
+    back_in_service,
+    file_found,
+    found_answer,
+    latest_replacement,
+    withdraw_question,
+)
+from handlers.flows.key_loss.question import report_question
 from handlers.rules.key_loss import (
     REPORTABLE,
     REPORTED_LOST,
     LossBranch,
     WhatHappened,
+    can_go_back_in_service,
     loss_branch,
     new_key_price,
     protected_replacement,
 )
-from storage import customers, keys
+from storage import customers, keys, requests
 from storage.models import Key, KeyKind, KeyStatus, Request, RequestKind, RequestStatus
 
 #: A serial as printed on a key or module: letters, digits and a few separators.
@@ -47,17 +55,26 @@ _ADDRESS_LENGTH = (5, 500)
 _RECIPIENT_LENGTH = (2, 200)
 
 
+#: What the "Yes, report it" question asks about (found has its own way).
+_REPORTS = frozenset({WhatHappened.LOST, WhatHappened.STOLEN, WhatHappened.BROKEN})
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class KeyLossData(DocumentRequestData):
     """What the chat holds: the key chosen (``key_id``) or the serial typed by a person
-    not linked; once the request is filed (``request_id``, inherited), its key and what
-    happened (the letter's wording needs them) and the delivery address given so far."""
+    not linked, and what happened; while the report waits for "Yes", the way the question
+    said it goes (``branch``); while a found key waits for "Yes", the replacement request
+    asked about (``replacement``); once the request is filed (``request_id``, inherited),
+    its key and what happened (the letter's wording needs them) and the delivery address
+    given so far."""
 
     key_id: int | None = None
     serial: str = ""
     what: WhatHappened | None = None
     kind: KeyKind | None = None
     address: str = ""
+    branch: LossBranch | None = None
+    replacement: int | None = None
 
 
 class KeyLossFlow(DocumentRequestFlow[KeyLossDetails]):
@@ -69,6 +86,8 @@ class KeyLossFlow(DocumentRequestFlow[KeyLossDetails]):
 
     pick_key = Step()
     what = Step()
+    confirm = Step()
+    withdraw = Step()
     address = Step()
     recipient = Step()
     letter = Step()
@@ -251,15 +270,73 @@ class KeyLossFlow(DocumentRequestFlow[KeyLossDetails]):
         if key.status.value not in REPORTABLE:
             self._refuse_for_status(ctx, "key_loss.already_reported", key)
             return True
-        support_end = await keys.latest_support_end(ctx.unit, key.id)
-        branch = loss_branch(
+        ctx.keep(KeyLossData(key_id=key.id, what=what))
+        await ctx.go(self.confirm)
+        return True
+
+    async def _branch(self, ctx: Context, key: Key) -> LossBranch:
+        """The way a report of ``key`` made today goes."""
+        return loss_branch(
             kind=key.kind.value,
             status=key.status.value,
             protection_service=key.protection_service,
-            support_end=support_end,
+            support_end=await keys.latest_support_end(ctx.unit, key.id),
             today=ctx.today,
             policy=ctx.policy,
         )
+
+    # -- "Yes, report it" first ---------------------------------------------------------
+
+    async def ask_confirm(self, ctx: Context) -> None:
+        data = ctx.read(KeyLossData)
+        key = await self._own_key(ctx)
+        if key is None or data.what is None or data.what not in _REPORTS:
+            ctx.say(ctx.t("common.stale_button"), (ctx.menu_row(),))
+            ctx.finish()
+            return
+        branch = await self._branch(ctx, key)
+        ctx.keep(replace(data, branch=branch))
+        ctx.say(
+            report_question(ctx, key, data.what, branch),
+            (
+                (
+                    ctx.button("key_loss.confirm_yes", "key_loss.report", key.id, data.what.value),
+                    ctx.button("key_loss.confirm_no", "key_loss.keep"),
+                ),
+                ctx.menu_row(),
+            ),
+        )
+
+    async def on_confirm(self, ctx: Context, msg: Incoming, payload: Payload | None) -> bool:
+        if payload is None:
+            return False
+        data = ctx.read(KeyLossData)
+        if payload.action == "key_loss.keep" and not payload.args:
+            await self._unchanged(ctx)
+            return True
+        if payload.action != "key_loss.report":
+            return False
+        what = data.what
+        if what is None or payload.args != (str(data.key_id), what.value):
+            # "Yes" of another question (another key, another report): ask this one again.
+            ctx.say(ctx.t("common.stale_button"))
+            await ctx.go(self.confirm)
+            return True
+        await ctx.unit.begin()  # the key read below decides the writes
+        key = await self._own_key(ctx)
+        if key is None:
+            ctx.say(ctx.t("common.stale_button"), (ctx.menu_row(),))
+            ctx.finish()
+            return True
+        if key.status.value not in REPORTABLE:
+            self._refuse_for_status(ctx, "key_loss.already_reported", key)
+            return True
+        branch = await self._branch(ctx, key)
+        if branch is not data.branch:
+            # The day moved past what the question said (the service's grace days ended):
+            # ask again with what applies now; nothing is stored.
+            await ctx.go(self.confirm)
+            return True
         licenses = [lic.number for lic in await keys.licenses_of_key(ctx.unit, key.id)]
         await keys.set_status(ctx.unit, key.id, KeyStatus(what.value), ctx.now)
         if branch is LossBranch.PROTECTED:
@@ -267,6 +344,22 @@ class KeyLossFlow(DocumentRequestFlow[KeyLossDetails]):
         else:
             await self._file_documents(ctx, key, what, licenses)
         return True
+
+    async def _unchanged(self, ctx: Context) -> None:
+        """ "No": nothing is stored; the key is as it was."""
+        key = await self._own_key(ctx)
+        if key is None:
+            ctx.say(ctx.t("common.stale_button"), (ctx.menu_row(),))
+        else:
+            ctx.say(
+                ctx.t(
+                    "key_loss.unchanged",
+                    serial=key.serial,
+                    status=ctx.t(f"key_loss.status_{key.status.value}"),
+                ),
+                (ctx.menu_row(),),
+            )
+        ctx.finish()
 
     @staticmethod
     def _marked(
@@ -403,19 +496,28 @@ class KeyLossFlow(DocumentRequestFlow[KeyLossDetails]):
                 price=t.money(price),
                 licenses=", ".join(licenses) or "—",
                 letter=self._letter_item(ctx),
-                act=t("key_loss.act_item"),
+                act=self._act_item(ctx),
                 number=request_id,
             )
         )
         await ctx.go(self.letter)
 
+    @staticmethod
+    def _reported(ctx: Context) -> str:
+        """What the report said happened, for the documents' wording: a theft's letter and
+        act name a theft, never a loss."""
+        what = ctx.read(KeyLossData).what
+        return what.value if what in _REPORTS else WhatHappened.LOST.value
+
     def _letter_item(self, ctx: Context) -> str:
-        data = ctx.read(KeyLossData)
-        broken = data.what is WhatHappened.BROKEN
-        return ctx.t(
-            "key_loss.letter_item_broken" if broken else "key_loss.letter_item",
-            serial=data.serial,
+        what = self._reported(ctx)
+        key = (
+            "key_loss.letter_item" if what == WhatHappened.LOST else f"key_loss.letter_item_{what}"
         )
+        return ctx.t(key, serial=ctx.read(KeyLossData).serial)
+
+    def _act_item(self, ctx: Context) -> str:
+        return ctx.t(f"key_loss.act_item_{self._reported(ctx)}")
 
     async def ask_letter(self, ctx: Context) -> None:
         ctx.say(
@@ -434,7 +536,7 @@ class KeyLossFlow(DocumentRequestFlow[KeyLossDetails]):
         ctx.say(
             ctx.t(
                 "key_loss.ask_act",
-                act=ctx.t("key_loss.act_item"),
+                act=self._act_item(ctx),
                 **upload_limits(ctx, FileKind.DOCUMENT),
             ),
             self.later_row(ctx),
@@ -487,32 +589,80 @@ class KeyLossFlow(DocumentRequestFlow[KeyLossDetails]):
         ctx.finish()
 
     async def _found(self, ctx: Context, key: Key) -> None:
+        """ "Found": by how far the replacement got (:mod:`.found`), recorded at once
+        (replaced, or nothing known), or asked first (back in service, which withdraws an
+        open replacement request)."""
         if key.status.value not in REPORTED_LOST:
             self._refuse_for_status(ctx, "key_loss.not_reported_lost", key)
             return
-        if key.protection_service:
-            await keys.set_status(ctx.unit, key.id, KeyStatus.FOUND, ctx.now)
-        details = KeyLossDetails(
-            topic=TOPIC,
-            branch=BRANCH_FOUND,
-            what=WhatHappened.FOUND,
-            serial=key.serial,
-            key_kind=key.kind,
-            protection=key.protection_service,
-            previous_status=key.status,
-        )
-        request_id = await file_request(
-            ctx,
-            RequestKind.KEY_LOSS,
-            card=key_loss_card(details),
-            key_id=key.id,
-            details=details.to_stored(),
-        )
-        answer = (
-            "key_loss.found_protected" if key.protection_service else "key_loss.found_documents"
-        )
-        ctx.say(ctx.t(answer, serial=key.serial, number=request_id), (ctx.menu_row(),))
+        replacement = await latest_replacement(ctx, key)
+        if can_go_back_in_service(replacement.stage) and replacement.request is not None:
+            ctx.keep(
+                KeyLossData(
+                    key_id=key.id, what=WhatHappened.FOUND, replacement=replacement.request.id
+                )
+            )
+            await ctx.go(self.withdraw)
+            return
+        number = await file_found(ctx, key, replacement)
+        ctx.say(found_answer(ctx, key, replacement, number), (ctx.menu_row(),))
         ctx.finish()
+
+    # -- found before the replacement: back in service on "Yes" ---------------------------
+
+    async def ask_withdraw(self, ctx: Context) -> None:
+        data = ctx.read(KeyLossData)
+        key = await self._own_key(ctx)
+        request = await requests.get(ctx.unit, data.replacement) if data.replacement else None
+        if key is None or request is None:
+            ctx.say(ctx.t("common.stale_button"), (ctx.menu_row(),))
+            ctx.finish()
+            return
+        ctx.say(
+            await withdraw_question(ctx, key, request),
+            (
+                (
+                    ctx.button("key_loss.withdraw_yes", "key_loss.withdraw", key.id, request.id),
+                    ctx.button("key_loss.withdraw_no", "key_loss.keep"),
+                ),
+                ctx.menu_row(),
+            ),
+        )
+
+    async def on_withdraw(self, ctx: Context, msg: Incoming, payload: Payload | None) -> bool:
+        if payload is None:
+            return False
+        data = ctx.read(KeyLossData)
+        if payload.action == "key_loss.keep" and not payload.args:
+            await self._unchanged(ctx)
+            return True
+        if payload.action != "key_loss.withdraw":
+            return False
+        if payload.args != (str(data.key_id), str(data.replacement)):
+            # "Yes" of another question (another key or request): ask this one again.
+            ctx.say(ctx.t("common.stale_button"))
+            await ctx.go(self.withdraw)
+            return True
+        await ctx.unit.begin()  # the key and the request read below decide the writes
+        key = await self._own_key(ctx)
+        if key is None:
+            ctx.say(ctx.t("common.stale_button"), (ctx.menu_row(),))
+            ctx.finish()
+            return True
+        replacement = await latest_replacement(ctx, key)
+        request = replacement.request
+        if (
+            key.status.value not in REPORTED_LOST
+            or request is None
+            or request.id != data.replacement
+            or not can_go_back_in_service(replacement.stage)
+        ):
+            # Changed meanwhile (replaced, reported again, already back): answer as it is now.
+            await self._found(ctx, key)
+            return True
+        ctx.say(await back_in_service(ctx, key, replacement), (ctx.menu_row(),))
+        ctx.finish()
+        return True
 
     # -- an unlinked person ------------------------------------------------------------
 

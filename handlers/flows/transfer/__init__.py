@@ -6,7 +6,9 @@ product and every license involved, the number of workplaces, the key/module num
 redistribution order (required for a redistribution, optional otherwise) and whether
 protection modules are to be returned. A linked customer picks their own licenses and
 keys with toggle buttons or types the numbers (a typed number that is not theirs is
-refused); a person not linked types them and the request is marked unverified.
+refused); a person not linked types them and the request is marked unverified. Only a key
+in service takes part (active, or found after a loss): a key reported lost, stolen or
+broken is not offered, and an old button or a typed number naming it is refused.
 
 Then the request is filed at once as *waiting for documents* (managers see it; the
 documents reminder finds it) and the bot shows the letter's checklist and collects the

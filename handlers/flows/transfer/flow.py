@@ -26,9 +26,19 @@ from handlers.flows.transfer.card import (
     TransferDetails,
     transfer_card,
 )
-from handlers.flows.transfer.choice import Choice, ask_choice, choose, start_choice, typed_numbers
+from handlers.flows.transfer.choice import (
+    Choice,
+    Owned,
+    ask_choice,
+    choose,
+    drop_unusable,
+    refuse_unusable,
+    start_choice,
+    typed_numbers,
+)
+from handlers.rules.key_loss import in_service
 from storage import keys, licenses, requests
-from storage.models import Request, RequestKind, RequestStatus
+from storage.models import Key, Request, RequestKind, RequestStatus
 
 _PRODUCT_LENGTH = (2, 200)
 _ORDER_LENGTH = (2, 1000)
@@ -234,6 +244,7 @@ class TransferFlow(DocumentRequestFlow[TransferDetails]):
                 {"serial": key.serial, "kind": ctx.t(f"transfer.kind_{key.kind.value}")},
             )
             for key in own
+            if _key_in_service(key)  # a key reported lost, stolen or broken is not offered
         ]
         ask_choice(ctx, _KEYS, items)
 
@@ -309,6 +320,12 @@ class TransferFlow(DocumentRequestFlow[TransferDetails]):
         if payload.args[0] not in ("yes", "no"):
             return False
         ctx.keep(replace(ctx.read(TransferData), modules_returned=payload.args[0] == "yes"))
+        refused = await drop_unusable(ctx, _KEYS) if ctx.customer_id is not None else []
+        if refused:
+            # A chosen key was reported lost, stolen or broken meanwhile: choose the keys again.
+            refuse_unusable(ctx, _KEYS, refused)
+            await ctx.go(self.keys)
+            return True
         details = await self._details(ctx)
         if details is None:
             ctx.say(ctx.t("common.stale_button"), (ctx.menu_row(),))
@@ -360,7 +377,7 @@ class TransferFlow(DocumentRequestFlow[TransferDetails]):
         serials: list[str] = []
         for key_id in data.key_ids:
             key = await keys.get(ctx.unit, key_id)
-            if key is None or key.customer_id != ctx.customer_id:
+            if key is None or key.customer_id != ctx.customer_id or not _key_in_service(key):
                 return None
             serials.append(key.serial)
         if not numbers or not serials:
@@ -476,6 +493,16 @@ class TransferFlow(DocumentRequestFlow[TransferDetails]):
         ctx.finish()
 
 
+def _key_in_service(item: Owned) -> bool:
+    """A key reported lost, stolen or broken (or replaced) takes no part in a transfer
+    (docs/rules.md#license-transfer); a found key does (seed 000 p.7)."""
+    return not isinstance(item, Key) or in_service(item.status.value)
+
+
+def _serial(item: Owned) -> str:
+    return item.serial if isinstance(item, Key) else str(item.id)
+
+
 #: The two toggle lists; after the flow, whose steps they name.
 _LICENSES = Choice(
     step=TransferFlow.licenses,
@@ -514,4 +541,8 @@ _KEYS = Choice(
     of_customer=keys.of_customer,
     by_id=keys.get,
     by_number=key_by_serial,
+    usable=_key_in_service,
+    number_of=_serial,
+    not_usable="transfer.key_not_in_service",
+    none_usable="transfer.no_usable_keys",
 )

@@ -45,6 +45,8 @@ transfer-choose_one_key = Mark at least one key or module.
 transfer-not_your_key_button = This key is not among yours. Nothing has changed.
 transfer-not_your_keys = Not among your keys: { $numbers }. Check the numbers. Nothing has changed.
 transfer-no_keys = No keys or modules are registered to you, so a transfer cannot be requested here. Please write to a manager.
+transfer-key_not_in_service = A key reported lost, stolen or broken (or already replaced) takes no part in a transfer: { $numbers }. The licenses of such a key are moved to a new one by the replacement request (menu item "Key lost, stolen or broken"). Nothing has changed.
+transfer-no_usable_keys = All your keys are reported lost, stolen or broken, so a transfer cannot be arranged here: the licenses of such a key are moved to a new one by the replacement request (menu item "Key lost, stolen or broken"). Write to a manager if you need something else.
 transfer-ask_key_numbers = Type the numbers of all keys and protection modules involved, separated by commas.
 transfer-key_numbers_hint = Type the key numbers separated by commas, e.g. 3-1234567, M-100200.
 ## -- the redistribution order
