@@ -42,6 +42,11 @@ LABELS: dict[str, dict[str, str]] = {
         "problem": "After the update the program does not open the database, error 42",
         "mine": "My bookings",
     },
+    "bg": {
+        "menu": "Дистанционна помощ",
+        "problem": "След обновяването програмата не отваря базата, грешка 42",
+        "mine": "Моите записвания",
+    },
 }
 
 
@@ -100,10 +105,12 @@ async def reach_consents(
 
 
 async def give_consents(chat: Chat, kind: str) -> None:
+    """To pay for the time; a direct connection also to the remote access and to make a
+    backup before it (a backup review has no connection)."""
     await chat.press_key("booking.agree_pay")
     if kind == "direct":
         await chat.press_key("booking.agree_access")
-    await chat.press_key("booking.agree_backup")
+        await chat.press_key("booking.agree_backup")
 
 
 async def book(

@@ -71,6 +71,10 @@ booking-consent_pay = Term { $number } of { $total }. The session is paid for th
     }. If the session is interrupted — by you or by the connection — the time used is still paid for.
 booking-consent_access = Term { $number } of { $total }. The consultant gets access to your computer only for the duration of the session. You see everything they do and can end the connection at any time. After the session there is no access until you allow it again for a new request.
 booking-consent_backup = Term { $number } of { $total }. Make a backup of your data with the program's own tool before the session: the connection can drop unexpectedly. A firewall or antivirus may block the connection; then it has to be configured or switched off for a while.
+booking-consent_pay_review = Payment. A backup review is paid for the time the consultant actually spends on your problem (looking into the data, answering by phone or correcting the backup), at least { $min_hours ->
+        [one] { $min_hours } hour
+       *[other] { $min_hours } hours
+    }.
 booking-agree_pay = ✅ I agree to pay for the time spent
 booking-agree_access = ✅ I allow access for the session only
 booking-agree_backup = ✅ Understood, I will make a backup
