@@ -11,7 +11,8 @@ rating question, as a manager's "Done" does).
 
 A booking is billed once: a second ``/minutes`` for it is refused and changes nothing
 (a wrong entry is corrected by the managers outside the bot). A cancelled booking is not
-billed. The booked start is not checked: a session may be held earlier by agreement.
+billed, nor is one whose session has not started yet (the minutes of a session are
+known once it is held; a session moved earlier by agreement is moved first).
 """
 
 from __future__ import annotations
@@ -109,6 +110,15 @@ class SessionBillFlow(Flow):
                     number=number,
                     minutes=booking.minutes_spent if booking.minutes_spent is not None else "—",
                     amount=ctx.money(booking.bill) if booking.bill is not None else "—",
+                )
+            )
+            return
+        if booking.starts_at > ctx.now:
+            ctx.say(
+                ctx.t(
+                    "session_bill.not_started",
+                    number=number,
+                    when=local_when(ctx.t, ctx.policy, booking.starts_at),
                 )
             )
             return
