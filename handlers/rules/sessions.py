@@ -119,3 +119,16 @@ def booking_changeable(*, start: datetime, now: datetime, policy: Policy) -> boo
     """
     limit = require_aware(start, "start") - timedelta(hours=policy.sessions.change_until_hours)
     return require_aware(now) <= limit
+
+
+def earliest_start(now: datetime, policy: Policy) -> datetime:
+    """The soonest a session booked (or moved) at ``now`` may start: ``min_notice_hours``
+    later (docs/rules.md#booking; seed 004 3.1, not "сразу в момент обращения")."""
+    return require_aware(now) + timedelta(hours=policy.sessions.min_notice_hours)
+
+
+def bookable_start(start: datetime, *, now: datetime, policy: Policy) -> bool:
+    """Whether a session may be booked (or moved) at ``now`` to start at ``start``: after
+    now, and at least the minimum notice ahead (exactly the notice ahead is allowed)."""
+    start = require_aware(start, "start")
+    return start > require_aware(now) and start >= earliest_start(now, policy)

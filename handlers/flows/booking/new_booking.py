@@ -103,6 +103,7 @@ class NewBookingSteps(BookingSteps):
                 rate=ctx.money(sessions.hourly_rate),
                 min_hours=sessions.minimum_hours,
                 fee=ctx.money(sessions.connection_fee),
+                notice=sessions.min_notice_hours,
             ),
             tuple(rows),
         )

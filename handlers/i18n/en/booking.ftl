@@ -2,7 +2,10 @@
 
 booking-menu = Remote session
 booking-kind_question =
-    A remote session is like a specialist's visit without the travel: it is booked ahead, for free time within working hours.
+    A remote session is like a specialist's visit without the travel: it is booked ahead, at least { $notice ->
+        [one] { $notice } hour
+       *[other] { $notice } hours
+    } ahead, for free time within working hours.
 
     💾 Backup review: you make a backup with the program's own tool and send it (to the support e-mail or as a file here). The consultant looks at the data and answers by phone or sends back a corrected backup.
 
@@ -31,8 +34,8 @@ booking-problem_too_long = The description is too long ({ $length ->
 booking-ask_phone = A phone number for the consultant to call: share your number with the button or type it, e.g. +7 999 123-45-67.
 booking-use_known_phone = Use { $phone }
 booking-phone_hint = I could not read that number. Type it in full with the code, e.g. +7 999 123-45-67 or 8 999 123-45-67.
-booking-pick_day = Choose the day of the session (working days with free time are shown):
-booking-day_hint = Choose a day with a button.
+booking-pick_day = Choose the day of the session (working days with free time are shown) or write when suits you, e.g. “tomorrow at 11:00”.
+booking-day_hint = Choose a day with a button or write it in words, e.g. “tomorrow” or “on Wednesday at 14:00”.
 booking-day_button = { $weekday } { $date }
 booking-day_gone = That day can no longer be booked. Please choose another.
 booking-day_full = There is no free time left on { $day }.
@@ -41,8 +44,18 @@ booking-no_days = There is no free time for a session in the next { $days ->
        *[other] { $days } days
     }. Please write to a manager, who will find a time.
 booking-pick_time = { $day }: choose the start time (time zone: { $zone }):
-booking-time_hint = Choose the start time with a button.
+booking-time_hint = Choose the start time with a button or write it, e.g. “15:00”.
 booking-time_gone = That time is no longer available. Please choose another.
+booking-too_soon = A session is not held on the spot: it is booked ahead, at least { $hours ->
+        [one] { $hours } hour
+       *[other] { $hours } hours
+    } from now.
+booking-earliest = The earliest free time: { $when }.
+booking-time_not_free = { $when } cannot be booked: that time is taken or outside working hours. Please choose a free time.
+booking-day_not_bookable = { $day } cannot be booked yet: bookings are open for the next { $days ->
+        [one] { $days } day
+       *[other] { $days } days
+    }.
 booking-other_day = « Another day
 booking-other_time = « Another time
 booking-pick_duration = Start: { $when }. Roughly how long will it take?
