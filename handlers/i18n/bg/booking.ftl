@@ -71,7 +71,7 @@ booking-estimate_time = • време: { $hours ->
        *[other] { $hours } часа
     } × { $rate } = { $amount }
 booking-estimate_fee = • еднократна такса за свързване към системата за дистанционно обслужване (първа сесия с пряко свързване: лиценз за програмата за отдалечен достъп и проверка на инсталираните програми): { $amount }
-booking-estimate_no_fee = • без еднократна такса за свързване: вече сте имали или сте записали сесия с пряко свързване
+booking-estimate_no_fee = • без еднократна такса за свързване: вече е платена или е включена в друго Ваше записване за пряко свързване
 booking-estimate_total = Общо по оценка: { $amount }
 booking-estimate_note = Крайната сума е по реално отделеното време, но не по-малко от { $min_hours ->
         [one] { $min_hours } час
@@ -165,6 +165,7 @@ booking-cancel_yes = Да, отмени
 booking-cancel_no = Не, остави
 booking-cancel_confirm_hint = Натиснете „Да, отмени“ или „Не, остави“.
 booking-cancelled = Записването за { $when } е отменено. Мениджърите са уведомени.
+booking-fee_moved = Еднократната такса за свързване ({ $amount }) преминава към Вашето записване за { $when }: оценката вече е { $total }.
 booking-move_question = Да се премести ли сесията от { $old } на { $new } ({ $hours ->
         [one] { $hours } час
        *[other] { $hours } часа
@@ -188,6 +189,8 @@ booking-card_time = Време по оценка: { $hours ->
        *[other] { $hours } часа
     } × { $rate } = { $amount }
 booking-card_fee = Еднократна такса за свързване (първа сесия с пряко свързване): { $amount }
+booking-card_fee_passed = Еднократната такса за свързване е прехвърлена тук от отменената заявка №{ $number }
+booking-card_fee_billed = Еднократната такса за свързване вече е таксувана по заявка №{ $number }
 booking-card_total = Общо по оценка: { $amount }
 booking-card_consent = Съгласие „{ $consent }“: { $at }
 booking-card_moved = Преместено от клиента { $at } (беше { $old })

@@ -71,7 +71,7 @@ booking-estimate_time = • time: { $hours ->
        *[other] { $hours } hours
     } × { $rate } = { $amount }
 booking-estimate_fee = • one-time fee for connecting to the remote service system (first direct session: the remote-access software license and a check of your installed programs): { $amount }
-booking-estimate_no_fee = • no one-time connection fee: you have already had or booked a direct session
+booking-estimate_no_fee = • no one-time connection fee: it is already paid or included in another of your direct-connection bookings
 booking-estimate_total = Estimated total: { $amount }
 booking-estimate_note = The final amount follows the time actually spent, but is at least { $min_hours ->
         [one] { $min_hours } hour
@@ -165,6 +165,7 @@ booking-cancel_yes = Yes, cancel
 booking-cancel_no = No, keep it
 booking-cancel_confirm_hint = Press "Yes, cancel" or "No, keep it".
 booking-cancelled = The booking for { $when } is cancelled. The managers have been told.
+booking-fee_moved = The one-time connection fee ({ $amount }) moves to your booking on { $when }: its estimate is now { $total }.
 booking-move_question = Move the session from { $old } to { $new } ({ $hours ->
         [one] { $hours } hour
        *[other] { $hours } hours
@@ -188,6 +189,8 @@ booking-card_time = Estimated time: { $hours ->
        *[other] { $hours } hours
     } × { $rate } = { $amount }
 booking-card_fee = One-time connection fee (first direct session): { $amount }
+booking-card_fee_passed = One-time connection fee moved here from cancelled request #{ $number }
+booking-card_fee_billed = One-time connection fee already billed with request #{ $number }
 booking-card_total = Estimated total: { $amount }
 booking-card_consent = Consent "{ $consent }": { $at }
 booking-card_moved = Moved by the customer { $at } (was { $old })

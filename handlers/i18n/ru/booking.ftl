@@ -79,7 +79,7 @@ booking-estimate_time = • время: { $hours ->
        *[many] { $hours } часов
     } × { $rate } = { $amount }
 booking-estimate_fee = • разовая плата за подключение к системе удалённого обслуживания (первый сеанс прямого подключения: лицензия программы удалённого доступа и проверка установленных программ): { $amount }
-booking-estimate_no_fee = • разовая плата за подключение не нужна: прямое подключение у вас уже было или назначено
+booking-estimate_no_fee = • разовая плата за подключение не нужна: она уже оплачена или входит в другую вашу запись на прямое подключение
 booking-estimate_total = Итого по оценке: { $amount }
 booking-estimate_note = Окончательная сумма — по фактически затраченному времени, но не меньше { $min_hours ->
         [one] { $min_hours } часа
@@ -182,6 +182,7 @@ booking-cancel_yes = Да, отменить
 booking-cancel_no = Нет, оставить
 booking-cancel_confirm_hint = Нажмите «Да, отменить» или «Нет, оставить».
 booking-cancelled = Запись на { $when } отменена. Менеджеры предупреждены.
+booking-fee_moved = Разовая плата за подключение ({ $amount }) переходит на вашу запись { $when }: стоимость по оценке теперь { $total }.
 booking-move_question = Перенести консультацию с { $old } на { $new } ({ $hours ->
         [one] { $hours } час
         [few] { $hours } часа
@@ -209,6 +210,8 @@ booking-card_time = Время по оценке: { $hours ->
        *[many] { $hours } часов
     } × { $rate } = { $amount }
 booking-card_fee = Разовая плата за подключение (первый сеанс прямого подключения): { $amount }
+booking-card_fee_passed = Разовая плата за подключение перенесена сюда с отменённой заявки №{ $number }
+booking-card_fee_billed = Разовая плата за подключение уже выставлена в счёте по заявке №{ $number }
 booking-card_total = Итого по оценке: { $amount }
 booking-card_consent = Согласие «{ $consent }»: { $at }
 booking-card_moved = Перенесено клиентом { $at } (было { $old })
