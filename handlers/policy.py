@@ -152,6 +152,10 @@ class SessionPolicy(_Section):
     durations_hours: list[PositiveInt] = [1, 2, 3]
     consultants: PositiveInt = 1
     change_until_hours: NonNegativeInt = 2
+    #: A session starts at least this many hours after it is booked or moved: seed 004 3.1,
+    #: remote support "в отличие от «консультационной линии» не может быть предоставлена
+    #: сразу в момент обращения" (unlike the phone line, not given on the spot).
+    min_notice_hours: NonNegativeInt = 2
     booking_days_ahead: PositiveInt = 14
     day_before_at: time = time(10, 0)
     hours_before: PositiveInt = 1

@@ -1,6 +1,8 @@
 """Remote-session reminders (docs/rules.md#changing-a-booking-and-reminders): the day before
-at ``sessions.day_before_at`` and ``sessions.hours_before`` hours before the start, each
-repeating the backup advice.
+at ``sessions.day_before_at`` and ``sessions.hours_before`` hours before the start. A
+direct connection's repeat the backup advice (the connection can drop; a firewall may
+block it); a backup review's ask for the backup if it has not been sent, and say how the
+consultant answers: no connection is made.
 
 Checked every few minutes. A reminder is due once its moment has passed and the session
 has not started; it is logged per (booking, kind, start) in the same transaction as its
@@ -86,7 +88,12 @@ def session_text(t: Texts, booking: Booking, kind: str, policy: Policy) -> str:
         )
     else:
         head = t("reminders.session_hours_before", kind=what, time=t.time(local), zone=zone)
-    return f"{head}\n{t('reminders.session_backup_advice')}"
+    advice = (
+        "reminders.session_backup_advice"
+        if booking.kind == bookings.DIRECT
+        else "reminders.session_review_advice"
+    )
+    return f"{head}\n{t(advice)}"
 
 
 def dedupe_key(booking: Booking, kind: str) -> str:

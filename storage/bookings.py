@@ -34,6 +34,8 @@ class Booking:
     status: str
     """``confirmed``, ``cancelled`` or ``done``."""
     connection_fee: Decimal
+    """Confirmed: the one-time connection fee its estimate carries; done: the fee it was
+    billed with (docs/rules.md#price-and-bill)."""
     estimate: Decimal
     minutes_spent: int | None
     bill: Decimal | None
@@ -197,37 +199,49 @@ async def move(
 
 
 async def set_minutes_and_bill(
-    unit: Unit, booking_id: int, minutes: int, bill: Decimal, now: datetime
+    unit: Unit,
+    booking_id: int,
+    minutes: int,
+    bill: Decimal,
+    now: datetime,
+    *,
+    connection_fee: Decimal,
 ) -> bool:
-    """The manager entered the minutes spent: the session is done and billed.
+    """The manager entered the minutes spent: the session is done and billed, with
+    ``connection_fee`` (the fee the bill includes, zero when none).
 
     A second entry corrects the first (False only for an unknown or cancelled booking).
     """
     cursor = await unit.execute(
-        "UPDATE bookings SET minutes_spent = ?, bill = ?, status = 'done', updated_at = ? "
-        "WHERE id = ? AND status != 'cancelled'",
-        (minutes, money_to_db(bill), time_to_db(now), booking_id),
+        "UPDATE bookings SET minutes_spent = ?, bill = ?, connection_fee = ?, status = 'done', "
+        "updated_at = ? WHERE id = ? AND status != 'cancelled'",
+        (minutes, money_to_db(bill), money_to_db(connection_fee), time_to_db(now), booking_id),
     )
     return cursor.rowcount == 1
 
 
-async def count_direct_sessions(
-    unit: Unit,
-    *,
-    customer_id: int | None,
-    account_id: int,
-    include_confirmed: bool = False,
-) -> int:
-    """Direct-connection sessions held for this customer (or, unlinked, this account).
+async def set_connection_fee(
+    unit: Unit, booking_id: int, connection_fee: Decimal, estimate: Decimal
+) -> bool:
+    """A confirmed booking's estimate now carries ``connection_fee`` (the fee passed on to
+    it, or dropped from it); False if not confirmed. ``updated_at`` stays: it tells when the
+    time was booked or moved (the session reminders read it), and the time is unchanged."""
+    cursor = await unit.execute(
+        "UPDATE bookings SET connection_fee = ?, estimate = ? "
+        "WHERE id = ? AND status = 'confirmed'",
+        (money_to_db(connection_fee), money_to_db(estimate), booking_id),
+    )
+    return cursor.rowcount == 1
 
-    Zero means the one-time connection fee is due. With ``include_confirmed`` booked but
-    not yet held sessions count too, so a second booking made before the first session
-    is not charged the fee again.
-    """
-    statuses = "('done', 'confirmed')" if include_confirmed else "('done')"
-    row = await unit.fetchone(
-        f"SELECT COUNT(*) FROM bookings WHERE kind = 'direct' AND status IN {statuses} "
-        "AND (customer_id = ? OR account_id = ?)",
+
+async def direct_sessions_of(
+    unit: Unit, *, customer_id: int | None, account_id: int
+) -> list[Booking]:
+    """Every direct-connection booking of this customer (from any of their accounts) or of
+    this account, whatever its status, soonest first: what the connection-fee rule reads."""
+    rows = await unit.fetchall(
+        f"SELECT {_COLUMNS} FROM bookings WHERE kind = 'direct' "
+        "AND (customer_id = ? OR account_id = ?) ORDER BY starts_at, id",
         (customer_id, account_id),
     )
-    return int(row[0]) if row else 0
+    return [booking_from_row(row) for row in rows]

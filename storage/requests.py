@@ -387,6 +387,14 @@ async def set_details(unit: Unit, request_id: int, details: dict[str, Any], now:
     )
 
 
+async def set_amount(unit: Unit, request_id: int, amount: Decimal, now: datetime) -> None:
+    """Replace the request's amount (a booking's estimate after the connection fee moved)."""
+    await unit.execute(
+        "UPDATE requests SET amount = ?, updated_at = ? WHERE id = ?",
+        (money_to_db(amount), time_to_db(now), request_id),
+    )
+
+
 async def add_attachment(
     unit: Unit,
     request_id: int,

@@ -53,15 +53,14 @@ async def test_backup_review_is_booked_in_russian(engine: Engine, db: Database) 
     chat = Chat(engine)
     await reach_consents(chat, "backup", hours=2)
     assert chat.said("booking.estimate_time", hours=2, rate=rub("1 300"), amount=rub("2 600"))
-    assert chat.said("booking.consent_pay", min_hours=1)  # the minimum session, in words
+    # The minimum session, in words; the consultant's time, no session to interrupt.
+    assert chat.said("booking.consent_pay_review", min_hours=1)
     assert chat.said("booking.estimate_total", amount=rub("2 600"))
     # A backup review has no fee.
     assert not chat.said("booking.estimate_fee") and not chat.said("booking.estimate_no_fee")
     await chat.press_key("booking.agree_pay")
-    # No remote-access consent for a backup review.
-    assert chat.said("booking.consent_backup", number=2, total=2)
-    assert not chat.said("booking.agree_access")
-    await chat.press_key("booking.agree_backup")
+    # No connection: neither a remote-access consent nor a backup to make before it.
+    assert not chat.said("booking.agree_access") and not chat.said("booking.agree_backup")
     start = chat.text_of(
         "booking.when", weekday="вт", date="24.11.2026", time="10:00", zone="Москва"
     )
@@ -224,10 +223,9 @@ async def test_slots_skip_past_hours_days_off_and_full_hours(
     for weekend in (date(2026, 11, 28), date(2026, 11, 29)):
         assert day_label(chat, weekend) not in days
 
-    # Monday, 12:00 in Moscow now.
+    # Monday, 12:00 in Moscow now: 13:00 is sooner than the two hours' notice.
     await chat.press_key("booking.day_button", date=day_label(chat, NOW.date()))
     assert [label for label in chat.labels if ":" in label] == [
-        "13:00",
         "14:00",
         "15:00",
         "16:00",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import timedelta
 
 import pytest
 
@@ -13,13 +14,17 @@ from storage.models import RequestKind
 from tests.support import booking_steps
 from tests.support.booking_steps import (
     NOW,
+    TUESDAY_10,
+    TUESDAY_NOON,
     WEDNESDAY,
+    WEDNESDAY_NOON,
     book,
+    manager_chat,
     rows,
     snapshot,
     the_booking,
 )
-from tests.support.chat import Chat
+from tests.support.chat import Chat, Clock
 
 NBSP = "\u00a0"
 
@@ -41,10 +46,6 @@ def answered(chat: Chat, key: str, **values: object) -> bool:
     )
 
 
-def manager(engine: Engine, language: str = "ru") -> Chat:
-    return Chat(engine, user_id="900", language=language, manager=True)
-
-
 async def customer_messages(db: Database, chat: Chat) -> list[str]:
     found = await rows(
         db,
@@ -56,12 +57,13 @@ async def customer_messages(db: Database, chat: Chat) -> list[str]:
 
 @pytest.mark.parametrize(("minutes", "bill"), [(20, "1300"), (60, "1300"), (90, "1950")])
 async def test_minutes_bill_a_backup_review(
-    engine: Engine, db: Database, minutes: int, bill: str
+    engine: Engine, db: Database, clock: Clock, minutes: int, bill: str
 ) -> None:
     customer = Chat(engine)
     await book(customer, "backup", hours=2)
     booking = await the_booking(db)
-    desk = manager(engine)
+    clock.now = TUESDAY_NOON  # held on Tuesday from 10:00
+    desk = manager_chat(engine)
     await desk.send(f"/minutes {booking['request_id']} {minutes}")
 
     amount = f"{int(bill):,}".replace(",", NBSP) + f"{NBSP}₽"
@@ -90,14 +92,15 @@ async def test_minutes_bill_a_backup_review(
 
 
 async def test_first_direct_session_adds_the_fee_the_second_does_not(
-    engine: Engine, db: Database
+    engine: Engine, db: Database, clock: Clock
 ) -> None:
     customer = Chat(engine, language="en")
     await book(customer, "direct", hours=1)
     first = await the_booking(db)
     await book(customer, "direct", hours=1, day=WEDNESDAY)
     second = await the_booking(db)
-    desk = manager(engine, language="en")
+    clock.now = WEDNESDAY_NOON  # both held
+    desk = manager_chat(engine, language="en")
 
     await desk.send(f"/minutes {first['request_id']} 60")
     assert answered(desk, "session_bill.bill_fee", amount=f"RUB{NBSP}4,000")
@@ -113,14 +116,17 @@ async def test_first_direct_session_adds_the_fee_the_second_does_not(
     assert "Total due: RUB\u00a05,300" in bills[0] and "Total due: RUB\u00a01,300" in bills[1]
 
 
-async def test_bad_minutes_input_changes_nothing(engine: Engine, db: Database) -> None:
+async def test_bad_minutes_input_changes_nothing(
+    engine: Engine, db: Database, clock: Clock
+) -> None:
     customer = Chat(engine)
     await book(customer, "backup", hours=1)
     booking = await the_booking(db)
     number = booking["request_id"]
+    clock.now = TUESDAY_NOON
     async with db.unit() as unit:
         renewal = await requests.create(unit, RequestKind.RENEWAL, account_id=None, now=NOW)
-    desk = manager(engine)
+    desk = manager_chat(engine)
     before = await snapshot(db)
 
     usage: tuple[str, dict[str, object]] = ("session_bill.usage", {})
@@ -158,11 +164,37 @@ async def test_a_cancelled_booking_cannot_be_billed(engine: Engine, db: Database
     await customer.press_key("booking.cancel")
     await customer.press_key("booking.cancel_yes")
     booking = await the_booking(db)
-    desk = manager(engine, language="en")
+    desk = manager_chat(engine, language="en")
     before = await snapshot(db)
     await desk.send(f"/minutes {booking['request_id']} 30")
     assert desk.said_in("en", "session_bill.cancelled", number=booking["request_id"])
     assert await snapshot(db) == before
+
+
+@pytest.mark.parametrize("language", ["ru", "en", "bg"])
+async def test_minutes_before_the_session_starts_are_refused(
+    engine: Engine, db: Database, clock: Clock, language: str
+) -> None:
+    customer = Chat(engine)
+    await book(customer, "backup", hours=1)  # Tuesday 10:00
+    booking = await the_booking(db)
+    number = booking["request_id"]
+    desk = manager_chat(engine, language=language)
+    before = await snapshot(db)
+
+    for now in (NOW, TUESDAY_10 - timedelta(minutes=1)):
+        clock.now = now
+        await desk.send(f"/minutes {number} 60")
+        start = desk.text_of("booking.when", time="10:00")
+        assert desk.said_in(language, "session_bill.not_started", number=number, when=start)
+        assert not desk.said("session_bill.bill_total")  # no bill, for nobody
+        assert await snapshot(db) == before
+    assert (await the_booking(db))["status"] == "confirmed"
+
+    clock.now = TUESDAY_10  # the session has begun: the minutes are taken
+    await desk.send(f"/minutes {number} 60")
+    assert desk.said_in(language, "session_bill.bill_total")
+    assert (await the_booking(db))["status"] == "done"
 
 
 @pytest.mark.parametrize("language", ["ru", "en"])

@@ -26,8 +26,15 @@ from scheduler.session_reminders import DAY_BEFORE, HOURS_BEFORE, session_text
 from storage.bookings import Booking
 from storage.db import Database
 from tests.support import booking_steps
-from tests.support.booking_steps import TUESDAY, book, day_label, start_booking, the_booking
-from tests.support.chat import Chat
+from tests.support.booking_steps import (
+    TUESDAY,
+    TUESDAY_NOON,
+    book,
+    day_label,
+    start_booking,
+    the_booking,
+)
+from tests.support.chat import Chat, Clock
 
 NBSP = "\u00a0"
 
@@ -219,11 +226,12 @@ def test_session_reminders_name_the_time_zone(
     [("ru", f"по 1{NBSP}300{NBSP}₽ в час"), ("en", f"at RUB{NBSP}1,300 an hour")],
 )
 async def test_a_session_bill_states_the_hourly_rate_in_words(
-    engine: Engine, db: Database, language: str, rate: str
+    engine: Engine, db: Database, clock: Clock, language: str, rate: str
 ) -> None:
     customer = Chat(engine)
     await book(customer, "backup", hours=1)
     booking = await the_booking(db)
+    clock.now = TUESDAY_NOON  # the session has been held
     desk = Chat(engine, user_id="900", language=language, manager=True)
     await desk.send(f"/minutes {booking['request_id']} 90")
     assert rate in desk.text

@@ -27,6 +27,7 @@ def test_packaged_policy_has_the_numbers_of_the_spec() -> None:
     assert policy.sessions.connection_fee == Decimal("4000")
     assert policy.sessions.durations_hours == [1, 2, 3]
     assert policy.sessions.change_until_hours == 2
+    assert policy.sessions.min_notice_hours == 2
     assert policy.working_hours.weekdays == [1, 2, 3, 4, 5]
     assert (policy.working_hours.start, policy.working_hours.end) == (time(9), time(18))
     assert policy.timezone == "Europe/Moscow" and policy.working_hours.holiday_country == "RU"
@@ -54,6 +55,7 @@ def write_variant(tmp_path: Path, old: str, new: str) -> Path:
         ('timezone = "Europe/Moscow"', 'timezone = "Mars/Olympus"', "timezone"),
         ('holiday_country = "RU"', 'holiday_country = "XX"', "working_hours.holiday_country"),
         ("consultants = 2", "consultants = 0", "sessions.consultants"),
+        ("min_notice_hours = 2", "min_notice_hours = -1", "sessions.min_notice_hours"),
         ("renewal_run_day = 1", "renewal_run_day = 31", "protection.renewal_run_day"),
         ("max_attempts = 5", "max_attempts = 5\nmax_atempts = 6", "linking.max_atempts"),
     ],

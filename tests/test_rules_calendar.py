@@ -216,19 +216,19 @@ ALL_DAY = list(range(9, 18))
             [9, 10, 11, 12, 13, 15, 16, 17], id="utc-booking-overlaps-msk-14",
         ),
         pytest.param(
-            date(2026, 11, 5), [], msk(2026, 11, 5, 12, 30), 1, [13, 14, 15, 16, 17],
-            id="past-slots-excluded",
+            date(2026, 11, 5), [], msk(2026, 11, 5, 12, 30), 1, [15, 16, 17],
+            id="past-and-within-the-notice-excluded",
         ),
         pytest.param(
-            date(2026, 11, 5), [], msk(2026, 11, 5, 13, 0), 1, [14, 15, 16, 17],
-            id="slot-starting-now-excluded",
+            date(2026, 11, 5), [], msk(2026, 11, 5, 13, 0), 1, [15, 16, 17],
+            id="slot-exactly-the-notice-ahead-included",
         ),
         pytest.param(
             date(2026, 11, 5), [], msk(2026, 11, 5, 18, 0), 1, [], id="day-over",
         ),
         pytest.param(
             date(2026, 11, 5), [], datetime(2026, 11, 5, 9, 30, tzinfo=UTC), 1,
-            [13, 14, 15, 16, 17],
+            [15, 16, 17],
             id="utc-now-12:30-msk",
         ),
         pytest.param(
@@ -246,6 +246,24 @@ def test_free_slots(
     expected: list[int],
 ) -> None:
     assert hours_of(cal.free_slots(day, taken=taken, now=now, hours=hours)) == expected
+
+
+@pytest.mark.parametrize(
+    ("notice", "now", "expected"),
+    [
+        pytest.param(0, msk(2026, 11, 5, 13, 0), [14, 15, 16, 17], id="none-slot-at-now-excluded"),
+        pytest.param(0, msk(2026, 11, 5, 12, 59), [13, 14, 15, 16, 17], id="none-next-hour"),
+        pytest.param(3, msk(2026, 11, 5, 12, 0), [15, 16, 17], id="three-hours"),
+        pytest.param(3, msk(2026, 11, 5, 12, 1), [16, 17], id="three-hours-and-a-minute"),
+        pytest.param(2, msk(2026, 11, 4, 17, 0), ALL_DAY, id="next-day-unaffected"),
+    ],
+)
+def test_free_slots_keep_the_minimum_notice(
+    policy: Policy, notice: int, now: datetime, expected: list[int]
+) -> None:
+    """Seed 004 3.1: a session is not given "сразу в момент обращения" (on the spot)."""
+    cal = WorkingCalendar(_with(policy, "sessions", min_notice_hours=notice))
+    assert hours_of(cal.free_slots(date(2026, 11, 5), taken=[], now=now)) == expected
 
 
 @pytest.mark.parametrize(

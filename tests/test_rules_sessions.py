@@ -1,5 +1,5 @@
 """Remote session estimate and bill (docs/rules.md#price-and-bill): rate, minimum hour,
-one-time fee."""
+the one-time fee and which session owes it; the minimum notice (docs/rules.md#booking)."""
 
 from __future__ import annotations
 
@@ -10,8 +10,16 @@ import pytest
 
 from handlers.policy import Policy
 from handlers.rules.sessions import (
+    DirectSession,
     SessionKind,
+    SessionState,
+    bookable_start,
     booking_changeable,
+    earliest_start,
+    fee_billed,
+    fee_due_on_bill,
+    fee_due_on_new_booking,
+    fee_heir,
     session_bill,
     session_estimate,
 )
@@ -44,7 +52,7 @@ def test_session_estimate(
     fee: str,
     total: str,
 ) -> None:
-    estimate = session_estimate(kind=kind, hours=hours, first_direct_session=first, policy=policy)
+    estimate = session_estimate(kind=kind, hours=hours, connection_fee_due=first, policy=policy)
     assert estimate.kind is SessionKind(kind)
     assert estimate.hours == hours
     assert estimate.hourly_rate == Decimal("1300")
@@ -56,16 +64,16 @@ def test_session_estimate(
 @pytest.mark.parametrize("hours", [0, 4, -1, True], ids=["zero", "four", "negative", "bool"])
 def test_estimate_refuses_unbookable_hours(policy: Policy, hours: int) -> None:
     with pytest.raises(ValueError, match="hours"):
-        session_estimate(kind=BACKUP, hours=hours, first_direct_session=False, policy=policy)
+        session_estimate(kind=BACKUP, hours=hours, connection_fee_due=False, policy=policy)
 
 
 def test_estimate_durations_from_policy(policy: Policy) -> None:
     changed = _sessions(policy, durations_hours=[1, 4])
     assert session_estimate(
-        kind=BACKUP, hours=4, first_direct_session=False, policy=changed
+        kind=BACKUP, hours=4, connection_fee_due=False, policy=changed
     ).total == Decimal("5200")
     with pytest.raises(ValueError):
-        session_estimate(kind=BACKUP, hours=2, first_direct_session=False, policy=changed)
+        session_estimate(kind=BACKUP, hours=2, connection_fee_due=False, policy=changed)
 
 
 @pytest.mark.parametrize(
@@ -164,3 +172,89 @@ def test_booking_changeable(policy: Policy, now: datetime, expected: bool) -> No
 def test_booking_changeable_refuses_naive(policy: Policy) -> None:
     with pytest.raises(ValueError):
         booking_changeable(start=START, now=datetime(2026, 3, 10, 9, 0), policy=policy)
+
+
+FEE, NONE = Decimal("4000"), Decimal("0")
+BOOKED, HELD, CANCELLED = SessionState.BOOKED, SessionState.HELD, SessionState.CANCELLED
+
+
+def direct(number: int, state: SessionState, fee: Decimal, day: int = 10) -> DirectSession:
+    return DirectSession(id=number, starts_at=START.replace(day=day), state=state, fee=fee)
+
+
+@pytest.mark.parametrize(
+    ("sessions", "new_booking"),
+    [
+        pytest.param([], True, id="none-yet"),
+        pytest.param([direct(1, BOOKED, FEE)], False, id="another-booking-carries-it"),
+        pytest.param([direct(1, BOOKED, NONE)], True, id="booked-without-it"),
+        pytest.param([direct(1, CANCELLED, FEE)], True, id="the-carrier-was-cancelled"),
+        pytest.param([direct(1, HELD, FEE)], False, id="billed"),
+        pytest.param([direct(1, HELD, NONE)], True, id="held-but-billed-without-it"),
+    ],
+)
+def test_the_fee_on_a_new_booking(sessions: list[DirectSession], new_booking: bool) -> None:
+    """Seed 004 3.3: "Стоимость подключения ... 4000руб. (Единоразовый платеж)"."""
+    assert fee_due_on_new_booking(sessions) is new_booking
+
+
+@pytest.mark.parametrize(
+    ("sessions", "due"),
+    [
+        pytest.param([direct(1, BOOKED, NONE)], True, id="first-held-whatever-its-estimate"),
+        pytest.param([direct(1, BOOKED, NONE), direct(2, BOOKED, FEE)], True, id="held-first"),
+        pytest.param([direct(1, BOOKED, FEE), direct(2, HELD, FEE)], False, id="billed-before"),
+        pytest.param([direct(1, BOOKED, FEE), direct(2, HELD, NONE)], True, id="held-without"),
+        pytest.param([direct(1, HELD, FEE)], True, id="its-own-bill-corrected"),
+    ],
+)
+def test_the_fee_on_a_bill(sessions: list[DirectSession], due: bool) -> None:
+    assert fee_due_on_bill(1, sessions) is due
+    assert fee_billed(sessions) is any(s.state is HELD and s.fee > 0 for s in sessions)
+
+
+@pytest.mark.parametrize(
+    ("sessions", "heir"),
+    [
+        pytest.param([direct(1, CANCELLED, FEE)], None, id="no-other-booking"),
+        pytest.param(
+            [direct(1, CANCELLED, FEE), direct(3, BOOKED, NONE, 14), direct(2, BOOKED, NONE, 12)],
+            2,
+            id="the-soonest-other",
+        ),
+        pytest.param(
+            [direct(1, CANCELLED, NONE), direct(2, BOOKED, NONE, 12)], None, id="carried-nothing"
+        ),
+        pytest.param(
+            [direct(1, CANCELLED, FEE), direct(2, HELD, FEE), direct(3, BOOKED, NONE, 12)],
+            None,
+            id="already-billed",
+        ),
+        pytest.param(
+            [direct(1, CANCELLED, FEE), direct(2, CANCELLED, NONE, 12)], None, id="others-cancelled"
+        ),
+    ],
+)
+def test_the_fee_passes_to_the_soonest_other_booking(
+    sessions: list[DirectSession], heir: int | None
+) -> None:
+    found = fee_heir(1, sessions)
+    assert (found.id if found else None) == heir
+
+
+@pytest.mark.parametrize(
+    ("notice", "start", "bookable"),
+    [
+        pytest.param(2, START + timedelta(hours=2), True, id="exactly-the-notice"),
+        pytest.param(2, START + timedelta(hours=2, seconds=-1), False, id="a-second-short"),
+        pytest.param(2, START + timedelta(minutes=5), False, id="on-the-spot"),
+        pytest.param(0, START + timedelta(minutes=5), True, id="no-notice"),
+        pytest.param(0, START, False, id="no-notice-not-now"),
+        pytest.param(2, datetime(2026, 3, 10, 11, 0, tzinfo=UTC), True, id="utc"),
+    ],
+)
+def test_the_minimum_notice(policy: Policy, notice: int, start: datetime, bookable: bool) -> None:
+    """Seed 004 3.1: not given "сразу в момент обращения" (on the spot)."""
+    changed = _sessions(policy, min_notice_hours=notice)
+    assert earliest_start(START, changed) == START + timedelta(hours=notice)
+    assert bookable_start(start, now=START, policy=changed) is bookable

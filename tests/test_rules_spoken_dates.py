@@ -12,7 +12,13 @@ import pytest
 from handlers.i18n import texts
 from handlers.policy import Policy
 from handlers.rules.calendar import WorkingCalendar
-from handlers.rules.spoken_dates import UnderstoodWhen, understand_day, understand_when
+from handlers.rules.spoken_dates import (
+    UnderstoodWhen,
+    asks_for_now,
+    bare_time,
+    understand_day,
+    understand_when,
+)
 
 MSK = ZoneInfo("Europe/Moscow")
 FRIDAY_EVENING = datetime(2026, 12, 4, 19, 0, tzinfo=MSK)
@@ -135,3 +141,41 @@ def test_a_typed_time_is_understood_on_the_working_calendar(
 )
 def test_a_support_end_written_in_words(text: str, language: str, expected: date | None) -> None:
     assert understand_day(text, language=language, today=date(2026, 12, 5)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("сейчас", "ru", True),
+        ("Можно прямо сейчас?", "ru", True),
+        ("срочно!", "ru", True),
+        ("завтра в 11:00", "ru", False),
+        ("right now please", "en", True),
+        ("tomorrow afternoon", "en", False),
+        ("веднага", "bg", True),
+        ("утре", "bg", False),
+    ],
+)
+def test_asking_for_no_time_ahead(text: str, language: str, expected: bool) -> None:
+    phrases = texts(language)("spoken_dates.now").splitlines()
+    assert asks_for_now(text, phrases=phrases, language=language) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("15:00", "ru", time(15)),
+        ("в 16", "ru", time(16)),
+        ("около 9.30", "ru", time(9, 30)),
+        ("at 4 pm", "en", time(16)),
+        ("12 am", "en", time(0)),
+        ("в 14:00", "bg", time(14)),
+        ("завтра в 15:00", "ru", None),
+        ("после обеда", "ru", None),
+        ("25:00", "ru", None),
+        ("13 pm", "en", None),
+        ("сейчас", "ru", None),
+    ],
+)
+def test_a_clock_time_written_alone(text: str, language: str, expected: time | None) -> None:
+    assert bare_time(text, skip=texts(language)("spoken_dates.skip").split()) == expected

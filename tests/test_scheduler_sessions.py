@@ -1,7 +1,8 @@
 """Session reminders (docs/rules.md#changing-a-booking-and-reminders): the day before at
-10:00 and an hour before, each with the backup advice; never twice; a moved booking
-reminded at its new time only; a cancelled one not at all. The job is driven every 5
-minutes over the days around the sessions, as the scheduler runs it."""
+10:00 and an hour before, a direct connection's with the backup advice, a backup review's
+asking for the backup; never twice; a moved booking reminded at its new time only; a
+cancelled one not at all. The job is driven every 5 minutes over the days around the
+sessions, as the scheduler runs it."""
 
 from __future__ import annotations
 
@@ -121,7 +122,7 @@ async def test_reminders_the_day_before_and_an_hour_before_around_a_moved_and_a_
     ]
     kept_day_before, kept_hour_before = (text for _, chat, text in queued if chat == "11")
     assert kept_day_before.startswith(
-        "Напоминание: ваш удалённый сеанс (прямое подключение) завтра, 25.11.2026 в 14:00"
+        "Напоминание: ваша удалённая консультация (прямое подключение) завтра, 25.11.2026 в 14:00"
     )
     assert "сегодня в 14:00" in kept_hour_before
     assert all("сделайте резервную копию" in text for text in (kept_day_before, kept_hour_before))
@@ -130,7 +131,9 @@ async def test_reminders_the_day_before_and_an_hour_before_around_a_moved_and_a_
         "Reminder: your remote session (backup review) is tomorrow, 26 Nov 2026 at 15:30"
     )
     assert "starts today at 15:30" in moved_texts[2]
-    assert all("make a backup" in text for text in moved_texts)
+    # A backup review has no connection: the backup is asked for, nothing is warned of.
+    assert all("If you have not sent the backup yet" in text for text in moved_texts)
+    assert not any("connection" in text or "firewall" in text for text in moved_texts)
     # Nothing twice: the job run again at a due moment adds nothing.
     await jobs.run_session_reminders(db, policy, DESK, local(date(2026, 11, 25), 13, 2, policy))
     assert len(await outbox_rows(db, prefix="booking:")) == len(queued)

@@ -1,4 +1,4 @@
-"""Bookings: slots taken and freed, moves, bills, and the first direct session's fee."""
+"""Bookings: slots taken and freed, moves, bills, and the connection fee they carry."""
 
 from __future__ import annotations
 
@@ -90,25 +90,39 @@ async def test_move_takes_the_new_slot(db: Database) -> None:
     assert [b.id for b in mine] == [booking_id]
 
 
-async def test_bill_marks_the_session_done_and_counts_for_the_connection_fee(
+async def test_bill_marks_the_session_done_and_records_the_fee_it_was_billed_with(
     db: Database,
 ) -> None:
     account_id, booking_id = await _book(db, DAY.replace(hour=10))
     async with db.unit() as unit:
-        before = await bookings.count_direct_sessions(unit, customer_id=None, account_id=account_id)
-        booked = await bookings.count_direct_sessions(
-            unit, customer_id=None, account_id=account_id, include_confirmed=True
+        (before,) = await bookings.direct_sessions_of(unit, customer_id=None, account_id=account_id)
+        assert await bookings.set_minutes_and_bill(
+            unit, booking_id, 75, Decimal("1625"), NOW, connection_fee=Decimal("0")
         )
-        assert await bookings.set_minutes_and_bill(unit, booking_id, 75, Decimal("1625"), NOW)
-        after = await bookings.count_direct_sessions(unit, customer_id=None, account_id=account_id)
-        booking = await bookings.get(unit, booking_id)
-    assert (before, booked, after) == (0, 1, 1)
-    assert booking is not None
-    assert booking.status == bookings.DONE
-    assert (booking.minutes_spent, booking.bill) == (75, Decimal("1625"))
+        (after,) = await bookings.direct_sessions_of(unit, customer_id=None, account_id=account_id)
+    assert (before.status, before.connection_fee) == (bookings.CONFIRMED, Decimal("4000"))
+    assert after.status == bookings.DONE
+    assert (after.minutes_spent, after.bill) == (75, Decimal("1625"))
+    assert after.connection_fee == Decimal("0")  # billed without it, whatever the estimate said
 
 
-async def test_connection_fee_is_counted_per_customer_across_accounts(db: Database) -> None:
+async def test_the_fee_moves_on_a_confirmed_booking_only(db: Database) -> None:
+    _, booking_id = await _book(db, DAY.replace(hour=10))
+    async with db.unit() as unit:
+        assert await bookings.set_connection_fee(unit, booking_id, Decimal("0"), Decimal("1300"))
+        moved = await bookings.get(unit, booking_id)
+        assert await bookings.cancel(unit, booking_id, NOW)
+        assert not await bookings.set_connection_fee(
+            unit, booking_id, Decimal("4000"), Decimal("5300")
+        )
+        cancelled = await bookings.get(unit, booking_id)
+    assert moved is not None and cancelled is not None
+    assert (moved.connection_fee, moved.estimate) == (Decimal("0"), Decimal("1300"))
+    assert moved.updated_at == NOW  # the time was not changed: the reminders still hold
+    assert (cancelled.connection_fee, cancelled.estimate) == (Decimal("0"), Decimal("1300"))
+
+
+async def test_direct_sessions_are_a_customers_across_accounts(db: Database) -> None:
     async with db.unit() as unit:
         await unit.execute(
             "INSERT INTO customers (name, created_at, updated_at) VALUES ('ООО', 'x', 'x')"
@@ -118,12 +132,18 @@ async def test_connection_fee_is_counted_per_customer_across_accounts(db: Databa
         db, DAY.replace(hour=12), kind=bookings.BACKUP, user_id="b"
     )
     async with db.unit() as unit:
-        await bookings.set_minutes_and_bill(unit, telegram_booking, 60, Decimal("1300"), NOW)
-        await bookings.set_minutes_and_bill(unit, backup, 60, Decimal("1300"), NOW)
+        await bookings.set_minutes_and_bill(
+            unit, telegram_booking, 60, Decimal("5300"), NOW, connection_fee=Decimal("4000")
+        )
+        await bookings.set_minutes_and_bill(
+            unit, backup, 60, Decimal("1300"), NOW, connection_fee=Decimal("0")
+        )
         vk = await accounts.create(unit, Platform.VK, "vk", language="ru", display_name="", now=NOW)
-        same_customer = await bookings.count_direct_sessions(unit, customer_id=1, account_id=vk.id)
-        backup_only = await bookings.count_direct_sessions(
+        same_customer = await bookings.direct_sessions_of(unit, customer_id=1, account_id=vk.id)
+        backup_only = await bookings.direct_sessions_of(
             unit, customer_id=None, account_id=backup_account
         )
-    assert same_customer == 1
-    assert backup_only == 0
+    assert [(b.id, b.status, b.connection_fee) for b in same_customer] == [
+        (telegram_booking, bookings.DONE, Decimal("4000"))
+    ]
+    assert backup_only == []

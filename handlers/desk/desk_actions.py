@@ -28,10 +28,12 @@ from handlers.engine.flow import Context, Flow, Step
 from handlers.engine.messages import Incoming
 from handlers.engine.payloads import Payload
 from handlers.engine.stored import Stored
+from handlers.flows.booking.connection_fee import fee_moved_text, pass_on_fee
 from handlers.flows.rating import ask_for_rating
 from handlers.flows.relay import reply_keyboard
 from handlers.i18n import Texts
 from storage import accounts, bookings, conversations, requests
+from storage.bookings import Booking
 from storage.db import Unit
 from storage.models import (
     OPEN_STATUSES,
@@ -252,16 +254,20 @@ class DeskActionsFlow(Flow):
         if request is None:
             return True
         await self._record(ctx, request, msg, RequestStatus.REJECTED, note=reason)
+        heir: Booking | None = None
         if request.kind is RequestKind.BOOKING:
-            # A rejected booking must not keep its slot taken from other customers.
+            # A rejected booking must not keep its slot taken from other customers, nor the
+            # connection fee: the customer's next direct booking takes it over.
             booking = await bookings.by_request(ctx.unit, request.id)
-            if booking is not None:
-                await bookings.cancel(ctx.unit, booking.id, ctx.now)
-        await self._tell_customer(
-            ctx,
-            request,
-            lambda t: t("desk_actions.customer_rejected", number=request.id, reason=reason),
-        )
+            if booking is not None and await bookings.cancel(ctx.unit, booking.id, ctx.now):
+                heir = await pass_on_fee(ctx, booking)
+        fee_moved = fee_moved_text(ctx, heir) if heir is not None else None
+
+        def rejected(t: Texts) -> str:
+            text = t("desk_actions.customer_rejected", number=request.id, reason=reason)
+            return text if fee_moved is None else f"{text}\n\n{fee_moved(t)}"
+
+        await self._tell_customer(ctx, request, rejected)
         await cards.send_card(ctx, request.id)
         ctx.finish()
         ctx.say(ctx.t("desk_actions.rejected", number=request.id))

@@ -4,14 +4,17 @@
 ``N`` is the request number managers see on the booking's card (not the booking's own
 id, which nobody sees), ``M`` the minutes spent. The bot computes the bill with
 :func:`handlers.rules.sessions.session_bill` (at least the minimum session; the one-time
-connection fee only when it was decided at booking time that this is the customer's
-first direct session: that decision is stored on the booking), stores minutes and bill,
-marks the booking done and the request done, and sends the bill to the customer (with the
-rating question, as a manager's "Done" does).
+connection fee when this is a direct session and no other held direct session of the
+customer was billed with it, decided from the stored bills, whatever the estimate said:
+:func:`handlers.flows.booking.connection_fee.fee_due_on_minutes`), stores minutes, bill and
+the fee billed, marks the booking done and the request done, and sends the bill to the
+customer (with the rating question, as a manager's "Done" does). A fee billed here is
+dropped from the estimates of the customer's other booked sessions.
 
 A booking is billed once: a second ``/minutes`` for it is refused and changes nothing
 (a wrong entry is corrected by the managers outside the bot). A cancelled booking is not
-billed. The booked start is not checked: a session may be held earlier by agreement.
+billed, nor is one whose session has not started yet (the minutes of a session are
+known once it is held; a session moved earlier by agreement is moved first).
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from handlers.desk.desk_actions import manager_actor
 from handlers.engine.flow import Context, Flow
 from handlers.engine.payloads import Payload
 from handlers.flows.booking import local_when
+from handlers.flows.booking.connection_fee import drop_fee_elsewhere, fee_due_on_minutes
 from handlers.flows.booking.data import BillData, BookingDetails
 from handlers.flows.rating import ask_for_rating
 from handlers.i18n import Texts
@@ -113,13 +117,24 @@ class SessionBillFlow(Flow):
                 )
             )
             return
+        if booking.starts_at > ctx.now:
+            ctx.say(
+                ctx.t(
+                    "session_bill.not_started",
+                    number=number,
+                    when=local_when(ctx.t, ctx.policy, booking.starts_at),
+                )
+            )
+            return
         bill = session_bill(
             kind=SessionKind(booking.kind),
             minutes_spent=minutes,
-            connection_fee_due=booking.connection_fee > 0,
+            connection_fee_due=await fee_due_on_minutes(ctx.unit, booking),
             policy=ctx.policy,
         )
         closed_now = await self._record(ctx, request.id, booking, bill)
+        if bill.connection_fee:
+            await drop_fee_elsewhere(ctx, booking)
         delivered = await self._send_to_customer(
             ctx, request.account_id, request.id, booking, bill, ask_rating=closed_now
         )
@@ -144,7 +159,12 @@ class SessionBillFlow(Flow):
         for a rating, as when a manager presses "Done".
         """
         await bookings.set_minutes_and_bill(
-            ctx.unit, booking.id, bill.minutes_spent, bill.total, ctx.now
+            ctx.unit,
+            booking.id,
+            bill.minutes_spent,
+            bill.total,
+            ctx.now,
+            connection_fee=bill.connection_fee,
         )
         actor = manager_actor(ctx.incoming)
         note = line(

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 import holidays
 
 from handlers.rules.dates import local_today, require_aware
+from handlers.rules.sessions import bookable_start
 
 if TYPE_CHECKING:
     from zoneinfo import ZoneInfo
@@ -148,7 +149,9 @@ class WorkingCalendar:
         """Start times on ``day`` where a session of ``hours`` can still be booked.
 
         Candidates are working start, start + 1 h, … such that the session ends by the end
-        of working hours and starts strictly after ``now``. ``taken`` holds the
+        of working hours and starts strictly after ``now`` and at least
+        ``policy.sessions.min_notice_hours`` after it
+        (:func:`~handlers.rules.sessions.bookable_start`). ``taken`` holds the
         (start, hours) of confirmed bookings, any tz. A candidate is refused when at any
         instant it covers the bookings already running reach ``policy.sessions.consultants``
         (for bookings on the hour this is "every hour it covers has fewer bookings than
@@ -169,7 +172,10 @@ class WorkingCalendar:
         slots: list[datetime] = []
         slot = self.day_start(day)
         while slot + length <= end_of_day:
-            if slot > now and _peak_load(bookings, slot, slot + length) < capacity:
+            if (
+                bookable_start(slot, now=now, policy=self._policy)
+                and _peak_load(bookings, slot, slot + length) < capacity
+            ):
                 slots.append(slot)
             slot += ONE_HOUR
         return slots

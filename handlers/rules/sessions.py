@@ -1,13 +1,17 @@
 """Remote session prices (docs/rules.md#price-and-bill): the estimate before booking and the
-bill afterwards.
+bill afterwards; when a session may start (docs/rules.md#booking) and when a booking may
+still be changed (docs/rules.md#changing-a-booking-and-reminders).
 
 Time is billed at ``hourly_rate`` per hour, by the minutes spent rounded up to
 ``billing_step_minutes``, never less than ``minimum_hours``. A direct connection adds the
-one-time ``connection_fee`` on the customer's first direct session only.
+one-time ``connection_fee``, owed once: with the first direct session the customer has
+actually held. Until then one booked direct session carries it in its estimate; when that
+booking is cancelled the fee passes to the next one (:func:`fee_heir`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from decimal import Decimal
@@ -26,6 +30,25 @@ NO_FEE = Decimal("0")
 class SessionKind(StrEnum):
     BACKUP = "backup"
     DIRECT = "direct"
+
+
+class SessionState(StrEnum):
+    BOOKED = "booked"
+    """Confirmed and not billed yet."""
+    HELD = "held"
+    """Held and billed (the minutes entered)."""
+    CANCELLED = "cancelled"
+
+
+@dataclass(frozen=True, slots=True)
+class DirectSession:
+    """One of a customer's direct-connection bookings, as the connection-fee rule reads it."""
+
+    id: int
+    starts_at: datetime
+    state: SessionState
+    fee: Decimal
+    """Held: the connection fee it was billed with; booked: the fee its estimate carries."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,15 +79,16 @@ def _connection_fee(kind: SessionKind, due: bool, policy: Policy) -> Decimal:
 
 
 def session_estimate(
-    *, kind: SessionKind, hours: int, first_direct_session: bool, policy: Policy
+    *, kind: SessionKind, hours: int, connection_fee_due: bool, policy: Policy
 ) -> SessionEstimate:
-    """Hours × rate plus the connection fee where due; ``hours`` must be a bookable duration."""
+    """Hours × rate plus the connection fee where due (:func:`fee_due_on_new_booking`; a
+    backup review never); ``hours`` must be a bookable duration."""
     sessions = policy.sessions
     if isinstance(hours, bool) or hours not in sessions.durations_hours:
         raise ValueError(f"hours must be one of {sessions.durations_hours}, got {hours!r}")
     kind = SessionKind(kind)
     time_amount = round_rubles(sessions.hourly_rate * hours)
-    fee = _connection_fee(kind, first_direct_session, policy)
+    fee = _connection_fee(kind, connection_fee_due, policy)
     return SessionEstimate(
         kind=kind,
         hours=hours,
@@ -73,6 +97,43 @@ def session_estimate(
         connection_fee=fee,
         total=time_amount + fee,
     )
+
+
+def fee_billed(sessions: Iterable[DirectSession]) -> bool:
+    """Whether one of these sessions was held and billed with the connection fee."""
+    return any(s.state is SessionState.HELD and s.fee > 0 for s in sessions)
+
+
+def fee_due_on_new_booking(sessions: Iterable[DirectSession]) -> bool:
+    """Whether a new direct booking's estimate carries the connection fee: the customer was
+    never billed it and none of their booked direct sessions carries it already."""
+    known = list(sessions)
+    return not fee_billed(known) and not any(
+        s.state is SessionState.BOOKED and s.fee > 0 for s in known
+    )
+
+
+def fee_due_on_bill(billed_id: int, sessions: Iterable[DirectSession]) -> bool:
+    """Whether the bill of held session ``billed_id`` includes the connection fee: no other
+    held session of the customer was billed with it (whatever the estimates said)."""
+    return not fee_billed(s for s in sessions if s.id != billed_id)
+
+
+def fee_heir(cancelled_id: int, sessions: Sequence[DirectSession]) -> DirectSession | None:
+    """The booking that takes over the connection fee when booking ``cancelled_id``, which
+    carried it, is cancelled: the customer's soonest other booked direct session, when the
+    fee was never billed and no other booking carries it. None: the next new booking's
+    estimate will carry it (:func:`fee_due_on_new_booking`)."""
+    cancelled = next((s for s in sessions if s.id == cancelled_id), None)
+    if cancelled is None or cancelled.fee <= 0:
+        return None
+    others = [s for s in sessions if s.id != cancelled_id]
+    if not fee_due_on_new_booking(others):
+        return None
+    booked = sorted(
+        (s for s in others if s.state is SessionState.BOOKED), key=lambda s: (s.starts_at, s.id)
+    )
+    return booked[0] if booked else None
 
 
 def billed_minutes(minutes_spent: int, policy: Policy) -> int:
@@ -92,8 +153,8 @@ def session_bill(
 ) -> SessionBill:
     """The bill after a session (an interrupted one included: the time used is paid).
 
-    ``connection_fee_due`` is the caller's knowledge that this is the customer's first
-    direct session; it is ignored for backup reviews.
+    ``connection_fee_due``: this is the first direct session the customer has held
+    (:func:`fee_due_on_bill`); it is ignored for backup reviews.
     """
     kind = SessionKind(kind)
     billed = billed_minutes(minutes_spent, policy)
@@ -119,3 +180,16 @@ def booking_changeable(*, start: datetime, now: datetime, policy: Policy) -> boo
     """
     limit = require_aware(start, "start") - timedelta(hours=policy.sessions.change_until_hours)
     return require_aware(now) <= limit
+
+
+def earliest_start(now: datetime, policy: Policy) -> datetime:
+    """The soonest a session booked (or moved) at ``now`` may start: ``min_notice_hours``
+    later (docs/rules.md#booking; seed 004 3.1, not "сразу в момент обращения")."""
+    return require_aware(now) + timedelta(hours=policy.sessions.min_notice_hours)
+
+
+def bookable_start(start: datetime, *, now: datetime, policy: Policy) -> bool:
+    """Whether a session may be booked (or moved) at ``now`` to start at ``start``: after
+    now, and at least the minimum notice ahead (exactly the notice ahead is allowed)."""
+    start = require_aware(start, "start")
+    return start > require_aware(now) and start >= earliest_start(now, policy)

@@ -8,7 +8,9 @@ in Bulgarian) come from the catalogue (``spoken_dates-<part>`` and ``spoken_date
 one phrase per line), so a vendor can extend them. The result is placed on the working
 calendar: a day off moves to the next working day, a part of the day becomes a window
 within working hours, split at the middle of the working day as the call-back buttons
-are. Pure apart from the library: the moment is passed in.
+are. Words asking for no time ahead ("сейчас", "right now": ``spoken_dates-now``) and a
+clock time written alone (for a day already chosen) are recognised apart. Pure apart from
+the library: the moment is passed in.
 """
 
 from __future__ import annotations
@@ -103,6 +105,33 @@ def understand_when(
     if window is not None:
         return UnderstoodWhen(day, *window, moved_from=asked if asked != day else None)
     return UnderstoodWhen(day, moved_from=asked if asked != day else None)
+
+
+def asks_for_now(text: str, *, phrases: Sequence[str], language: str) -> bool:
+    """Whether ``text`` holds one of ``phrases`` ("сейчас", "right now", "веднага"; the
+    catalogue's ``spoken_dates-now``), compared by stems: a time that is no time ahead."""
+    rest = " ".join(text.lower().replace("ё", "е").split())
+    return _without(rest, phrases, language)[1]
+
+
+_BARE_TIME = re.compile(r"^(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm)?$", re.IGNORECASE)
+
+
+def bare_time(text: str, *, skip: Sequence[str] = ()) -> time | None:
+    """A clock time written alone ("15:00", "в 16", "at 4 pm"), without a day; None when the
+    text says more (a day, a part of the day) or is no time. ``skip``: small words to drop."""
+    words = [word for word in _TOKEN.findall(text.lower()) if word not in skip]
+    match = _BARE_TIME.match(" ".join(words))
+    if match is None:
+        return None
+    hour, minute, half = int(match.group(1)), int(match.group(2) or 0), match.group(3)
+    if half is not None:
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if half.lower() == "pm" else 0)
+    if hour > 23 or minute > 59:
+        return None
+    return time(hour, minute)
 
 
 def understand_day(text: str, *, language: str, today: date) -> date | None:

@@ -28,6 +28,9 @@ TUESDAY = date(2026, 11, 24)
 WEDNESDAY = date(2026, 11, 25)
 # Tuesday 10:00 Moscow = 07:00 UTC.
 TUESDAY_10 = datetime(2026, 11, 24, 7, 0, tzinfo=UTC)
+# Noon in Moscow on Tuesday and on Wednesday: the morning's sessions have been held.
+TUESDAY_NOON = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
+WEDNESDAY_NOON = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
 
 #: What the booking tests type or press by label, in each language: the problem the customer
 #: describes, and the menu items that open the customer's own bookings.
@@ -41,6 +44,11 @@ LABELS: dict[str, dict[str, str]] = {
         "menu": "Remote session",
         "problem": "After the update the program does not open the database, error 42",
         "mine": "My bookings",
+    },
+    "bg": {
+        "menu": "Дистанционна помощ",
+        "problem": "След обновяването програмата не отваря базата, грешка 42",
+        "mine": "Моите записвания",
     },
 }
 
@@ -100,10 +108,12 @@ async def reach_consents(
 
 
 async def give_consents(chat: Chat, kind: str) -> None:
+    """To pay for the time; a direct connection also to the remote access and to make a
+    backup before it (a backup review has no connection)."""
     await chat.press_key("booking.agree_pay")
     if kind == "direct":
         await chat.press_key("booking.agree_access")
-    await chat.press_key("booking.agree_backup")
+        await chat.press_key("booking.agree_backup")
 
 
 async def book(
@@ -119,6 +129,28 @@ async def book(
     await reach_consents(chat, kind, day=day, time=time, hours=hours, phone=phone)
     await give_consents(chat, kind)
     return await chat.press_key("booking.confirm")
+
+
+def manager_chat(engine: Engine, language: str = "ru") -> Chat:
+    """A manager's own chat with the bot (its answers come in ``language``)."""
+    return Chat(engine, user_id="900", language=language, manager=True)
+
+
+async def open_booking_at(chat: Chat, time: str, *, count: int = 1) -> None:
+    """Main menu → the booking item → "My bookings (count)" → the booking starting at
+    ``time``."""
+    await chat.send("/menu")
+    await chat.press_key("booking.menu")
+    await chat.press_key("booking.my_bookings_count", count=count)
+    when = chat.text_of("booking.when", time=time)
+    await chat.press_key("booking.booking_button", when=when)
+
+
+async def cancel_booking_at(chat: Chat, time: str, *, count: int = 1) -> list[Reply]:
+    """The customer cancels their booking starting at ``time`` from "My bookings"."""
+    await open_booking_at(chat, time, count=count)
+    await chat.press_key("booking.cancel")
+    return await chat.press_key("booking.cancel_yes")
 
 
 async def send_files(chat: Chat, *files: Attachment) -> list[Reply]:

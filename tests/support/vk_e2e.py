@@ -172,10 +172,9 @@ async def customer_story(customer: VKPerson) -> dict[str, object]:
     await customer.presses_first()
     await customer.expect("Roughly how long")
     await customer.presses("1 hour")
-    await customer.expect("Term 1 of 2")
+    # A backup review's one consent: to pay for the consultant's time (no connection).
+    await customer.expect("A backup review is paid")
     await customer.presses("I agree to pay")
-    await customer.expect("Term 2 of 2")
-    await customer.presses("Understood")
     await customer.expect("Please check your booking")
     await customer.presses("Confirm the booking")
     booked = await customer.expect("you are booked")

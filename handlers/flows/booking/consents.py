@@ -1,6 +1,9 @@
 """The consents asked before a booking is confirmed, each its own button, in order: to pay
-for the time spent (shown with the estimate), to the remote access (a direct connection
-only), and to make a backup first. Declining any of them ends the booking."""
+for the time spent (shown with the estimate), then, for a direct connection only, to the
+remote access and to make a backup first (the connection can drop). A backup review has
+no connection: the customer sends a backup and agrees to pay for the consultant's time
+(seed 004 2.1), worded without the session's interruptions. Declining any of them ends
+the booking."""
 
 from __future__ import annotations
 
@@ -13,9 +16,10 @@ from handlers.flows.booking.data import BookingData, Consent
 from handlers.flows.booking.steps import BookingSteps
 from handlers.rules.sessions import SessionKind
 
-#: Consents asked before a booking, in order; a backup review has no remote access.
+#: Consents asked before a booking, in order; a backup review has no connection, so no
+#: remote access and no backup to make before it.
 CONSENTS = {
-    SessionKind.BACKUP: (Consent.PAY, Consent.BACKUP),
+    SessionKind.BACKUP: (Consent.PAY,),
     SessionKind.DIRECT: (Consent.PAY, Consent.ACCESS, Consent.BACKUP),
 }
 #: The step asking each consent.
@@ -67,15 +71,17 @@ class ConsentSteps(BookingSteps):
     """The steps ``consent_<name>`` of :class:`~handlers.flows.booking.BookingFlow`."""
 
     async def _ask_consent(self, ctx: Context, name: Consent) -> None:
-        required = required_consents(ctx.read(BookingData))
+        data = ctx.read(BookingData)
+        required = required_consents(data)
         if name not in required:
             await next_after_consents(ctx)
             return
         if name is Consent.PAY:
             ctx.say(estimate_text(ctx))
+        review = data.need_kind() is SessionKind.BACKUP
         ctx.say(
             ctx.t(
-                f"booking.consent_{name}",
+                "booking.consent_pay_review" if review else f"booking.consent_{name}",
                 number=required.index(name) + 1,
                 total=len(required),
                 min_hours=ctx.policy.sessions.minimum_hours,

@@ -1,6 +1,8 @@
 """The customer's bookings: the list, one booking's view, cancelling or moving it (until
 ``policy.sessions.change_until_hours`` before the start), and, closer to the start,
-asking a manager to change it.
+asking a manager to change it. A cancelled booking that carried the connection fee passes
+it on (:func:`~handlers.flows.booking.connection_fee.pass_on_fee`), and the customer is
+told which booking now carries it.
 
 A booking's buttons work in any step of the flow (an older message's button pressed
 later): each press re-reads the booking and re-checks that it is the person's and still
@@ -19,6 +21,7 @@ from handlers.engine.flow import Context
 from handlers.engine.messages import Button, Incoming, keyboard
 from handlers.engine.payloads import Payload, encode
 from handlers.flows.booking.common import local_when, mine_and_menu, own_upcoming
+from handlers.flows.booking.connection_fee import fee_moved_text, pass_on_fee
 from handlers.flows.booking.data import BookingData, BookingDetails, Stale
 from handlers.flows.booking.slots import Slots
 from handlers.flows.booking.steps import BookingSteps
@@ -267,11 +270,12 @@ class MyBookingSteps(BookingSteps):
                 now=ctx.now,
             )
         await send_card(ctx, booking.request_id)
+        heir = await pass_on_fee(ctx, booking)
         ctx.finish()
-        ctx.say(
-            ctx.t("booking.cancelled", when=local_when(ctx.t, ctx.policy, booking.starts_at)),
-            mine_and_menu(ctx),
-        )
+        answer = [ctx.t("booking.cancelled", when=local_when(ctx.t, ctx.policy, booking.starts_at))]
+        if heir is not None:
+            answer.append(fee_moved_text(ctx, heir)(ctx.t))
+        ctx.say("\n\n".join(answer), mine_and_menu(ctx))
         return True
 
     # -- move -------------------------------------------------------------------------------

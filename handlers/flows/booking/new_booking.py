@@ -20,6 +20,7 @@ from handlers.engine.flow import Context
 from handlers.engine.messages import Button, Incoming
 from handlers.engine.payloads import Payload
 from handlers.flows.booking.common import local_when, mine_and_menu
+from handlers.flows.booking.connection_fee import fee_due_on_booking
 from handlers.flows.booking.consents import (
     consents_complete,
     next_after_consents,
@@ -48,20 +49,11 @@ PROBLEM_MAX_CHARS = 2000
 
 
 async def session_estimate(ctx: Context, kind: SessionKind, hours: int) -> SessionEstimate:
-    """The estimate; the connection fee is due when this customer (or, unlinked, this
-    account) has no direct session held or booked."""
-    first_direct = False
-    if kind is SessionKind.DIRECT:
-        held = await bookings.count_direct_sessions(
-            ctx.unit,
-            customer_id=ctx.customer_id,
-            account_id=ctx.account.id,
-            include_confirmed=True,
-        )
-        first_direct = held == 0
-    return estimate_session(
-        kind=kind, hours=hours, first_direct_session=first_direct, policy=ctx.policy
-    )
+    """The estimate; a direct session carries the connection fee when this customer (or,
+    unlinked, this account) was never billed it and no other booking of theirs carries it
+    (:func:`~handlers.flows.booking.connection_fee.fee_due_on_booking`)."""
+    fee_due = kind is SessionKind.DIRECT and await fee_due_on_booking(ctx)
+    return estimate_session(kind=kind, hours=hours, connection_fee_due=fee_due, policy=ctx.policy)
 
 
 async def _known_phone(ctx: Context) -> str | None:
@@ -85,7 +77,7 @@ class NewBookingSteps(BookingSteps):
             ctx.unit, account_id=ctx.account.id, customer_id=ctx.customer_id, now=ctx.now
         )
         # Only the kinds this vendor offers (docs/rules.md#vendor-profiles).
-        paragraphs = [ctx.t("booking.kind_question")]
+        paragraphs = [ctx.t("booking.kind_question", notice=sessions.min_notice_hours)]
         rows: list[tuple[Button, ...]] = []
         if offered.backup_review:
             paragraphs.append(ctx.t("booking.kind_about_backup"))

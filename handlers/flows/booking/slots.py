@@ -1,23 +1,30 @@
 """Choosing a slot: the days of the booking window with room left, the free start times,
-and the session lengths that still fit.
+and the session lengths that still fit; or a start written in words
+(:mod:`handlers.flows.booking.typed_start`).
 
 The same steps serve a new booking and moving one; when moving, the slot must fit the
-booking's own length and the booking itself does not count as taken.
+booking's own length and the booking itself does not count as taken. No slot starts
+sooner than ``policy.sessions.min_notice_hours`` from now; asking for a sooner one (in
+words, or with a time button of an earlier message) is answered with the rule and the
+earliest free time.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time
 
 from handlers.engine.flow import Context
 from handlers.engine.messages import Button, Incoming
 from handlers.engine.payloads import Payload, encode
+from handlers.flows.booking.common import local_when
 from handlers.flows.booking.consents import consents_complete
 from handlers.flows.booking.data import BookingData
 from handlers.flows.booking.steps import BookingSteps
+from handlers.flows.booking.typed_start import AskedStart, asked_start
 from handlers.policy import Policy
 from handlers.rules.calendar import WorkingCalendar, calendar_for
+from handlers.rules.sessions import bookable_start
 from storage import bookings
 
 
@@ -58,6 +65,14 @@ class Slots:
     async def is_free(self, ctx: Context, day: date, start: datetime, hours: int) -> bool:
         """Whether a session of ``hours`` can still start at ``start`` on ``day``."""
         return start in await self.free(ctx, day, hours)
+
+    async def earliest(self, ctx: Context) -> datetime | None:
+        """The first free start of the booking window, or None."""
+        days = await self.open_days(ctx)
+        if not days:
+            return None
+        slots = await self.free(ctx, days[0], slot_hours(ctx))
+        return slots[0] if slots else None
 
     async def fitting_hours(self, ctx: Context, day: date, start: datetime) -> list[int]:
         """Bookable durations that still fit at ``start`` (one query for all of them)."""
@@ -110,7 +125,9 @@ class SlotSteps(BookingSteps):
         ctx.say(ctx.t("booking.pick_day"), tuple(rows))
 
     async def on_day(self, ctx: Context, msg: Incoming, payload: Payload | None) -> bool:
-        if payload is None or payload.action != "booking.day":
+        if payload is None:
+            return await self._written_start(ctx, msg, chosen_day=None)
+        if payload.action != "booking.day":
             return False
         try:
             day = date.fromisoformat(payload.arg(0))
@@ -147,32 +164,118 @@ class SlotSteps(BookingSteps):
 
     async def on_time(self, ctx: Context, msg: Incoming, payload: Payload | None) -> bool:
         if payload is None:
-            return False
+            return await self._written_start(ctx, msg, chosen_day=ctx.read(BookingData).need_day())
         if payload.action == "booking.days":
             await ctx.go(self.day)
             return True
         if payload.action != "booking.time":
             return False
-        data = ctx.read(BookingData)
-        day = data.need_day()
+        day = ctx.read(BookingData).need_day()
         wanted = payload.arg(0)
         tz = ctx.policy.tz
+        pressed = _button_time(wanted)
+        if pressed is not None and not bookable_start(
+            datetime.combine(day, pressed, tzinfo=tz), now=ctx.now, policy=ctx.policy
+        ):
+            await self._too_soon(ctx)  # a button of an earlier message, pressed late
+            return True
         slots = await self.slots.free(ctx, day, slot_hours(ctx))
         start = next((s for s in slots if f"{s.astimezone(tz):%H%M}" == wanted), None)
         if start is None:
             ctx.say(ctx.t("booking.time_gone"))
             await ctx.go(self.time)
             return True
-        data = replace(data, start=start.astimezone(UTC))
+        await self._take_start(ctx, day, start)
+        return True
+
+    async def _take_start(self, ctx: Context, day: date, start: datetime) -> None:
+        """A free start was chosen: on to the move's confirmation, or the duration (or the
+        confirmation, when the terms agreed before still hold)."""
+        data = replace(ctx.read(BookingData), day=day, start=start.astimezone(UTC))
         ctx.keep(data)
         if data.move is not None:
             await ctx.go(self.move_confirm)
-            return True
-        if consents_complete(data) and data.hours in await self.slots.fitting_hours(
+        elif consents_complete(data) and data.hours in await self.slots.fitting_hours(
             ctx, day, start
         ):
             # A new time after "just taken": the terms already agreed still hold.
             await ctx.go(self.confirm)
         else:
             await ctx.go(self.duration)
+
+    async def _too_soon(self, ctx: Context) -> None:
+        """Not on the spot: the minimum notice, the earliest free time, the days again."""
+        lines = [ctx.t("booking.too_soon", hours=ctx.policy.sessions.min_notice_hours)]
+        earliest = await self.slots.earliest(ctx)
+        if earliest is not None:
+            lines.append(ctx.t("booking.earliest", when=local_when(ctx.t, ctx.policy, earliest)))
+        ctx.say("\n".join(lines))
+        await ctx.go(self.day)
+
+    async def _written_start(self, ctx: Context, msg: Incoming, *, chosen_day: date | None) -> bool:
+        """A day or a start written in words; False (the step's hint) when it names none."""
+        if msg.attachments:
+            return False
+        asked = asked_start(ctx, msg.text, chosen_day=chosen_day)
+        if asked is None:
+            return False
+        if asked.right_now:
+            await self._too_soon(ctx)
+            return True
+        window = self.slots.calendar(ctx.policy).booking_window(ctx.now)
+        if window and asked.day > window[-1]:
+            ctx.say(
+                ctx.t(
+                    "booking.day_not_bookable",
+                    day=day_label(ctx, asked.day),
+                    days=ctx.policy.sessions.booking_days_ahead,
+                )
+            )
+            await ctx.go(self.day)
+            return True
+        free = await self.slots.free(ctx, asked.day, slot_hours(ctx))
+        if asked.start is not None and asked.until is None:
+            await self._written_time(ctx, asked, asked.start, free)
+            return True
+        await self._written_day(ctx, asked, free)
         return True
+
+    async def _written_time(
+        self, ctx: Context, asked: AskedStart, start: datetime, free: list[datetime]
+    ) -> None:
+        if not bookable_start(start, now=ctx.now, policy=ctx.policy):
+            await self._too_soon(ctx)
+        elif start in free:
+            await self._take_start(ctx, asked.day, start)
+        else:
+            ctx.say(ctx.t("booking.time_not_free", when=local_when(ctx.t, ctx.policy, start)))
+            await self._offer_day(ctx, asked.day, free)
+
+    async def _written_day(self, ctx: Context, asked: AskedStart, free: list[datetime]) -> None:
+        """A day, or a part of it ("утром"): its free times, if it has any there."""
+        calendar = self.slots.calendar(ctx.policy)
+        begin = asked.start or calendar.day_start(asked.day)
+        until = asked.until or calendar.day_end(asked.day)
+        if any(begin <= slot < until for slot in free):
+            await self._offer_day(ctx, asked.day, free)
+        elif not bookable_start(begin, now=ctx.now, policy=ctx.policy):
+            await self._too_soon(ctx)
+        else:
+            ctx.say(ctx.t("booking.day_full", day=day_label(ctx, asked.day)))
+            await self._offer_day(ctx, asked.day, [])
+
+    async def _offer_day(self, ctx: Context, day: date, free: list[datetime]) -> None:
+        """The free times of ``day``; the days when it has none."""
+        if free:
+            ctx.keep(replace(ctx.read(BookingData), day=day))
+            await ctx.go(self.time)
+        else:
+            await ctx.go(self.day)
+
+
+def _button_time(wanted: str) -> time | None:
+    """The start a time button carries ("1400"), or None when it is not one."""
+    if len(wanted) != 4 or not wanted.isdigit():
+        return None
+    hour, minute = int(wanted[:2]), int(wanted[2:])
+    return time(hour, minute) if hour < 24 and minute < 60 else None

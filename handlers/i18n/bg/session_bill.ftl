@@ -5,6 +5,7 @@ session_bill-bad_minutes = Минутите трябва да са цяло чи
 session_bill-unknown_request = Няма заявка №{ $number }. Нищо не е променено.
 session_bill-not_a_booking = Заявка №{ $number } не е записване за сесия. Нищо не е променено.
 session_bill-cancelled = Записването по заявка №{ $number } е отменено; няма какво да се таксува. Нищо не е променено.
+session_bill-not_started = Сесията по заявка №{ $number } е записана за { $when } и още не е започнала: времето се въвежда след нея. Нищо не е променено.
 session_bill-already_billed = Времето по заявка №{ $number } вече е въведено: { $minutes ->
         [one] { $minutes } минута
        *[other] { $minutes } минути

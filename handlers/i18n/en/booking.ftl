@@ -1,7 +1,11 @@
 ## booking
 
 booking-menu = Remote session
-booking-kind_question = A remote session is like a specialist's visit without the travel: it is booked ahead, for free time within working hours.
+booking-kind_question =
+    A remote session is like a specialist's visit without the travel: it is booked at least { $notice ->
+        [one] { $notice } hour
+       *[other] { $notice } hours
+    } ahead, for free time within working hours.
 booking-kind_about_backup = 💾 Backup review: you make a backup with the program's own tool and send it (to { -support-email } or as a file here). The consultant looks at the data and answers by phone or sends back a corrected backup.
 booking-kind_about_direct = 🖥 Direct connection: the consultant connects to your computer with { -remote-tool }; you see everything they do and talk to them over { -voice-tool }.
 booking-kind_price =
@@ -29,8 +33,8 @@ booking-problem_too_long = The description is too long ({ $length ->
 booking-ask_phone = A phone number for the consultant to call: share your number with the button or type it, e.g. +7 999 123-45-67.
 booking-use_known_phone = Use { $phone }
 booking-phone_hint = I could not read that number. Type it in full with the code, e.g. +7 999 123-45-67 or 8 999 123-45-67.
-booking-pick_day = Choose the day of the session (working days with free time are shown):
-booking-day_hint = Choose a day with a button.
+booking-pick_day = Choose the day of the session (working days with free time are shown) or write when suits you, e.g. “tomorrow at 11:00”.
+booking-day_hint = Choose a day with a button or write it in words, e.g. “tomorrow” or “on Wednesday at 14:00”.
 booking-day_button = { $weekday } { $date }
 booking-day_gone = That day can no longer be booked. Please choose another.
 booking-day_full = There is no free time left on { $day }.
@@ -39,8 +43,18 @@ booking-no_days = There is no free time for a session in the next { $days ->
        *[other] { $days } days
     }. Please write to a manager, who will find a time.
 booking-pick_time = { $day }: choose the start time (time zone: { $zone }):
-booking-time_hint = Choose the start time with a button.
+booking-time_hint = Choose the start time with a button or write it, e.g. “15:00”.
 booking-time_gone = That time is no longer available. Please choose another.
+booking-too_soon = A session is not held on the spot: it is booked ahead, at least { $hours ->
+        [one] { $hours } hour
+       *[other] { $hours } hours
+    } from now.
+booking-earliest = The earliest free time: { $when }.
+booking-time_not_free = { $when } cannot be booked: that time is taken or outside working hours. Please choose a free time.
+booking-day_not_bookable = { $day } cannot be booked yet: bookings are open for the next { $days ->
+        [one] { $days } day
+       *[other] { $days } days
+    }.
 booking-other_day = « Another day
 booking-other_time = « Another time
 booking-pick_duration = Start: { $when }. Roughly how long will it take?
@@ -56,7 +70,7 @@ booking-estimate_time = • time: { $hours ->
        *[other] { $hours } hours
     } × { $rate } = { $amount }
 booking-estimate_fee = • one-time fee for connecting to the remote service system (first direct session: the remote-access software license and a check of your installed programs): { $amount }
-booking-estimate_no_fee = • no one-time connection fee: you have already had or booked a direct session
+booking-estimate_no_fee = • no one-time connection fee: it is already paid or included in another of your direct-connection bookings
 booking-estimate_total = Estimated total: { $amount }
 booking-estimate_note = The final amount follows the time actually spent, but is at least { $min_hours ->
         [one] { $min_hours } hour
@@ -69,6 +83,10 @@ booking-consent_pay = Term { $number } of { $total }. The session is paid for th
     }. If the session is interrupted — by you or by the connection — the time used is still paid for.
 booking-consent_access = Term { $number } of { $total }. The consultant gets access to your computer only for the duration of the session. You see everything they do and can end the connection at any time. After the session there is no access until you allow it again for a new request.
 booking-consent_backup = Term { $number } of { $total }. Make a backup of your data with the program's own tool before the session: the connection can drop unexpectedly. A firewall or antivirus may block the connection; then it has to be configured or switched off for a while.
+booking-consent_pay_review = Payment. A backup review is paid for the time the consultant actually spends on your problem (looking into the data, answering by phone or correcting the backup), at least { $min_hours ->
+        [one] { $min_hours } hour
+       *[other] { $min_hours } hours
+    }.
 booking-agree_pay = ✅ I agree to pay for the time spent
 booking-agree_access = ✅ I allow access for the session only
 booking-agree_backup = ✅ Understood, I will make a backup
@@ -146,6 +164,7 @@ booking-cancel_yes = Yes, cancel
 booking-cancel_no = No, keep it
 booking-cancel_confirm_hint = Press "Yes, cancel" or "No, keep it".
 booking-cancelled = The booking for { $when } is cancelled. The managers have been told.
+booking-fee_moved = The one-time connection fee ({ $amount }) moves to your booking on { $when }: its estimate is now { $total }.
 booking-move_question = Move the session from { $old } to { $new } ({ $hours ->
         [one] { $hours } hour
        *[other] { $hours } hours
@@ -169,6 +188,8 @@ booking-card_time = Estimated time: { $hours ->
        *[other] { $hours } hours
     } × { $rate } = { $amount }
 booking-card_fee = One-time connection fee (first direct session): { $amount }
+booking-card_fee_passed = One-time connection fee moved here from cancelled request #{ $number }
+booking-card_fee_billed = One-time connection fee already billed with request #{ $number }
 booking-card_total = Estimated total: { $amount }
 booking-card_consent = Consent "{ $consent }": { $at }
 booking-card_moved = Moved by the customer { $at } (was { $old })

@@ -33,6 +33,7 @@ reminders-session_hours_before = Reminder: your remote session ({ $kind }) start
 reminders-session_kind_backup = backup review
 reminders-session_kind_direct = direct connection
 reminders-session_backup_advice = Before the session make a backup with the program's own tool: the connection can drop. A firewall or antivirus may block the connection.
+reminders-session_review_advice = If you have not sent the backup yet, send it as a file in this chat or to { -support-email }. The consultant will look at the data and answer by phone or send back a corrected backup.
 reminders-documents_waiting = Request #{ $number } is still waiting for your documents. Send the scans ({ $types }) in this chat: the request continues as soon as they are here.
 reminders-keyrun_title = Monthly prolongation of the additional key protection service ({ $date }):
 reminders-keyrun_prolonged = • key { $serial }: prolonged, works until { $until }.

@@ -5,6 +5,7 @@ session_bill-bad_minutes = Minutes must be a whole number from 1 to { $max }. No
 session_bill-unknown_request = There is no request #{ $number }. Nothing has changed.
 session_bill-not_a_booking = Request #{ $number } is not a session booking. Nothing has changed.
 session_bill-cancelled = The booking of request #{ $number } was cancelled; there is nothing to bill. Nothing has changed.
+session_bill-not_started = The session of request #{ $number } is booked for { $when } and has not started yet: the minutes are entered after it. Nothing has changed.
 session_bill-already_billed = The time of request #{ $number } was already entered: { $minutes ->
         [one] { $minutes } minute
        *[other] { $minutes } minutes

@@ -17,3 +17,9 @@ spoken_dates-skip =
     around
     after
     from
+spoken_dates-now =
+    now
+    right now
+    right away
+    immediately
+    asap

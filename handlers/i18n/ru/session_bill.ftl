@@ -5,6 +5,7 @@ session_bill-bad_minutes = Минуты — целое число от 1 до { 
 session_bill-unknown_request = Заявки №{ $number } нет. Ничего не изменилось.
 session_bill-not_a_booking = Заявка №{ $number } — не запись на консультацию. Ничего не изменилось.
 session_bill-cancelled = Запись по заявке №{ $number } отменена, выставлять счёт не за что. Ничего не изменилось.
+session_bill-not_started = Консультация по заявке №{ $number } назначена на { $when } и ещё не началась: время вводится после неё. Ничего не изменилось.
 session_bill-already_billed = По заявке №{ $number } время уже введено: { $minutes ->
         [one] { $minutes } минута
         [few] { $minutes } минуты
