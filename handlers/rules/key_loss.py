@@ -18,7 +18,11 @@ when the run still holds the service for it:
 * on ``today`` the run would prolong it (today <= E, E = the latest support end of its
   licenses) or only leave it out while the service is still kept (E < today <= E +
   ``reconnect_after_days``: paying the renewal now keeps the service, seed 000 p.10).
-  Later than that the run disconnects the service: branch B.
+  Later than that the run disconnects the service: branch B;
+* its support was not renewed too late: from ``lapsed_on``, the day a renewal paid later
+  than E + ``reconnect_after_days`` lapsed the service
+  (:func:`handlers.rules.protection.lapsed_on`), the service needs connecting again,
+  whatever the new support end: branch B.
 
 A key with no license on it has nothing to restore, so it is never covered.
 """
@@ -69,6 +73,7 @@ def protection_covers(
     support_end: date | None,
     today: date,
     policy: Policy,
+    lapsed_on: date | None = None,
 ) -> bool:
     """True when the additional protection service covers a loss reported ``today``."""
     if support_end is None:
@@ -81,6 +86,7 @@ def protection_covers(
         protection_service=protection_service,
         support_end=support_end,
         customer_id=0,
+        lapsed_on=lapsed_on,
     )
     if not takes_part_in_runs(key):
         return False
@@ -98,6 +104,7 @@ def loss_branch(
     support_end: date | None,
     today: date,
     policy: Policy,
+    lapsed_on: date | None = None,
 ) -> LossBranch:
     covered = protection_covers(
         kind=kind,
@@ -106,6 +113,7 @@ def loss_branch(
         support_end=support_end,
         today=today,
         policy=policy,
+        lapsed_on=lapsed_on,
     )
     return LossBranch.PROTECTED if covered else LossBranch.DOCUMENTS
 

@@ -38,6 +38,7 @@ from handlers.rules.key_loss import (
     new_key_price,
     protected_replacement,
 )
+from handlers.rules.protection import key_support_end, lapsed_on
 from storage import customers, keys
 from storage.models import Key, KeyKind, KeyStatus, Request, RequestKind, RequestStatus
 
@@ -250,14 +251,15 @@ class KeyLossFlow(DocumentRequestFlow[KeyLossDetails]):
         if key.status.value not in REPORTABLE:
             self._refuse_for_status(ctx, "key_loss.already_reported", key)
             return True
-        support_end = await keys.latest_support_end(ctx.unit, key.id)
+        support = await keys.support_of_key(ctx.unit, key.id)
         branch = loss_branch(
             kind=key.kind.value,
             status=key.status.value,
             protection_service=key.protection_service,
-            support_end=support_end,
+            support_end=key_support_end(support),
             today=ctx.today,
             policy=ctx.policy,
+            lapsed_on=lapsed_on(support, key.protection_connected_on, ctx.policy),
         )
         licenses = [lic.number for lic in await keys.licenses_of_key(ctx.unit, key.id)]
         await keys.set_status(ctx.unit, key.id, KeyStatus(what.value), ctx.now)
