@@ -208,10 +208,12 @@ async def _import(app: App, file: Path) -> int:
     from handlers.desk.import_report import problem_lines, summary_lines
     from storage.importer import import_csv
 
+    now = datetime.now(UTC)
     report = await import_csv(
         app.db,
         file,
-        now=datetime.now(UTC),
+        now=now,
+        today=local_today(now, app.policy),
         progress=_progress,
         default_support_months=app.policy.support.default_term_months,
     )

@@ -5,7 +5,9 @@ On ``protection.renewal_run_day`` of every month (weekends and holidays included
 CodeMeter key with the service connected gets its outcome from
 ``handlers.rules.key_renewal.plan_key_run``: prolonged to run date + ``programming_days``,
 left out (reported lost/stolen/broken/found/replaced, or support ended), or disconnected
-(support ended more than ``reconnect_after_days`` before the run).
+(support ended more than ``reconnect_after_days`` before the run, or was renewed later
+than that: ``handlers.rules.protection.lapsed_on``). A catch-up made after the run date
+disconnects a key whose deadline has passed by the day it runs, and records that day.
 
 Exactly once per key and month
     1. One ``BEGIN IMMEDIATE`` transaction opens the month's batch (``renewal_batches``,
@@ -21,11 +23,12 @@ Exactly once per key and month
 
 Messages
     Each owner gets one message per run listing their keys: prolonged until when; left out
-    because support ended (renew by E + 14 to keep the service); disconnected (and the
-    reconnection price); left out by status, told only in the first run after the status
-    changed (the owner reported it and was answered then). These are service notices, not
-    reminders: muting reminders does not stop them. Managers get a summary with the counts
-    and the batch file (outbox ``document``; its path is in the text too).
+    because support ended (renew by E + 14 to keep the service); disconnected (the last
+    day a payment kept it, and the reconnection price); left out by status, told only in
+    the first run after the status changed (the owner reported it and was answered then).
+    These are service notices, not reminders: muting reminders does not stop them.
+    Managers get a summary with the counts and the batch file (outbox ``document``; its
+    path is in the text too).
 
 The batch file
     ``RENEWAL_BATCH_DIR/renewals-YYYY-MM.csv``: UTF-8 without BOM, comma-separated, CRLF
@@ -53,6 +56,7 @@ from handlers.policy import Policy
 from handlers.rules import key_renewal as rules
 from handlers.rules.dates import add_months, local_today
 from handlers.rules.key_renewal import KeyRunEntry, RunOutcome
+from handlers.rules.protection import lapsed_on, reconnection_price
 from storage import accounts, customers, keys, outbox, renewal_batches
 from storage.db import Database, Unit
 from storage.keys import KeyForRun
@@ -139,7 +143,7 @@ async def run_key_renewals(
             date=run_date,
         )
 
-    status, owner_messages = await _log_outcomes(db, policy, month, run_date, latest, now)
+    status, owner_messages = await _log_outcomes(db, policy, month, run_date, latest, now, today)
     if status == "already_done":
         return await _already_done(db, month, run_date)
 
@@ -188,7 +192,13 @@ async def run_key_renewals(
 
 
 async def _log_outcomes(
-    db: Database, policy: Policy, month: str, run_date: date, latest: date, now: datetime
+    db: Database,
+    policy: Policy,
+    month: str,
+    run_date: date,
+    latest: date,
+    now: datetime,
+    today: date,
 ) -> tuple[str, int]:
     """Step 1 (one transaction): open or resume the batch, log the outcomes of the keys not
     yet logged, update the keys, queue the owners' messages. Returns (status, messages)."""
@@ -213,7 +223,9 @@ async def _log_outcomes(
 
         done = await renewal_batches.keys_of_month(unit, month)
         todo = {key.key_id: key for key in await keys.keys_for_run(unit) if key.key_id not in done}
-        plan = rules.plan_key_run((_rule_key(key) for key in todo.values()), run_date, policy)
+        plan = rules.plan_key_run(
+            (_rule_key(key, policy) for key in todo.values()), run_date, policy, today=today
+        )
         await renewal_batches.add_keys(
             unit,
             batch_id,
@@ -226,7 +238,7 @@ async def _log_outcomes(
         until = run_date + timedelta(days=policy.protection.programming_days)
         await keys.set_programmed_until(unit, [e.key.key_id for e in plan.prolonged], until)
         await keys.set_protection_disconnected(
-            unit, [e.key.key_id for e in plan.disconnected], run_date
+            unit, [e.key.key_id for e in plan.disconnected], max(run_date, today)
         )
         previous = await renewal_batches.keys_of_month(
             unit, rules.run_month(add_months(run_date, -1))
@@ -238,7 +250,7 @@ async def _log_outcomes(
     return status, queued
 
 
-def _rule_key(key: KeyForRun) -> rules.KeyForRun:
+def _rule_key(key: KeyForRun, policy: Policy) -> rules.KeyForRun:
     return rules.KeyForRun(
         key_id=key.key_id,
         serial=key.serial,
@@ -247,6 +259,7 @@ def _rule_key(key: KeyForRun) -> rules.KeyForRun:
         protection_service=key.protection_service,
         support_end=key.support_end,
         customer_id=key.customer_id,
+        lapsed_on=lapsed_on(key.support, key.connected_on, policy),
     )
 
 
@@ -306,7 +319,6 @@ def _owner_line(
 ) -> str:
     serial = key.serial
     end = key.support_end
-    grace = timedelta(days=policy.protection.reconnect_after_days)
     if entry.outcome is RunOutcome.PROLONGED:
         assert entry.programmed_until is not None
         return t("reminders.keyrun_prolonged", serial=serial, until=t.date(entry.programmed_until))
@@ -315,20 +327,19 @@ def _owner_line(
         return t("reminders.keyrun_excluded", serial=serial, status=status)
     if end is None:
         return t("reminders.keyrun_no_license", serial=serial)
+    deadline = rules.service_deadline(entry.key, policy)
     if entry.outcome is RunOutcome.DISCONNECTED:
-        protection = policy.protection
-        price = protection.price_resident if resident else protection.price_non_resident
         return t(
             "reminders.keyrun_disconnected",
             serial=serial,
-            deadline=t.date(end + grace),
-            price=t.money(price),
+            deadline=t.date(deadline),
+            price=t.money(reconnection_price(policy, resident=resident)),
         )
     return t(
         "reminders.keyrun_support_ended",
         serial=serial,
         end=t.date(end),
-        deadline=t.date(end + grace),
+        deadline=t.date(deadline),
     )
 
 

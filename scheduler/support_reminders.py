@@ -15,6 +15,12 @@ Who gets it
     The reminder is logged even when nobody can get it (no linked chat, all muted): it was
     decided, and it must not fire later when someone links.
 
+The protection service is the key's
+    The E + 10 reminder ("pay by E + 14 or the service is lost") goes only to a license
+    whose support end is its key's support end while the service runs: a license on a key
+    that another license keeps alive is not told to pay by a deadline, its reminders say
+    which license keeps the service and until when (``handlers.rules.protection``).
+
 Days missed while the bot was down (catch-up)
     The run for D also covers the days after the last completed run (``job_runs``). Of the
     reminders missed in those days, per license only the most recent one whose message is
@@ -33,9 +39,11 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from handlers.engine.payloads import encode
+from handlers.flows.renewal import protection_lines
 from handlers.i18n import Texts, texts
 from handlers.policy import Policy
 from handlers.rules.dates import add_months
+from handlers.rules.protection import Outlook, holds_the_key
 from handlers.rules.reminders import (
     AFTER_END,
     BEFORE_END,
@@ -46,7 +54,7 @@ from handlers.rules.reminders import (
     reminder_series,
 )
 from handlers.rules.renewal import RenewalQuote, renewal_quote
-from storage import accounts, job_runs, outbox, reminder_log
+from storage import accounts, job_runs, keys, outbox, reminder_log
 from storage import licenses as licenses_repo
 from storage.db import Database
 from storage.licenses import LicenseView
@@ -143,14 +151,20 @@ def reminder_text(
     family, _ = parse_reminder_kind(reminder.kind)
     about = {"product": view.product_name, "number": view.number}
     end, until = t.date(reminder.support_end), t.date(quote.preferential_until)
-    if family == PROTECTION and quote.protection is not None:
+    paying = [term for term in quote.protection if term.outlook is Outlook.PAY_BY]
+    others = quote.protection
+    if family == PROTECTION and paying:
+        headline = paying[0]
+        assert headline.deadline is not None
+        others = tuple(term for term in quote.protection if term is not headline)
         lines = [
             t(
                 "reminders.protection",
                 **about,
                 date=end,
-                deadline=t.date(quote.protection.deadline),
-                price=t.money(quote.protection.reconnection_price),
+                serial=headline.serial,
+                deadline=t.date(headline.deadline),
+                price=t.money(headline.reconnection_price),
             )
         ]
     elif family == BEFORE_END:
@@ -168,8 +182,7 @@ def reminder_text(
             new_end=t.date(quote.new_support_end),
         )
     )
-    if quote.protection is not None and quote.protection.keeps_service and family != PROTECTION:
-        lines.append(t("reminders.protection_note", deadline=t.date(quote.protection.deadline)))
+    lines += protection_lines(t, others, policy)
     lines.append(t("reminders.mute_hint"))
     return "\n".join(lines)
 
@@ -246,16 +259,22 @@ async def send_support_reminders(
         ):
             logged[(license_id, support_end)].add(kind)
 
+        # First with the flag of any key with the service (a superset of the licenses that
+        # keep their key's service): only the licenses with something due are read again
+        # with their keys, the precise flag deciding the protection reminder.
+        due = [
+            view
+            for view in views
+            if any(_decide(view, view.protection_service, first, day, logged, policy))
+        ]
+        served = await keys.served_keys_of_licenses(unit, [v.id for v in due], heavy=True)
         decided: list[tuple[LicenseView, list[DueReminder], list[DueReminder]]] = []
-        for view in views:
-            series = reminder_series(
-                support_end=view.support_end,
-                protection_service=view.protection_service,
-                policy=policy,
+        for view in due:
+            keeps = any(
+                holds_the_key(view.number, view.support_end, key, day, policy)
+                for key in served.get(view.id, ())
             )
-            send, skip = decide(
-                series, first, day, logged.get((view.id, view.support_end), set()), policy
-            )
+            send, skip = _decide(view, keeps, first, day, logged, policy)
             if send or skip:
                 decided.append((view, send, skip))
 
@@ -277,7 +296,8 @@ async def send_support_reminders(
                 support_end=view.support_end,
                 today=day,
                 policy=policy,
-                protection_service=view.protection_service,
+                license_number=view.number,
+                keys=served.get(view.id, ()),
                 resident=view.resident,
             )
             for reminder in send:
@@ -292,6 +312,22 @@ async def send_support_reminders(
         result = ReminderRun(first=first, day=day, messages=queued, **counts)
         await job_runs.finish(unit, JOB, day, now, result.summary())
     return result
+
+
+def _decide(
+    view: LicenseView,
+    keeps_the_key: bool,
+    first: date,
+    day: date,
+    logged: dict[tuple[int, date], set[str]],
+    policy: Policy,
+) -> tuple[list[DueReminder], list[DueReminder]]:
+    """(to send, to skip) of one license; ``keeps_the_key``: its E + 10 reminder is due
+    (see :func:`handlers.rules.protection.holds_the_key`)."""
+    series = reminder_series(
+        support_end=view.support_end, protection_service=keeps_the_key, policy=policy
+    )
+    return decide(series, first, day, logged.get((view.id, view.support_end), set()), policy)
 
 
 def _messages(

@@ -20,9 +20,10 @@ Customers
 Licenses
     * L-1001 BZ-REPORT of Петров, support ended 10 days ago: the "done when" case, a
       preferential quote of 1998 with the new end 12 months after the old one; its key has
-      the protection service, so the quote says "pay by E + 14 days to keep it";
+      the protection service, kept by L-1002 on the same key, so the quote says so rather
+      than "pay by E + 14 days to keep it";
     * L-1002 BZ-MEBEL of Петров, support ends in 30 days: the 30-days-before reminder is due
-      today;
+      today; its quote says "pay by E + 14 days to keep the key's protection service";
     * L-1003 BZ-MEBEL of Sofia Furniture, support ends today (a subscription, license ends
       in a year);
     * L-1004 BZ-SHKAF of Сидорова, 2 workplaces, support ended 45 days ago: the standard
@@ -175,6 +176,6 @@ async def load_demo(db: Database, *, today: date, now: datetime) -> ImportReport
     """
     path = await asyncio.to_thread(_write_temp_csv, demo_rows(today))
     try:
-        return await import_csv(db, path, now=now)
+        return await import_csv(db, path, now=now, today=today)
     finally:
         await asyncio.to_thread(path.unlink, missing_ok=True)

@@ -19,6 +19,7 @@ from storage.importer import (
     MAX_LENGTHS,
     MAX_OTHER_LENGTH,
     MAX_TEXT_LENGTHS,
+    OPTIONAL_COLUMNS,
     ImportProblem,
     ImportReport,
     Problem,
@@ -57,9 +58,14 @@ def row(**changes: str) -> dict[str, str]:
     return BASE | changes
 
 
-def csv_text(rows: Sequence[dict[str, str]], *, delimiter: str = ";") -> str:
+def csv_text(
+    rows: Sequence[dict[str, str]],
+    *,
+    delimiter: str = ";",
+    columns: Sequence[str] = COLUMNS,
+) -> str:
     buffer = io.StringIO(newline="")
-    writer = csv.DictWriter(buffer, fieldnames=COLUMNS, delimiter=delimiter, lineterminator="\r\n")
+    writer = csv.DictWriter(buffer, fieldnames=columns, delimiter=delimiter, lineterminator="\r\n")
     writer.writeheader()
     writer.writerows(rows)
     return buffer.getvalue()
@@ -565,7 +571,7 @@ async def test_other_columns_refuse_a_huge_value_without_quoting_it(
 def test_license_numbers_and_serials_fit_what_a_customer_can_type() -> None:
     """Linking takes a license number and a key serial as typed, up to a length: an imported
     one longer than that could never be linked."""
-    assert set(MAX_LENGTHS) == set(COLUMNS)
+    assert set(MAX_LENGTHS) == set(COLUMNS) | set(OPTIONAL_COLUMNS)
     assert MAX_LENGTHS["license_number"] <= MAX_NUMBER_LENGTH
     assert MAX_LENGTHS["key_serial"] <= MAX_NUMBER_LENGTH
 
@@ -649,3 +655,105 @@ async def test_a_database_failure_stops_the_import_without_half_written_rows(
         "keys": 0,
         "key_licenses": 0,
     }
+
+
+# -- when support was paid (docs/rules.md#protection-service) -------------------------------
+
+WITH_PAID_ON = (*COLUMNS, "support_paid_on")
+
+
+async def support_record(db: Database, number: str) -> tuple[str, str | None, str | None]:
+    async with db.unit() as unit:
+        found = await unit.fetchone(
+            "SELECT support_end, support_paid_on, previous_support_end FROM licenses "
+            "WHERE number = ?",
+            (number,),
+        )
+    assert found is not None
+    return found["support_end"], found["support_paid_on"], found["previous_support_end"]
+
+
+async def import_on(db: Database, path: Path, today: date) -> ImportReport:
+    report = await import_csv(db, path, now=NOW, today=today)
+    assert report.ok, report.errors
+    return report
+
+
+async def test_when_support_was_paid_is_the_files_date_or_the_day_the_end_was_first_seen(
+    db: Database, tmp_path: Path
+) -> None:
+    first = write(tmp_path / "first.csv", csv_text([row()]))  # no support_paid_on column
+    await import_on(db, first, date(2026, 6, 1))
+    assert await support_record(db, "L-1001") == ("2026-11-13", "2026-06-01", None)
+
+    renewed = write(tmp_path / "renewed.csv", csv_text([row(support_end="13.11.2027")]))
+    report = await import_on(db, renewed, date(2026, 11, 29))
+    assert report.updated["licenses"] == 1
+    assert await support_record(db, "L-1001") == ("2027-11-13", "2026-11-29", "2026-11-13")
+
+    # The same file later changes nothing: the end was first seen on the 29th.
+    again = await import_on(db, renewed, date(2026, 12, 20))
+    assert again.updated["licenses"] == 0
+    assert await support_record(db, "L-1001") == ("2027-11-13", "2026-11-29", "2026-11-13")
+
+    # The vendor adds the column: its date is when it was paid.
+    paid = row(support_end="13.11.2027", support_paid_on="25.11.2026")
+    await import_on(
+        db, write(tmp_path / "paid.csv", csv_text([paid], columns=WITH_PAID_ON)), date(2026, 12, 21)
+    )
+    assert await support_record(db, "L-1001") == ("2027-11-13", "2026-11-25", "2026-11-13")
+
+
+async def test_a_renewal_imported_with_its_payment_date(db: Database, tmp_path: Path) -> None:
+    await import_on(db, write(tmp_path / "a.csv", csv_text([row()])), date(2026, 6, 1))
+    paid = row(support_end="13.11.2027", support_paid_on="2026-11-27")
+    text = csv_text([paid], columns=WITH_PAID_ON, delimiter=",")
+    await import_on(db, write(tmp_path / "b.csv", text), date(2026, 12, 5))
+    assert await support_record(db, "L-1001") == ("2027-11-13", "2026-11-27", "2026-11-13")
+
+
+async def test_a_bad_payment_date_refuses_its_row(db: Database, tmp_path: Path) -> None:
+    rows = [row(support_paid_on="вчера"), row(license_number="L-1002", support_paid_on="")]
+    report = await run(db, write(tmp_path / "bad.csv", csv_text(rows, columns=WITH_PAID_ON)))
+    assert report.errors == [
+        ImportProblem(2, Problem.NOT_A_DATE, "support_paid_on", {"value": "вчера"})
+    ]
+    assert report.imported == 1
+
+
+async def test_two_rows_of_a_license_with_different_payment_dates_contradict(
+    db: Database, tmp_path: Path
+) -> None:
+    rows = [row(support_paid_on="01.11.2026"), row(support_paid_on="02.11.2026")]
+    report = await run(db, write(tmp_path / "two.csv", csv_text(rows, columns=WITH_PAID_ON)))
+    assert [(p.line, p.code, p.column) for p in report.errors] == [
+        (3, Problem.DIFFERS, "support_paid_on")
+    ]
+
+
+async def test_a_key_the_bot_disconnected_stays_off_until_the_file_connects_it_again(
+    db: Database, tmp_path: Path
+) -> None:
+    """The accounting export still says "yes" after the bot disconnected the service: that
+    does not connect it again for free; a connection date after the disconnection does."""
+    export = write(tmp_path / "export.csv", csv_text([row()]))
+    await run(db, export)
+    async with db.unit() as unit:
+        stored = await keys.by_serial(unit, "3-1234567")
+        assert stored is not None
+        await keys.set_protection_disconnected(unit, [stored.id], date(2026, 12, 1))
+
+    report = await run(db, export)
+    assert report.updated["keys"] == 0
+    async with db.unit() as unit:
+        still = await keys.by_serial(unit, "3-1234567")
+    assert still is not None and not still.protection_service
+    assert still.protection_disconnected_on == date(2026, 12, 1)
+
+    reconnected = row(protection_connected_on="05.12.2026")
+    await run(db, write(tmp_path / "paid.csv", csv_text([reconnected])))
+    async with db.unit() as unit:
+        again = await keys.by_serial(unit, "3-1234567")
+    assert again is not None and again.protection_service
+    assert again.protection_connected_on == date(2026, 12, 5)
+    assert again.protection_disconnected_on is None

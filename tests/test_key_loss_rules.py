@@ -65,6 +65,23 @@ def test_no_cover_without_the_service_on_an_active_codemeter_key_with_licenses(
     assert covers(policy, E, **changes) is False
 
 
+@pytest.mark.parametrize(
+    ("lapsed_on", "today", "covered"),
+    [
+        pytest.param(None, E + timedelta(days=20), True, id="renewed-in-time"),
+        pytest.param(E + timedelta(days=15), E + timedelta(days=20), False, id="renewed-late"),
+        pytest.param(E + timedelta(days=15), E + timedelta(days=15), False, id="on-the-lapse-day"),
+        pytest.param(E + timedelta(days=15), E + timedelta(days=14), True, id="before-the-lapse"),
+    ],
+)
+def test_support_renewed_too_late_does_not_cover_a_loss(
+    policy: Policy, lapsed_on: date | None, today: date, covered: bool
+) -> None:
+    """E renewed to next year but paid on E + 15: the new end does not bring the cover back."""
+    later = E + timedelta(days=365)
+    assert covers(policy, today, support_end=later, lapsed_on=lapsed_on) is covered
+
+
 def test_branch_names_follow_the_cover(policy: Policy) -> None:
     common = {"kind": "codemeter", "status": "active", "support_end": E, "policy": policy}
     assert loss_branch(protection_service=True, today=E, **common) is LossBranch.PROTECTED

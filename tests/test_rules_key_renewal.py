@@ -28,6 +28,7 @@ def key(
     status: str = "active",
     kind: str = "codemeter",
     service: bool = True,
+    lapsed_on: date | None = None,
 ) -> KeyForRun:
     return KeyForRun(
         key_id=key_id,
@@ -37,6 +38,7 @@ def key(
         protection_service=service,
         support_end=support_end,
         customer_id=100 + key_id,
+        lapsed_on=lapsed_on,
     )
 
 
@@ -64,6 +66,16 @@ def key(
         pytest.param(key(status="replaced"), RunOutcome.EXCLUDED_STATUS, None, id="replaced"),
         pytest.param(key(status="lost", support_end=date(2025, 1, 1)),
                      RunOutcome.EXCLUDED_STATUS, None, id="status-wins-over-support"),
+        # Support of E = 10 Dec renewed to 10 Dec 2027, paid on 25 Dec (E + 15): the service
+        # lapsed on 25 Dec, so the new end does not keep it.
+        pytest.param(key(support_end=date(2027, 12, 10), lapsed_on=date(2026, 12, 25)),
+                     RunOutcome.DISCONNECTED, None, id="renewed-too-late"),
+        pytest.param(key(support_end=date(2027, 12, 10), lapsed_on=RUN),
+                     RunOutcome.DISCONNECTED, None, id="lapsed-on-the-run-date"),
+        pytest.param(key(support_end=date(2027, 12, 10), lapsed_on=date(2027, 1, 2)),
+                     RunOutcome.PROLONGED, PROGRAMMED, id="lapse-after-the-run-date"),
+        pytest.param(key(status="lost", lapsed_on=date(2026, 12, 25)),
+                     RunOutcome.EXCLUDED_STATUS, None, id="status-wins-over-a-lapse"),
     ],
 )  # fmt: skip
 def test_outcome_per_key(
@@ -180,3 +192,24 @@ def test_latest_run_date(policy: Policy, today: date, run_day: int, expected: da
         update={"protection": policy.protection.model_copy(update={"renewal_run_day": run_day})}
     )
     assert latest_run_date(today, changed) == expected
+
+
+@pytest.mark.parametrize(
+    ("support_end", "today", "outcome"),
+    [
+        pytest.param(RUN - timedelta(days=5), RUN, RunOutcome.SUPPORT_ENDED, id="on-the-run-date"),
+        pytest.param(RUN - timedelta(days=5), RUN + timedelta(days=9), RunOutcome.SUPPORT_ENDED,
+                     id="caught-up-on-the-deadline"),
+        pytest.param(RUN - timedelta(days=5), RUN + timedelta(days=10), RunOutcome.DISCONNECTED,
+                     id="caught-up-after-the-deadline"),
+        pytest.param(RUN + timedelta(days=5), RUN + timedelta(days=25), RunOutcome.PROLONGED,
+                     id="caught-up-support-running-on-the-run-date"),
+    ],
+)  # fmt: skip
+def test_a_run_caught_up_late_never_tells_to_pay_by_a_past_day(
+    policy: Policy, support_end: date, today: date, outcome: RunOutcome
+) -> None:
+    """A run made after its run date (the bot was down on the 1st) disconnects a key whose
+    E + 14 has passed by the day it runs, instead of telling its owner to renew by then."""
+    plan = plan_key_run([key(support_end=support_end)], RUN, policy, today=today)
+    assert [entry.outcome for entry in plan.entries] == [outcome]

@@ -3,16 +3,19 @@ protection terms."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
 import pytest
 
 from handlers.policy import Policy
-from handlers.rules.renewal import ProtectionTerms, RenewalRate, renewal_quote
+from handlers.rules.protection import KeyTerms, Outlook
+from handlers.rules.renewal import RenewalRate, renewal_quote
 
 PRE = RenewalRate.PREFERENTIAL
 STD = RenewalRate.STANDARD
+PAY_BY, LAPSED = Outlook.PAY_BY, Outlook.LAPSED
 
 
 @pytest.mark.parametrize(
@@ -99,62 +102,90 @@ def test_renewal_quote(
     assert quote.new_support_end == new_end
     assert quote.price == Decimal(price)
     assert (quote.support_end, quote.today) == (support_end, today)
-    assert quote.protection is None
+    assert quote.protection == ()
+    assert quote.support_lapsed is (today > support_end)
+
+
+@dataclass(frozen=True)
+class Period:
+    number: str
+    support_end: date
+    paid_on: date | None = None
+    previous_end: date | None = None
+
+
+@dataclass(frozen=True)
+class Key:
+    serial: str
+    support: tuple[Period, ...]
+    connected: bool = True
+    connected_on: date | None = date(2025, 1, 10)
+
+
+ONE_LICENSE = Key("3-100", (Period("L-1", date(2026, 3, 10)),))
+
+
+def keeps(price: Decimal) -> KeyTerms:
+    """Kept if the renewal is paid by E + 14 (24 March)."""
+    return KeyTerms("3-100", PAY_BY, date(2026, 3, 24), None, (), price)
 
 
 @pytest.mark.parametrize(
     ("today", "resident", "expected"),
     [
         pytest.param(
-            date(2026, 3, 20), True, ProtectionTerms(date(2026, 3, 24), True, Decimal("2500")),
+            date(2026, 3, 20), True, keeps(Decimal("2500")),
             id="before-deadline-resident",
         ),
         pytest.param(
-            date(2026, 3, 24), True, ProtectionTerms(date(2026, 3, 24), True, Decimal("2500")),
+            date(2026, 3, 24), True, keeps(Decimal("2500")),
             id="on-deadline-kept",
         ),
         pytest.param(
-            date(2026, 3, 25), True, ProtectionTerms(date(2026, 3, 24), False, Decimal("2500")),
+            date(2026, 3, 25), True, KeyTerms("3-100", LAPSED, None, None, (), Decimal("2500")),
             id="day-after-deadline-lost",
         ),
         pytest.param(
-            date(2026, 3, 25), False, ProtectionTerms(date(2026, 3, 24), False, Decimal("3500")),
+            date(2026, 3, 25), False, KeyTerms("3-100", LAPSED, None, None, (), Decimal("3500")),
             id="lost-non-resident",
         ),
         pytest.param(
-            date(2026, 2, 1), False, ProtectionTerms(date(2026, 3, 24), True, Decimal("3500")),
+            date(2026, 2, 1), False, keeps(Decimal("3500")),
             id="early-non-resident",
         ),
     ],
 )  # fmt: skip
-def test_protection_terms(
-    policy: Policy, today: date, resident: bool, expected: ProtectionTerms
-) -> None:
+def test_protection_terms(policy: Policy, today: date, resident: bool, expected: KeyTerms) -> None:
     quote = renewal_quote(
         price=Decimal("7990"),
         support_end=date(2026, 3, 10),
         today=today,
         policy=policy,
-        protection_service=True,
+        license_number="L-1",
+        keys=[ONE_LICENSE],
         resident=resident,
     )
-    assert quote.protection == expected
+    assert quote.protection == (expected,)
+    assert quote.protection[0].keeps_service is (expected.outlook is not LAPSED)
 
 
 def test_protection_deadline_from_policy(policy: Policy) -> None:
     changed = policy.model_copy(
         update={"protection": policy.protection.model_copy(update={"reconnect_after_days": 0})}
     )
-    quote = renewal_quote(
-        price=Decimal("7990"),
-        support_end=date(2026, 3, 10),
-        today=date(2026, 3, 11),
-        policy=changed,
-        protection_service=True,
+    on_end, day_after = (
+        renewal_quote(
+            price=Decimal("7990"),
+            support_end=date(2026, 3, 10),
+            today=today,
+            policy=changed,
+            license_number="L-1",
+            keys=[ONE_LICENSE],
+        )
+        for today in (date(2026, 3, 10), date(2026, 3, 11))
     )
-    assert quote.protection is not None
-    assert quote.protection.deadline == date(2026, 3, 10)
-    assert quote.protection.keeps_service is False
+    assert on_end.protection[0].deadline == date(2026, 3, 10)
+    assert day_after.protection[0].keeps_service is False
 
 
 @pytest.mark.parametrize(

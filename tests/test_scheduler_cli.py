@@ -48,8 +48,9 @@ def test_jobs_reminders_twice_and_refusals(tmp_path: Path) -> None:
     assert run_bot("console", "--demo", tmp_path=tmp_path).returncode == 0
     first = run_bot("jobs", "reminders", tmp_path=tmp_path)
     assert first.returncode == 0, first.stderr
-    # L-1001 (E + 10, protection service) and L-1002 (30 days before) to the console chat
-    assert "• отправлено напоминаний: 2, сообщений в очереди: 2\n" in first.stdout
+    # L-1002 (30 days before) to the console chat; L-1001's E + 10 "pay by E + 14 or lose
+    # the protection service" is not due: L-1002 on the same key keeps the service.
+    assert "• отправлено напоминаний: 1, сообщений в очереди: 1\n" in first.stdout
     second = run_bot("jobs", "reminders", tmp_path=tmp_path)
     assert second.returncode == 0 and ": делать нечего." in second.stdout
     english = run_bot("jobs", "reminders", tmp_path=tmp_path, env={"MANAGER_LANGUAGE": "en"})

@@ -283,3 +283,92 @@ async def test_a_future_month_or_a_past_month_never_started_is_refused(
         )
     assert await count(db, "renewal_batches") == 0
     assert (await key_of(db, "3-100")).programmed_until is None
+
+
+# -- a renewal paid too late (docs/rules.md#the-monthly-key-run) ----------------------------
+
+LATE = Person("Олег Поздний", "+79990009900")
+END = date(2026, 12, 10)  # E of key 3-900: E + 14 is 24 December
+
+
+def day_after_end(n: int) -> date:
+    return END + timedelta(days=n)
+
+
+@pytest.mark.parametrize(
+    ("imported_on", "paid_on", "kept"),
+    [
+        pytest.param(day_after_end(-3), None, True, id="paid-before-the-end"),
+        pytest.param(day_after_end(14), None, True, id="first-seen-on-the-14th-day"),
+        pytest.param(day_after_end(15), None, False, id="first-seen-on-the-15th-day"),
+        pytest.param(day_after_end(20), day_after_end(14), True, id="paid-on-the-14th-day"),
+        pytest.param(day_after_end(16), day_after_end(15), False, id="paid-on-the-15th-day"),
+    ],
+)
+async def test_a_renewal_paid_later_than_e_plus_14_does_not_keep_the_service(
+    db: Database,
+    policy: Policy,
+    tmp_path: Path,
+    imported_on: date,
+    paid_on: date | None,
+    kept: bool,
+) -> None:
+    """Support of key 3-900 ends on 10 December and is renewed for a year. Paid by the 24th
+    the service goes on; paid later, the January run disconnects it although the new
+    support end lies a year ahead and the file reached the bot before the run."""
+    await load(
+        db,
+        [license_row(LATE, "REPORT", "L-90", END, key="3-900", service=True)],
+        datetime(2026, 6, 1, 9, 0, tzinfo=UTC),
+    )
+    await link(db, LATE, "901")
+    renewed = license_row(LATE, "REPORT", "L-90", date(2027, 12, 10), key="3-900", service=True)
+    renewed["support_paid_on"] = paid_on.isoformat() if paid_on else ""
+    await load(db, [renewed], local(imported_on, 9, 0, policy))
+
+    result = await jobs.run_renewals(
+        db, policy, DESK, local(RUN, 0, 5, policy), batch_dir=tmp_path / "renewals"
+    )
+    key = await key_of(db, "3-900")
+    (told,) = [m for m in await outbox_rows(db, prefix="keyrun:") if m["chat_id"] == "901"]
+    if kept:
+        assert (result.prolonged, result.disconnected) == (1, 0)
+        assert key.protection_service and key.programmed_until == date(2027, 1, 31)
+        assert "• ключ 3-900: продлён, работает до 31.01.2027." in told["text"]
+        return
+    assert (result.prolonged, result.disconnected) == (0, 1)
+    assert not key.protection_service and key.protection_disconnected_on == RUN
+    assert "3-900" not in Path(result.file_path or "").read_text("utf-8")
+    assert (
+        "• ключ 3-900: услуга защиты отключена, поддержка не была продлена до 24.12.2026. "
+        "Повторное подключение стоит 2\u00a0500\u00a0₽." in told["text"]
+    )
+
+    # The next export still says "yes": the service stays off, February leaves the key out.
+    await load(db, [renewed], local(date(2027, 1, 15), 9, 0, policy))
+    assert not (await key_of(db, "3-900")).protection_service
+    february = await jobs.run_renewals(
+        db, policy, DESK, local(date(2027, 2, 1), 0, 5, policy), batch_dir=tmp_path / "renewals"
+    )
+    assert (february.prolonged, february.disconnected, february.left_out) == (0, 0, 0)
+
+
+async def test_a_run_caught_up_after_the_deadline_disconnects_instead_of_naming_a_past_day(
+    db: Database, policy: Policy, tmp_path: Path
+) -> None:
+    """The bot was down on 1 January and catches up on the 20th: support of 3-901 ended on
+    25 December, so E + 14 (8 January) has passed; the owner is not told to renew by it."""
+    await load(
+        db,
+        [license_row(LATE, "REPORT", "L-91", date(2026, 12, 25), key="3-901", service=True)],
+        datetime(2026, 6, 1, 9, 0, tzinfo=UTC),
+    )
+    await link(db, LATE, "901")
+    late_start = local(date(2027, 1, 20), 8, 0, policy)
+    result = await jobs.run_renewals(db, policy, DESK, late_start, batch_dir=tmp_path)
+    assert (result.run_date, result.disconnected, result.left_out) == (RUN, 1, 0)
+    key = await key_of(db, "3-901")
+    assert not key.protection_service and key.protection_disconnected_on == date(2027, 1, 20)
+    (told,) = [m for m in await outbox_rows(db, prefix="keyrun:") if m["chat_id"] == "901"]
+    assert "поддержка не была продлена до 08.01.2027" in told["text"]
+    assert "Продлите поддержку до" not in told["text"]

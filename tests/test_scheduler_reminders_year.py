@@ -233,3 +233,42 @@ async def test_unmuting_resumes_the_series_with_the_next_reminder(
     await run_day(db, policy, date(2027, 6, 9))
     (message,) = await outbox_rows(db, prefix="reminder:")
     assert message["chat_id"] == "301" and "заканчивается 10.06.2027" in message["text"]
+
+
+async def test_the_pay_by_reminder_goes_to_the_license_that_keeps_the_key(
+    db: Database, policy: Policy
+) -> None:
+    """Key 3-0000500 carries L-51 (support ends 1 March) and L-52 (15 April): the service
+    is the key's and lives on with L-52, so L-51 is never told "pay by 15 March or the
+    service is lost"; its reminders say which license keeps the service. L-52 is."""
+    owner = Person("Мария Двухлицензионная", "+79990005500")
+    await load(
+        db,
+        [
+            license_row(owner, "REPORT", "L-51", date(2027, 3, 1), key="3-0000500", service=True),
+            license_row(owner, "MEBEL", "L-52", date(2027, 4, 15), key="3-0000500", service=True),
+        ],
+        datetime(2026, 12, 1, tzinfo=UTC),
+    )
+    await link(db, owner, "551")
+
+    await run_day(db, policy, date(2027, 3, 2))  # L-51: after_end:1
+    (ended,) = await outbox_rows(db, prefix="reminder:")
+    assert "закончилась 01.03.2027" in ended["text"]
+    assert (
+        "Дополнительную защиту ключа 3-0000500 сохраняет лицензия L-52: её поддержка "
+        "действует до 15.04.2027." in ended["text"]
+    )
+    assert "Оплатите продление до" not in ended["text"]
+
+    before = await last_outbox_id(db)
+    await run_day(db, policy, date(2027, 3, 11))  # L-51's E + 10: nothing due for it
+    assert await outbox_rows(db, after=before, prefix="reminder:") == []
+
+    await run_day(db, policy, date(2027, 4, 25))  # L-52's E + 10
+    (protection,) = await outbox_rows(db, after=before, prefix="reminder:")
+    address = parse_dedupe_key(protection["dedupe_key"])
+    assert address is not None and address.kind == "protection:10"
+    assert address.license_id == await license_id(db, "L-52")
+    assert "вашего ключа 3-0000500 будет отключена" in protection["text"]
+    assert "Оплатите продление до 29.04.2027" in protection["text"]

@@ -154,17 +154,21 @@ async def test_down_from_the_28th_to_the_3rd_catches_up_once(
     assert result.renewals is not None and result.renewals.status == "done"
     assert result.renewals.run_date == date(2027, 4, 1)
     assert (await key_of(db, "3-2")).programmed_until == date(2027, 5, 1)
-    assert (await key_of(db, "3-1")).programmed_until == date(2027, 3, 31)  # left out (E + 14)
+    # 3-1's E + 14 (1 April, the run date) has passed by the day the run is caught up: the
+    # service is disconnected then, not left out with "renew by 01.04.2027" on the 3rd.
+    key = await key_of(db, "3-1")
+    assert key.programmed_until == date(2027, 3, 31) and not key.protection_service
+    assert key.protection_disconnected_on == date(2027, 4, 3)
     assert result.reminders is not None
     assert (result.reminders.first, result.reminders.day) == (date(2027, 3, 28), date(2027, 4, 3))
     # A: "ends on 31.03" (30th) skipped, "ended" (1st) sent; B: 7 days before, still ahead;
-    # C: its E + 10 protection warning went stale on E + 14 (1 April); D like A.
+    # C: its key's service is off, so no E + 10 protection warning is due; D like A.
     assert await sent_since(db, before) == [
         ("A", "after_end:1"),
         ("B", "before_end:7"),
         ("D", "after_end:1"),
     ]
-    assert (result.reminders.reminders, result.reminders.skipped) == (3, 3)
+    assert (result.reminders.reminders, result.reminders.skipped) == (3, 2)
     texts = [row["text"] for row in await outbox_rows(db, after=before, prefix="reminder:")]
     assert any("закончилась 31.03.2027" in text for text in texts)
     assert "Catch-up: Key renewal run 2027-04" in str(result)

@@ -34,17 +34,26 @@ async def test_demo_renewal_quotes(db: Database, policy: Policy, today: date) ->
         assert petrov is not None and sidorova is not None
         views = await licenses.views_of_customer(unit, petrov.id)
         views += await licenses.views_of_customer(unit, sidorova.id)
+        served = await keys.served_keys_of_licenses(unit, [view.id for view in views])
+    protection = {}
     for view in views:
         quote = renewal_quote(
             price=view.product_price,
             support_end=view.support_end,
             today=today,
             policy=policy,
-            protection_service=view.protection_service,
+            license_number=view.number,
+            keys=served.get(view.id, ()),
             resident=view.resident,
         )
         quotes[view.number] = (quote.amount, quote.rate_kind.value)
+        protection[view.number] = [(t.serial, t.outlook.value, t.kept_by) for t in quote.protection]
     assert quotes["L-1001"] == (Decimal("1998"), "preferential")  # docs/rules.md#the-worked-example
+    # Key 3-1234567 carries L-1001 (ended 10 days ago) and L-1002 (ends in 30 days): the
+    # service is the key's, kept by L-1002; L-1002's renewal is what keeps it later.
+    assert protection["L-1001"] == [("3-1234567", "kept", ("L-1002",))]
+    assert protection["L-1002"] == [("3-1234567", "pay_by", ())]
+    assert protection["L-1004"] == protection["L-1005"] == []
     assert quotes["L-1002"] == (Decimal("13000"), "preferential")
     assert quotes["L-1004"] == (Decimal("8325"), "standard")
     assert quotes["L-1005"] == (Decimal("1998"), "preferential")  # last preferential day

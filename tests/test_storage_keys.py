@@ -48,6 +48,52 @@ async def test_keys_for_run_lists_keys_with_the_service_and_their_latest_support
     assert key.support_end == TODAY + timedelta(days=30)  # L-1002's, later than L-1001's
     assert key.customer_name == "Иван Петров"
     assert key.programmed_until == date(2026, 12, 1)
+    assert key.connected_on == TODAY - timedelta(days=180)
+    assert key.support == ()  # no license on it seen renewed: no late renewal to weigh
+
+    async with demo.unit() as unit:
+        await unit.execute(
+            "UPDATE licenses SET previous_support_end = ? WHERE number = 'L-1001'",
+            ((TODAY - timedelta(days=40)).isoformat(),),
+        )
+    async with demo.unit() as unit:
+        (renewed,) = await keys.keys_for_run(unit)
+    # Every license's support on the key, as first seen by the demo's import today.
+    assert [(s.number, s.support_end, s.paid_on, s.previous_end) for s in renewed.support] == [
+        ("L-1001", TODAY - timedelta(days=10), TODAY, TODAY - timedelta(days=40)),
+        ("L-1002", TODAY + timedelta(days=30), TODAY, None),
+    ]
+
+
+async def test_served_keys_of_licenses_are_the_active_codemeter_keys_that_have_or_had_it(
+    demo: Database,
+) -> None:
+    async with demo.unit() as unit:
+        ids = {
+            number: (await unit.fetchone("SELECT id FROM licenses WHERE number = ?", (number,)))[
+                "id"
+            ]
+            for number in ("L-1001", "L-1002", "L-1003", "L-1004", "L-1005")
+        }
+        served = await keys.served_keys_of_licenses(unit, ids.values())
+        protected = await keys.by_serial(unit, "3-1234567")
+        assert protected is not None
+        assert await keys.support_of_key(unit, protected.id) == served[ids["L-1001"]][0].support
+        await keys.set_protection_disconnected(unit, [protected.id], TODAY)
+    # L-1003's key has no service, L-1004's is a module, L-1005 has no key.
+    assert set(served) == {ids["L-1001"], ids["L-1002"]}
+    (key,) = served[ids["L-1001"]]
+    assert (key.serial, key.connected, [s.number for s in key.support]) == (
+        "3-1234567",
+        True,
+        ["L-1001", "L-1002"],
+    )
+    async with demo.unit() as unit:
+        disconnected = await keys.served_keys_of_licenses(unit, [ids["L-1002"]], heavy=True)
+        await keys.set_status(unit, protected.id, KeyStatus.LOST, NOW)
+        lost = await keys.served_keys_of_licenses(unit, [ids["L-1002"]])
+    assert [k.connected for k in disconnected[ids["L-1002"]]] == [False]  # had it: lapsed
+    assert lost == {}  # a lost key's service is no longer the customer's concern
 
 
 async def test_reported_loss_is_recorded_and_visible_to_the_run(demo: Database) -> None:

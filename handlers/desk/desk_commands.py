@@ -377,11 +377,14 @@ class DeskCommandsFlow(Flow):
         if check_content(attachment.name, await asyncio.to_thread(_head, path)) is not None:
             ctx.say(ctx.t("uploads.import_not_text", name=attachment.name))
             return True
-        now, t, months = ctx.now, ctx.t, ctx.policy.support.default_term_months
+        now, today, t = ctx.now, ctx.today, ctx.t
+        months = ctx.policy.support.default_term_months
 
         async def run_import(db: Database) -> None:
             try:
-                report = await import_csv(db, path, now=now, default_support_months=months)
+                report = await import_csv(
+                    db, path, now=now, today=today, default_support_months=months
+                )
             except OSError:
                 log.exception("import of %s failed", path)
                 ctx.say(t("desk_commands.import_failed", name=attachment.name))

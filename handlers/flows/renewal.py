@@ -1,8 +1,14 @@
 """Support renewal quote (docs/rules.md#support-renewal): for a linked license, or by product
-without linking."""
+without linking.
+
+The additional protection service is told per key (docs/rules.md#protection-service-in-the-quote):
+kept by another license until its later end, kept if paid by the key's deadline, or lapsed
+with the price of connecting it again; never a deadline that has already passed.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any
@@ -15,9 +21,12 @@ from handlers.engine.payloads import Payload
 from handlers.engine.stored import Stored
 from handlers.engine.typed_input import parse_date
 from handlers.flows.manager_contact import ask_for_person
+from handlers.i18n import Texts
+from handlers.policy import Policy
+from handlers.rules.protection import KeyTerms, Outlook, reconnection_price
 from handlers.rules.renewal import RenewalQuote, renewal_quote
 from handlers.rules.spoken_dates import understand_day
-from storage import licenses, products
+from storage import customers, keys, licenses, products
 from storage.licenses import LicenseView
 from storage.models import RequestKind
 
@@ -94,7 +103,7 @@ class RenewalFlow(Flow):
             return True
         ctx.keep(RenewalData(license_id=view.id))
         ctx.resume_at(self.quote)
-        self._show_quote(ctx, *self._license_quote(ctx, view))
+        self._show_quote(ctx, *await self._license_quote(ctx, view))
         return True
 
     # -- any product, without linking --------------------------------------------------
@@ -153,7 +162,7 @@ class RenewalFlow(Flow):
             view = await licenses.view(ctx.unit, data.license_id)
             if view is None or view.customer_id != ctx.customer_id:
                 return None
-            return self._license_quote(ctx, view)
+            return await self._license_quote(ctx, view)
         product = await products.get(ctx.unit, data.product_id or 0)
         if product is None or data.support_end is None:
             return None
@@ -163,23 +172,30 @@ class RenewalFlow(Flow):
             today=ctx.today,
             policy=ctx.policy,
         )
+        customer = (
+            await customers.get(ctx.unit, ctx.customer_id) if ctx.customer_id is not None else None
+        )
         about = {
             "product": product.name,
             "license": None,
             "license_id": None,
             "protection_kind": product.protection.value,
+            # A linked customer's residency decides the service's price; unknown otherwise.
+            "resident": customer.resident if customer is not None else None,
         }
         return quote, about
 
-    def _license_quote(
+    async def _license_quote(
         self, ctx: Context, view: LicenseView
     ) -> tuple[RenewalQuote, dict[str, Any]]:
+        served = await keys.served_keys_of_licenses(ctx.unit, [view.id])
         quote = renewal_quote(
             price=view.product_price,
             support_end=view.support_end,
             today=ctx.today,
             policy=ctx.policy,
-            protection_service=view.protection_service,
+            license_number=view.number,
+            keys=served.get(view.id, ()),
             resident=view.resident,
         )
         return quote, {"product": view.product_name, "license": view.number, "license_id": view.id}
@@ -217,33 +233,34 @@ class RenewalFlow(Flow):
             )
         )
         lines.append(t("renewal.quote_new_end", date=t.date(quote.new_support_end)))
-        if quote.protection is not None:
-            key = (
-                "renewal.protection_keeps"
-                if quote.protection.keeps_service
-                else "renewal.protection_lost"
-            )
-            lines.append(
-                t(
-                    key,
-                    deadline=t.date(quote.protection.deadline),
-                    price=t.money(quote.protection.reconnection_price),
-                )
-            )
-        elif about.get("protection_kind") == "codemeter":
-            deadline = quote.support_end + timedelta(
-                days=ctx.policy.protection.reconnect_after_days
-            )
-            lines.append(
-                t(
-                    "renewal.protection_if_any",
-                    deadline=t.date(deadline),
-                    resident=t.money(ctx.policy.protection.price_resident),
-                    non_resident=t.money(ctx.policy.protection.price_non_resident),
-                )
-            )
-        lines.append(t("renewal.quote_updates"))
+        lines += protection_lines(t, quote.protection, ctx.policy)
+        if about.get("protection_kind") == "codemeter" and about["license"] is None:
+            lines.append(self._protection_if_any(ctx, quote, about.get("resident")))
+        if quote.support_lapsed:
+            # Seed 002: the renewal brings every update released while support was lapsed;
+            # before the end nothing has lapsed, so it is not said.
+            lines.append(t("renewal.quote_updates"))
         return "\n".join(lines)
+
+    @staticmethod
+    def _protection_if_any(ctx: Context, quote: RenewalQuote, resident: bool | None) -> str:
+        """A quote by product: the key is unknown, so the service is told conditionally;
+        once its deadline has passed, as the price of connecting it again."""
+        t, protection = ctx.t, ctx.policy.protection
+        if resident is None:
+            price = t(
+                "renewal.price_by_residency",
+                resident=t.money(protection.price_resident),
+                non_resident=t.money(protection.price_non_resident),
+            )
+        else:
+            price = t.money(reconnection_price(ctx.policy, resident=resident))
+        deadline = quote.support_end + timedelta(days=protection.reconnect_after_days)
+        if quote.today <= deadline:
+            return t("renewal.protection_if_any", deadline=t.date(deadline), price=price)
+        return t(
+            "renewal.protection_if_any_lapsed", days=protection.reconnect_after_days, price=price
+        )
 
     async def ask_quote(self, ctx: Context) -> None:
         computed = await self._quote(ctx)
@@ -320,3 +337,42 @@ class RenewalFlow(Flow):
         ctx.finish()
         ctx.say(ctx.t("renewal.invoice_filed", number=request_id), (ctx.menu_row(),))
         return True
+
+
+def protection_lines(t: Texts, terms: Sequence[KeyTerms], policy: Policy) -> list[str]:
+    """One line per key with the service: kept by another license (which, until when), kept
+    if paid by a deadline (today or later), or lapsed with the price of connecting it
+    again. The support reminders carry the same lines with their quote."""
+    lines = []
+    for term in terms:
+        if term.outlook is Outlook.KEPT:
+            assert term.kept_until is not None
+            lines.append(
+                t(
+                    "renewal.protection_kept",
+                    serial=term.serial,
+                    licenses=", ".join(term.kept_by),
+                    count=len(term.kept_by),
+                    until=t.date(term.kept_until),
+                )
+            )
+        elif term.outlook is Outlook.PAY_BY:
+            assert term.deadline is not None
+            lines.append(
+                t(
+                    "renewal.protection_keeps",
+                    serial=term.serial,
+                    deadline=t.date(term.deadline),
+                    price=t.money(term.reconnection_price),
+                )
+            )
+        else:
+            lines.append(
+                t(
+                    "renewal.protection_lost",
+                    serial=term.serial,
+                    days=policy.protection.reconnect_after_days,
+                    price=t.money(term.reconnection_price),
+                )
+            )
+    return lines

@@ -18,7 +18,11 @@ when the run still holds the service for it:
 * on ``today`` the run would prolong it (today <= E, E = the latest support end of its
   licenses) or only leave it out while the service is still kept (E < today <= E +
   ``reconnect_after_days``: paying the renewal now keeps the service, seed 000 p.10).
-  Later than that the run disconnects the service: branch B.
+  Later than that the run disconnects the service: branch B;
+* its support was not renewed too late: from ``lapsed_on``, the day a renewal paid later
+  than E + ``reconnect_after_days`` lapsed the service
+  (:func:`handlers.rules.protection.lapsed_on`), the service needs connecting again,
+  whatever the new support end: branch B.
 
 A key with no license on it has nothing to restore, so it is never covered.
 
@@ -85,6 +89,7 @@ def protection_covers(
     support_end: date | None,
     today: date,
     policy: Policy,
+    lapsed_on: date | None = None,
 ) -> bool:
     """True when the additional protection service covers a loss reported ``today``."""
     if support_end is None:
@@ -97,6 +102,7 @@ def protection_covers(
         protection_service=protection_service,
         support_end=support_end,
         customer_id=0,
+        lapsed_on=lapsed_on,
     )
     if not takes_part_in_runs(key):
         return False
@@ -114,6 +120,7 @@ def loss_branch(
     support_end: date | None,
     today: date,
     policy: Policy,
+    lapsed_on: date | None = None,
 ) -> LossBranch:
     covered = protection_covers(
         kind=kind,
@@ -122,6 +129,7 @@ def loss_branch(
         support_end=support_end,
         today=today,
         policy=policy,
+        lapsed_on=lapsed_on,
     )
     return LossBranch.PROTECTED if covered else LossBranch.DOCUMENTS
 
@@ -237,9 +245,12 @@ def return_effect(
     programmed_until: date | None,
     today: date,
     policy: Policy,
+    lapsed_on: date | None = None,
 ) -> ReturnEffect:
     """What going back in service on ``today`` means: the monthly run takes the key again
-    exactly when the service would cover it as an active key (:func:`protection_covers`)."""
+    exactly when the service would cover it as an active key (:func:`protection_covers`;
+    ``lapsed_on``: the day a late payment lapsed it,
+    :func:`handlers.rules.protection.lapsed_on`)."""
     covered = protection_covers(
         kind=kind,
         status="active",
@@ -247,6 +258,7 @@ def return_effect(
         support_end=support_end,
         today=today,
         policy=policy,
+        lapsed_on=lapsed_on,
     )
     if not covered:
         return ReturnEffect.NOT_IN_RUN

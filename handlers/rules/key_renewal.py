@@ -5,9 +5,14 @@ On ``policy.protection.renewal_run_day`` of every month (weekends and holidays i
 every CodeMeter key with the service connected is sorted into one outcome:
 
 - status other than active → excluded (reported lost/stolen/broken, found or replaced);
+- support renewed too late (``lapsed_on``, see :func:`handlers.rules.protection.lapsed_on`)
+  → service disconnected, whatever the new support end;
 - support not ended (run date <= E) → prolonged to run date + ``programming_days``;
 - support ended at most ``reconnect_after_days`` ago → left out, owner told, service kept;
 - support ended longer ago → service disconnected (reconnection costs its price).
+
+A run made later than its run date (the start-up catch-up) disconnects a key left out
+whose deadline has passed by the day it runs, so no owner is told to pay by a past day.
 
 The plan is pure; storing it once per (key, month) is the caller's job.
 """
@@ -43,6 +48,8 @@ class KeyForRun:
     support_end: date | None
     """The latest support end among the licenses on the key; None when it holds none."""
     customer_id: int
+    lapsed_on: date | None = None
+    """The day the service lapsed because support was paid late; None when it did not."""
 
 
 class RunOutcome(StrEnum):
@@ -89,19 +96,37 @@ class KeyRunPlan:
         return self._with(RunOutcome.DISCONNECTED)
 
 
-def key_run_outcome(key: KeyForRun, run_date: date, policy: Policy) -> RunOutcome:
-    """The outcome of one key in the run on ``run_date`` (the key must take part in runs)."""
+def key_run_outcome(
+    key: KeyForRun, run_date: date, policy: Policy, *, today: date | None = None
+) -> RunOutcome:
+    """The outcome of one key in the run on ``run_date`` (the key must take part in runs).
+
+    ``today`` (default: the run date) is the day the run is made: a key that would be
+    left out but whose deadline has passed by then is disconnected instead.
+    """
     if key.status != ACTIVE:
         return RunOutcome.EXCLUDED_STATUS
     if key.support_end is None:
         # No license on the key: nothing to prolong, but no end date to count the grace
         # from either, so leave it out and tell the owner rather than disconnect.
         return RunOutcome.SUPPORT_ENDED
+    made_on = max(run_date, today or run_date)
+    if key.lapsed_on is not None and key.lapsed_on <= made_on:
+        return RunOutcome.DISCONNECTED
     if run_date <= key.support_end:
         return RunOutcome.PROLONGED
-    if run_date <= key.support_end + timedelta(days=policy.protection.reconnect_after_days):
+    if made_on <= service_deadline(key, policy):
         return RunOutcome.SUPPORT_ENDED
     return RunOutcome.DISCONNECTED
+
+
+def service_deadline(key: KeyForRun, policy: Policy) -> date:
+    """The last day a payment kept (or keeps) the service: the day before it lapsed for a
+    late payment, else E + ``reconnect_after_days``. The key must hold a license."""
+    if key.lapsed_on is not None:
+        return key.lapsed_on - timedelta(days=1)
+    assert key.support_end is not None
+    return key.support_end + timedelta(days=policy.protection.reconnect_after_days)
 
 
 def takes_part_in_runs(key: KeyForRun) -> bool:
@@ -109,14 +134,19 @@ def takes_part_in_runs(key: KeyForRun) -> bool:
     return key.protection_service and key.kind == CODEMETER
 
 
-def plan_key_run(keys: Iterable[KeyForRun], run_date: date, policy: Policy) -> KeyRunPlan:
-    """Sort the keys into the run's outcomes, in input order; other keys are skipped."""
+def plan_key_run(
+    keys: Iterable[KeyForRun], run_date: date, policy: Policy, *, today: date | None = None
+) -> KeyRunPlan:
+    """Sort the keys into the run's outcomes, in input order; other keys are skipped.
+
+    ``today``: the day the run is made, when later than ``run_date`` (a catch-up).
+    """
     programmed_until = run_date + timedelta(days=policy.protection.programming_days)
     entries: list[KeyRunEntry] = []
     for key in keys:
         if not takes_part_in_runs(key):
             continue
-        outcome = key_run_outcome(key, run_date, policy)
+        outcome = key_run_outcome(key, run_date, policy, today=today)
         until = programmed_until if outcome is RunOutcome.PROLONGED else None
         entries.append(KeyRunEntry(key=key, outcome=outcome, programmed_until=until))
     return KeyRunPlan(run_date=run_date, entries=entries)

@@ -52,7 +52,10 @@ def reminder_series(
     """Every reminder of the support end ``support_end``, sorted by day (then kind).
 
     before_end:N on E − N; after_end:N on E + N; before_preferential_end:N on
-    (E + grace months) − N; protection:N on E + N, only for a key with the service.
+    (E + grace months) − N; protection:N on E + N, only when ``protection_service``: the
+    license keeps a key's protection service (its E is the key's support end, see
+    :func:`handlers.rules.protection.holds_the_key`); a license on a key that another
+    license keeps alive gets no "pay by E + 14" reminder.
     """
     plan = policy.reminders
     preferential_end = add_months(support_end, policy.support.preferential_grace_months)

@@ -4,18 +4,26 @@ With P the product's current price, E the support end and T today (vendor's time
 preferential rate while T <= E + grace months (inclusive, also before E), the new support
 end then continues from E; standard rate later, the new end counts from the quote date
 (taken as the activation date). Amounts are whole rubles, rounded half up, in Decimal.
+
+The additional protection service belongs to the key: for every key with the service that
+carries the license the quote says what the renewal means for it
+(:func:`handlers.rules.protection.key_terms`): kept by another license until its later
+support end, kept if paid by the key's deadline, or lapsed with the price of connecting it
+again.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from handlers.rules.dates import add_months
 from handlers.rules.money import as_money, round_rubles
+from handlers.rules.protection import KeyTerms, ServedKey, key_terms
 
 if TYPE_CHECKING:
     from handlers.policy import Policy
@@ -24,18 +32,6 @@ if TYPE_CHECKING:
 class RenewalRate(StrEnum):
     PREFERENTIAL = "preferential"
     STANDARD = "standard"
-
-
-@dataclass(frozen=True, slots=True)
-class ProtectionTerms:
-    """What a renewal means for the key's additional protection service (seed 000 p.10)."""
-
-    deadline: date
-    """E + reconnect_after_days: the last day a payment still keeps the service."""
-    keeps_service: bool
-    """True when the quote date is on or before the deadline."""
-    reconnection_price: Decimal
-    """Price of connecting the service again (resident or non-resident)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,11 +45,17 @@ class RenewalQuote:
     """E + grace months: the last day of the preferential rate (inclusive)."""
     amount: Decimal
     new_support_end: date
-    protection: ProtectionTerms | None
+    protection: tuple[KeyTerms, ...] = ()
+    """The service on each key with it that carries the license (seed 000 p.8-10)."""
 
     @property
     def preferential(self) -> bool:
         return self.rate_kind is RenewalRate.PREFERENTIAL
+
+    @property
+    def support_lapsed(self) -> bool:
+        """Support has ended (today is past E): the renewal brings the updates missed."""
+        return self.today > self.support_end
 
 
 def renewal_quote(
@@ -62,7 +64,8 @@ def renewal_quote(
     support_end: date,
     today: date,
     policy: Policy,
-    protection_service: bool = False,
+    license_number: str = "",
+    keys: Sequence[ServedKey] = (),
     resident: bool = True,
 ) -> RenewalQuote:
     """Quote a support renewal of ``policy.support.renewal_term_months``.
@@ -70,6 +73,8 @@ def renewal_quote(
     ``today`` is the vendor-local date (see :func:`handlers.rules.dates.local_today`).
     For the standard rate the new end counts from ``today`` because the quote cannot know
     the payment date; a renewal activated later must be re-quoted on that day.
+    ``keys``: the keys with the protection service that carry license ``license_number``;
+    ``resident`` picks the price of connecting the service again.
     """
     amount_base = as_money(price)
     support = policy.support
@@ -83,16 +88,9 @@ def renewal_quote(
         rate = support.standard_rate
         new_end = add_months(today, support.renewal_term_months)
 
-    protection: ProtectionTerms | None = None
-    if protection_service:
-        terms = policy.protection
-        deadline = support_end + timedelta(days=terms.reconnect_after_days)
-        protection = ProtectionTerms(
-            deadline=deadline,
-            keeps_service=today <= deadline,
-            reconnection_price=terms.price_resident if resident else terms.price_non_resident,
-        )
-
+    protection = tuple(
+        key_terms(license_number, key, today, policy, resident=resident) for key in keys
+    )
     return RenewalQuote(
         price=amount_base,
         support_end=support_end,

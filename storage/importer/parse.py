@@ -10,6 +10,9 @@ Values (surrounding spaces are ignored)
     * ``resident``, ``subscription``, ``protection_service``: yes/no, да/нет, true/false,
       1/0 in any case; empty means yes for ``resident``, no for the others;
     * dates ``YYYY-MM-DD`` or ``DD.MM.YYYY``; ``license_end`` empty = perpetual;
+    * ``support_paid_on`` (optional): the day the current support end was paid; empty or
+      absent = the day the import first sees that support end (what decides whether a
+      late renewal lapsed the key's protection service, docs/rules.md#protection-service);
     * ``product_price``: ``7990``, ``7990.00``, ``7 990,00`` (a comma is the decimal
       separator; ``7,990`` is refused as ambiguous); stored with two decimals;
     * ``phone`` in any usual form, stored as E.164 (:mod:`storage.phones`); ``email``
@@ -73,6 +76,8 @@ COLUMNS: tuple[str, ...] = (
     "protection_connected_on",
     "programmed_until",
 )
+#: Columns a file may leave out (an empty value and a missing column mean the same).
+OPTIONAL_COLUMNS: tuple[str, ...] = ("support_paid_on",)
 DEFAULT_SUPPORT_MONTHS = 6
 
 #: The longest value (in characters, after stripping spaces) each text column takes; a
@@ -105,7 +110,8 @@ MAX_TEXT_LENGTHS: dict[str, int] = {
 #: keeps a bad value out of the report (problems quote these values) and out of parsing.
 MAX_OTHER_LENGTH = 40
 MAX_LENGTHS: dict[str, int] = {
-    column: MAX_TEXT_LENGTHS.get(column, MAX_OTHER_LENGTH) for column in COLUMNS
+    column: MAX_TEXT_LENGTHS.get(column, MAX_OTHER_LENGTH)
+    for column in (*COLUMNS, *OPTIONAL_COLUMNS)
 }
 
 
@@ -234,8 +240,8 @@ class _RowProblems:
 
 def parse_row(values: dict[str, str], line: int, default_support_months: int) -> ImportRow:
     """One row's values (stripped) as typed records; raises :class:`RowRefused` with every
-    problem of the row."""
-    check = _RowProblems(values, line)
+    problem of the row (an optional column may be missing from ``values``)."""
+    check = _RowProblems(dict.fromkeys(OPTIONAL_COLUMNS, "") | values, line)
     name, company = check.text("customer_name"), check.text("company")
     if not name and not company and not check.too_long & {"customer_name", "company"}:
         check.fail("customer_name", Problem.NO_NAME, other="company")
@@ -267,6 +273,7 @@ def parse_row(values: dict[str, str], line: int, default_support_months: int) ->
         support_end=check.day("support_end", required=True) or date.min,
         license_end=check.day("license_end"),
         subscription=check.flag("subscription", default=False),
+        support_paid_on=check.day("support_paid_on"),
     )
     key: KeyValues | None = None
     if serial := check.text("key_serial"):
@@ -314,7 +321,8 @@ def parse_csv_text(
             )
         )
         return parsed
-    positions = {column: header.index(column) for column in COLUMNS}
+    given = (*COLUMNS, *(column for column in OPTIONAL_COLUMNS if column in header))
+    positions = {column: header.index(column) for column in given}
     width = len(header)
     previous_end = reader.line_num
     for record in reader:
@@ -354,8 +362,9 @@ def read_csv_file(
 
 
 def write_csv(path: str | Path, rows: Iterable[dict[str, str]]) -> None:
-    """Write rows in the import format (UTF-8 with BOM, ``;``): the demo and tests use it."""
+    """Write rows in the import format (UTF-8 with BOM, ``;``): the demo and tests use it.
+    The optional columns are written too, empty where a row has no value."""
     with Path(path).open("w", encoding="utf-8-sig", newline="") as file:
-        writer = csv.DictWriter(file, fieldnames=COLUMNS, delimiter=";")
+        writer = csv.DictWriter(file, fieldnames=(*COLUMNS, *OPTIONAL_COLUMNS), delimiter=";")
         writer.writeheader()
         writer.writerows(rows)

@@ -9,6 +9,14 @@ Upsert
     status is not in the file (the bot maintains it). Importing the same file twice
     changes nothing and the second report counts nothing created or updated.
 
+When support was paid
+    A license records when its current support end was paid (``support_paid_on``: the
+    file's value, else the day the import first saw that end) and, when the end changed,
+    the end it replaced. A key whose protection service the bot disconnected stays
+    disconnected while the file's ``protection_connected_on`` is not later than the
+    disconnection: a "yes" left over in the accounting export does not connect it again
+    for free; a connection date on or after it (the service paid again) does.
+
 Contradictions
     Rows that contradict an earlier row of the same file about the same customer, product,
     license or key (e.g. one key given to two customers) are refused, so the result never
@@ -22,7 +30,7 @@ the database, so the rules are plain code over plain records.
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any, Generic, TypeVar
 
 from storage.columns import time_to_db
@@ -104,6 +112,8 @@ _FIELD_COLUMNS = {
         "support_end": "support_end",
         "license_end": "license_end",
         "subscription": "subscription",
+        "support_paid_on": "support_paid_on",
+        "previous_support_end": "support_end",
     },
     "keys": {
         "kind": "key_kind",
@@ -111,6 +121,7 @@ _FIELD_COLUMNS = {
         "protection_service": "protection_service",
         "protection_connected_on": "protection_connected_on",
         "programmed_until": "programmed_until",
+        "protection_disconnected_on": "protection_service",
     },
 }
 #: The entity a problem names (``entity`` in :attr:`Problem.DIFFERS` and ``OTHER_CUSTOMER``).
@@ -120,8 +131,10 @@ _ENTITY = {"customers": "customer", "products": "product", "licenses": "license"
 class Run:
     """What the whole import has done so far (across committed batches)."""
 
-    def __init__(self, now: datetime) -> None:
+    def __init__(self, now: datetime, today: date) -> None:
         self.now = time_to_db(now)
+        self.today = today
+        """The vendor-local day of the import: when it first saw a support end."""
         self.report = ImportReport()
         self.created: dict[str, set[int]] = {entity: set() for entity in ENTITIES[:4]}
         self.updated: dict[str, set[int]] = {entity: set() for entity in ENTITIES[:4]}
@@ -254,7 +267,11 @@ class Batch:
 
         # Ids of a customer or product this row creates are not known yet: -1 until then.
         customer_id = customer.id if customer else -1
-        license_values = _license_of(row.license, product.id if product else -1, customer_id)
+        stored_license = license_.values if license_ else None
+        today = self.run.today
+        license_values = _license_of(
+            row.license, product.id if product else -1, customer_id, stored_license, today
+        )
         key_values = _key_of(row.key, customer_id, key.values if key else None)
         checks: list[tuple[Table[Any], Record[Any] | None, Any]] = [
             (self.customers, customer, row.customer),
@@ -276,7 +293,9 @@ class Batch:
         product = self.put(self.products, product, row.product, row.line)
         self.product_by_code[row.product.code] = product.id
         if customer_id == -1 or license_values.product_id == -1:
-            license_values = _license_of(row.license, product.id, customer.id)
+            license_values = _license_of(
+                row.license, product.id, customer.id, stored_license, today
+            )
         license_ = self.put(self.licenses, license_, license_values, row.line)
         self.license_by_number[row.license.number] = license_.id
         if key_values is not None:
@@ -300,8 +319,23 @@ class Batch:
         return record
 
 
-def _license_of(values: LicenseValues, product_id: int, customer_id: int) -> LicenseValues:
-    """The row's license values with its product and customer (cheaper than ``replace``)."""
+def _license_of(
+    values: LicenseValues,
+    product_id: int,
+    customer_id: int,
+    stored: LicenseValues | None,
+    today: date,
+) -> LicenseValues:
+    """The row's license values with its product and customer (cheaper than ``replace``),
+    and when its support end was paid: the file's date, else the day the import first saw
+    that end (today for a new end, the stored day for an end seen before)."""
+    paid_on = values.support_paid_on
+    if stored is None:
+        previous, paid_on = None, paid_on or today
+    elif stored.support_end != values.support_end:
+        previous, paid_on = stored.support_end, paid_on or today
+    else:  # an end seen before (paid_on may stay unknown for rows of older versions)
+        previous, paid_on = stored.previous_support_end, paid_on or stored.support_paid_on
     return LicenseValues(
         values.number,
         values.workplaces,
@@ -310,20 +344,34 @@ def _license_of(values: LicenseValues, product_id: int, customer_id: int) -> Lic
         values.subscription,
         product_id,
         customer_id,
+        paid_on,
+        previous,
     )
 
 
 def _key_of(
     values: KeyValues | None, customer_id: int, stored: KeyValues | None
 ) -> KeyValues | None:
-    """The row's key values with its owner; empty dates keep the stored ones (the bot's)."""
+    """The row's key values with its owner; empty dates keep the stored ones (the bot's),
+    and a disconnection by the bot stands until the file connects the service after it."""
     if values is None:
         return None
+    connected_on = values.protection_connected_on or (
+        stored.protection_connected_on if stored else None
+    )
+    disconnected_on = stored.protection_disconnected_on if stored else None
+    service = values.protection_service
+    if service and disconnected_on is not None:
+        if connected_on is not None and connected_on >= disconnected_on:
+            disconnected_on = None  # connected again after the bot disconnected it
+        else:
+            service = False
     return KeyValues(
         values.serial,
         values.kind,
-        values.protection_service,
-        values.protection_connected_on or (stored.protection_connected_on if stored else None),
+        service,
+        connected_on,
         values.programmed_until or (stored.programmed_until if stored else None),
         customer_id,
+        disconnected_on,
     )

@@ -145,6 +145,11 @@ class LicenseValues:
     subscription: bool
     product_id: int = 0
     customer_id: int = 0
+    support_paid_on: date | None = None
+    """When the current support end was paid: the file's optional column, else the day the
+    import first saw that end (set by reconcile)."""
+    previous_support_end: date | None = None
+    """The support end the current one replaced (set by reconcile, never from the file)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,6 +160,8 @@ class KeyValues:
     protection_connected_on: date | None
     programmed_until: date | None
     customer_id: int = 0
+    protection_disconnected_on: date | None = None
+    """When the bot disconnected the service (kept from the database, never from the file)."""
 
 
 @dataclass(frozen=True, slots=True)

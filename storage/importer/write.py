@@ -16,7 +16,7 @@ import asyncio
 import inspect
 import sqlite3
 from collections.abc import Awaitable, Callable, Sequence
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -95,7 +95,8 @@ async def load(unit: Unit, batch: Batch, rows: Sequence[ImportRow]) -> None:
     numbers = sorted({row.license.number for row in rows})
     for row in await unit.fetchall(
         "SELECT id, number, product_id, customer_id, workplaces, support_end, license_end, "
-        f"subscription FROM licenses WHERE number IN ({_marks(numbers)})",
+        "subscription, support_paid_on, previous_support_end "
+        f"FROM licenses WHERE number IN ({_marks(numbers)})",
         numbers,
     ):
         batch.load_license(
@@ -108,6 +109,8 @@ async def load(unit: Unit, batch: Batch, rows: Sequence[ImportRow]) -> None:
                 subscription=bool(row["subscription"]),
                 product_id=row["product_id"],
                 customer_id=row["customer_id"],
+                support_paid_on=date_from_db(row["support_paid_on"]),
+                previous_support_end=date_from_db(row["previous_support_end"]),
             ),
         )
 
@@ -115,7 +118,8 @@ async def load(unit: Unit, batch: Batch, rows: Sequence[ImportRow]) -> None:
     if serials:
         for row in await unit.fetchall(
             "SELECT k.id, k.serial, k.kind, k.customer_id, k.protection_service, "
-            "k.protection_connected_on, k.programmed_until, kl.license_id FROM keys k "
+            "k.protection_connected_on, k.programmed_until, k.protection_disconnected_on, "
+            "kl.license_id FROM keys k "
             "LEFT JOIN key_licenses kl ON kl.key_id = k.id "
             f"WHERE k.serial IN ({_marks(serials)})",
             serials,
@@ -129,6 +133,7 @@ async def load(unit: Unit, batch: Batch, rows: Sequence[ImportRow]) -> None:
                     protection_connected_on=date_from_db(row["protection_connected_on"]),
                     programmed_until=date_from_db(row["programmed_until"]),
                     customer_id=row["customer_id"],
+                    protection_disconnected_on=date_from_db(row["protection_disconnected_on"]),
                 ),
                 row["license_id"],
             )
@@ -166,25 +171,29 @@ async def write(unit: Unit, batch: Batch) -> None:
     await _many(
         unit,
         "INSERT INTO licenses (number, product_id, customer_id, workplaces, support_end, "
-        "license_end, subscription, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        "license_end, subscription, support_paid_on, previous_support_end, id) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [(*_license_row(r.values), r.id) for r in licenses.inserts()],
     )
     await _many(
         unit,
         "UPDATE licenses SET number = ?, product_id = ?, customer_id = ?, workplaces = ?, "
-        "support_end = ?, license_end = ?, subscription = ? WHERE id = ?",
+        "support_end = ?, license_end = ?, subscription = ?, support_paid_on = ?, "
+        "previous_support_end = ? WHERE id = ?",
         [(*_license_row(r.values), r.id) for r in licenses.updates()],
     )
     await _many(
         unit,
         "INSERT INTO keys (serial, kind, customer_id, protection_service, "
-        "protection_connected_on, programmed_until, id) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        "protection_connected_on, programmed_until, protection_disconnected_on, id) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         [(*_key_row(r.values), r.id) for r in keys.inserts()],
     )
     await _many(
         unit,
         "UPDATE keys SET serial = ?, kind = ?, customer_id = ?, protection_service = ?, "
-        "protection_connected_on = ?, programmed_until = ? WHERE id = ?",
+        "protection_connected_on = ?, programmed_until = ?, protection_disconnected_on = ? "
+        "WHERE id = ?",
         [(*_key_row(r.values), r.id) for r in keys.updates()],
     )
     await _many(
@@ -233,6 +242,8 @@ def _license_row(values: LicenseValues) -> tuple[Any, ...]:
         date_to_db(values.support_end),
         date_to_db(values.license_end),
         int(values.subscription),
+        date_to_db(values.support_paid_on),
+        date_to_db(values.previous_support_end),
     )
 
 
@@ -244,6 +255,7 @@ def _key_row(values: KeyValues) -> tuple[Any, ...]:
         int(values.protection_service),
         date_to_db(values.protection_connected_on),
         date_to_db(values.programmed_until),
+        date_to_db(values.protection_disconnected_on),
     )
 
 
@@ -260,11 +272,16 @@ async def import_parsed(
     parsed: ParsedFile,
     *,
     now: datetime,
+    today: date | None = None,
     progress: Progress | None = None,
     batch_size: int = BATCH_ROWS,
 ) -> ImportReport:
-    """Write validated rows batch by batch; parse problems are carried into the report."""
-    run = Run(now)
+    """Write validated rows batch by batch; parse problems are carried into the report.
+
+    ``today``: the vendor-local day of the import (default: ``now``'s date in UTC), the
+    day a support end without ``support_paid_on`` counts as paid when first seen.
+    """
+    run = Run(now, today or now.astimezone(UTC).date())
     report = run.report
     report.rows = parsed.total
     report.errors += parsed.errors
@@ -312,6 +329,7 @@ async def import_csv(
     path: str | Path,
     *,
     now: datetime,
+    today: date | None = None,
     progress: Progress | None = None,
     default_support_months: int = DEFAULT_SUPPORT_MONTHS,
     batch_size: int = BATCH_ROWS,
@@ -320,8 +338,11 @@ async def import_csv(
 
     Opens its own transactions, one per batch: never call it inside ``db.unit()``.
     ``progress(done_rows, total_rows)`` is called after each batch (it may be async).
+    ``today``: the vendor-local day of the import (see :func:`import_parsed`).
     """
     parsed = await asyncio.to_thread(
         read_csv_file, path, default_support_months=default_support_months
     )
-    return await import_parsed(db, parsed, now=now, progress=progress, batch_size=batch_size)
+    return await import_parsed(
+        db, parsed, now=now, today=today, progress=progress, batch_size=batch_size
+    )

@@ -46,6 +46,7 @@ from handlers.rules.key_loss import (
     new_key_price,
     protected_replacement,
 )
+from handlers.rules.protection import key_support_end, lapsed_on
 from storage import customers, keys, requests
 from storage.models import Key, KeyKind, KeyStatus, Request, RequestKind, RequestStatus
 
@@ -276,13 +277,15 @@ class KeyLossFlow(DocumentRequestFlow[KeyLossDetails]):
 
     async def _branch(self, ctx: Context, key: Key) -> LossBranch:
         """The way a report of ``key`` made today goes."""
+        support = await keys.support_of_key(ctx.unit, key.id)
         return loss_branch(
             kind=key.kind.value,
             status=key.status.value,
             protection_service=key.protection_service,
-            support_end=await keys.latest_support_end(ctx.unit, key.id),
+            support_end=key_support_end(support),
             today=ctx.today,
             policy=ctx.policy,
+            lapsed_on=lapsed_on(support, key.protection_connected_on, ctx.policy),
         )
 
     # -- "Yes, report it" first ---------------------------------------------------------

@@ -37,6 +37,7 @@ from handlers.rules.key_loss import (
     found_stage,
     return_effect,
 )
+from handlers.rules.protection import key_support_end, lapsed_on
 from storage import keys, requests
 from storage.models import Key, KeyStatus, Request, RequestKind, RequestStatus
 
@@ -114,13 +115,15 @@ def found_answer(ctx: Context, key: Key, replacement: Replacement, number: int) 
 
 
 async def _return_effect(ctx: Context, key: Key) -> ReturnEffect:
+    support = await keys.support_of_key(ctx.unit, key.id)
     return return_effect(
         kind=key.kind.value,
         protection_service=key.protection_service,
-        support_end=await keys.latest_support_end(ctx.unit, key.id),
+        support_end=key_support_end(support),
         programmed_until=key.programmed_until,
         today=ctx.today,
         policy=ctx.policy,
+        lapsed_on=lapsed_on(support, key.protection_connected_on, ctx.policy),
     )
 
 

@@ -7,7 +7,7 @@
 reminders-before_end = Техническата поддръжка на { $product } (лиценз { $number }) изтича на { $date }.
 reminders-after_end = Техническата поддръжка на { $product } (лиценз { $number }) изтече на { $date }. Преференциалната цена за подновяване важи до { $until } включително.
 reminders-before_preferential_end = Преференциалната цена за подновяване на техническата поддръжка на { $product } (лиценз { $number }) важи до { $until }. След това се прилага стандартната цена.
-reminders-protection = Техническата поддръжка на { $product } (лиценз { $number }) изтече на { $date }. Платете подновяването до { $deadline }, иначе допълнителната услуга за защита на ключа Ви отпада: повторното ѝ включване струва { $price }.
+reminders-protection = Техническата поддръжка на { $product } (лиценз { $number }) изтече на { $date }. Платете подновяването до { $deadline }, иначе допълнителната услуга за защита на ключа Ви { $serial } отпада: повторното ѝ включване струва { $price }.
 reminders-quote_preferential = Подновяване за { $months ->
         [one] { $months } месец
        *[other] { $months } месеца
@@ -16,7 +16,6 @@ reminders-quote_standard = Подновяване за { $months ->
         [one] { $months } месец
        *[other] { $months } месеца
     } при плащане днес: { $amount } (стандартна цена, { $percent } от цената на продукта). Поддръжката ще важи до { $new_end }.
-reminders-protection_note = Допълнителната услуга за защита на ключа се запазва, ако подновяването е платено до { $deadline }.
 reminders-mute_hint = Не Ви трябват тези напомняния? Изключете ги с бутона по-долу.
 reminders-button_renew = Подновяване на поддръжката
 reminders-button_mute = Изключи напомнянията

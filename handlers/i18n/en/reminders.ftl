@@ -7,7 +7,7 @@
 reminders-before_end = Technical support for { $product } (license { $number }) ends on { $date }.
 reminders-after_end = Technical support for { $product } (license { $number }) ended on { $date }. The preferential renewal price holds until { $until } inclusive.
 reminders-before_preferential_end = The preferential price for renewing technical support for { $product } (license { $number }) ends on { $until }. After that the standard price applies.
-reminders-protection = Technical support for { $product } (license { $number }) ended on { $date }. Pay the renewal by { $deadline }, or the additional protection service of your key is lost: connecting it again costs { $price }.
+reminders-protection = Technical support for { $product } (license { $number }) ended on { $date }. Pay the renewal by { $deadline }, or the additional protection service of your key { $serial } is lost: connecting it again costs { $price }.
 reminders-quote_preferential = Renewal for { $months ->
         [one] { $months } month
        *[other] { $months } months
@@ -16,7 +16,6 @@ reminders-quote_standard = Renewal for { $months ->
         [one] { $months } month
        *[other] { $months } months
     } if paid today: { $amount } (standard price, { $percent } of the product price). Support will then be valid until { $new_end }.
-reminders-protection_note = The key's additional protection service is kept if the renewal is paid by { $deadline }.
 reminders-mute_hint = Don't need these reminders? Turn them off with the button below.
 reminders-button_renew = Renew support
 reminders-button_mute = Mute reminders

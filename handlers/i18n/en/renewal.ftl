@@ -24,9 +24,21 @@ renewal-quote_amount = Renewal for { $months ->
        *[other] { $months } months
     }: { $amount }
 renewal-quote_new_end = Support will then be valid until { $date }.
-renewal-protection_keeps = The key's additional protection service is kept if the renewal is paid by { $deadline }. Later, it must be connected again for { $price }.
-renewal-protection_lost = The last day to keep the key's additional protection service was { $deadline }: after payment it must be connected again for { $price }.
-renewal-protection_if_any = If your key has the additional protection service, pay the renewal by { $deadline }, or it must be connected again ({ $resident } for residents of Russia, { $non_resident } for non-residents).
+renewal-protection_keeps = The additional protection service of key { $serial } is kept if the renewal is paid by { $deadline }. Later, it must be connected again for { $price }.
+renewal-protection_kept = The additional protection service of key { $serial } is kept by { $count ->
+        [one] license { $licenses }, whose support runs
+       *[other] licenses { $licenses }, whose support runs
+    } until { $until }.
+renewal-protection_lost = The additional protection service of key { $serial } has lapsed: support was not paid within { $days ->
+        [one] { $days } day
+       *[other] { $days } days
+    } of its end. Connecting it again costs { $price }.
+renewal-protection_if_any = If your key has the additional protection service, pay the renewal by { $deadline }, or it must be connected again for { $price }.
+renewal-protection_if_any_lapsed = If your key had the additional protection service, it has lapsed: support ended more than { $days ->
+        [one] { $days } day
+       *[other] { $days } days
+    } ago. Connecting it again costs { $price }.
+renewal-price_by_residency = { $resident } for residents of Russia, { $non_resident } for non-residents
 renewal-quote_updates = A renewal includes every update released while support was lapsed.
 renewal-quote_hint = Choose an action with the buttons under the quote.
 renewal-request_invoice = Request an invoice

@@ -9,7 +9,7 @@
 reminders-before_end = Техническая поддержка { $product } (лицензия { $number }) заканчивается { $date }.
 reminders-after_end = Техническая поддержка { $product } (лицензия { $number }) закончилась { $date }. Льготная цена продления действует до { $until } включительно.
 reminders-before_preferential_end = Льготная цена продления технической поддержки { $product } (лицензия { $number }) действует до { $until }. После этого действует стандартная цена.
-reminders-protection = Техническая поддержка { $product } (лицензия { $number }) закончилась { $date }. Оплатите продление до { $deadline }, иначе дополнительная услуга защиты вашего ключа будет отключена: повторное подключение стоит { $price }.
+reminders-protection = Техническая поддержка { $product } (лицензия { $number }) закончилась { $date }. Оплатите продление до { $deadline }, иначе дополнительная услуга защиты вашего ключа { $serial } будет отключена: повторное подключение стоит { $price }.
 reminders-quote_preferential = Продление на { $months ->
         [one] { $months } месяц
         [few] { $months } месяца
@@ -20,7 +20,6 @@ reminders-quote_standard = Продление на { $months ->
         [few] { $months } месяца
        *[many] { $months } месяцев
     } при оплате сегодня: { $amount } (стандартная цена, { $percent } от цены продукта). Поддержка будет действовать до { $new_end }.
-reminders-protection_note = Дополнительная услуга защиты ключа сохранится, если оплатить продление до { $deadline }.
 reminders-mute_hint = Не нужны эти напоминания? Отключите их кнопкой ниже.
 reminders-button_renew = Продлить поддержку
 reminders-button_mute = Отключить напоминания
