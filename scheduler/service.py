@@ -132,17 +132,18 @@ def build_scheduler(
         id="document-reminders",
         misfire_grace_time=None,
     )
-    scheduler.add_job(
-        _job("key renewal run", renewals, clock),
-        CronTrigger(
-            day=policy.protection.renewal_run_day,
-            hour=KEY_RUN_AT.hour,
-            minute=KEY_RUN_AT.minute,
-            timezone=tz,
-        ),
-        id="key-renewal-run",
-        misfire_grace_time=None,
-    )
+    if policy.services.protection:  # only a vendor with the protection service runs it
+        scheduler.add_job(
+            _job("key renewal run", renewals, clock),
+            CronTrigger(
+                day=policy.protection.renewal_run_day,
+                hour=KEY_RUN_AT.hour,
+                minute=KEY_RUN_AT.minute,
+                timezone=tz,
+            ),
+            id="key-renewal-run",
+            misfire_grace_time=None,
+        )
     scheduler.add_job(
         _job("session reminders", sessions, clock),
         CronTrigger(minute=f"*/{SESSION_CHECK_MINUTES}", timezone=tz),
@@ -257,7 +258,7 @@ async def catch_up(
         documents_done = await job_runs.is_done(unit, DOCUMENTS_JOB, today)
     errors: list[str] = []
     renewals = reminders = documents = None
-    if batch is None or batch.finished_at is None:
+    if policy.services.protection and (batch is None or batch.finished_at is None):
         renewals = await _attempt(
             "the key renewal run",
             jobs.run_renewals(db, policy, desk, now, batch_dir=batch_dir),

@@ -173,25 +173,32 @@ def reminder_text(
         lines = [t("reminders.after_end", **about, date=end, until=until)]
     else:
         lines = [t("reminders.before_preferential_end", **about, until=until)]
-    lines.append(
-        t(
-            "reminders.quote_preferential" if quote.preferential else "reminders.quote_standard",
-            months=policy.support.renewal_term_months,
-            amount=t.money(quote.amount),
-            percent=t.percent(quote.rate),
-            new_end=t.date(quote.new_support_end),
+    if policy.services.renewal:  # the renewal price only where the vendor quotes it
+        lines.append(
+            t(
+                "reminders.quote_preferential"
+                if quote.preferential
+                else "reminders.quote_standard",
+                months=policy.support.renewal_term_months,
+                amount=t.money(quote.amount),
+                percent=t.percent(quote.rate),
+                new_end=t.date(quote.new_support_end),
+            )
         )
-    )
-    lines += protection_lines(t, others, policy)
+    if policy.services.protection:
+        lines += protection_lines(t, others, policy)
     lines.append(t("reminders.mute_hint"))
     return "\n".join(lines)
 
 
-def reminder_buttons(t: Texts) -> list[list[tuple[str, str]]]:
-    return [
-        [(t("reminders.button_renew"), encode("go", "renewal"))],
-        [(t("reminders.button_mute"), encode("reminders.mute"))],
-    ]
+def reminder_buttons(t: Texts, policy: Policy) -> list[list[tuple[str, str]]]:
+    """A quote where the vendor quotes renewals, else a manager; muting either way."""
+    first = (
+        (t("reminders.button_renew"), encode("go", "renewal"))
+        if policy.services.renewal
+        else (t("reminders.button_manager"), encode("go", "manager_contact"))
+    )
+    return [[first], [(t("reminders.button_mute"), encode("reminders.mute"))]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -344,7 +351,7 @@ def _messages(
             t = texts(account.language)
             rendered[account.language] = (
                 reminder_text(t, view, reminder, quote, policy),
-                reminder_buttons(t),
+                reminder_buttons(t, policy),
             )
         text, buttons = rendered[account.language]
         key = dedupe_key(view.id, reminder.support_end, reminder.kind, account.id)

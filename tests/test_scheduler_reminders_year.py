@@ -221,6 +221,26 @@ async def test_the_protection_reminder_names_e_plus_14_and_the_reconnection_pric
     assert "действует до 28.03.2027" in last["text"]  # before_preferential_end:3
 
 
+async def test_a_vendor_without_renewals_reminds_of_the_protection_deadline_only(
+    db: Database, policy: Policy, world: dict[str, int]
+) -> None:
+    """BAZIS's profile quotes no renewals: the E + 10 reminder keeps the deadline and the
+    reconnection price, with no renewal price and a manager instead of a quote."""
+    bazis = policy.model_copy(
+        update={"services": policy.services.model_copy(update={"renewal": False})}
+    )
+    await run_day(db, bazis, date(2027, 3, 10))
+    (message,) = await outbox_rows(db, prefix="reminder:")
+    assert "до 14.03.2027" in message["text"] and "2\u00a0500\u00a0₽" in message["text"]
+    assert "льготная цена" not in message["text"]
+    assert json.loads(message["buttons"]) == [
+        [["Связаться с менеджером", encode("go", "manager_contact")]],
+        [["Отключить напоминания", encode("reminders.mute")]],
+    ]
+    await run_day(db, bazis, date(2027, 3, 25))  # before_preferential_end:3 of a renewal
+    assert len(await outbox_rows(db, prefix="reminder:")) == 1
+
+
 async def test_unmuting_resumes_the_series_with_the_next_reminder(
     db: Database, policy: Policy, world: dict[str, int]
 ) -> None:

@@ -110,6 +110,8 @@ async def test_v8pro_quotes_its_example_and_gives_no_phone_support(
     # Within a month of the support end: the preferential 25 % of 7990.
     await chat.send((TODAY - timedelta(days=10)).strftime("%d.%m.%Y"))
     assert chat.said("renewal.quote_amount", amount=f"1{NBSP}998{NBSP}₽")
+    # A CodeMeter product, but v8PRO has no protection service to talk about.
+    assert not any(text.key.startswith("renewal.protection") for text in chat.rendered)
     await chat.send("/menu")
     await chat.press_key("menu.renewal")
     await chat.press_key("renewal.product_button", price=f"7{NBSP}990{NBSP}₽")

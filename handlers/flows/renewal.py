@@ -233,9 +233,10 @@ class RenewalFlow(Flow):
             )
         )
         lines.append(t("renewal.quote_new_end", date=t.date(quote.new_support_end)))
-        lines += protection_lines(t, quote.protection, ctx.policy)
-        if about.get("protection_kind") == "codemeter" and about["license"] is None:
-            lines.append(self._protection_if_any(ctx, quote, about.get("resident")))
+        if ctx.policy.services.protection:  # a vendor with the service (seed 000)
+            lines += protection_lines(t, quote.protection, ctx.policy)
+            if about.get("protection_kind") == "codemeter" and about["license"] is None:
+                lines.append(self._protection_if_any(ctx, quote, about.get("resident")))
         if quote.support_lapsed:
             # Seed 002: the renewal brings every update released while support was lapsed;
             # before the end nothing has lapsed, so it is not said.

@@ -52,7 +52,8 @@ def reminder_series(
     """Every reminder of the support end ``support_end``, sorted by day (then kind).
 
     before_end:N on E − N; after_end:N on E + N; before_preferential_end:N on
-    (E + grace months) − N; protection:N on E + N, only when ``protection_service``: the
+    (E + grace months) − N, where the vendor offers renewals; protection:N on E + N, where
+    it offers the protection service and only when ``protection_service``: the
     license keeps a key's protection service (its E is the key's support end, see
     :func:`handlers.rules.protection.holds_the_key`); a license on a key that another
     license keeps alive gets no "pay by E + 14" reminder.
@@ -60,13 +61,14 @@ def reminder_series(
     plan = policy.reminders
     preferential_end = add_months(support_end, policy.support.preferential_grace_months)
     dated: list[tuple[str, int, date]] = []
-    dated += [(BEFORE_END, n, support_end - timedelta(days=n)) for n in plan.days_before_end]
-    dated += [(AFTER_END, n, support_end + timedelta(days=n)) for n in plan.days_after_end]
-    dated += [
-        (BEFORE_PREFERENTIAL_END, n, preferential_end - timedelta(days=n))
-        for n in plan.days_before_preferential_end
-    ]
-    if protection_service:
+    if policy.services.renewal:  # a vendor that quotes renewals (docs/rules.md#vendor-profiles)
+        dated += [(BEFORE_END, n, support_end - timedelta(days=n)) for n in plan.days_before_end]
+        dated += [(AFTER_END, n, support_end + timedelta(days=n)) for n in plan.days_after_end]
+        dated += [
+            (BEFORE_PREFERENTIAL_END, n, preferential_end - timedelta(days=n))
+            for n in plan.days_before_preferential_end
+        ]
+    if protection_service and policy.services.protection:
         dated += [
             (PROTECTION, n, support_end + timedelta(days=n)) for n in plan.protection_days_after_end
         ]

@@ -18,6 +18,7 @@ reminders-quote_standard = Подновяване за { $months ->
     } при плащане днес: { $amount } (стандартна цена, { $percent } от цената на продукта). Поддръжката ще важи до { $new_end }.
 reminders-mute_hint = Не Ви трябват тези напомняния? Изключете ги с бутона по-долу.
 reminders-button_renew = Подновяване на поддръжката
+reminders-button_manager = Връзка с мениджър
 reminders-button_mute = Изключи напомнянията
 reminders-button_unmute = Включи напомнянията
 reminders-muted = Напомнянията за края на поддръжката в този чат са изключени. Можете да ги включите отново по всяко време с /reminders.

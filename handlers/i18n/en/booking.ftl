@@ -80,7 +80,7 @@ booking-estimate_changed = The price changed while you were booking. Please look
 booking-consent_pay = Term { $number } of { $total }. The session is paid for the time actually spent, at least { $min_hours ->
         [one] { $min_hours } hour
        *[other] { $min_hours } hours
-    }. If the session is interrupted — by you or by the connection — the time used is still paid for.
+    }. If you interrupt the session, the time used is still paid for.
 booking-consent_access = Term { $number } of { $total }. The consultant gets access to your computer only for the duration of the session. You see everything they do and can end the connection at any time. After the session there is no access until you allow it again for a new request.
 booking-consent_backup = Term { $number } of { $total }. Make a backup of your data with the program's own tool before the session: the connection can drop unexpectedly. A firewall or antivirus may block the connection; then it has to be configured or switched off for a while.
 booking-consent_pay_review = Payment. A backup review is paid for the time the consultant actually spends on your problem (looking into the data, answering by phone or correcting the backup), at least { $min_hours ->

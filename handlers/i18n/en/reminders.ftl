@@ -18,6 +18,7 @@ reminders-quote_standard = Renewal for { $months ->
     } if paid today: { $amount } (standard price, { $percent } of the product price). Support will then be valid until { $new_end }.
 reminders-mute_hint = Don't need these reminders? Turn them off with the button below.
 reminders-button_renew = Renew support
+reminders-button_manager = Contact a manager
 reminders-button_mute = Mute reminders
 reminders-button_unmute = Turn reminders on
 reminders-muted = Support expiry reminders are off in this chat. Turn them back on any time with /reminders.

@@ -22,6 +22,7 @@ reminders-quote_standard = Продление на { $months ->
     } при оплате сегодня: { $amount } (стандартная цена, { $percent } от цены продукта). Поддержка будет действовать до { $new_end }.
 reminders-mute_hint = Не нужны эти напоминания? Отключите их кнопкой ниже.
 reminders-button_renew = Продлить поддержку
+reminders-button_manager = Связаться с менеджером
 reminders-button_mute = Отключить напоминания
 reminders-button_unmute = Включить напоминания
 reminders-muted = Напоминания об окончании поддержки в этом чате отключены. Включить их снова можно в любой момент командой /reminders.
