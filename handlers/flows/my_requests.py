@@ -23,7 +23,7 @@ from handlers.flows.relay import REPLY_ACTION
 from handlers.i18n import Texts
 from handlers.rules.threads import reopenable
 from storage import requests
-from storage.models import OPEN_STATUSES, Request, RequestStatus
+from storage.models import OPEN_STATUSES, Request, RequestKind, RequestStatus
 
 #: Closed requests stay on the list this many days.
 RECENT_DAYS = 30
@@ -36,6 +36,27 @@ QUOTED = 80
 
 OPEN_ACTION = "my_requests.open"
 WITHDRAW_ACTION = "my_requests.withdraw"
+
+#: Requests withdrawn where their own rules apply, not by a plain cancel here: a booking
+#: is cancelled in My bookings (until ``sessions.change_until_hours`` before it, the
+#: connection fee moving on), a key report through "the key was found" (the key goes back
+#: in service only as far as its replacement allows). Kind → (button label, its flow).
+OWN_WITHDRAWAL = {
+    RequestKind.BOOKING: "my_requests.manage_booking",
+    RequestKind.KEY_LOSS: "my_requests.key_found",
+}
+
+
+def _withdrawal_target(request: Request) -> tuple[str | int, ...]:
+    """Where :data:`OWN_WITHDRAWAL` sends a request of its kinds: My bookings, or the
+    question about the reported key."""
+    if request.kind is RequestKind.BOOKING:
+        return ("booking", "mine")
+    if request.key_id is not None:
+        return ("key_loss", "key", request.key_id)
+    return ("key_loss",)
+
+
 REOPEN_ACTION = "my_requests.reopen"
 
 
@@ -173,12 +194,12 @@ class MyRequestsFlow(Flow):
     ) -> Keyboard:
         rows: list[tuple[Button, ...]] = []
         if request.status in OPEN_STATUSES:
-            rows.append(
-                (
-                    ctx.button("my_requests.write", REPLY_ACTION, request.id),
-                    ctx.button("my_requests.withdraw", WITHDRAW_ACTION, request.id),
-                )
-            )
+            own = OWN_WITHDRAWAL.get(request.kind)
+            if own is None:
+                withdraw = ctx.button("my_requests.withdraw", WITHDRAW_ACTION, request.id)
+            else:
+                withdraw = ctx.button(own, "go", *_withdrawal_target(request))
+            rows.append((ctx.button("my_requests.write", REPLY_ACTION, request.id), withdraw))
         elif self._reopenable(ctx, request, events):
             rows.append((ctx.button("my_requests.reopen", REOPEN_ACTION, request.id),))
         rows.append((ctx.button("my_requests.back", "go", self.name),))
@@ -188,6 +209,13 @@ class MyRequestsFlow(Flow):
     async def _withdraw(self, ctx: Context, request: Request) -> None:
         if request.status not in OPEN_STATUSES:
             ctx.say(ctx.t("my_requests.already_closed", number=request.id), (ctx.menu_row(),))
+            return
+        own = OWN_WITHDRAWAL.get(request.kind)
+        if own is not None:  # an old button: this kind is withdrawn where its rules apply
+            ctx.say(
+                ctx.t(f"{own}_instead", number=request.id),
+                ((ctx.button(own, "go", *_withdrawal_target(request)),), ctx.menu_row()),
+            )
             return
         await requests.set_status(
             ctx.unit, request.id, RequestStatus.CANCELLED, actor="customer", now=ctx.now

@@ -50,6 +50,9 @@ from handlers.rules.protection import key_support_end, lapsed_on
 from storage import customers, keys, requests
 from storage.models import Key, KeyKind, KeyStatus, Request, RequestKind, RequestStatus
 
+#: ``go:key_loss:key:<id>`` opens the question about one key (what happened to it).
+KEY_ARGUMENT = "key"
+
 #: A serial as printed on a key or module: letters, digits and a few separators.
 _SERIAL = re.compile(r"^(?=.*[0-9])[A-Za-z0-9][A-Za-z0-9._/\-]{2,39}$")
 _ADDRESS_LENGTH = (5, 500)
@@ -109,6 +112,15 @@ class KeyLossFlow(DocumentRequestFlow[KeyLossDetails]):
     async def begin(self, ctx: Context, payload: Payload) -> None:
         if ctx.customer_id is not None and await require_consent(ctx):
             return
+        if payload.action == "go" and payload.args[1:2] == (KEY_ARGUMENT,) and ctx.customer_id:
+            # ``go:key_loss:key:<id>`` (My requests, "The key was found"): that key's
+            # question at once, when it is still this customer's.
+            key_id = payload.optional_int(2)
+            key = await keys.get(ctx.unit, key_id) if key_id is not None else None
+            if key is not None and key.customer_id == ctx.customer_id:
+                ctx.keep(KeyLossData(key_id=key.id))
+                await ctx.go(self.what)
+                return
         await self.continue_or_start(ctx, payload)
 
     # -- coming back to an unfinished request (missing the address or documents) ---------
