@@ -176,5 +176,6 @@ async def test_after_a_late_renewal_a_lost_key_needs_the_documents(
     await agree_if_asked(chat)
     await chat.press_key("key_loss.key_button", serial="3-900")
     await chat.press_key("key_loss.button_lost")
+    await chat.press_key("key_loss.confirm_yes")
     assert chat.said("key_loss.documents_marked")
     assert not chat.said("key_loss.protected_marked")
