@@ -15,7 +15,7 @@ from bot.settings import Settings, SettingsError, load_settings
 from handlers.i18n import LANGUAGES, default_language, texts
 from handlers.policy import PolicyError, bundled_profiles, policy_path
 from handlers.rules.dates import local_today
-from storage import accounts, customers
+from storage import accounts, customers, products
 from storage.db import MigrationError
 from storage.models import Platform
 
@@ -151,6 +151,15 @@ async def _console(app: App, args: argparse.Namespace) -> int:
         language=args.lang,
         files_dir=app.settings.files_dir,
     )
+    if not args.demo:
+        async with app.db.unit() as unit:
+            empty = not await products.all(unit)
+        if empty:
+            print(
+                "The database has no products yet: add --demo for the demo data set, or "
+                "load the vendor's with `python -m bot import FILE.csv`.",
+                file=sys.stderr,
+            )
     if args.demo:
         from storage.demo import DEMO_CUSTOMER_PHONE, load_demo
 

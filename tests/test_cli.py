@@ -45,10 +45,10 @@ def test_manager_console_sees_the_customers_request_card(tmp_path: Path) -> None
 
 
 def test_console_in_english_and_state_survives_a_restart(tmp_path: Path) -> None:
-    first = run_bot("console", "--lang", "en", tmp_path=tmp_path, stdin="1\n")
-    assert "Choose the product" in first.stdout, first.stderr
+    first = run_bot("console", "--demo", "--lang", "en", tmp_path=tmp_path, stdin="1\n")
+    assert "Choose the license" in first.stdout, first.stderr
     second = run_bot("console", tmp_path=tmp_path)
-    assert "Choose the product" in second.stdout
+    assert "Choose the license" in second.stdout
 
 
 def test_a_russian_console_session_prints_its_own_texts_in_russian(tmp_path: Path) -> None:

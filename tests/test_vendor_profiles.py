@@ -352,3 +352,13 @@ def test_every_profile_value_has_a_comment() -> None:
                 continue
             above = lines[number - 1]
             assert above.startswith("#") or "=" in above, f"{path.name}:{number + 1}: {line}"
+
+
+def test_a_vendor_console_on_an_empty_database_says_how_to_fill_it(tmp_path: Path) -> None:
+    """A new user tries a profile before importing anything: the console says how to get
+    data, and a renewal asks a manager instead of listing no products."""
+    result = run_bot("console", "--policy", "v8pro", tmp_path=tmp_path, stdin="1\n")
+    assert result.returncode == 0, result.stderr
+    assert "add --demo" in result.stderr and "python -m bot import" in result.stderr
+    assert "Каталог продуктов с ценами ещё не загружен" in result.stdout
+    assert "Спросить менеджера" in result.stdout

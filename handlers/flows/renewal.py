@@ -110,6 +110,12 @@ class RenewalFlow(Flow):
 
     async def ask_pick_product(self, ctx: Context) -> None:
         offered = await products.all(ctx.unit)
+        if not offered:
+            # The vendor has not imported its price list yet: a person quotes instead.
+            ctx.finish()
+            rows = [(ctx.button("renewal.ask_manager", "go", "manager_contact"),)]
+            ctx.say(ctx.t("renewal.no_products"), keyboard(*rows, ctx.menu_row()))
+            return
         listed = (
             ctx.button(
                 "renewal.product_button",

@@ -6,6 +6,7 @@ renewal-license_button = { $number } · { $product } · до { $end }
 renewal-other_product = Друг продукт
 renewal-not_your_license = Този лиценз не е сред Вашите. Изберете от списъка.
 renewal-pick_product = Изберете продукт:
+renewal-no_products = Каталогът с цените на продуктите още не е зареден, затова засега не мога да изчисля подновяването. Пишете на мениджър — той ще изчисли цената.
 renewal-pick_product_hint = Натиснете бутона с продукт.
 renewal-product_button = { $name } · { $price }
 renewal-ask_support_end = Кога е изтекла (или ще изтече) техническата поддръжка? Напишете датата като ДД.ММ.ГГГГ, например 15.03.2026.

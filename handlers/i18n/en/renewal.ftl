@@ -6,6 +6,7 @@ renewal-license_button = { $number } · { $product } · until { $end }
 renewal-other_product = Another product
 renewal-not_your_license = This license is not among yours. Choose one from the list.
 renewal-pick_product = Choose the product:
+renewal-no_products = The product price list has not been loaded yet, so I cannot quote a renewal now. Write to a manager, who will work out the price.
 renewal-pick_product_hint = Press a product button.
 renewal-product_button = { $name } · { $price }
 renewal-ask_support_end = When did (or will) your technical support end? Type the date as DD/MM/YYYY, for example 15/03/2026.

@@ -6,6 +6,7 @@ renewal-license_button = { $number } · { $product } · до { $end }
 renewal-other_product = Другой продукт
 renewal-not_your_license = Эта лицензия не найдена среди ваших. Выберите из списка.
 renewal-pick_product = Выберите продукт:
+renewal-no_products = Каталог продуктов с ценами ещё не загружен, поэтому посчитать продление я пока не могу. Напишите менеджеру — он рассчитает стоимость.
 renewal-pick_product_hint = Нажмите кнопку с продуктом.
 renewal-product_button = { $name } · { $price }
 renewal-ask_support_end = Когда закончилась (или закончится) техническая поддержка? Напишите дату в виде ДД.ММ.ГГГГ, например 15.03.2026.
