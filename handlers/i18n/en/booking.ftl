@@ -69,7 +69,7 @@ booking-estimate_time = • time: { $hours ->
         [one] { $hours } hour
        *[other] { $hours } hours
     } × { $rate } = { $amount }
-booking-estimate_fee = • one-time fee for connecting to the remote service system (first direct session: the remote-access software license and a check of your installed programs): { $amount }
+booking-estimate_fee = • one-time fee for connecting to the remote service system (first direct session: the { -remote-tool } license and a check of your installed programs): { $amount }
 booking-estimate_no_fee = • no one-time connection fee: it is already paid or included in another of your direct-connection bookings
 booking-estimate_total = Estimated total: { $amount }
 booking-estimate_note = The final amount follows the time actually spent, but is at least { $min_hours ->
