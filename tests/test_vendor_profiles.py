@@ -156,6 +156,10 @@ async def test_bonevsoft_speaks_bulgarian_and_names_the_gdpr(
         "booking.kind_pick",
     ]
     assert not chat.said("booking.kind_price_fee")  # Bonev Soft names no connection fee
+    # "При прекъсване на сесията (връзката) от страна на Клиента, последният дължи
+    # заплащане": the customer who interrupts pays (golden: the exact words).
+    consent = texts("bg")("booking.consent_pay", number=1, total=3, min_hours=1)
+    assert consent.endswith("Ако прекъснете сесията, ползваното време се заплаща.")
     assert texts("bg").currency == "EUR"
 
 
