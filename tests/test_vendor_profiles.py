@@ -12,6 +12,7 @@ import pytest
 
 from handlers.desk.manager_desk import ManagerDesk
 from handlers.engine.dispatcher import Engine
+from handlers.engine.payloads import encode
 from handlers.flow_list import default_flows
 from handlers.i18n import texts
 from handlers.policy import (
@@ -161,6 +162,10 @@ async def test_bonevsoft_speaks_bulgarian_and_names_the_gdpr(
     consent = texts("bg")("booking.consent_pay", number=1, total=3, min_hours=1)
     assert consent.endswith("Ако прекъснете сесията, ползваното време се заплаща.")
     assert texts("bg").currency == "EUR"
+    # A backup-review button (from a demo deployment's old message) is refused.
+    await chat.payload(encode("booking.kind", "backup"))
+    assert chat.said_in("bg", "booking.kind_hint")
+    assert not chat.said("booking.ask_problem_backup")
 
 
 @pytest.mark.parametrize("vendor", ["kvartplata"], indirect=True)
