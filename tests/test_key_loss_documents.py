@@ -27,12 +27,10 @@ from tests.support.key_requests import (
     NOW,
     SIDOROVA,
     SOFIA,
-    agree_if_asked,
     attachment_roles,
     key_status,
-    last_request_id,
-    link,
     outbox_texts,
+    report_key,
     request,
     send_file,
     snapshot,
@@ -50,23 +48,11 @@ async def engine(db: Database, policy: Policy, clock: Clock) -> Engine:
     return await build(db, policy, clock, KeyLossFlow())
 
 
-async def report(db: Database, chat: Chat, phone: str, serial: str, what: str) -> int:
-    """The customer with ``phone`` reports key ``serial`` (``what``: lost, broken …)."""
-    await link(db, chat, phone)
-    await chat.send("/menu")
-    await chat.press_key("key_loss.menu")
-    await agree_if_asked(chat)
-    await chat.press_key("key_loss.key_button", serial=serial)
-    await chat.press_key(f"key_loss.button_{what}")
-    await chat.press_key("key_loss.confirm_yes")
-    return await last_request_id(db)
-
-
 async def test_module_lost_documents_one_by_one_then_the_request_is_new(
     engine: Engine, db: Database
 ) -> None:
     chat = Chat(engine)
-    number = await report(db, chat, SIDOROVA, "M-100200", "lost")
+    number = await report_key(db, chat, SIDOROVA, "M-100200", "lost")
     # golden: the exact wording
     assert "замена — за ваш счёт: новый модуль защиты стоит 2\u00a0900\u00a0₽" in chat.text
     assert chat.said(
@@ -135,7 +121,7 @@ async def test_module_lost_documents_one_by_one_then_the_request_is_new(
 
 async def test_broken_key_letter_must_promise_the_return(engine: Engine, db: Database) -> None:
     chat = Chat(engine)
-    await report(db, chat, SIDOROVA, "M-100200", "broken")
+    await report_key(db, chat, SIDOROVA, "M-100200", "broken")
     assert chat.said("key_loss.letter_item_broken", serial="M-100200")
     assert await key_status(db, "M-100200") == "broken"
 
@@ -144,7 +130,7 @@ async def test_leaving_midway_and_continuing_later_in_english(
     engine: Engine, db: Database, clock: Clock
 ) -> None:
     chat = Chat(engine, language="en")
-    number = await report(db, chat, SOFIA, "3-7654321", "lost")
+    number = await report_key(db, chat, SOFIA, "3-7654321", "lost")
     en = texts("en")
     marked = chat.rendered_text(
         "key_loss.documents_marked",
@@ -177,7 +163,7 @@ async def test_later_button_and_the_send_documents_button_from_anywhere(
     engine: Engine, db: Database
 ) -> None:
     chat = Chat(engine)
-    number = await report(db, chat, SIDOROVA, "M-100200", "lost")
+    number = await report_key(db, chat, SIDOROVA, "M-100200", "lost")
     await chat.press_key("key_loss.later")
     assert chat.said("key_loss.later_text", number=number, days=3)
     resume = chat.button_of("key_loss.continue_button", number=number).payload
@@ -200,7 +186,7 @@ async def test_a_request_closed_by_a_manager_takes_no_more_files(
     engine: Engine, db: Database
 ) -> None:
     chat = Chat(engine)
-    number = await report(db, chat, SIDOROVA, "M-100200", "lost")
+    number = await report_key(db, chat, SIDOROVA, "M-100200", "lost")
     async with db.unit() as unit:
         await requests.set_status(
             unit, number, RequestStatus.REJECTED, actor="manager:telegram:7", now=NOW
@@ -215,7 +201,7 @@ async def test_waiting_documents_since_lists_what_the_reminder_needs(
     engine: Engine, db: Database, clock: Clock
 ) -> None:
     chat = Chat(engine)
-    number = await report(db, chat, SIDOROVA, "M-100200", "lost")
+    number = await report_key(db, chat, SIDOROVA, "M-100200", "lost")
     filed = await request(db, number)
     async with db.unit() as unit:
         due = await requests.waiting_documents_since(unit, NOW + timedelta(days=3))
@@ -234,7 +220,7 @@ async def test_scans_sent_outside_the_flow_continue_the_waiting_request(
 ) -> None:
     """As the documents reminder says: send the scans in this chat, the request goes on."""
     chat = Chat(engine)
-    number = await report(db, chat, SIDOROVA, "M-100200", "lost")
+    number = await report_key(db, chat, SIDOROVA, "M-100200", "lost")
     await chat.send("/menu")
     await send_file(chat, "letter.pdf")
     assert chat.said("key_loss.ask_act")  # document 2 of 2

@@ -28,7 +28,7 @@ from storage.db import Database
 from storage.demo import load_demo
 from tests.support.chat import Chat, Clock
 from tests.support.cli import run_bot
-from tests.support.key_requests import PETROV, SIDOROVA, agree_if_asked, key_status, link
+from tests.support.key_requests import PETROV, SIDOROVA, key_status, report_key
 from tests.support.vendor_policy import ready_policy_file
 
 NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)  # a Monday, 12:00 in Moscow
@@ -162,6 +162,8 @@ async def test_bonevsoft_speaks_bulgarian_and_names_the_gdpr(
     consent = texts("bg")("booking.consent_pay", number=1, total=3, min_hours=1)
     assert consent.endswith("Ако прекъснете сесията, ползваното време се заплаща.")
     assert texts("bg").currency == "EUR"
+    assert vendor.consent.law == "GDPR"
+    assert "GDPR" in texts("bg")("consent.text", law=vendor.consent.law)
     # A backup-review button (from a demo deployment's old message) is refused.
     await chat.payload(encode("booking.kind", "backup"))
     assert chat.said_in("bg", "booking.kind_hint")
@@ -197,23 +199,13 @@ def test_a_profile_shows_its_support_email_where_a_text_sends_people_there() -> 
         load_policy()
 
 
-async def report_key(chat: Chat, db: Database, phone: str, serial: str) -> None:
-    await link(db, chat, phone)
-    await chat.send("/menu")
-    await chat.press_key("key_loss.menu")
-    await agree_if_asked(chat)
-    await chat.press_key("key_loss.key_button", serial=serial)
-    await chat.press_key("key_loss.button_lost")
-    await chat.press_key("key_loss.confirm_yes")
-
-
 @pytest.mark.parametrize("vendor", ["csoft"], indirect=True)
 async def test_csoft_asks_for_the_letter_and_the_write_off_act_for_a_lost_module(
     vendor: Policy, db: Database, clock: Clock
 ) -> None:
     engine = await vendor_engine(db, vendor, clock)
     chat = Chat(engine)
-    await report_key(chat, db, SIDOROVA, "M-100200")
+    await report_key(db, chat, SIDOROVA, "M-100200", "lost")
     assert chat.said("key_loss.letter_item", serial="M-100200")
     assert chat.said("key_loss.act_item_lost")
     assert chat.said("key_loss.ask_letter")
@@ -226,7 +218,7 @@ async def test_bazis_takes_a_protected_keys_loss_with_no_documents(
 ) -> None:
     engine = await vendor_engine(db, vendor, clock)
     chat = Chat(engine)
-    await report_key(chat, db, PETROV, "3-1234567")
+    await report_key(db, chat, PETROV, "3-1234567", "lost")
     assert chat.said("key_loss.protected_marked", serial="3-1234567")
     assert not chat.said("key_loss.ask_letter")
     assert chat.said("key_loss.ask_address")

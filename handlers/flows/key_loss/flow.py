@@ -9,7 +9,7 @@ from decimal import Decimal
 from handlers.desk.cards import CardLine, file_request
 from handlers.engine.attachments import FileKind, upload_limits
 from handlers.engine.flow import Context, Step
-from handlers.engine.messages import Incoming, keyboard
+from handlers.engine.messages import Incoming, Keyboard, keyboard
 from handlers.engine.payloads import Payload
 from handlers.engine.typed_input import free_text, key_by_serial
 from handlers.flows.consent import require_consent
@@ -313,13 +313,7 @@ class KeyLossFlow(DocumentRequestFlow[KeyLossDetails]):
         ctx.keep(replace(data, branch=branch))
         ctx.say(
             report_question(ctx, key, data.what, branch),
-            (
-                (
-                    ctx.button("key_loss.confirm_yes", "key_loss.report", key.id, data.what.value),
-                    ctx.button("key_loss.confirm_no", "key_loss.keep"),
-                ),
-                ctx.menu_row(),
-            ),
+            _yes_or_keep(ctx, "key_loss.confirm", "key_loss.report", key.id, data.what.value),
         )
 
     async def on_confirm(self, ctx: Context, msg: Incoming, payload: Payload | None) -> bool:
@@ -635,13 +629,7 @@ class KeyLossFlow(DocumentRequestFlow[KeyLossDetails]):
             return
         ctx.say(
             await withdraw_question(ctx, key, request),
-            (
-                (
-                    ctx.button("key_loss.withdraw_yes", "key_loss.withdraw", key.id, request.id),
-                    ctx.button("key_loss.withdraw_no", "key_loss.keep"),
-                ),
-                ctx.menu_row(),
-            ),
+            _yes_or_keep(ctx, "key_loss.withdraw", "key_loss.withdraw", key.id, request.id),
         )
 
     async def on_withdraw(self, ctx: Context, msg: Incoming, payload: Payload | None) -> bool:
@@ -704,3 +692,12 @@ class KeyLossFlow(DocumentRequestFlow[KeyLossDetails]):
         )
         ctx.say(ctx.t("key_loss.unverified_filed", number=request_id), (ctx.menu_row(),))
         ctx.finish()
+
+
+def _yes_or_keep(ctx: Context, labels: str, action: str, *args: str | int) -> Keyboard:
+    """A question's "Yes" (``<labels>_yes``, pressing ``action``) and "No" (``<labels>_no``:
+    ``key_loss.keep``, nothing changes), with the menu."""
+    return (
+        (ctx.button(f"{labels}_yes", action, *args), ctx.button(f"{labels}_no", "key_loss.keep")),
+        ctx.menu_row(),
+    )
