@@ -115,7 +115,8 @@ async def load(unit: Unit, batch: Batch, rows: Sequence[ImportRow]) -> None:
     if serials:
         for row in await unit.fetchall(
             "SELECT k.id, k.serial, k.kind, k.customer_id, k.protection_service, "
-            "k.protection_connected_on, k.programmed_until, kl.license_id FROM keys k "
+            "k.protection_connected_on, k.programmed_until, k.protection_desk_on, "
+            "kl.license_id FROM keys k "
             "LEFT JOIN key_licenses kl ON kl.key_id = k.id "
             f"WHERE k.serial IN ({_marks(serials)})",
             serials,
@@ -129,6 +130,7 @@ async def load(unit: Unit, batch: Batch, rows: Sequence[ImportRow]) -> None:
                     protection_connected_on=date_from_db(row["protection_connected_on"]),
                     programmed_until=date_from_db(row["programmed_until"]),
                     customer_id=row["customer_id"],
+                    protection_desk_on=date_from_db(row["protection_desk_on"]),
                 ),
                 row["license_id"],
             )
@@ -178,13 +180,15 @@ async def write(unit: Unit, batch: Batch) -> None:
     await _many(
         unit,
         "INSERT INTO keys (serial, kind, customer_id, protection_service, "
-        "protection_connected_on, programmed_until, id) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        "protection_connected_on, programmed_until, protection_desk_on, id) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         [(*_key_row(r.values), r.id) for r in keys.inserts()],
     )
     await _many(
         unit,
         "UPDATE keys SET serial = ?, kind = ?, customer_id = ?, protection_service = ?, "
-        "protection_connected_on = ?, programmed_until = ? WHERE id = ?",
+        "protection_connected_on = ?, programmed_until = ?, protection_desk_on = ? "
+        "WHERE id = ?",
         [(*_key_row(r.values), r.id) for r in keys.updates()],
     )
     await _many(
@@ -244,6 +248,7 @@ def _key_row(values: KeyValues) -> tuple[Any, ...]:
         int(values.protection_service),
         date_to_db(values.protection_connected_on),
         date_to_db(values.programmed_until),
+        date_to_db(values.protection_desk_on),
     )
 
 
