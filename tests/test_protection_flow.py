@@ -383,6 +383,9 @@ async def test_an_order_is_filed_carded_and_connected_when_a_manager_marks_it_do
     assert any("Дополнительная защита ключа 3-2222222 подключена" in text for text in told), told
     card = (await manager_cards(db))[-1]
     assert f"Защита подключена {RU.date(today)}" in card, card
+    # ... and its history, for /request N
+    await desk.send(f"/request {max_request}")
+    assert len(desk.values_of("protection.card_connected")) == 2  # the card, the history
     assert "Пришлите клиенту счёт" not in card
 
     # The customer's list shows it connected, with a "Cancel" now.

@@ -46,6 +46,20 @@ def _day(value: date | None) -> CardValue:
     return cards.day(value) if value is not None else cards.text("protection.card_unknown_date")
 
 
+def change_line(kind: RequestKind, details: ProtectionDetails) -> CardLine | None:
+    """What the bot recorded when the request was done (None: not done yet): on the card
+    and in the request's history."""
+    if details.changed_on is None:
+        return None
+    if kind is RequestKind.PROTECTION_ORDER:
+        return cards.line(
+            "protection.card_connected",
+            on=cards.day(details.changed_on),
+            until=_day(details.changed_until),
+        )
+    return cards.line("protection.card_disconnected", on=cards.day(details.changed_on))
+
+
 def protection_card(kind: RequestKind, details: ProtectionDetails) -> list[CardLine]:
     """The card lines of an order or a cancellation, rebuilt from its details."""
     price: CardValue = cards.money(details.price) if details.price is not None else "—"
@@ -65,23 +79,11 @@ def protection_card(kind: RequestKind, details: ProtectionDetails) -> list[CardL
         lines.append(cards.line("protection.card_state", state=state))
     if kind is RequestKind.PROTECTION_ORDER:
         lines.append(cards.line("protection.card_price", price=price, residency=residency))
-        if details.changed_on is not None:
-            lines.append(
-                cards.line(
-                    "protection.card_connected",
-                    on=cards.day(details.changed_on),
-                    until=_day(details.changed_until),
-                )
-            )
-        else:
-            lines.append(cards.line("protection.card_order_todo"))
+        lines.append(change_line(kind, details) or cards.line("protection.card_order_todo"))
         return lines
     lines.append(
         cards.line("protection.card_programmed_until", until=_day(details.programmed_until))
     )
     lines.append(cards.line("protection.card_reconnect_price", price=price, residency=residency))
-    if details.changed_on is not None:
-        lines.append(cards.line("protection.card_disconnected", on=cards.day(details.changed_on)))
-    else:
-        lines.append(cards.line("protection.card_cancel_todo"))
+    lines.append(change_line(kind, details) or cards.line("protection.card_cancel_todo"))
     return lines

@@ -15,6 +15,7 @@ from handlers.flows.protection.card import (
     KINDS,
     TOPIC,
     ProtectionDetails,
+    change_line,
     protection_card,
 )
 from handlers.flows.protection.keys_view import (
@@ -348,6 +349,10 @@ class ProtectionFlow(Flow):
         stored = details.to_stored()
         stored["card"] = [[key, values] for key, values in protection_card(request.kind, details)]
         await requests.set_details(ctx.unit, request.id, stored, ctx.now)
+        note = change_line(request.kind, details)
+        await requests.add_note(
+            ctx.unit, request.id, actor="system", note_line=note, now=ctx.now
+        )  # the history says what the bot recorded
         account = await accounts.get(ctx.unit, request.account_id) if request.account_id else None
         if account is not None:
             await ctx.queue_to_account(account, render, request_id=request.id)
