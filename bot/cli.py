@@ -214,7 +214,7 @@ def _progress(done: int, total: int) -> None:
 async def _import(app: App, file: Path) -> int:
     """Import the vendor's CSV: the summary on stdout, every refused row on stderr, in the
     managers' language (``MANAGER_LANGUAGE``: the catalogue and formats a manager reads)."""
-    from handlers.desk.import_report import problem_lines, summary_lines
+    from handlers.desk.import_report import kept_lines, problem_lines, summary_lines
     from storage.importer import import_csv
 
     now = datetime.now(UTC)
@@ -227,7 +227,7 @@ async def _import(app: App, file: Path) -> int:
         default_support_months=app.policy.support.default_term_months,
     )
     t = texts(app.manager_language)
-    print("\n".join(summary_lines(t, file.name, report)))
+    print("\n".join(summary_lines(t, file.name, report) + kept_lines(t, report)))
     for line in problem_lines(t, report.errors):
         print(line, file=sys.stderr)
     return 0 if report.ok else 1

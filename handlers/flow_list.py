@@ -30,6 +30,7 @@ from handlers.flows.linking import LinkingFlow
 from handlers.flows.manager_contact import ManagerContactFlow
 from handlers.flows.my_requests import MyRequestsFlow
 from handlers.flows.privacy import PrivacyFlow
+from handlers.flows.protection.flow import ProtectionFlow
 from handlers.flows.rating import RatingFlow
 from handlers.flows.relay import RelayFlow
 from handlers.flows.reminders import ReminderSettingsFlow
@@ -58,6 +59,7 @@ def default_flows(*, files_dir: Path | None = None) -> list[Flow]:
         # Customers' main menu.
         RenewalFlow(),
         KeyLossFlow(),
+        ProtectionFlow(),
         TransferFlow(),
         BookingFlow(),
         ManagerContactFlow(),

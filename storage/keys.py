@@ -88,11 +88,39 @@ async def set_protection_connected(unit: Unit, key_id: int, on: date) -> None:
 
 
 async def set_protection_disconnected(unit: Unit, key_ids: Iterable[int], on: date) -> None:
-    """Support was not renewed in time: the service is off from ``on`` (one batch)."""
+    """Support was not renewed in time: the service is off from ``on`` (one batch). What
+    the managers did before (:func:`connect_by_desk`) no longer holds against the import."""
     await unit.executemany(
-        "UPDATE keys SET protection_service = 0, protection_disconnected_on = ? WHERE id = ?",
+        "UPDATE keys SET protection_service = 0, protection_disconnected_on = ?, "
+        "protection_desk_on = NULL WHERE id = ?",
         ((date_to_db(on), key_id) for key_id in key_ids),
     )
+
+
+async def connect_by_desk(unit: Unit, key_id: int, on: date, programmed_until: date) -> bool:
+    """A manager connected the service on ``on`` (a protection order done after payment)
+    and programmed the key until ``programmed_until``. The import keeps it connected
+    against a file that still says "no" until a file agrees (``protection_desk_on``).
+    False for a key that is not a CodeMeter key (nothing changes)."""
+    cursor = await unit.execute(
+        "UPDATE keys SET protection_service = 1, protection_connected_on = ?, "
+        "protection_disconnected_on = NULL, programmed_until = ?, protection_desk_on = ? "
+        "WHERE id = ? AND kind = 'codemeter'",
+        (date_to_db(on), date_to_db(programmed_until), date_to_db(on), key_id),
+    )
+    return cursor.rowcount == 1
+
+
+async def disconnect_by_desk(unit: Unit, key_id: int, on: date) -> bool:
+    """A manager disconnected the service on ``on`` (a cancellation done). The import keeps
+    it disconnected against a file that still says "yes" until a file agrees or names a
+    connection on or after ``on`` (``protection_desk_on``). False for an unknown key."""
+    cursor = await unit.execute(
+        "UPDATE keys SET protection_service = 0, protection_disconnected_on = ?, "
+        "protection_desk_on = ? WHERE id = ?",
+        (date_to_db(on), date_to_db(on), key_id),
+    )
+    return cursor.rowcount == 1
 
 
 @dataclass(frozen=True, slots=True)

@@ -46,6 +46,8 @@ class RequestKind(StrEnum):
     CALLBACK = "callback"
     LINK = "link"
     QUESTION = "question"
+    PROTECTION_ORDER = "protection_order"
+    PROTECTION_CANCEL = "protection_cancel"
 
 
 class RequestStatus(StrEnum):

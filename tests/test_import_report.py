@@ -43,6 +43,12 @@ SAMPLES: dict[Problem, ImportProblem] = {
         ImportProblem(3, Problem.NOT_A_LANGUAGE, "language", {"value": "rus"}),
         ImportProblem(3, Problem.SERVICE_NEEDS_CODEMETER, "protection_service"),
         ImportProblem(
+            3,
+            Problem.SERVICE_KEPT,
+            "protection_service",
+            {"serial": "3-1234567", "on": date(2026, 11, 25), "change": "connected"},
+        ),
+        ImportProblem(
             3, Problem.OTHER_CUSTOMER, "customer_name", {"entity": "license", "first": 2}
         ),
         ImportProblem(3, Problem.OTHER_PRODUCT, "product_code", {"first": 2}),

@@ -19,6 +19,7 @@ from handlers.desk.manager_desk import ManagerDesk
 from handlers.engine.dispatcher import Engine
 from handlers.flows.consent import ConsentFlow
 from handlers.flows.key_loss.flow import KeyLossFlow
+from handlers.flows.protection.flow import ProtectionFlow
 from handlers.flows.renewal import RenewalFlow
 from handlers.i18n import texts
 from handlers.policy import Policy
@@ -150,7 +151,7 @@ async def late_engine(db: Database, policy: Policy) -> tuple[Engine, Clock]:
     renewed = license_row(LATE, "REPORT", "L-90", date(2027, 12, 10), key="3-900", service=True)
     await load(db, [renewed], local(date(2026, 12, 25), 9, 0, policy))
     clock = Clock(local(date(2026, 12, 26), 12, 0, policy))
-    flows = [RenewalFlow(), KeyLossFlow(), ConsentFlow()]
+    flows = [RenewalFlow(), KeyLossFlow(), ProtectionFlow(), ConsentFlow()]
     return Engine(db, policy, flows, desk=ManagerDesk.console_only(), clock=clock), clock
 
 
@@ -179,3 +180,17 @@ async def test_after_a_late_renewal_a_lost_key_needs_the_documents(
     await chat.press_key("key_loss.confirm_yes")
     assert chat.said("key_loss.documents_marked")
     assert not chat.said("key_loss.protected_marked")
+
+
+async def test_after_a_late_renewal_my_keys_shows_the_service_lapsed(
+    late_engine: tuple[Engine, Clock], db: Database
+) -> None:
+    """The file still says "yes" and E moved a year on, but support was paid on E + 15:
+    the key's page says the service no longer works and offers to order it again."""
+    engine, _ = late_engine
+    chat = Chat(engine)
+    await link(db, chat, LATE.phone)
+    await chat.send("/menu")
+    await chat.press_key("protection.menu")
+    assert chat.said("protection.key_lapsed", serial="3-900")
+    assert not chat.said("protection.key_connected", serial="3-900")

@@ -8,7 +8,7 @@ import pytest
 from handlers.i18n import texts
 from handlers.rules.intents import IntentMatcher
 
-FLOWS = ("key_loss", "renewal", "transfer", "booking", "callback", "support_faq")
+FLOWS = ("key_loss", "protection", "renewal", "transfer", "booking", "callback", "support_faq")
 
 
 def matcher(language: str) -> IntentMatcher:
@@ -25,6 +25,11 @@ def matcher(language: str) -> IntentMatcher:
         ("ru", "Ключ сломался!", "key_loss"),
         ("ru", "у нас украли ключ", "key_loss"),
         ("ru", "потеряли ключь", "key_loss"),  # a typo
+        ("ru", "Сколько стоит дополнительная защита?", "protection"),
+        ("ru", "хотим отказаться от защиты", "protection"),
+        ("ru", "Мы потеряли ключ с дополнительной защитой", None),  # a tie: both named
+        ("en", "how much is the additional protection", "protection"),
+        ("bg", "колко струва допълнителната защита", "protection"),
         ("ru", "сколько стоит продление", "renewal"),
         ("ru", "Хотим продлить поддержку", "renewal"),
         ("ru", "продлить подержку", "renewal"),  # a typo

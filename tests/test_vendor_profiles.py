@@ -37,7 +37,13 @@ NBSP = "\u00a0"
 
 #: The main menu each vendor's customers see (an unlinked first visit), from its document.
 MENUS = {
-    "bazis": ["key_loss.menu", "manager_contact.menu", "callback.menu", "linking.menu"],
+    "bazis": [
+        "key_loss.menu",
+        "protection.menu",
+        "manager_contact.menu",
+        "callback.menu",
+        "linking.menu",
+    ],
     "csoft": ["key_loss.menu", "transfer.menu", "manager_contact.menu", "linking.menu"],
     "v8pro": ["menu.renewal", "manager_contact.menu", "support_faq.menu", "linking.menu"],
     "bonevsoft": ["booking.menu", "manager_contact.menu", "linking.menu"],

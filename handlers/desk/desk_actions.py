@@ -228,6 +228,8 @@ class DeskActionsFlow(Flow):
 
     async def _done(self, ctx: Context, request: Request, message: Incoming) -> None:
         await self._record(ctx, request, message, RequestStatus.DONE)
+        for flow in ctx.flows.values():
+            await flow.on_request_done(ctx, request)  # what done means for its kind
         customer = await self._tell_customer(
             ctx, request, lambda t: t("desk_actions.customer_done", number=request.id)
         )

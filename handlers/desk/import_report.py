@@ -101,11 +101,21 @@ def summary_lines(t: Texts, name: str, report: ImportReport) -> list[str]:
     return lines
 
 
+def kept_lines(t: Texts, report: ImportReport) -> list[str]:
+    """Values of landed rows left as the managers set them through the bot (a key's
+    protection service), one line each under a heading; none: no lines."""
+    if not report.kept:
+        return []
+    return [t("desk_commands.import_kept", count=len(report.kept)), *problem_lines(t, report.kept)]
+
+
 def report_text(t: Texts, name: str, report: ImportReport, shown: int = ERRORS_SHOWN) -> str:
-    """The report for a manager: the summary, then the first ``shown`` refused rows."""
+    """The report for a manager: the summary, the first ``shown`` refused rows, then the
+    values kept as the managers set them."""
     lines = summary_lines(t, name, report)
     lines += problem_lines(t, report.errors, shown)
     more = len(report.bad_lines) - shown
     if more > 0:
         lines.append(t("desk_commands.import_errors_more", count=more))
+    lines += kept_lines(t, report)
     return "\n".join(lines)

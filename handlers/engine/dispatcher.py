@@ -33,6 +33,10 @@ CommitHook = Callable[[Unit, list[Reply]], Awaitable[None]]
 #: Stands in for a payload a flow refused: it never parses, so the engine answers "bad button".
 _REFUSED_PAYLOAD = "refused"
 BUILT_IN_COMMANDS = frozenset({"/start", "/menu", "/help", "/cancel", "/language"})
+#: Service buttons the main menu holds besides its language and help row: VK's inline
+#: keyboard holds ten buttons. A flow that is only worth a button while there is room
+#: (:meth:`Flow.in_menu_if_room`) yields beyond it; the others are always listed.
+MENU_ROOM = 8
 
 
 def system_clock() -> datetime:
@@ -285,11 +289,20 @@ class Engine:
         return flow.for_managers is None or flow.for_managers == ctx.is_manager
 
     async def _menu(self, ctx: Context) -> None:
-        listed = [
-            ctx.button(flow.menu_label, "go", flow.name)
+        shown = [
+            (flow, await flow.in_menu_if_room(ctx))
             for flow in self.flows.values()
             if flow.menu_label and self._visible(flow, ctx) and await flow.in_menu(ctx)
         ]
+        room = MENU_ROOM - sum(1 for _, if_room in shown if not if_room)
+        listed = []
+        for flow, if_room in shown:
+            if if_room:
+                if room <= 0:
+                    continue
+                room -= 1
+            assert flow.menu_label is not None
+            listed.append(ctx.button(flow.menu_label, "go", flow.name))
         settings_row = (ctx.button("menu.language", "lang"), ctx.button("menu.help", "help"))
         title = "menu.title_manager" if ctx.is_manager else "menu.title"
         ctx.say(ctx.t(title), keyboard(*listed, settings_row))

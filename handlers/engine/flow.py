@@ -257,6 +257,13 @@ class Flow:
         nothing to offer, so the menu fits VK's ten buttons."""
         return True
 
+    async def in_menu_if_room(self, ctx: Context) -> bool:
+        """Whether the flow's button, when :meth:`in_menu` shows it, is listed only while the
+        main menu has room for it (VK's ten buttons, :data:`handlers.engine.dispatcher.
+        MENU_ROOM`): something this person may look at, not something they came to do. It
+        still starts from a command, a typed question's offer or another flow's button."""
+        return False
+
     async def on_command(self, ctx: Context, name: str, argument: str) -> None:
         """One of :attr:`commands` was sent; by default it starts the flow."""
         await ctx.start_flow(self)
@@ -284,6 +291,12 @@ class Flow:
         Returns buttons for the customer's answer; every flow is asked, most do nothing.
         """
         return ()
+
+    async def on_request_done(self, ctx: Context, request: Request) -> None:
+        """A manager marked ``request`` done (``ctx`` is the manager's, in the same unit of
+        work, before the customer is told and the card is sent again): carry out what done
+        means for a request this flow files (a protection order done connects the key's
+        service). Every flow is asked, most do nothing."""
 
     async def ask(self, ctx: Context, step: str) -> None:
         await getattr(self, f"ask_{step}")(ctx)

@@ -17,6 +17,14 @@ When support was paid
     disconnection: a "yes" left over in the accounting export does not connect it again
     for free; a connection date on or after it (the service paid again) does.
 
+The managers' change of the protection service
+    A key whose service a manager connected or disconnected through the bot (a protection
+    order or cancellation marked done: ``protection_desk_on``) keeps it so against a file
+    that says otherwise, since the accounting export may not have caught up yet; the row
+    lands and the report notes the key (:attr:`Problem.SERVICE_KEPT`). A file that agrees,
+    or after a disconnection names a connection on or after that day (the service paid
+    again), clears the mark: from then on the file's value rules again.
+
 Contradictions
     Rows that contradict an earlier row of the same file about the same customer, product,
     license or key (e.g. one key given to two customers) are refused, so the result never
@@ -140,6 +148,8 @@ class Run:
         self.updated: dict[str, set[int]] = {entity: set() for entity in ENTITIES[:4]}
         self.first_line: dict[tuple[str, int], int] = {}
         """(entity, id) → the line of this file that first set it."""
+        self.kept_keys: set[int] = set()
+        """Keys already noted in :attr:`ImportReport.kept`."""
 
     def contradiction(
         self, table: Table[Any], record: Record[Any], values: Any, line: int
@@ -181,6 +191,7 @@ class Run:
         report.created["key_links"] += len(batch.new_links)
         report.imported += batch.imported
         report.errors += batch.errors
+        report.kept += batch.kept
 
 
 class Batch:
@@ -202,6 +213,7 @@ class Batch:
         self.new_links: list[tuple[int, int]] = []
         self.imported = 0
         self.errors: list[ImportProblem] = []
+        self.kept: list[ImportProblem] = []
 
     def tables(self) -> tuple[Table[Any], ...]:
         return (self.customers, self.products, self.licenses, self.keys)
@@ -302,13 +314,35 @@ class Batch:
             if customer_id == -1:
                 key_values = _key_of(row.key, customer.id, key.values if key else None)
                 assert key_values is not None
+            stored_key = key.values if key else None
             key = self.put(self.keys, key, key_values, row.line)
             self.key_by_serial[key_values.serial] = key.id
+            if row.key is not None and _held_by_desk(row.key, stored_key):
+                self.note_kept(key, row.line)
             link = (key.id, license_.id)
             if link not in self.links:
                 self.links.add(link)
                 self.new_links.append(link)
         self.imported += 1
+
+    def note_kept(self, key: Record[KeyValues], line: int) -> None:
+        """Report once that the key's service stays as the managers left it."""
+        if key.id in self.run.kept_keys or key.values.protection_desk_on is None:
+            return
+        self.run.kept_keys.add(key.id)
+        change = "connected" if key.values.protection_service else "disconnected"
+        self.kept.append(
+            ImportProblem(
+                line,
+                Problem.SERVICE_KEPT,
+                _FIELD_COLUMNS["keys"]["protection_service"],
+                {
+                    "serial": key.values.serial,
+                    "on": key.values.protection_desk_on,
+                    "change": change,
+                },
+            )
+        )
 
     def put(self, table: Table[V], record: Record[V] | None, values: V, line: int) -> Record[V]:
         if record is None:
@@ -349,23 +383,44 @@ def _license_of(
     )
 
 
+def _held_by_desk(values: KeyValues, stored: KeyValues | None) -> bool:
+    """Whether the file's protection service gives way to what the managers did through
+    the bot: the file says otherwise and, after a disconnection, names no connection on or
+    after it (see the module's docstring)."""
+    if stored is None or stored.protection_desk_on is None:
+        return False
+    if values.protection_service == stored.protection_service:
+        return False  # the accounting caught up
+    connected_on = values.protection_connected_on
+    return not (
+        values.protection_service
+        and connected_on is not None
+        and connected_on >= stored.protection_desk_on
+    )
+
+
 def _key_of(
     values: KeyValues | None, customer_id: int, stored: KeyValues | None
 ) -> KeyValues | None:
     """The row's key values with its owner; empty dates keep the stored ones (the bot's),
-    and a disconnection by the bot stands until the file connects the service after it."""
+    and a disconnection by the bot stands until the file connects the service after it;
+    the service stays as the managers left it while the file has not caught up."""
     if values is None:
         return None
     connected_on = values.protection_connected_on or (
         stored.protection_connected_on if stored else None
     )
     disconnected_on = stored.protection_disconnected_on if stored else None
-    service = values.protection_service
-    if service and disconnected_on is not None:
-        if connected_on is not None and connected_on >= disconnected_on:
-            disconnected_on = None  # connected again after the bot disconnected it
-        else:
-            service = False
+    held = _held_by_desk(values, stored)
+    if held and stored is not None:
+        service = stored.protection_service
+    else:
+        service = values.protection_service
+        if service and disconnected_on is not None:
+            if connected_on is not None and connected_on >= disconnected_on:
+                disconnected_on = None  # connected again after the bot disconnected it
+            else:
+                service = False
     return KeyValues(
         values.serial,
         values.kind,
@@ -374,4 +429,5 @@ def _key_of(
         values.programmed_until or (stored.programmed_until if stored else None),
         customer_id,
         disconnected_on,
+        stored.protection_desk_on if held and stored else None,
     )

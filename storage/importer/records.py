@@ -64,6 +64,11 @@ class Problem(StrEnum):
     """``value``."""
     SERVICE_NEEDS_CODEMETER = "service_needs_codemeter"
     """The protection service on a key that is not a CodeMeter key."""
+    # -- a value kept as the managers left it (reconcile; a note, not an error) --------------
+    SERVICE_KEPT = "service_kept"
+    """``serial``, ``on`` (date), ``change`` ("connected" or "disconnected"): the managers
+    changed the key's protection service through the bot on that day and the file says
+    otherwise; the row landed with the service as the managers left it."""
     # -- a row against earlier rows of the file (reconcile) ------------------------------------
     OTHER_CUSTOMER = "other_customer"
     """``entity`` ("license" or "key"), ``first``: that line gave it to another customer."""
@@ -103,6 +108,9 @@ class ImportReport:
     updated: dict[str, int] = field(default_factory=lambda: dict.fromkeys(ENTITIES, 0))
     errors: list[ImportProblem] = field(default_factory=list)
     """Every problem, by line (a row's problems in the order of its columns)."""
+    kept: list[ImportProblem] = field(default_factory=list)
+    """Values of landed rows not applied, each once, by line: a key's protection service
+    the managers changed through the bot (:attr:`Problem.SERVICE_KEPT`)."""
 
     @property
     def ok(self) -> bool:
@@ -162,6 +170,9 @@ class KeyValues:
     customer_id: int = 0
     protection_disconnected_on: date | None = None
     """When the bot disconnected the service (kept from the database, never from the file)."""
+    protection_desk_on: date | None = None
+    """When the managers last connected or disconnected the service through the bot (kept
+    from the database, never from the file; cleared once a file agrees)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -119,6 +119,7 @@ async def load(unit: Unit, batch: Batch, rows: Sequence[ImportRow]) -> None:
         for row in await unit.fetchall(
             "SELECT k.id, k.serial, k.kind, k.customer_id, k.protection_service, "
             "k.protection_connected_on, k.programmed_until, k.protection_disconnected_on, "
+            "k.protection_desk_on, "
             "kl.license_id FROM keys k "
             "LEFT JOIN key_licenses kl ON kl.key_id = k.id "
             f"WHERE k.serial IN ({_marks(serials)})",
@@ -134,6 +135,7 @@ async def load(unit: Unit, batch: Batch, rows: Sequence[ImportRow]) -> None:
                     programmed_until=date_from_db(row["programmed_until"]),
                     customer_id=row["customer_id"],
                     protection_disconnected_on=date_from_db(row["protection_disconnected_on"]),
+                    protection_desk_on=date_from_db(row["protection_desk_on"]),
                 ),
                 row["license_id"],
             )
@@ -185,14 +187,16 @@ async def write(unit: Unit, batch: Batch) -> None:
     await _many(
         unit,
         "INSERT INTO keys (serial, kind, customer_id, protection_service, "
-        "protection_connected_on, programmed_until, protection_disconnected_on, id) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        "protection_connected_on, programmed_until, protection_disconnected_on, "
+        "protection_desk_on, id) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [(*_key_row(r.values), r.id) for r in keys.inserts()],
     )
     await _many(
         unit,
         "UPDATE keys SET serial = ?, kind = ?, customer_id = ?, protection_service = ?, "
-        "protection_connected_on = ?, programmed_until = ?, protection_disconnected_on = ? "
+        "protection_connected_on = ?, programmed_until = ?, protection_disconnected_on = ?, "
+        "protection_desk_on = ? "
         "WHERE id = ?",
         [(*_key_row(r.values), r.id) for r in keys.updates()],
     )
@@ -256,6 +260,7 @@ def _key_row(values: KeyValues) -> tuple[Any, ...]:
         date_to_db(values.protection_connected_on),
         date_to_db(values.programmed_until),
         date_to_db(values.protection_disconnected_on),
+        date_to_db(values.protection_desk_on),
     )
 
 

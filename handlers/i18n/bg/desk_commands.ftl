@@ -105,6 +105,10 @@ desk_commands-import_updated = Обновени: { $customers ->
 desk_commands-import_no_errors = Няма грешки.
 desk_commands-import_errors = Грешки: { $count }. Редовете с грешки са пропуснати:
 desk_commands-import_errors_more = …и още { $count }.
+desk_commands-import_kept = Услугата за защита е оставена както е при { $count ->
+        [one] { $count } ключ
+       *[other] { $count } ключа
+    }: мениджърите са я променили чрез бота, а във файла все още е различно:
 desk_commands-waiting_title = За Вас { $count ->
         [one] { $count } заявка
        *[other] { $count } заявки

@@ -43,6 +43,10 @@ import-not_a_phone = { $column }: „{ $value }“ не е телефонен н
 import-not_an_email = { $column }: „{ $value }“ не е имейл адрес
 import-not_a_language = { $column }: „{ $value }“ не е двубуквен код на език
 import-service_needs_codemeter = { $column }: услугата за защита е само за ключ CodeMeter
+import-service_kept = { $column }: мениджърите { $change ->
+        [connected] включиха
+       *[disconnected] изключиха
+    } услугата за защита на ключ { $serial } чрез бота на { $on }; във файла е различно, затова тя остава както е, докато файлът не съвпадне
 import-other_customer = { $column }: { $entity ->
         [key] същият ключ
        *[license] същият лиценз

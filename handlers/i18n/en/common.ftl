@@ -4,6 +4,7 @@ common-welcome = Hello! I am the technical support bot. Choose what you need in 
 common-help_intro = What I can do (main menu buttons):
 common-help_renewal = • renew support — a quote for your license or any product, an invoice request;
 common-help_key_loss = • lost, stolen or broken key — a replacement request and the documents it needs;
+common-help_protection = • my keys and protection — what the additional key protection is, what it costs, which keys have it; ordering and cancelling it;
 common-help_transfer = • move licenses between keys;
 common-help_booking = • remote session — booking, price, my bookings;
 common-help_manager_contact = • contact a manager;

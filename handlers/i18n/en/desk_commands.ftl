@@ -105,6 +105,10 @@ desk_commands-import_updated = Updated: { $customers ->
 desk_commands-import_no_errors = No errors.
 desk_commands-import_errors = Errors: { $count }. Rows with errors were skipped:
 desk_commands-import_errors_more = …and { $count } more.
+desk_commands-import_kept = The protection service was left as it is on { $count ->
+        [one] { $count } key
+       *[other] { $count } keys
+    }: the managers changed it through the bot and the file does not agree yet:
 desk_commands-waiting_title = { $count ->
         [one] { $count } request waits
        *[other] { $count } requests wait

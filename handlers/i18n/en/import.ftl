@@ -43,6 +43,10 @@ import-not_a_phone = { $column }: '{ $value }' is not a phone number
 import-not_an_email = { $column }: '{ $value }' is not an e-mail address
 import-not_a_language = { $column }: '{ $value }' is not a two-letter language code
 import-service_needs_codemeter = { $column }: only a CodeMeter key can have the service
+import-service_kept = { $column }: the managers { $change ->
+        [connected] connected
+       *[disconnected] disconnected
+    } the protection service of key { $serial } through the bot on { $on }; the file says otherwise, so it stays as they left it until the file agrees
 import-other_customer = { $column }: the same { $entity ->
         [key] key
        *[license] license

@@ -14,6 +14,11 @@ intents-key_loss =
     key does not work
     key not working
     found the key
+intents-protection =
+    additional protection
+    protection service
+    order protection
+    cancel protection
 intents-renewal =
     renew support
     support renewal

@@ -122,6 +122,11 @@ desk_commands-import_updated = Обновлено: { $customers ->
 desk_commands-import_no_errors = Ошибок нет.
 desk_commands-import_errors = Ошибок: { $count }. Строки с ошибками пропущены:
 desk_commands-import_errors_more = …и ещё { $count }.
+desk_commands-import_kept = Услуга защиты оставлена как есть у { $count ->
+        [one] { $count } ключа
+        [few] { $count } ключей
+       *[many] { $count } ключей
+    }: её изменили менеджеры через бота, а в файле пока иначе:
 desk_commands-waiting_title = Для вас { $count ->
         [one] { $count } заявка
         [few] { $count } заявки

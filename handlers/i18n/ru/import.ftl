@@ -48,6 +48,10 @@ import-not_a_phone = { $column }: «{ $value }» — не номер телеф�
 import-not_an_email = { $column }: «{ $value }» — не адрес электронной почты
 import-not_a_language = { $column }: «{ $value }» — не двухбуквенный код языка
 import-service_needs_codemeter = { $column }: сервис защиты бывает только у ключа CodeMeter
+import-service_kept = { $column }: услугу защиты ключа { $serial } менеджеры { $change ->
+        [connected] подключили
+       *[disconnected] отключили
+    } через бота { $on }; в файле иначе, поэтому услуга оставлена как есть, пока файл с этим не совпадёт
 import-other_customer = { $column }: { $entity ->
         [key] этот же ключ
        *[license] эта же лицензия
