@@ -90,8 +90,9 @@ class Contacts(_Section):
     ``example.com`` address) is a placeholder the vendor must fill before ``run``.
     """
 
-    #: The support e-mail customers send scans and backups to.
-    email: str
+    #: The support e-mail customers send scans and backups to ("" until the vendor sets it:
+    #: a policy file written before contacts existed still loads, and ``run`` refuses it).
+    email: str = ""
     #: The phone line (a consultation line, or the number a call-back comes from).
     phone: str | None = None
     #: False: the vendor gives no support by phone (v8PRO, seed 002).
@@ -117,9 +118,13 @@ class Contacts(_Section):
 
 
 def is_placeholder(value: str) -> bool:
-    """An empty value, :data:`TO_BE_SET`, or an ``example.com`` address."""
+    """An empty value, :data:`TO_BE_SET`, or an address at ``example.com`` (or one of its
+    subdomains; ``myexample.com`` is a real domain)."""
     text = value.strip().lower()
-    return not text or text == TO_BE_SET or any(domain in text for domain in _PLACEHOLDER_DOMAINS)
+    if not text or text == TO_BE_SET:
+        return True
+    host = text.split("://", 1)[-1].split("/", 1)[0].rsplit("@", 1)[-1].split(":", 1)[0]
+    return any(host == domain or host.endswith(f".{domain}") for domain in _PLACEHOLDER_DOMAINS)
 
 
 class SupportPolicy(_Section):
@@ -296,7 +301,7 @@ class Policy(_Section):
     #: own; relative to the policy file. None: the package's texts as they are.
     texts_dir: Path | None = None
     services: Services = Services()
-    contacts: Contacts
+    contacts: Contacts = Contacts()
     working_hours: WorkingHours
     consent: ConsentPolicy
     # Sections of a service the vendor does not offer may be left out of the file: loading
@@ -312,15 +317,6 @@ class Policy(_Section):
     linking: LinkingPolicy = LinkingPolicy()
     ratings: RatingPolicy = RatingPolicy()
     desk: DeskPolicy = DeskPolicy()
-
-    @model_validator(mode="after")
-    def _contacts_for_services(self) -> Policy:
-        if self.services.direct_connection and self.contacts.remote_tool is None:
-            raise ValueError(
-                "contacts.remote_tool: name the remote-access program of direct sessions "
-                '(write "" while the vendor has not chosen it)'
-            )
-        return self
 
     @field_validator("timezone")
     @classmethod
@@ -359,6 +355,8 @@ class Policy(_Section):
             value = getattr(self.contacts, name)
             if isinstance(value, str) and is_placeholder(value):
                 unset.append(f"contacts.{name}")
+        if self.services.direct_connection and self.contacts.remote_tool is None:
+            unset.append("contacts.remote_tool")  # direct sessions name their program
         if is_placeholder(self.consent.policy_url):
             unset.append("consent.policy_url")
         return sorted(set(unset))

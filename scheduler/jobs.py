@@ -81,7 +81,10 @@ async def run_renewals(
     month: str | None = None,
 ) -> KeyRunResult:
     """The monthly key-renewal run of ``month`` ('YYYY-MM', default: the latest run date on
-    or before today); done already → a result that says "nothing to do"."""
+    or before today); done already → a result that says "nothing to do". Refused for a
+    vendor without the protection service (no key of its is prolonged by the bot)."""
+    if not policy.services.protection:
+        raise JobRefused("this vendor does not offer the protection service", "no_protection")
     try:
         return await run_key_renewals(db, policy, desk, batch_dir=batch_dir, now=now, month=month)
     except RunRefused as exc:

@@ -300,7 +300,12 @@ async def _owner_messages(
             ]
             buttons: list[list[tuple[str, str]]] = []
             if any(e.outcome is not RunOutcome.PROLONGED for e in owned):
-                buttons.append([(t("reminders.button_renew"), encode("go", "renewal"))])
+                # A quote where the vendor quotes renewals (BAZIS does not): else a person.
+                buttons.append(
+                    [(t("reminders.button_renew"), encode("go", "renewal"))]
+                    if policy.services.renewal
+                    else [(t("reminders.button_manager"), encode("go", "manager_contact"))]
+                )
             messages.append(
                 (
                     account.platform,

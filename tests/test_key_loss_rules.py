@@ -127,6 +127,23 @@ def test_what_a_report_does_to_the_key(
     )
 
 
+def test_a_key_found_again_is_out_of_the_run_already() -> None:
+    until = E + timedelta(days=5)
+    found = report_effect(
+        kind="codemeter", protection_service=True, programmed_until=until, today=E, status="found"
+    )
+    assert found is ReportEffect.NOT_IN_RUN
+
+
+def test_a_vendor_without_the_service_never_covers_a_loss(policy: Policy) -> None:
+    csoft = policy.model_copy(
+        update={"services": policy.services.model_copy(update={"protection": False})}
+    )
+    common = {"kind": "codemeter", "status": "active", "support_end": E, "today": E}
+    assert protection_covers(protection_service=True, policy=policy, **common)
+    assert not protection_covers(protection_service=True, policy=csoft, **common)
+
+
 @pytest.mark.parametrize(
     ("status", "stage"),
     [

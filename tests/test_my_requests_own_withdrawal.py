@@ -12,7 +12,7 @@ from handlers.policy import Policy
 from storage.db import Database
 from tests.support.booking_steps import book, clock, engine, snapshot  # noqa: F401
 from tests.support.chat import Chat, Clock
-from tests.support.key_requests import PETROV, agree_if_asked, key_status, link
+from tests.support.key_requests import PETROV, agree_if_asked, key_status, link, report_key
 from tests.support.key_requests import demo_engine as key_engine
 from tests.support.key_requests import snapshot as key_snapshot
 
@@ -64,3 +64,33 @@ async def test_a_key_report_is_withdrawn_by_finding_the_key(
     await chat.press_key("key_loss.button_found")
     assert await key_status(db, "3-1234567") == "lost"  # nothing until the customer says yes
     assert chat.said("key_loss.found_question")  # withdraw the report? (its own rules)
+
+
+async def test_once_the_session_has_passed_the_request_is_withdrawn_plainly(
+    engine: Engine,  # noqa: F811
+    clock: Clock,  # noqa: F811
+) -> None:
+    """My bookings lists upcoming sessions only: a past one's request keeps the plain
+    withdrawal, not a button that leads to "no upcoming sessions"."""
+    chat = Chat(engine)
+    await book(chat, "direct")  # Tuesday 10:00
+    number = int(str(chat.values_of("booking.booked")[0]["number"]))
+    clock.advance(days=2)
+    await chat.payload(encode("my_requests.open", number))
+    assert chat.said("my_requests.withdraw")
+    assert not chat.said("my_requests.manage_booking")
+
+
+async def test_a_broken_key_report_is_withdrawn_here(
+    db: Database,
+    policy: Policy,
+    clock: Clock,  # noqa: F811
+) -> None:
+    """Only a lost or stolen key goes back through "found"; a broken key's report is
+    withdrawn plainly, as before."""
+    keyed = await key_engine(db, policy, clock, KeyLossFlow(), MyRequestsFlow())
+    chat = Chat(keyed)
+    number = await report_key(db, chat, PETROV, "3-1234567", "broken")
+    await chat.payload(encode("my_requests.open", number))
+    assert chat.said("my_requests.withdraw")
+    assert not chat.said("my_requests.key_found")

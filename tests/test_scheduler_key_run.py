@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import csv
+import json
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -129,6 +130,32 @@ async def test_the_run_on_1_january_prolongs_leaves_out_and_disconnects(
     assert "• protection service disconnected: 1" in summary_en["text"]
     assert Path(result.file_path or "").name in summary_en["text"]
     assert "nothing to do" not in str(result) and "prolonged 2" in str(result)
+
+
+async def test_a_vendor_without_renewals_points_the_owner_to_a_manager(
+    db: Database, policy: Policy, world: dict[str, int], tmp_path: Path
+) -> None:
+    """BAZIS quotes no renewals: "renew support by D" comes with a manager's button, not
+    a quote button that would lead nowhere."""
+    bazis = policy.model_copy(
+        update={"services": policy.services.model_copy(update={"renewal": False})}
+    )
+    now = local(RUN, 0, 5, bazis)
+    await jobs.run_renewals(db, bazis, DESK, now, batch_dir=tmp_path / "renewals")
+    sofia = {m["chat_id"]: m for m in await outbox_rows(db, prefix="keyrun:")}["201"]
+    assert json.loads(sofia["buttons"]) == [[["Contact a manager", "1:go:manager_contact"]]]
+
+
+async def test_a_vendor_without_the_protection_service_has_no_key_run(
+    db: Database, policy: Policy, world: dict[str, int], tmp_path: Path
+) -> None:
+    csoft = policy.model_copy(
+        update={"services": policy.services.model_copy(update={"protection": False})}
+    )
+    with pytest.raises(jobs.JobRefused) as refused:
+        await jobs.run_renewals(db, csoft, DESK, local(RUN, 0, 5, csoft), batch_dir=tmp_path)
+    assert refused.value.reason == "no_protection"
+    assert await outbox_rows(db, prefix="keyrun:") == []
 
 
 async def test_a_second_run_in_the_same_month_changes_nothing(

@@ -21,6 +21,7 @@ from handlers.policy import (
     PolicyError,
     bundled_profiles,
     default_policy_path,
+    is_placeholder,
     load_policy,
 )
 from handlers.rules.dates import local_today
@@ -350,15 +351,18 @@ def test_the_console_takes_a_profile_and_says_which_demo_values_stand_in(tmp_pat
 
 def test_every_profile_value_has_a_comment() -> None:
     """Each key of a profile is read from its vendor's document or says it is not there:
-    the line above it (or its section's) is a comment."""
+    a comment stands in the run of lines just above it (a key right under another key shares
+    that key's comment only when both sit in one commented block)."""
     folder = default_policy_path().with_name("policies")
     for path in sorted(folder.glob("*.toml")):
         lines = path.read_text(encoding="utf-8").splitlines()
         for number, line in enumerate(lines):
             if not line or line.startswith(("#", "[", " ")) or "=" not in line:
                 continue
-            above = lines[number - 1]
-            assert above.startswith("#") or "=" in above, f"{path.name}:{number + 1}: {line}"
+            above = number - 1
+            while above >= 0 and "=" in lines[above] and not lines[above].startswith("#"):
+                above -= 1  # a block of keys under one comment
+            assert above >= 0 and lines[above].startswith("#"), f"{path.name}:{number + 1}: {line}"
 
 
 def test_a_vendor_console_on_an_empty_database_says_how_to_fill_it(tmp_path: Path) -> None:
@@ -369,3 +373,40 @@ def test_a_vendor_console_on_an_empty_database_says_how_to_fill_it(tmp_path: Pat
     assert "add --demo" in result.stderr and "python -m bot import" in result.stderr
     assert "Каталог продуктов с ценами ещё не загружен" in result.stdout
     assert "Спросить менеджера" in result.stdout
+
+
+def test_a_policy_file_from_before_contacts_still_loads_and_run_names_what_to_add(
+    tmp_path: Path,
+) -> None:
+    """An upgrade keeps a vendor's own policy file working: it loads (the console runs), and
+    ``run`` names the contacts to add."""
+    old = default_policy_path().read_text(encoding="utf-8")
+    start = old.index("[contacts]")
+    end = old.index("[support]")
+    path = tmp_path / "policy-2026-11.toml"
+    path.write_text(old[:start] + old[end:], encoding="utf-8")
+    try:
+        policy = load_policy(path)
+    finally:
+        load_policy()
+    assert {"contacts.email", "contacts.remote_tool"} <= set(policy.unset_values())
+
+
+@pytest.mark.parametrize(
+    ("value", "placeholder"),
+    [
+        ("", True),
+        ("to be set", True),
+        ("help@example.com", True),
+        ("https://www.example.org/privacy", True),
+        ("https://example.net:8443/x", True),
+        ("support@myexample.com", False),
+        ("https://example.com.ru/privacy", False),
+        ("manager@v8PRO.ru", False),
+        ("+7 927 853 15 26", False),
+    ],
+)
+def test_placeholders_are_told_by_their_host_not_by_a_substring(
+    value: str, placeholder: bool
+) -> None:
+    assert is_placeholder(value) is placeholder

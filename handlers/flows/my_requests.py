@@ -19,10 +19,12 @@ from handlers.desk.desk_commands import history_note
 from handlers.engine.flow import Context, Flow
 from handlers.engine.messages import Button, Incoming, Keyboard, keyboard
 from handlers.engine.payloads import Payload, encode
+from handlers.flows.key_loss.card import BRANCH_FOUND, BRANCH_UNVERIFIED, KeyLossDetails
 from handlers.flows.relay import REPLY_ACTION
 from handlers.i18n import Texts
+from handlers.rules.key_loss import WhatHappened
 from handlers.rules.threads import reopenable
-from storage import requests
+from storage import bookings, requests
 from storage.models import OPEN_STATUSES, Request, RequestKind, RequestStatus
 
 #: Closed requests stay on the list this many days.
@@ -52,9 +54,28 @@ def _withdrawal_target(request: Request) -> tuple[str | int, ...]:
     question about the reported key."""
     if request.kind is RequestKind.BOOKING:
         return ("booking", "mine")
-    if request.key_id is not None:
-        return ("key_loss", "key", request.key_id)
-    return ("key_loss",)
+    return ("key_loss", "key", request.key_id or 0)
+
+
+async def _own_withdrawal(ctx: Context, request: Request) -> str | None:
+    """The label of the place where ``request`` is withdrawn by its own rules, or None for
+    a plain withdrawal here. A booking goes there while its session is still ahead (My
+    bookings lists upcoming ones only). A key report goes there only when it marked a
+    customer's key lost or stolen (the found question can put the key back); a broken
+    key's report, an unverified one (no key of the customer's) or a "found" note is
+    withdrawn here."""
+    own = OWN_WITHDRAWAL.get(request.kind)
+    if own is None:
+        return None
+    if request.kind is RequestKind.BOOKING:
+        upcoming = await bookings.upcoming_of(
+            ctx.unit, account_id=ctx.account.id, customer_id=ctx.customer_id, now=ctx.now
+        )
+        return own if any(booking.request_id == request.id for booking in upcoming) else None
+    details = KeyLossDetails.from_stored(request.details)
+    reported = details.what in (WhatHappened.LOST, WhatHappened.STOLEN)
+    verified = details.branch not in (BRANCH_UNVERIFIED, BRANCH_FOUND)
+    return own if request.key_id is not None and reported and verified else None
 
 
 REOPEN_ACTION = "my_requests.reopen"
@@ -178,7 +199,7 @@ class MyRequestsFlow(Flow):
                         note=note,
                     )
                 )
-        ctx.say("\n".join(lines), self._buttons(ctx, request, events))
+        ctx.say("\n".join(lines), await self._buttons(ctx, request, events))
 
     def _event_text(self, ctx: Context, event: requests.RequestEvent) -> str:
         if event.to_status is not None:
@@ -189,12 +210,12 @@ class MyRequestsFlow(Flow):
             return history_note(ctx.t, event, ctx.policy.tz)
         return ""  # the desk's own notes are for managers
 
-    def _buttons(
+    async def _buttons(
         self, ctx: Context, request: Request, events: Sequence[requests.RequestEvent]
     ) -> Keyboard:
         rows: list[tuple[Button, ...]] = []
         if request.status in OPEN_STATUSES:
-            own = OWN_WITHDRAWAL.get(request.kind)
+            own = await _own_withdrawal(ctx, request)
             if own is None:
                 withdraw = ctx.button("my_requests.withdraw", WITHDRAW_ACTION, request.id)
             else:
@@ -210,7 +231,7 @@ class MyRequestsFlow(Flow):
         if request.status not in OPEN_STATUSES:
             ctx.say(ctx.t("my_requests.already_closed", number=request.id), (ctx.menu_row(),))
             return
-        own = OWN_WITHDRAWAL.get(request.kind)
+        own = await _own_withdrawal(ctx, request)
         if own is not None:  # an old button: this kind is withdrawn where its rules apply
             ctx.say(
                 ctx.t(f"{own}_instead", number=request.id),

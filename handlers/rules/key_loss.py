@@ -91,8 +91,9 @@ def protection_covers(
     policy: Policy,
     lapsed_on: date | None = None,
 ) -> bool:
-    """True when the additional protection service covers a loss reported ``today``."""
-    if support_end is None:
+    """True when the additional protection service covers a loss reported ``today``; never
+    for a vendor that does not offer the service (a flag left in its data means nothing)."""
+    if support_end is None or not policy.services.protection:
         return False
     key = KeyForRun(
         key_id=0,
@@ -177,13 +178,20 @@ class ReportEffect(StrEnum):
 
 
 def report_effect(
-    *, kind: str, protection_service: bool, programmed_until: date | None, today: date
+    *,
+    kind: str,
+    protection_service: bool,
+    programmed_until: date | None,
+    today: date,
+    status: str = "active",
 ) -> ReportEffect:
-    """What a report does to the key on ``today`` (the monthly run takes every CodeMeter key
-    with the service connected, :func:`handlers.rules.key_renewal.takes_part_in_runs`)."""
+    """What a report does to the key on ``today`` (the monthly run takes every active
+    CodeMeter key with the service connected,
+    :func:`handlers.rules.key_renewal.takes_part_in_runs`; a key found again after a report
+    is out of the run already)."""
     if programmed_until is not None and programmed_until < today:
         return ReportEffect.RUN_ENDED
-    if kind != CODEMETER or not protection_service:
+    if kind != CODEMETER or not protection_service or status != "active":
         return ReportEffect.NOT_IN_RUN
     if programmed_until is None:
         return ReportEffect.LEAVES_RUN_UNDATED

@@ -27,9 +27,11 @@ from storage.models import Key
 def _effect_line(ctx: Context, key: Key) -> str:
     effect = report_effect(
         kind=key.kind.value,
-        protection_service=key.protection_service,
+        # A vendor without the service has no monthly run (docs/rules.md#vendor-profiles).
+        protection_service=key.protection_service and ctx.policy.services.protection,
         programmed_until=key.programmed_until,
         today=ctx.today,
+        status=key.status.value,
     )
     until = key.programmed_until
     if effect is ReportEffect.LEAVES_RUN and until is not None:

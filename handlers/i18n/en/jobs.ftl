@@ -35,3 +35,4 @@ jobs-refused_future_day = { $day } has not come yet (today is { $today }): remin
 jobs-refused_month_not_come = The run of { $month } is on { $date } and has not come yet.
 jobs-refused_month_past = The run of { $month } never started and the latest run is of { $latest }: a past month's run is only finished, never started late.
 jobs-refused_bad_month = '{ $month }' is not a month: write YYYY-MM, e.g. 2026-12.
+jobs-refused_no_protection = The monthly key renewal belongs to the additional protection service, which this vendor does not offer (services.protection): there is nothing to run.
