@@ -686,6 +686,9 @@ async def test_when_support_was_paid_is_the_files_date_or_the_day_the_end_was_fi
     await import_on(db, first, date(2026, 6, 1))
     assert await support_record(db, "L-1001") == ("2026-11-13", "2026-06-01", None)
 
+    # The old end again on the 28th: the new one first seen on the 29th was paid on the
+    # 29th at the earliest (the day after the previous import).
+    await import_on(db, first, date(2026, 11, 28))
     renewed = write(tmp_path / "renewed.csv", csv_text([row(support_end="13.11.2027")]))
     report = await import_on(db, renewed, date(2026, 11, 29))
     assert report.updated["licenses"] == 1
@@ -695,6 +698,18 @@ async def test_when_support_was_paid_is_the_files_date_or_the_day_the_end_was_fi
     again = await import_on(db, renewed, date(2026, 12, 20))
     assert again.updated["licenses"] == 0
     assert await support_record(db, "L-1001") == ("2027-11-13", "2026-11-29", "2026-11-13")
+
+
+async def test_a_payment_first_seen_after_a_long_gap_counts_from_the_day_after_the_last_import(
+    db: Database, tmp_path: Path
+) -> None:
+    """An import made late must not make an on-time payment look late: without the column
+    the earliest day it can have been paid is the day after the previous import."""
+    first = write(tmp_path / "first.csv", csv_text([row()]))
+    await import_on(db, first, date(2026, 6, 1))
+    renewed = write(tmp_path / "renewed.csv", csv_text([row(support_end="13.11.2027")]))
+    await import_on(db, renewed, date(2026, 11, 29))
+    assert await support_record(db, "L-1001") == ("2027-11-13", "2026-06-02", "2026-11-13")
 
     # The vendor adds the column: its date is when it was paid.
     paid = row(support_end="13.11.2027", support_paid_on="25.11.2026")

@@ -142,12 +142,11 @@ END = date(2026, 12, 10)  # E + 14 = 24 December
 @pytest.fixture
 async def late_engine(db: Database, policy: Policy) -> tuple[Engine, Clock]:
     """Key 3-900 with the service and one license whose support of 10 December was
-    renewed for a year, the payment first seen by the import on 25 December (E + 15)."""
-    await load(
-        db,
-        [license_row(LATE, "REPORT", "L-90", END, key="3-900", service=True)],
-        datetime(2026, 6, 1, 9, 0, tzinfo=UTC),
-    )
+    renewed for a year, the payment first seen by the import on 25 December (E + 15); the
+    import of the 24th still showed the old end."""
+    old = license_row(LATE, "REPORT", "L-90", END, key="3-900", service=True)
+    await load(db, [old], datetime(2026, 6, 1, 9, 0, tzinfo=UTC))
+    await load(db, [old], local(date(2026, 12, 24), 9, 0, policy))
     renewed = license_row(LATE, "REPORT", "L-90", date(2027, 12, 10), key="3-900", service=True)
     await load(db, [renewed], local(date(2026, 12, 25), 9, 0, policy))
     clock = Clock(local(date(2026, 12, 26), 12, 0, policy))

@@ -323,13 +323,16 @@ def day_after_end(n: int) -> date:
 
 
 @pytest.mark.parametrize(
-    ("imported_on", "paid_on", "kept"),
+    ("imported_on", "paid_on", "daily", "kept"),
     [
-        pytest.param(day_after_end(-3), None, True, id="paid-before-the-end"),
-        pytest.param(day_after_end(14), None, True, id="first-seen-on-the-14th-day"),
-        pytest.param(day_after_end(15), None, False, id="first-seen-on-the-15th-day"),
-        pytest.param(day_after_end(20), day_after_end(14), True, id="paid-on-the-14th-day"),
-        pytest.param(day_after_end(16), day_after_end(15), False, id="paid-on-the-15th-day"),
+        pytest.param(day_after_end(-3), None, True, True, id="paid-before-the-end"),
+        pytest.param(day_after_end(14), None, True, True, id="first-seen-on-the-14th-day"),
+        pytest.param(day_after_end(15), None, True, False, id="first-seen-on-the-15th-day"),
+        # Imported months apart without the column: the payment may have come on time, so
+        # the customer keeps the service (an import made late must not make it late).
+        pytest.param(day_after_end(15), None, False, True, id="first-seen-late-unknown-day"),
+        pytest.param(day_after_end(20), day_after_end(14), False, True, id="paid-on-the-14th-day"),
+        pytest.param(day_after_end(16), day_after_end(15), False, False, id="paid-on-the-15th"),
     ],
 )
 async def test_a_renewal_paid_later_than_e_plus_14_does_not_keep_the_service(
@@ -338,16 +341,18 @@ async def test_a_renewal_paid_later_than_e_plus_14_does_not_keep_the_service(
     tmp_path: Path,
     imported_on: date,
     paid_on: date | None,
+    daily: bool,
     kept: bool,
 ) -> None:
     """Support of key 3-900 ends on 10 December and is renewed for a year. Paid by the 24th
     the service goes on; paid later, the January run disconnects it although the new
-    support end lies a year ahead and the file reached the bot before the run."""
-    await load(
-        db,
-        [license_row(LATE, "REPORT", "L-90", END, key="3-900", service=True)],
-        datetime(2026, 6, 1, 9, 0, tzinfo=UTC),
-    )
+    support end lies a year ahead and the file reached the bot before the run. Without
+    ``support_paid_on`` the payment counts from the day after the previous import
+    (``daily``: the vendor imported the old end the day before)."""
+    old = license_row(LATE, "REPORT", "L-90", END, key="3-900", service=True)
+    await load(db, [old], datetime(2026, 6, 1, 9, 0, tzinfo=UTC))
+    if daily:
+        await load(db, [old], local(imported_on - timedelta(days=1), 9, 0, policy))
     await link(db, LATE, "901")
     renewed = license_row(LATE, "REPORT", "L-90", date(2027, 12, 10), key="3-900", service=True)
     renewed["support_paid_on"] = paid_on.isoformat() if paid_on else ""

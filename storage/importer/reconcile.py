@@ -139,10 +139,15 @@ _ENTITY = {"customers": "customer", "products": "product", "licenses": "license"
 class Run:
     """What the whole import has done so far (across committed batches)."""
 
-    def __init__(self, now: datetime, today: date) -> None:
+    def __init__(self, now: datetime, today: date, paid_from: date | None = None) -> None:
         self.now = time_to_db(now)
         self.today = today
-        """The vendor-local day of the import: when it first saw a support end."""
+        """The vendor-local day of the import."""
+        self.paid_from = paid_from or today
+        """The day a support end this import is the first to see counts as paid, when the
+        file does not say (``support_paid_on``): the day after the previous import, the
+        earliest the payment can have been recorded. The benefit of the doubt goes to the
+        customer: an import made late must not make a payment look late."""
         self.report = ImportReport()
         self.created: dict[str, set[int]] = {entity: set() for entity in ENTITIES[:4]}
         self.updated: dict[str, set[int]] = {entity: set() for entity in ENTITIES[:4]}
@@ -280,7 +285,7 @@ class Batch:
         # Ids of a customer or product this row creates are not known yet: -1 until then.
         customer_id = customer.id if customer else -1
         stored_license = license_.values if license_ else None
-        today = self.run.today
+        today = self.run.paid_from
         license_values = _license_of(
             row.license, product.id if product else -1, customer_id, stored_license, today
         )
@@ -361,8 +366,9 @@ def _license_of(
     today: date,
 ) -> LicenseValues:
     """The row's license values with its product and customer (cheaper than ``replace``),
-    and when its support end was paid: the file's date, else the day the import first saw
-    that end (today for a new end, the stored day for an end seen before)."""
+    and when its support end was paid: the file's date, else the earliest day the import
+    can have seen that end (``today``: :attr:`Run.paid_from` for a new end; the stored day
+    for an end seen before)."""
     paid_on = values.support_paid_on
     if stored is None:
         previous, paid_on = None, paid_on or today

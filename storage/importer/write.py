@@ -16,11 +16,12 @@ import asyncio
 import inspect
 import sqlite3
 from collections.abc import Awaitable, Callable, Sequence
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from storage import job_runs
 from storage.columns import date_from_db, date_to_db, money_to_db
 from storage.db import Database, Unit
 from storage.importer.parse import DEFAULT_SUPPORT_MONTHS, ParsedFile, read_csv_file
@@ -272,6 +273,10 @@ _NEXT_IDS = (
 )
 
 
+#: The ``job_runs`` name of an import: its day is when the vendor's file was last seen.
+IMPORT_JOB = "import"
+
+
 async def import_parsed(
     db: Database,
     parsed: ParsedFile,
@@ -283,10 +288,15 @@ async def import_parsed(
 ) -> ImportReport:
     """Write validated rows batch by batch; parse problems are carried into the report.
 
-    ``today``: the vendor-local day of the import (default: ``now``'s date in UTC), the
-    day a support end without ``support_paid_on`` counts as paid when first seen.
+    ``today``: the vendor-local day of the import (default: ``now``'s date in UTC). A
+    support end first seen without ``support_paid_on`` counts as paid the day after the
+    previous import (recorded in ``job_runs`` as ``import``), or today for the first one.
     """
-    run = Run(now, today or now.astimezone(UTC).date())
+    day = today or now.astimezone(UTC).date()
+    async with db.unit() as unit:
+        previous = await job_runs.last_day(unit, IMPORT_JOB)
+    paid_from = previous + timedelta(days=1) if previous is not None and previous < day else day
+    run = Run(now, day, paid_from)
     report = run.report
     report.rows = parsed.total
     report.errors += parsed.errors
@@ -319,6 +329,9 @@ async def import_parsed(
         done += len(rows)
         await _tell(progress, done, report.rows)
     report.errors.sort(key=lambda problem: problem.line)
+    if done > parsed.total - len(parsed.rows):  # some rows landed: the file was seen today
+        async with db.transaction() as unit:
+            await job_runs.finish(unit, IMPORT_JOB, day, now, {"rows": report.rows})
     return report
 
 
