@@ -1,4 +1,4 @@
-"""Command line: ``python -m bot console|migrate|import|export|jobs``."""
+"""Command line: ``python -m bot console|migrate|import|export|run|jobs|backup|restore``."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from bot.app import App, open_app
+from bot.backup_cli import add_commands, backup_command, restore_command
 from bot.logs import configure_logging
 from bot.settings import Settings, SettingsError, load_settings
 from handlers.i18n import LANGUAGES, default_language, texts
@@ -18,6 +19,7 @@ from handlers.rules.dates import local_today
 from storage import accounts, customers, products
 from storage.db import MigrationError
 from storage.models import Platform
+from storage.restore import DatabaseInUse, database_lock
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -62,6 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
     renewals = which.add_parser("renewals", help="the monthly key-renewal run")
     renewals.add_argument("--month", type=_month, help="YYYY-MM (default: the latest run)")
     renewals.add_argument("--db", type=Path)
+    add_commands(commands)
     return parser
 
 
@@ -94,7 +97,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     if getattr(args, "policy", None):
         settings = settings.model_copy(update={"policy_file": Path(args.policy)})
     try:
-        return asyncio.run(_run(args, settings))
+        if args.command == "backup":
+            return backup_command(args, settings)
+        if args.command == "restore":
+            return restore_command(args, settings)
+        # Held while the command runs: a restore refuses to replace the database under it.
+        with database_lock(args.db or settings.database_path, exclusive=False):
+            return asyncio.run(_run(args, settings))
+    except DatabaseInUse as exc:
+        print(f"Database error: {exc}", file=sys.stderr)
+        return 2
     except PolicyError as exc:
         print(f"Policy error: {exc}", file=sys.stderr)
         return 2

@@ -20,9 +20,11 @@ import asyncio
 import logging
 import signal
 import sys
+from pathlib import Path
 from typing import Protocol
 
 from bot.app import App
+from scheduler.backups import BackupPlan
 
 log = logging.getLogger(__name__)
 
@@ -68,11 +70,23 @@ class SchedulerService:
         app = self.app
         batch_dir = app.settings.renewal_batch_dir
         log.info("%s", await catch_up(app.db, app.policy, app.engine.desk, batch_dir=batch_dir))
-        scheduler = start_scheduler(app.db, app.policy, app.engine.desk, batch_dir=batch_dir)
+        scheduler = start_scheduler(
+            app.db, app.policy, app.engine.desk, batch_dir=batch_dir, backup=backup_plan(app)
+        )
         try:
             await stopping.wait()
         finally:
             scheduler.shutdown(wait=False)
+
+
+def backup_plan(app: App) -> BackupPlan | None:
+    """The daily backup from BACKUP_DIR and BACKUP_KEEP (None: BACKUP_KEEP=0)."""
+    settings = app.settings
+    if settings.backup_keep == 0 or app.db.path == ":memory:":
+        return None
+    return BackupPlan(
+        Path(app.db.path), settings.files_dir, settings.backup_dir, settings.backup_keep
+    )
 
 
 def background_services(app: App) -> list[Service]:

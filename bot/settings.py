@@ -52,6 +52,11 @@ class Settings(BaseSettings):
     manager_language: Literal["ru", "en", "bg"] | None = None
     files_dir: Path = Path("data/files")
     renewal_batch_dir: Path = Path("data/renewals")
+    #: Where the daily backup (and ``python -m bot backup`` without a path) writes.
+    backup_dir: Path = Path("data/backups")
+    #: How many daily backups are kept (the oldest go once a new one is verified); 0: the
+    #: bot takes none.
+    backup_keep: Annotated[int, Field(ge=0, le=10000)] = 14
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
 
     @field_validator("manager_telegram_ids", "manager_vk_ids", mode="before")

@@ -10,6 +10,7 @@ document reminders     daily at ``reminders.daily_at``
 monthly key run        on ``protection.renewal_run_day`` (the 1st) at 00:05
 session reminders      every 5 minutes (on :00, :05, …)
 undeliverable scan     every 10 minutes
+daily backup           daily at 03:30 (``BACKUP_AT``), when given a ``backup`` plan
 outbox retry pass      every ``outbox_every_seconds`` (30 s), when a channel gives one
 =====================  ==========================================================
 
@@ -53,6 +54,7 @@ from handlers.policy import Policy
 from handlers.rules.dates import local_today
 from handlers.rules.key_renewal import latest_run_date, run_month
 from scheduler import jobs
+from scheduler.backups import BACKUP_AT, BackupPlan, run_backup
 from scheduler.document_reminders import JOB as DOCUMENTS_JOB
 from scheduler.support_reminders import JOB as REMINDERS_JOB
 from storage import job_runs, renewal_batches
@@ -96,6 +98,7 @@ def build_scheduler(
     clock: Clock = system_clock,
     outbox_pass: OutboxPass | None = None,
     outbox_every_seconds: int = OUTBOX_EVERY_SECONDS,
+    backup: BackupPlan | None = None,
 ) -> AsyncIOScheduler:
     """The scheduler with every job added, not started (tests inspect its triggers)."""
     tz = policy.tz
@@ -162,6 +165,18 @@ def build_scheduler(
         id="undeliverable-reminders",
         misfire_grace_time=UNDELIVERABLE_SCAN_MINUTES * 60,
     )
+    if backup is not None:
+        plan = backup
+
+        async def daily_backup(now: datetime) -> object:
+            return await run_backup(plan, now)
+
+        scheduler.add_job(
+            _job("daily backup", daily_backup, clock),
+            CronTrigger(hour=BACKUP_AT.hour, minute=BACKUP_AT.minute, timezone=tz),
+            id="daily-backup",
+            misfire_grace_time=None,
+        )
     if outbox_pass is not None:
         pass_ = outbox_pass
 
@@ -186,6 +201,7 @@ def start_scheduler(
     clock: Clock = system_clock,
     outbox_pass: OutboxPass | None = None,
     outbox_every_seconds: int = OUTBOX_EVERY_SECONDS,
+    backup: BackupPlan | None = None,
 ) -> AsyncIOScheduler:
     """Build and start the scheduler; call inside the running event loop, and
     ``shutdown()`` it before closing the database."""
@@ -197,6 +213,7 @@ def start_scheduler(
         clock=clock,
         outbox_pass=outbox_pass,
         outbox_every_seconds=outbox_every_seconds,
+        backup=backup,
     )
     scheduler.start()
     return scheduler

@@ -32,6 +32,8 @@ SETTING_NAMES = [
     "MANAGER_LANGUAGE",
     "FILES_DIR",
     "RENEWAL_BATCH_DIR",
+    "BACKUP_DIR",
+    "BACKUP_KEEP",
     "LOG_LEVEL",
 ]
 
