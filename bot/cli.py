@@ -156,10 +156,12 @@ async def _run(args: argparse.Namespace, settings: Settings) -> int:
 async def _check(settings: Settings, database_path: Path | None) -> int:
     """``check``: one line per item; 1 when any is a problem."""
     from bot.check import all_checks
+    from bot.logs import scrub, secret_parts
 
     findings = await all_checks(settings, database_path)
+    hidden = secret_parts(settings.secret_values())
     for finding in findings:
-        print(finding.line())
+        print(scrub(finding.line(), hidden))  # an error quoting a Bot API address has the token
     failed = [finding for finding in findings if finding.failed]
     if failed:
         print(f"{len(failed)} problem(s): `python -m bot run` will not work as configured.")
