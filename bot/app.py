@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from bot.health import Monitor
 from bot.settings import Settings
 from handlers.desk.manager_desk import CONSOLE_MANAGER_CHAT, Destination, ManagerDesk
 from handlers.engine.dispatcher import Clock, Engine, system_clock
@@ -23,6 +24,8 @@ class App:
     db: Database
     engine: Engine
     desk: ManagerDesk
+    #: Metrics and the heartbeats of the running loops (``/healthz``, ``/metrics``).
+    monitor: Monitor = field(default_factory=Monitor)
 
     @property
     def manager_language(self) -> str:
@@ -70,6 +73,8 @@ async def open_app(
         engine = Engine(
             db, policy, default_flows(files_dir=settings.files_dir), desk=desk, clock=clock
         )
-        yield App(settings, policy, db, engine, desk)
+        monitor = Monitor()
+        engine.on_step = monitor.metrics.step
+        yield App(settings, policy, db, engine, desk, monitor)
     finally:
         await db.close()

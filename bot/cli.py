@@ -1,4 +1,4 @@
-"""Command line: ``python -m bot console|migrate|import|export|run|jobs|backup|restore``."""
+"""Command line: ``python -m bot console|migrate|import|export|jobs|check|run|backup|restore``."""
 
 from __future__ import annotations
 
@@ -49,6 +49,12 @@ def build_parser() -> argparse.ArgumentParser:
     exporter.add_argument("file", type=Path)
     exporter.add_argument("--db", type=Path)
 
+    checker = commands.add_parser(
+        "check",
+        help="check settings, policy, database, folders, tokens and manager chat rights",
+    )
+    checker.add_argument("--db", type=Path)
+
     runner = commands.add_parser(
         "run", help="serve the messengers (Telegram when TELEGRAM_TOKEN is set) until stopped"
     )
@@ -91,9 +97,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         settings = load_settings()
     except SettingsError as exc:
+        if args.command == "check":
+            print(f"{'problem':<8} settings: {exc} (fix: correct it in .env or the environment)")
+            return 1
         print(f"Settings error: {exc}", file=sys.stderr)
         return 2
-    configure_logging(settings.log_level)  # no personal data in the log at any level
+    # No personal data in the log at any level, and no token or secret.
+    configure_logging(
+        settings.log_level, log_format=settings.log_format, secrets=settings.secret_values()
+    )
     if getattr(args, "policy", None):
         settings = settings.model_copy(update={"policy_file": Path(args.policy)})
     try:
@@ -101,6 +113,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return backup_command(args, settings)
         if args.command == "restore":
             return restore_command(args, settings)
+        if args.command == "check":
+            return asyncio.run(_check(settings, args.db))
         # Held while the command runs: a restore refuses to replace the database under it.
         with database_lock(args.db or settings.database_path, exclusive=False):
             return asyncio.run(_run(args, settings))
@@ -143,10 +157,43 @@ async def _run(args: argparse.Namespace, settings: Settings) -> int:
                     file=sys.stderr,
                 )
                 return 2
+            if not await _checks_at_start(app, args.db):
+                return 2
             return await run(app)
         if args.command == "jobs":
             return await _jobs(app, args)
     raise AssertionError(args.command)
+
+
+async def _check(settings: Settings, database_path: Path | None) -> int:
+    """``check``: one line per item; 1 when any is a problem."""
+    from bot.check import all_checks
+    from bot.logs import scrub, secret_parts
+
+    findings = await all_checks(settings, database_path)
+    hidden = secret_parts(settings.secret_values())
+    for finding in findings:
+        print(scrub(finding.line(), hidden))  # an error quoting a Bot API address has the token
+    failed = [finding for finding in findings if finding.failed]
+    if failed:
+        print(f"{len(failed)} problem(s): `python -m bot run` will not work as configured.")
+        return 1
+    print("Ready to run.")
+    return 0
+
+
+async def _checks_at_start(app: App, database_path: Path | None) -> bool:
+    """``run``: the checks of ``check``, logged; False (after one line naming the setting)
+    when one means the bot cannot start, e.g. a rejected token."""
+    from bot.check import all_checks, log_findings
+
+    findings = await all_checks(app.settings, database_path)
+    log_findings(findings)
+    fatal = next((finding.fatal for finding in findings if finding.fatal), None)
+    if fatal is not None:
+        print(f"Settings error: {fatal}", file=sys.stderr)
+        return False
+    return True
 
 
 async def _console(app: App, args: argparse.Namespace) -> int:

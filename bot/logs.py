@@ -11,11 +11,23 @@ format); it is replaced by a :class:`logging.NullHandler`, so its lines go throu
 
 Error descriptions may quote what failed to parse: :func:`error_text` keeps a validation
 error to where and what, without the input.
+
+``LOG_FORMAT=json`` writes one JSON object per line (:class:`JsonFormatter`): ``time``
+(UTC, ISO 8601), ``level``, ``logger``, ``message``, and when known ``update`` (the inbox
+update being handled), ``outbox`` and ``request`` (the outbox row being sent and its
+request), ``exception`` (the traceback). Either format passes every line through
+:func:`scrub`: the tokens and secrets of the settings never reach the log, whoever would
+have written them (an error quoting a Bot API address carries the token).
 """
 
 from __future__ import annotations
 
+import json
 import logging
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from datetime import UTC, datetime
 
 from pydantic import ValidationError
 
@@ -30,9 +42,106 @@ QUIET = {"aiosqlite": logging.WARNING, "vkbottle": logging.WARNING}
 LIBRARIES = ("aiogram", "aiohttp", "apscheduler", "asyncio")
 
 
-def configure_logging(level: str | int) -> None:
-    """Log to stderr at ``level`` (``LOG_LEVEL``), libraries quietened (:func:`quiet_libraries`)."""
-    logging.basicConfig(level=level, format=FORMAT)
+#: What the line is about, when it is known (set by the inbox workers and the outbox drain).
+CURRENT_UPDATE: ContextVar[str | None] = ContextVar("update", default=None)
+CURRENT_OUTBOX: ContextVar[int | None] = ContextVar("outbox", default=None)
+CURRENT_REQUEST: ContextVar[int | None] = ContextVar("request", default=None)
+#: Shown in place of a secret.
+HIDDEN = "[secret]"
+
+
+@contextmanager
+def about(
+    *, update: str | None = None, outbox: int | None = None, request: int | None = None
+) -> Iterator[None]:
+    """Lines logged inside carry these ids (in the JSON format)."""
+    update_token = CURRENT_UPDATE.set(update)
+    outbox_token = CURRENT_OUTBOX.set(outbox)
+    request_token = CURRENT_REQUEST.set(request)
+    try:
+        yield
+    finally:
+        CURRENT_REQUEST.reset(request_token)
+        CURRENT_OUTBOX.reset(outbox_token)
+        CURRENT_UPDATE.reset(update_token)
+
+
+def secret_parts(values: Iterable[str | None]) -> tuple[str, ...]:
+    """The strings to hide: each secret, and a Telegram token's secret half on its own."""
+    parts: set[str] = set()
+    for value in values:
+        if not value:
+            continue
+        parts.add(value)
+        head, _, tail = value.partition(":")
+        if tail and head.isdigit():
+            parts.add(tail)
+    # Longest first, so a token is hidden whole before its half is looked for; very short
+    # values are not hidden (they would blank out ordinary words).
+    return tuple(sorted((p for p in parts if len(p) >= 8), key=len, reverse=True))
+
+
+def scrub(text: str, secrets: Iterable[str]) -> str:
+    for secret in secrets:
+        if secret in text:
+            text = text.replace(secret, HIDDEN)
+    return text
+
+
+class TextFormatter(logging.Formatter):
+    """The plain format (:data:`FORMAT`), secrets hidden."""
+
+    def __init__(self, secrets: Iterable[str] = ()) -> None:
+        super().__init__(FORMAT)
+        self.secrets = tuple(secrets)
+
+    def format(self, record: logging.LogRecord) -> str:
+        return scrub(super().format(record), self.secrets)
+
+
+class JsonFormatter(logging.Formatter):
+    """One JSON object per line, secrets hidden."""
+
+    def __init__(self, secrets: Iterable[str] = ()) -> None:
+        super().__init__()
+        self.secrets = tuple(secrets)
+
+    def format(self, record: logging.LogRecord) -> str:
+        line: dict[str, object] = {
+            "time": datetime.fromtimestamp(record.created, UTC).isoformat(timespec="milliseconds"),
+            "level": record.levelname,
+            "logger": record.name,
+            "message": record.getMessage(),
+        }
+        for key, var in (
+            ("update", CURRENT_UPDATE),
+            ("outbox", CURRENT_OUTBOX),
+            ("request", CURRENT_REQUEST),
+        ):
+            value = getattr(record, key, None) or var.get()
+            if value is not None:
+                line[key] = value
+        if record.exc_info:
+            line["exception"] = self.formatException(record.exc_info)
+        elif record.exc_text:
+            line["exception"] = record.exc_text
+        return scrub(json.dumps(line, ensure_ascii=False, default=str), self.secrets)
+
+
+def make_formatter(log_format: str, secrets: Iterable[str | None] = ()) -> logging.Formatter:
+    """``LOG_FORMAT``'s formatter (``text`` or ``json``), hiding ``secrets``."""
+    hidden = secret_parts(secrets)
+    return JsonFormatter(hidden) if log_format == "json" else TextFormatter(hidden)
+
+
+def configure_logging(
+    level: str | int, *, log_format: str = "text", secrets: Iterable[str | None] = ()
+) -> None:
+    """Log to stderr at ``level`` (``LOG_LEVEL``) in ``log_format`` (``LOG_FORMAT``), never
+    showing ``secrets``; libraries quietened (:func:`quiet_libraries`)."""
+    handler = logging.StreamHandler()
+    handler.setFormatter(make_formatter(log_format, secrets))
+    logging.basicConfig(level=level, handlers=[handler])
     quiet_libraries()
     log.debug(
         "logging at %s; %s kept at WARNING (they would log personal data)",

@@ -71,8 +71,14 @@ class SchedulerService:
         batch_dir = app.settings.renewal_batch_dir
         log.info("%s", await catch_up(app.db, app.policy, app.engine.desk, batch_dir=batch_dir))
         scheduler = start_scheduler(
-            app.db, app.policy, app.engine.desk, batch_dir=batch_dir, backup=backup_plan(app)
+            app.db,
+            app.policy,
+            app.engine.desk,
+            batch_dir=batch_dir,
+            backup=backup_plan(app),
+            on_run=app.monitor.metrics.scheduler_run,
         )
+        app.monitor.scheduler_running = lambda: bool(scheduler.running)
         try:
             await stopping.wait()
         finally:
@@ -90,8 +96,14 @@ def backup_plan(app: App) -> BackupPlan | None:
 
 
 def background_services(app: App) -> list[Service]:
-    """Services beside the channels: the scheduler."""
-    return [SchedulerService(app)]
+    """Services beside the channels: the scheduler, and ``/healthz`` and ``/metrics`` when
+    ``METRICS_PORT`` is set."""
+    services: list[Service] = [SchedulerService(app)]
+    if app.settings.metrics_port is not None:
+        from bot.monitoring import MonitoringService
+
+        services.append(MonitoringService(app))
+    return services
 
 
 async def serve(services: list[Service], *, stopping: asyncio.Event | None = None) -> int:

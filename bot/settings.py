@@ -58,6 +58,13 @@ class Settings(BaseSettings):
     #: bot takes none.
     backup_keep: Annotated[int, Field(ge=0, le=10000)] = 14
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+    #: ``text`` (one readable line per record) or ``json`` (one JSON object per line).
+    log_format: Literal["text", "json"] = "text"
+    #: ``/healthz`` and ``/metrics`` (Prometheus) on this port; unset: not served.
+    metrics_port: Annotated[int, Field(gt=0, lt=65536)] | None = None
+    metrics_host: str = "127.0.0.1"
+    #: ``/healthz`` reports the outbox stuck when a due message has waited this long.
+    health_outbox_max_age: Annotated[int, Field(gt=0)] = 600
 
     @field_validator("manager_telegram_ids", "manager_vk_ids", mode="before")
     @classmethod
@@ -71,6 +78,24 @@ class Settings(BaseSettings):
     def _upper(cls, value: object) -> object:
         return value.upper() if isinstance(value, str) else value
 
+    @field_validator("log_format", mode="before")
+    @classmethod
+    def _lower(cls, value: object) -> object:
+        return value.lower() if isinstance(value, str) else value
+
+    def secret_values(self) -> list[str]:
+        """Tokens and secrets: never written to the log."""
+        return [
+            secret.get_secret_value()
+            for secret in (
+                self.telegram_token,
+                self.vk_token,
+                self.telegram_webhook_secret,
+                self.vk_callback_secret,
+            )
+            if secret is not None
+        ]
+
     @field_validator(
         "telegram_token",
         "vk_token",
@@ -82,6 +107,7 @@ class Settings(BaseSettings):
         "manager_telegram_chat_id",
         "vk_group_id",
         "manager_language",
+        "metrics_port",
         mode="before",
     )
     @classmethod

@@ -71,19 +71,29 @@ ESCALATION_CHECK_MINUTES = 5
 OUTBOX_EVERY_SECONDS = 30
 
 OutboxPass = Callable[[], Awaitable[object]]
+#: Told of every scheduled run: the job's id and ``ok`` or ``failed`` (the shell's metrics).
+RunObserver = Callable[[str, str], None]
 T = TypeVar("T")
 
 
 def _job(
-    name: str, work: Callable[[datetime], Awaitable[object]], clock: Clock
+    name: str,
+    work: Callable[[datetime], Awaitable[object]],
+    clock: Clock,
+    on_run: RunObserver | None = None,
+    job_id: str = "",
 ) -> Callable[[], Awaitable[None]]:
     async def run() -> None:
         try:
             result = await work(clock())
         except Exception:
             log.exception("scheduled job %r failed; it runs again at its next time", name)
+            if on_run is not None:
+                on_run(job_id, "failed")
             return
         log.info("%s", result)
+        if on_run is not None:
+            on_run(job_id, "ok")
 
     run.__name__ = name.replace(" ", "_")
     return run
@@ -99,6 +109,7 @@ def build_scheduler(
     outbox_pass: OutboxPass | None = None,
     outbox_every_seconds: int = OUTBOX_EVERY_SECONDS,
     backup: BackupPlan | None = None,
+    on_run: RunObserver | None = None,
 ) -> AsyncIOScheduler:
     """The scheduler with every job added, not started (tests inspect its triggers)."""
     tz = policy.tz
@@ -124,20 +135,20 @@ def build_scheduler(
         return await jobs.run_undeliverable_scan(db, policy, desk, now)
 
     scheduler.add_job(
-        _job("support reminders", reminders, clock),
+        _job("support reminders", reminders, clock, on_run, "support-reminders"),
         CronTrigger(hour=daily.hour, minute=daily.minute, timezone=tz),
         id="support-reminders",
         misfire_grace_time=None,
     )
     scheduler.add_job(
-        _job("document reminders", documents, clock),
+        _job("document reminders", documents, clock, on_run, "document-reminders"),
         CronTrigger(hour=daily.hour, minute=daily.minute, timezone=tz),
         id="document-reminders",
         misfire_grace_time=None,
     )
     if policy.services.protection:  # only a vendor with the protection service runs it
         scheduler.add_job(
-            _job("key renewal run", renewals, clock),
+            _job("key renewal run", renewals, clock, on_run, "key-renewal-run"),
             CronTrigger(
                 day=policy.protection.renewal_run_day,
                 hour=KEY_RUN_AT.hour,
@@ -148,19 +159,19 @@ def build_scheduler(
             misfire_grace_time=None,
         )
     scheduler.add_job(
-        _job("session reminders", sessions, clock),
+        _job("session reminders", sessions, clock, on_run, "session-reminders"),
         CronTrigger(minute=f"*/{SESSION_CHECK_MINUTES}", timezone=tz),
         id="session-reminders",
         misfire_grace_time=SESSION_CHECK_MINUTES * 60,
     )
     scheduler.add_job(
-        _job("escalations", escalations, clock),
+        _job("escalations", escalations, clock, on_run, "escalations"),
         CronTrigger(minute=f"*/{ESCALATION_CHECK_MINUTES}", timezone=tz),
         id="escalations",
         misfire_grace_time=ESCALATION_CHECK_MINUTES * 60,
     )
     scheduler.add_job(
-        _job("undeliverable reminders", undeliverable, clock),
+        _job("undeliverable reminders", undeliverable, clock, on_run, "undeliverable-reminders"),
         CronTrigger(minute=f"*/{UNDELIVERABLE_SCAN_MINUTES}", timezone=tz),
         id="undeliverable-reminders",
         misfire_grace_time=UNDELIVERABLE_SCAN_MINUTES * 60,
@@ -184,7 +195,7 @@ def build_scheduler(
             return await pass_()
 
         scheduler.add_job(
-            _job("outbox retry pass", retry, clock),
+            _job("outbox retry pass", retry, clock, on_run, "outbox-retry"),
             IntervalTrigger(seconds=outbox_every_seconds, timezone=tz),
             id="outbox-retry",
             misfire_grace_time=outbox_every_seconds,
@@ -202,6 +213,7 @@ def start_scheduler(
     outbox_pass: OutboxPass | None = None,
     outbox_every_seconds: int = OUTBOX_EVERY_SECONDS,
     backup: BackupPlan | None = None,
+    on_run: RunObserver | None = None,
 ) -> AsyncIOScheduler:
     """Build and start the scheduler; call inside the running event loop, and
     ``shutdown()`` it before closing the database."""
@@ -214,6 +226,7 @@ def start_scheduler(
         outbox_pass=outbox_pass,
         outbox_every_seconds=outbox_every_seconds,
         backup=backup,
+        on_run=on_run,
     )
     scheduler.start()
     return scheduler

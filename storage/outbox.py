@@ -261,3 +261,33 @@ async def undelivered_with_key_prefix(unit: Unit, prefix: str) -> list[KeyedMess
         )
         for row in rows
     ]
+
+
+@dataclass(frozen=True, slots=True)
+class Backlog:
+    """One platform's unsent messages (``/metrics``, ``/healthz``)."""
+
+    platform: Platform
+    #: Pending or being sent.
+    depth: int
+    #: When the longest-waiting due message became due (None: nothing is due).
+    oldest_due_at: datetime | None
+
+
+async def backlog(unit: Unit, now: datetime) -> list[Backlog]:
+    """Per platform: how many messages are not sent yet, and since when the oldest due one
+    waits (a row being sent counts: a send that hangs keeps it waiting)."""
+    rows = await unit.fetchall(
+        "SELECT platform, COUNT(*) AS depth, "
+        "MIN(CASE WHEN next_attempt_at <= ? THEN next_attempt_at END) AS oldest "
+        "FROM outbox WHERE status IN ('pending', 'sending') GROUP BY platform",
+        (time_to_db(now),),
+    )
+    return [
+        Backlog(
+            Platform(row["platform"]),
+            int(row["depth"]),
+            time_from_db(row["oldest"]) if row["oldest"] else None,
+        )
+        for row in rows
+    ]

@@ -566,3 +566,11 @@ async def waiting_documents_since(unit: Unit, before: datetime) -> list[WaitingD
         )
         for row in rows
     ]
+
+
+async def open_by_kind(unit: Unit) -> dict[RequestKind, int]:
+    """How many requests of each kind are not yet done, rejected or cancelled."""
+    rows = await unit.fetchall(
+        f"SELECT kind, COUNT(*) AS open FROM requests WHERE status IN ({_OPEN}) GROUP BY kind"
+    )
+    return {RequestKind(row["kind"]): int(row["open"]) for row in rows}

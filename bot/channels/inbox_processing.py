@@ -25,6 +25,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from bot.logs import about
+from bot.metrics import Metrics
 from bot.rate_limits import backoff, pause, wait_any
 from storage import inbox
 from storage.db import Database, Unit
@@ -57,6 +59,8 @@ class InboxWorkers:
     """Takes one platform's stored items and hands them to ``_process``, in order per chat."""
 
     platform: Platform
+    #: Counts received and handled updates when set (``python -m bot run`` sets it).
+    metrics: Metrics | None = None
 
     def __init__(
         self,
@@ -125,6 +129,8 @@ class InboxWorkers:
             if item.chat_key not in self._workers:
                 self._workers[item.chat_key] = asyncio.create_task(self._work(item.chat_key))
         self._taken(items)
+        if items and self.metrics is not None:
+            self.metrics.updates_received.labels(self.platform.value).inc(len(items))
         return len(items)
 
     async def _work(self, chat: str) -> None:
@@ -135,10 +141,13 @@ class InboxWorkers:
                 async with self._slots:
                     if self.stopping.is_set():
                         break
-                    outcome = await self._process(item)
+                    with about(update=item.update_key):
+                        outcome = await self._process(item)
                 if outcome is INTERRUPTED:
                     break  # the bot is stopping: what is owed stays in the inbox
                 if outcome is None:  # finished (done or set aside)
+                    if self.metrics is not None:
+                        self.metrics.updates_handled.labels(self.platform.value).inc()
                     queue.popleft()
                     continue
                 assert isinstance(outcome, InboxItem)

@@ -17,6 +17,9 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from functools import partial
 
+from bot.health import Heartbeat
+from bot.logs import about
+from bot.metrics import Metrics
 from bot.rate_limits import wait_any
 from storage import delivery
 from storage.db import Database
@@ -37,6 +40,10 @@ class OutboxDrain:
     """Sends the due outbox rows of one platform, one request in flight per chat."""
 
     platform: Platform
+    #: Counts sends by outcome when set (``python -m bot run`` sets it).
+    metrics: Metrics | None = None
+    #: Beats at every turn of :meth:`run` when set (``/healthz``).
+    heartbeat: Heartbeat | None = None
 
     def __init__(
         self,
@@ -84,6 +91,8 @@ class OutboxDrain:
     async def run(self, stopping: asyncio.Event) -> None:
         await self.recover()
         while not stopping.is_set():
+            if self.heartbeat is not None:
+                self.heartbeat.beat()
             self.wake.clear()
             wait = await self.dispatch_due()
             if wait <= 0:
@@ -131,7 +140,7 @@ class OutboxDrain:
             if wait > 0:
                 soonest = min(soonest, wait)
                 continue
-            task = asyncio.create_task(self._send(item))
+            task = asyncio.create_task(self._send_about(item))
             self._in_flight[chat] = task
             task.add_done_callback(partial(self._finished, chat))
         if len(due) == self.batch:
@@ -142,6 +151,16 @@ class OutboxDrain:
             if next_at is not None:
                 soonest = min(soonest, max((next_at - self.clock()).total_seconds(), 0.01))
         return soonest
+
+    async def _send_about(self, item: Outgoing) -> None:
+        """:meth:`_send`, its log lines naming the row and its request."""
+        with about(outbox=item.message.id, request=item.message.request_id):
+            await self._send(item)
+
+    def _count(self, outcome: str) -> None:
+        """One send's outcome (:class:`bot.metrics.Send`)."""
+        if self.metrics is not None:
+            self.metrics.send(self.platform.value, outcome)
 
     def _finished(self, chat: str, _task: object = None) -> None:
         self._in_flight.pop(chat, None)

@@ -9,6 +9,7 @@ with whatever the step wrote (requests, outbox rows) in one unit of work.
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import replace
 from datetime import UTC, datetime
@@ -32,6 +33,8 @@ Clock = Callable[[], datetime]
 CommitHook = Callable[[Unit, list[Reply]], Awaitable[None]]
 #: Stands in for a payload a flow refused: it never parses, so the engine answers "bad button".
 _REFUSED_PAYLOAD = "refused"
+#: Told how long each step took (the platform's name, seconds): the shell's metrics.
+StepObserver = Callable[[str, float], None]
 BUILT_IN_COMMANDS = frozenset({"/start", "/menu", "/help", "/cancel", "/language"})
 #: Service buttons the main menu holds besides its language and help row: VK's inline
 #: keyboard holds ten buttons. A flow that is only worth a button while there is room
@@ -57,6 +60,8 @@ class Engine:
         self.policy = policy
         self.desk = desk
         self.clock = clock
+        #: Set by the shell to measure steps (``bot_step_seconds``); None: not measured.
+        self.on_step: StepObserver | None = None
         # Only the services this vendor offers (docs/rules.md#vendor-profiles): a flow of
         # another service is not in the menu, the commands, the intents or the buttons.
         self.flows = Flows(flow for flow in flows if policy.services.offers(flow.service))
@@ -70,6 +75,16 @@ class Engine:
 
     async def handle(
         self, message: Incoming, *, before_commit: CommitHook | None = None
+    ) -> list[Reply]:
+        started = time.perf_counter()
+        try:
+            return await self._handle_refusing(message, before_commit)
+        finally:
+            if self.on_step is not None:
+                self.on_step(message.platform.value, time.perf_counter() - started)
+
+    async def _handle_refusing(
+        self, message: Incoming, before_commit: CommitHook | None
     ) -> list[Reply]:
         try:
             return await self._handle(message, before_commit)

@@ -35,6 +35,10 @@ SETTING_NAMES = [
     "BACKUP_DIR",
     "BACKUP_KEEP",
     "LOG_LEVEL",
+    "LOG_FORMAT",
+    "METRICS_PORT",
+    "METRICS_HOST",
+    "HEALTH_OUTBOX_MAX_AGE",
 ]
 
 

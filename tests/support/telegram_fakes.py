@@ -136,6 +136,8 @@ class FakeTelegram:
         self.blocked: set[int] = set()
         self.files: dict[str, tuple[str, bytes]] = {}
         self.webhook: dict[str, Any] | None = None
+        #: What getWebhookInfo reports as the last delivery error ("" : none).
+        self.webhook_error = ""
         self.updates: list[dict[str, Any]] = []
         self.acknowledged = 0
         self.served: list[int] = []
@@ -425,6 +427,16 @@ class FakeTelegram:
     def _setWebhook(self, params: dict[str, Any]) -> bool:
         self.webhook = params
         return True
+
+    def _getWebhookInfo(self, params: dict[str, Any]) -> dict[str, Any]:
+        info: dict[str, Any] = {
+            "url": (self.webhook or {}).get("url", ""),
+            "has_custom_certificate": False,
+            "pending_update_count": len(self.updates),
+        }
+        if self.webhook_error:
+            info.update(last_error_date=NOW, last_error_message=self.webhook_error)
+        return info
 
     def _setMyCommands(self, params: dict[str, Any]) -> bool:
         self.commands.append(params)

@@ -16,6 +16,7 @@ from aiogram.methods import TelegramMethod
 
 from bot.channels.telegram.errors import Verdict, classify
 from bot.channels.telegram.limits import RateLimiter, pause
+from bot.metrics import Metrics, Send, send_outcome
 
 log = logging.getLogger(__name__)
 
@@ -29,6 +30,9 @@ class DeliveryPostponed(Exception):
 
 
 class Courier:
+    #: Counts sends by outcome when set (``python -m bot run`` sets it).
+    metrics: Metrics | None = None
+
     def __init__(
         self,
         bot: Bot,
@@ -57,10 +61,15 @@ class Courier:
             while (wait := self.limiter.reserve(chat)) > 0:
                 await self._pause(wait)
             try:
-                return await self.bot(method)
+                result = await self.bot(method)
             except Exception as exc:  # every failure is classified
                 # Someone is waiting for this answer: the first retry comes sooner.
                 failure = classify(exc, attempt, base=0.5)
+                self._count(
+                    send_outcome(
+                        rate_limited=failure.rate_limited, retried=failure.verdict is Verdict.RETRY
+                    )
+                )
                 if failure.verdict is not Verdict.RETRY:
                     level = logging.INFO if failure.verdict is Verdict.REFUSED else logging.ERROR
                     log.log(
@@ -92,6 +101,9 @@ class Courier:
                 if self.stopping.is_set():
                     raise DeliveryInterrupted from exc
                 await self._pause(failure.delay)
+            else:
+                self._count(Send.OK)
+                return result
         log.warning(
             "%s to chat %s still failing after %d tries: handed to the outbox",
             method.__api_method__,
@@ -99,3 +111,7 @@ class Courier:
             self.max_tries,
         )
         raise DeliveryPostponed
+
+    def _count(self, outcome: str) -> None:
+        if self.metrics is not None:
+            self.metrics.send("telegram", outcome)

@@ -109,6 +109,8 @@ class Poller:
         self.bot = bot
         self.db = db
         self.on_stored = on_stored
+        #: Called after every answered round (the poller's heartbeat, ``/healthz``).
+        self.on_round: Callable[[], None] = lambda: None
         self.timeout = timeout
         self.clock = clock
         self.offset: int | None = None
@@ -158,6 +160,7 @@ class Poller:
             exc = round_.exception()
             if exc is None:
                 failures = 0
+                self.on_round()
                 continue
             failures += 1
             delay = backoff(failures - 1)

@@ -39,6 +39,7 @@ from bot.channels.telegram.adapter import Target
 from bot.channels.telegram.errors import Failure, Verdict, classify, describe
 from bot.channels.telegram.limits import RateLimiter
 from bot.channels.telegram.topics import ForumTopics
+from bot.metrics import Send, send_outcome
 from handlers.engine.messages import Button, Reply
 from handlers.i18n import texts
 from storage import delivery, digests, outbox, telegram_topics
@@ -172,6 +173,7 @@ class OutboxSender(OutboxDrain):
                     await self.limiter.acquire(chat_key)
                 result = await self.bot(methods[index])
                 parts_done = index + 1
+                self._count(Send.OK)  # one per call: a long text goes in parts
                 if isinstance(result, Message):
                     sent_ids.append(result.message_id)
         except Exception as exc:
@@ -213,6 +215,11 @@ class OutboxSender(OutboxDrain):
             failure = Failure(Verdict.RETRY, 0.0, failure.error)
         if failure.rate_limited:
             self.limiter.block(chat_key, failure.delay)
+        self._count(
+            send_outcome(
+                rate_limited=failure.rate_limited, retried=failure.verdict is Verdict.RETRY
+            )
+        )
         async with self.db.unit() as unit:
             if parts_done != item.sent_parts:
                 await delivery.set_sent_parts(unit, message.id, parts_done)

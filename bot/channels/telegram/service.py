@@ -47,6 +47,7 @@ from bot.channels.telegram.processor import InboxProcessor
 from bot.channels.telegram.sender import OutboxSender
 from bot.channels.telegram.topics import ForumTopics
 from bot.channels.telegram.webhook import webhook_app
+from bot.health import POLLER_LIMIT, SENDER_LIMIT
 from bot.run import ConfigurationError
 from storage import inbox
 from storage.models import Platform
@@ -129,6 +130,10 @@ class TelegramService:
             manager_chat_id=chat_id,
             manager_language=manager_language,
         )
+        monitor = app.monitor
+        self.processor.metrics = self.sender.metrics = monitor.metrics
+        self.channel.courier.metrics = monitor.metrics
+        self.sender.heartbeat = monitor.heartbeat("telegram sender", SENDER_LIMIT)
         # Whatever a handled update queued for others (cards, relays) goes out at once.
         self.dispatcher.update.outer_middleware(self._wake_sender)
         if not self.managers.configured:
@@ -236,6 +241,7 @@ class TelegramService:
         await self._call(DeleteWebhook(drop_pending_updates=False), stopping)
         log.info("Telegram: long polling")
         poller = Poller(self.bot, self.app.db, on_stored=self.processor.wake.set)
+        poller.on_round = self.app.monitor.heartbeat("telegram poller", POLLER_LIMIT).beat
         await poller.run(stopping)
 
     async def _webhook(self, stopping: asyncio.Event) -> None:

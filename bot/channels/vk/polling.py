@@ -89,6 +89,8 @@ class LongPoller:
         self.db = db
         self.group_id = group_id
         self.on_stored = on_stored
+        #: Called after every answered round (the poller's heartbeat, ``/healthz``).
+        self.on_round: Callable[[], None] = lambda: None
         self.wait = min(wait, 90)
         self.clock = clock
         self.server: str | None = None
@@ -197,6 +199,7 @@ class LongPoller:
             exc = round_.exception()
             if exc is None:
                 failures = 0
+                self.on_round()
                 continue
             failures += 1
             delay = backoff(failures - 1)

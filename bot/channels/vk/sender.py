@@ -36,6 +36,7 @@ from bot.channels.vk.adapter import Keyboard, SendCall
 from bot.channels.vk.api import CommunityAPI
 from bot.channels.vk.errors import Failure, Verdict, classify, describe
 from bot.channels.vk.undelivered import after_refusal
+from bot.metrics import Send, send_outcome
 from handlers.desk.manager_desk import ManagerDesk
 from handlers.i18n import texts
 from handlers.policy import Policy
@@ -116,6 +117,7 @@ class OutboxSender(OutboxDrain):
                     dont_parse_links=1,
                 )
                 parts_done = index + 1
+                self._count(Send.OK)  # one per call: a long text goes in parts
         except Exception as exc:
             await self._failed(item, exc, parts_done)
             return
@@ -138,6 +140,11 @@ class OutboxSender(OutboxDrain):
             failure = Failure(Verdict.FAILED, 0.0, describe(exc))
         if failure.rate_limited:
             self.api.limit.block(failure.delay)
+        self._count(
+            send_outcome(
+                rate_limited=failure.rate_limited, retried=failure.verdict is Verdict.RETRY
+            )
+        )
         now = self.clock()
         task = None
         async with self.db.unit() as unit:

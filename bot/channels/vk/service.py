@@ -31,6 +31,7 @@ from bot.channels.vk.files import FileFetcher
 from bot.channels.vk.polling import LongPoller, store_events
 from bot.channels.vk.processor import InboxProcessor
 from bot.channels.vk.sender import OutboxSender
+from bot.health import POLLER_LIMIT, SENDER_LIMIT
 from bot.rate_limits import pause
 from bot.run import ConfigurationError
 from storage import inbox
@@ -42,7 +43,7 @@ log = logging.getLogger(__name__)
 #: long poll restarted from an old ts may bring events again.
 INBOX_KEEP_HOURS = 48
 #: VK errors that mean the token or the community id cannot work as configured.
-_SETTING_ERRORS = {AUTH_FAILED: "VK_TOKEN", 27: "VK_TOKEN", 15: "VK_GROUP_ID", 100: "VK_GROUP_ID"}
+SETTING_ERRORS = {AUTH_FAILED: "VK_TOKEN", 27: "VK_TOKEN", 15: "VK_GROUP_ID", 100: "VK_GROUP_ID"}
 
 
 class ChannelError(ConfigurationError):
@@ -75,6 +76,8 @@ class VKService:
             on_files=self.files.wake.set,
         )
         self.processor = InboxProcessor(db=app.db, channel=self.channel, desk=app.desk)
+        self.processor.metrics = self.sender.metrics = app.monitor.metrics
+        self.sender.heartbeat = app.monitor.heartbeat("vk sender", SENDER_LIMIT)
         if not settings.manager_vk_ids:
             log.info("MANAGER_VK_IDS is not set: nobody in VK can use manager commands and buttons")
 
@@ -85,7 +88,7 @@ class VKService:
         token of another community is fatal."""
 
         def fatal(exc: BaseException) -> ChannelError | None:
-            setting = _SETTING_ERRORS.get(code_of(exc) or 0)
+            setting = SETTING_ERRORS.get(code_of(exc) or 0)
             if setting is None:
                 return None
             return ChannelError(
@@ -154,6 +157,7 @@ class VKService:
     async def _poll(self, stopping: asyncio.Event) -> None:
         log.info("VK: Bots Long Poll")
         poller = LongPoller(self.api, self.app.db, self.group_id, on_stored=self.processor.wake.set)
+        poller.on_round = self.app.monitor.heartbeat("vk poller", POLLER_LIMIT).beat
         await poller.run(stopping)
 
     async def _callback(self, stopping: asyncio.Event) -> None:
