@@ -190,6 +190,7 @@ booking-card_time = Време по оценка: { $hours ->
 booking-card_fee = Еднократна такса за свързване (първа сесия с пряко свързване): { $amount }
 booking-card_fee_passed = Еднократната такса за свързване е прехвърлена тук от отменената заявка №{ $number }
 booking-card_fee_billed = Еднократната такса за свързване вече е таксувана по заявка №{ $number }
+booking-done_unbilled = За сесията по заявка №{ $number } не са въведени минути: на клиента не е издадена сметка. След като сесията се проведе, въведете ги: /minutes { $number } <минути>
 booking-card_total = Общо по оценка: { $amount }
 booking-card_consent = Съгласие „{ $consent }“: { $at }
 booking-card_moved = Преместено от клиента { $at } (беше { $old })

@@ -190,6 +190,7 @@ booking-card_time = Estimated time: { $hours ->
 booking-card_fee = One-time connection fee (first direct session): { $amount }
 booking-card_fee_passed = One-time connection fee moved here from cancelled request #{ $number }
 booking-card_fee_billed = One-time connection fee already billed with request #{ $number }
+booking-done_unbilled = No minutes were entered for the session of request #{ $number }: the customer has no bill. Once the session is held, enter them: /minutes { $number } <minutes>
 booking-card_total = Estimated total: { $amount }
 booking-card_consent = Consent "{ $consent }": { $at }
 booking-card_moved = Moved by the customer { $at } (was { $old })

@@ -211,6 +211,7 @@ booking-card_time = Время по оценке: { $hours ->
 booking-card_fee = Разовая плата за подключение (первый сеанс прямого подключения): { $amount }
 booking-card_fee_passed = Разовая плата за подключение перенесена сюда с отменённой заявки №{ $number }
 booking-card_fee_billed = Разовая плата за подключение уже выставлена в счёте по заявке №{ $number }
+booking-done_unbilled = Время сессии по заявке №{ $number } не введено: счёт клиенту не выставлен. Когда сессия пройдёт, введите минуты: /minutes { $number } <минуты>
 booking-card_total = Итого по оценке: { $amount }
 booking-card_consent = Согласие «{ $consent }»: { $at }
 booking-card_moved = Перенесено клиентом { $at } (было { $old })
