@@ -160,3 +160,39 @@ async def test_the_notice_is_the_policys(
     await reach_days(chat)
     await chat.press_key("booking.day_button", date=day_label(chat, MONDAY))
     assert times(chat)[0] == first
+
+
+@pytest.mark.parametrize(
+    ("language", "typed", "day", "time"),
+    [
+        ("ru", "в среду в 11", "25.11.2026", "11:00"),
+        ("ru", "в 16", "23.11.2026", "16:00"),
+        ("ru", "2 декабря в 10", "02.12.2026", "10:00"),
+        ("ru", "25.11 в 11", "25.11.2026", "11:00"),
+        ("en", "on Wednesday at 11", "25 Nov 2026", "11:00"),
+        ("bg", "в сряда в 11", "25.11.2026", "11:00"),
+    ],
+)
+async def test_an_hour_written_after_the_day_is_the_start_on_that_day(
+    engine: Engine, db: Database, language: str, typed: str, day: str, time: str
+) -> None:
+    chat = Chat(engine, language=language)
+    await reach_days(chat)
+    await chat.send(typed)
+    assert not chat.said("booking.too_soon")
+    when = chat.text_of("booking.when", date=day, time=time)
+    assert chat.said_in(language, "booking.pick_duration", when=when)
+    assert await state_of(db, chat) == ("booking", "duration")
+
+
+@pytest.mark.parametrize("typed", ["вчера в 10", "вчера"])
+async def test_a_past_day_written_is_not_understood(
+    engine: Engine, db: Database, typed: str
+) -> None:
+    chat = Chat(engine)
+    await reach_days(chat)
+    await chat.send(typed)
+    assert chat.said("booking.day_hint")
+    assert not chat.said("booking.pick_time")  # today's times are not shown instead
+    assert not chat.said("booking.too_soon")
+    assert await state_of(db, chat) == ("booking", "day")
