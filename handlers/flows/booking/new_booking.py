@@ -19,7 +19,7 @@ from handlers.engine.attachments import FileKind, upload_limits
 from handlers.engine.flow import Context
 from handlers.engine.messages import Button, Incoming
 from handlers.engine.payloads import Payload
-from handlers.flows.booking.common import local_when, mine_and_menu
+from handlers.flows.booking.common import local_when, mine_and_menu, voice_program
 from handlers.flows.booking.connection_fee import fee_due_on_booking
 from handlers.flows.booking.consents import (
     consents_complete,
@@ -85,7 +85,7 @@ class NewBookingSteps(BookingSteps):
                 (ctx.button("booking.kind_backup", "booking.kind", SessionKind.BACKUP.value),)
             )
         if offered.direct_connection:
-            paragraphs.append(ctx.t("booking.kind_about_direct"))
+            paragraphs.append(ctx.t("booking.kind_about_direct", voice=voice_program(ctx.policy)))
             rows.append(
                 (ctx.button("booking.kind_direct", "booking.kind", SessionKind.DIRECT.value),)
             )
@@ -358,7 +358,11 @@ def _say_booked(
                     when=local_when(t, ctx.policy, start),
                     hours=hours,
                 ),
-                t(f"booking.prepare_{kind.value}", **upload_limits(ctx, FileKind.BACKUP)),
+                t(
+                    f"booking.prepare_{kind.value}",
+                    voice=voice_program(ctx.policy),
+                    **upload_limits(ctx, FileKind.BACKUP),
+                ),
                 t("booking.change_rule", hours=ctx.policy.sessions.change_until_hours),
             ]
         )
