@@ -33,10 +33,10 @@ from handlers.flows.booking.data import (
     ConsentsData,
     EstimateData,
 )
-from handlers.flows.booking.slots import Slots
+from handlers.flows.booking.slots import Slots, say_too_soon
 from handlers.flows.booking.steps import BookingSteps
 from handlers.flows.consent import require_consent
-from handlers.rules.sessions import SessionEstimate, SessionKind
+from handlers.rules.sessions import SessionEstimate, SessionKind, bookable_start
 from handlers.rules.sessions import session_estimate as estimate_session
 from storage import bookings, customers
 from storage.models import RequestKind
@@ -257,6 +257,10 @@ class NewBookingSteps(BookingSteps):
         hours = data.need_hours()
         # The slot read decides the insert: take the write lock first (BEGIN IMMEDIATE).
         await ctx.unit.begin()
+        if not bookable_start(start, now=ctx.now, policy=ctx.policy):
+            await say_too_soon(ctx, self.slots)  # the notice ran out while the terms were read
+            await ctx.go(self.day)
+            return True
         if hours not in await self.slots.fitting_hours(ctx, day, start):
             ctx.say(ctx.t("booking.slot_just_taken"))
             await ctx.go(self.time)
