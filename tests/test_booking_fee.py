@@ -1,6 +1,7 @@
-"""The one-time connection fee (docs/rules.md#price-and-bill): owed once, on the first
-direct-connection session actually held. A cancelled or rejected booking that carried it
-passes it on to the customer's next direct booking; /minutes charges it when this
+"""The one-time connection fee (docs/rules.md#price-and-bill): owed once, carried by one
+direct booking still ahead. A cancelled or rejected booking that carried it passes it on
+to the customer's next direct booking still ahead, and a past one never billed carries it
+no more; /minutes charges it only with a booking whose estimate carried it, when this
 customer was never billed it for a held direct session, and never twice."""
 
 from __future__ import annotations

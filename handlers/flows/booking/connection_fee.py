@@ -62,7 +62,8 @@ async def fee_due_on_booking(ctx: Context) -> bool:
 
 
 async def fee_due_on_minutes(unit: Unit, booking: Booking) -> bool:
-    """Whether the bill of held ``booking`` includes the fee (a direct session only)."""
+    """Whether the bill of held ``booking`` includes the fee: a direct session whose
+    estimate carried it, the fee never billed with another."""
     if booking.kind != SessionKind.DIRECT.value:
         return False
     known = await _direct_bookings(unit, booking.customer_id, booking.account_id)
