@@ -230,3 +230,31 @@ async def test_a_bill_never_carries_a_fee_its_estimate_did_not(
     # The fee was never billed: the next quote carries it.
     await reach_consents(chat, "direct", day=THURSDAY, hours=1)
     assert chat.said("booking.estimate_fee", amount=rub("4 000"))
+
+
+async def test_a_fee_billed_late_leaves_a_closed_requests_card_alone(
+    engine: Engine, db: Database, clock: Clock
+) -> None:
+    chat = Chat(engine)
+    await book(chat, "direct", hours=1)  # Tuesday 10:00, with the fee
+    tuesday = await the_booking(db)
+    desk = Chat(engine, user_id="managers", manager=True)
+    clock.now = TUESDAY_NOON
+    await desk.payload(encode("desk_actions.done", tuesday["request_id"]))  # no minutes
+    clock.now = WEDNESDAY_NOON
+    await book(chat, "direct", day=THURSDAY, hours=1)  # quoted with the fee again
+    thursday = await the_booking(db)
+    await desk.payload(encode("desk_actions.done", thursday["request_id"]))  # closed early
+    cards_before = await rows(
+        db, "SELECT id FROM outbox WHERE request_id = ?", (thursday["request_id"],)
+    )
+
+    manager = manager_chat(engine)
+    await manager.send(f"/minutes {tuesday['request_id']} 60")  # the Tuesday session, late
+    assert manager.said_in("ru", "session_bill.bill_total", amount=rub("5 300"))
+    ahead = await the_booking(db, thursday["id"])
+    assert (ahead["connection_fee"], ahead["estimate"]) == ("0", "1300")
+    cards_after = await rows(
+        db, "SELECT id FROM outbox WHERE request_id = ?", (thursday["request_id"],)
+    )
+    assert cards_after == cards_before  # nothing sent again about the closed request
