@@ -1,6 +1,7 @@
-"""The one-time connection fee (docs/rules.md#price-and-bill): owed once, on the first
-direct-connection session actually held. A cancelled or rejected booking that carried it
-passes it on to the customer's next direct booking; /minutes charges it when this
+"""The one-time connection fee (docs/rules.md#price-and-bill): owed once, carried by one
+direct booking still ahead. A cancelled or rejected booking that carried it passes it on
+to the customer's next direct booking still ahead, and a past one never billed carries it
+no more; /minutes charges it only with a booking whose estimate carried it, when this
 customer was never billed it for a held direct session, and never twice."""
 
 from __future__ import annotations
@@ -141,7 +142,7 @@ async def test_a_rejected_fee_bearing_booking_passes_the_fee_on_and_the_customer
     assert chat.said("booking.estimate_fee", amount=rub("4 000"))
 
 
-async def test_the_fee_is_billed_on_the_first_session_held_and_never_twice(
+async def test_the_fee_is_billed_with_the_booking_quoted_with_it_and_never_twice(
     engine: Engine, db: Database, clock: Clock
 ) -> None:
     chat = Chat(engine)
@@ -154,20 +155,106 @@ async def test_the_fee_is_billed_on_the_first_session_held_and_never_twice(
 
     clock.now = TUESDAY_NOON
     await desk.send(f"/minutes {tuesday['request_id']} 60")
-    assert desk.said_in("ru", "session_bill.bill_fee", amount=rub("4 000"))
-    assert desk.said_in("ru", "session_bill.bill_total", amount=rub("5 300"))
-    # The booking still ahead no longer expects the fee.
+    # Quoted without the fee: billed without it (never more than the customer agreed to).
+    assert not desk.said("session_bill.bill_fee")
+    assert desk.said_in("ru", "session_bill.bill_total", amount=rub("1 300"))
     ahead = await the_booking(db, wednesday["id"])
-    assert (ahead["connection_fee"], ahead["estimate"]) == ("0", "1300")
+    assert (ahead["connection_fee"], ahead["estimate"]) == ("4000", "5300")
 
     clock.now = WEDNESDAY_NOON
     await desk.send(f"/minutes {wednesday['request_id']} 60")
-    assert not desk.said("session_bill.bill_fee")
-    assert desk.said_in("ru", "session_bill.bill_total", amount=rub("1 300"))
+    assert desk.said_in("ru", "session_bill.bill_fee", amount=rub("4 000"))
+    assert desk.said_in("ru", "session_bill.bill_total", amount=rub("5 300"))
     billed = [await the_booking(db, b["id"]) for b in (tuesday, wednesday)]
-    assert [b["bill"] for b in billed] == ["5300", "1300"]
+    assert [b["bill"] for b in billed] == ["1300", "5300"]
 
     # Paid once: later direct sessions are quoted without it.
     await reach_consents(chat, "direct", day=THURSDAY, hours=1)
     assert chat.said("booking.estimate_no_fee")
     assert chat.said("booking.estimate_total", amount=rub("1 300"))
+
+
+async def test_a_past_booking_closed_without_a_bill_carries_the_fee_no_more(
+    engine: Engine, db: Database, clock: Clock
+) -> None:
+    chat = Chat(engine)
+    await book(chat, "direct", hours=1)  # Tuesday 10:00, the estimate with the fee: 5 300
+    tuesday = await the_booking(db)
+    assert (tuesday["connection_fee"], tuesday["estimate"]) == ("4000", "5300")
+    clock.now = TUESDAY_NOON
+    desk = Chat(engine, user_id="managers", manager=True)
+    await desk.payload(encode("desk_actions.done", tuesday["request_id"]))  # no /minutes
+    assert desk.said("booking.done_unbilled", number=tuesday["request_id"])
+
+    clock.now = WEDNESDAY_NOON
+    await reach_consents(chat, "direct", day=THURSDAY, hours=1)
+    assert chat.said("booking.estimate_fee", amount=rub("4 000"))
+    await give_consents(chat, "direct")
+    assert chat.said("booking.confirm_summary", total=rub("5 300"))
+    await chat.press_key("booking.confirm")
+    thursday = await the_booking(db)
+    assert (thursday["connection_fee"], thursday["estimate"]) == ("4000", "5300")
+
+    clock.now = datetime(2026, 11, 26, 9, 0, tzinfo=UTC)  # Thursday noon in Moscow
+    manager = manager_chat(engine)
+    await manager.send(f"/minutes {thursday['request_id']} 60")
+    assert manager.said_in("ru", "session_bill.bill_fee", amount=rub("4 000"))
+    assert manager.said_in("ru", "session_bill.bill_total", amount=rub("5 300"))
+    # The Tuesday session billed late: the fee was paid already, its time only.
+    await manager.send(f"/minutes {tuesday['request_id']} 60")
+    assert manager.said_in("ru", "session_bill.bill_total", amount=rub("1 300"))
+    assert not manager.said("session_bill.bill_fee")
+
+
+async def test_a_bill_never_carries_a_fee_its_estimate_did_not(
+    engine: Engine, db: Database, clock: Clock
+) -> None:
+    chat = Chat(engine)
+    await book(chat, "direct", day=WEDNESDAY, time="14:00", hours=1)  # carries the fee
+    wednesday = await the_booking(db)
+    await book(chat, "direct", hours=1)  # Tuesday 10:00, quoted without it: 1 300
+    tuesday = await the_booking(db)
+    assert (tuesday["connection_fee"], tuesday["estimate"]) == ("0", "1300")
+
+    clock.now = WEDNESDAY_NOON  # Tuesday's session is past, never billed
+    desk = Chat(engine, user_id="managers", manager=True)
+    await desk.payload(encode("desk_actions.reject", wednesday["request_id"]))
+    await desk.send("Консультант заболел, выберите другое время")
+    assert not desk.said("booking.fee_moved")  # not to the past Tuesday booking
+    assert (await the_booking(db, tuesday["id"]))["connection_fee"] == "0"
+
+    manager = manager_chat(engine)
+    await manager.send(f"/minutes {tuesday['request_id']} 60")
+    assert not manager.said("session_bill.bill_fee")
+    assert manager.said_in("ru", "session_bill.bill_total", amount=rub("1 300"))
+    # The fee was never billed: the next quote carries it.
+    await reach_consents(chat, "direct", day=THURSDAY, hours=1)
+    assert chat.said("booking.estimate_fee", amount=rub("4 000"))
+
+
+async def test_a_fee_billed_late_leaves_a_closed_requests_card_alone(
+    engine: Engine, db: Database, clock: Clock
+) -> None:
+    chat = Chat(engine)
+    await book(chat, "direct", hours=1)  # Tuesday 10:00, with the fee
+    tuesday = await the_booking(db)
+    desk = Chat(engine, user_id="managers", manager=True)
+    clock.now = TUESDAY_NOON
+    await desk.payload(encode("desk_actions.done", tuesday["request_id"]))  # no minutes
+    clock.now = WEDNESDAY_NOON
+    await book(chat, "direct", day=THURSDAY, hours=1)  # quoted with the fee again
+    thursday = await the_booking(db)
+    await desk.payload(encode("desk_actions.done", thursday["request_id"]))  # closed early
+    cards_before = await rows(
+        db, "SELECT id FROM outbox WHERE request_id = ?", (thursday["request_id"],)
+    )
+
+    manager = manager_chat(engine)
+    await manager.send(f"/minutes {tuesday['request_id']} 60")  # the Tuesday session, late
+    assert manager.said_in("ru", "session_bill.bill_total", amount=rub("5 300"))
+    ahead = await the_booking(db, thursday["id"])
+    assert (ahead["connection_fee"], ahead["estimate"]) == ("0", "1300")
+    cards_after = await rows(
+        db, "SELECT id FROM outbox WHERE request_id = ?", (thursday["request_id"],)
+    )
+    assert cards_after == cards_before  # nothing sent again about the closed request

@@ -5,6 +5,8 @@ move."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
 
 from handlers.engine.dispatcher import Engine
@@ -16,8 +18,10 @@ from tests.support.booking_steps import (
     MONDAY,
     book,
     day_label,
+    give_consents,
     make_engine,
     open_booking_at,
+    reach_consents,
     rows,
     start_booking,
     state_of,
@@ -160,3 +164,77 @@ async def test_the_notice_is_the_policys(
     await reach_days(chat)
     await chat.press_key("booking.day_button", date=day_label(chat, MONDAY))
     assert times(chat)[0] == first
+
+
+@pytest.mark.parametrize(
+    ("language", "typed", "day", "time"),
+    [
+        ("ru", "в среду в 11", "25.11.2026", "11:00"),
+        ("ru", "в 16", "23.11.2026", "16:00"),
+        ("ru", "2 декабря в 10", "02.12.2026", "10:00"),
+        ("ru", "25.11 в 11", "25.11.2026", "11:00"),
+        ("en", "on Wednesday at 11", "25 Nov 2026", "11:00"),
+        ("bg", "в сряда в 11", "25.11.2026", "11:00"),
+    ],
+)
+async def test_an_hour_written_after_the_day_is_the_start_on_that_day(
+    engine: Engine, db: Database, language: str, typed: str, day: str, time: str
+) -> None:
+    chat = Chat(engine, language=language)
+    await reach_days(chat)
+    await chat.send(typed)
+    assert not chat.said("booking.too_soon")
+    when = chat.text_of("booking.when", date=day, time=time)
+    assert chat.said_in(language, "booking.pick_duration", when=when)
+    assert await state_of(db, chat) == ("booking", "duration")
+
+
+@pytest.mark.parametrize("typed", ["вчера в 10", "вчера"])
+async def test_a_past_day_written_is_not_understood(
+    engine: Engine, db: Database, typed: str
+) -> None:
+    chat = Chat(engine)
+    await reach_days(chat)
+    await chat.send(typed)
+    assert chat.said("booking.day_hint")
+    assert not chat.said("booking.pick_time")  # today's times are not shown instead
+    assert not chat.said("booking.too_soon")
+    assert await state_of(db, chat) == ("booking", "day")
+
+
+async def test_a_confirmation_after_the_notice_ran_out_is_answered_with_the_notice(
+    engine: Engine, db: Database, clock: Clock
+) -> None:
+    clock.now = datetime(2026, 11, 23, 8, 50, tzinfo=UTC)  # Monday 11:50 in Moscow
+    chat = Chat(engine)
+    await reach_consents(chat, "backup", day=MONDAY, time="14:00", hours=1)
+    await give_consents(chat, "backup")
+    assert chat.said("booking.confirm_summary")
+
+    clock.now = datetime(2026, 11, 23, 9, 1, tzinfo=UTC)  # 12:01: 14:00 is under 2 hours away
+    await chat.press_key("booking.confirm")
+    assert not chat.said("booking.slot_just_taken")
+    assert chat.said("booking.too_soon", hours=2)
+    assert chat.said("booking.earliest", when=chat.text_of("booking.when", time="15:00"))
+    assert await state_of(db, chat) == ("booking", "day")
+    assert await rows(db, "SELECT id FROM bookings") == []
+
+
+async def test_a_move_confirmed_after_the_notice_ran_out_is_answered_with_the_notice(
+    engine: Engine, db: Database, clock: Clock
+) -> None:
+    chat = Chat(engine)
+    await book(chat, "direct", hours=1)  # Tuesday 10:00
+    booking = await the_booking(db)
+    clock.now = datetime(2026, 11, 23, 8, 50, tzinfo=UTC)  # Monday 11:50 in Moscow
+    await open_booking_at(chat, "10:00")
+    await chat.press_key("booking.move")
+    await chat.press_key("booking.day_button", date=day_label(chat, MONDAY))
+    await chat.press("14:00")
+    assert chat.said("booking.move_question")
+
+    clock.now = datetime(2026, 11, 23, 9, 1, tzinfo=UTC)  # 12:01
+    await chat.press_key("booking.move_yes")
+    assert not chat.said("booking.slot_just_taken")
+    assert chat.said("booking.too_soon", hours=2)
+    assert (await the_booking(db, booking["id"]))["starts_at"] == "2026-11-24T07:00:00+00:00"

@@ -175,6 +175,8 @@ def test_booking_changeable_refuses_naive(policy: Policy) -> None:
 
 
 FEE, NONE = Decimal("4000"), Decimal("0")
+#: The moment the fee rules are read at: between the 9th's sessions and the 10th's.
+NOW_FEE = START.replace(day=10) - timedelta(hours=1)
 BOOKED, HELD, CANCELLED = SessionState.BOOKED, SessionState.HELD, SessionState.CANCELLED
 
 
@@ -191,18 +193,24 @@ def direct(number: int, state: SessionState, fee: Decimal, day: int = 10) -> Dir
         pytest.param([direct(1, CANCELLED, FEE)], True, id="the-carrier-was-cancelled"),
         pytest.param([direct(1, HELD, FEE)], False, id="billed"),
         pytest.param([direct(1, HELD, NONE)], True, id="held-but-billed-without-it"),
+        pytest.param([direct(1, BOOKED, FEE, 9)], True, id="the-carrier-passed-unbilled"),
+        pytest.param(
+            [direct(1, BOOKED, FEE, 9), direct(2, BOOKED, FEE, 12)], False, id="one-ahead-carries"
+        ),
     ],
 )
 def test_the_fee_on_a_new_booking(sessions: list[DirectSession], new_booking: bool) -> None:
-    """Seed 004 3.3: "Стоимость подключения ... 4000руб. (Единоразовый платеж)"."""
-    assert fee_due_on_new_booking(sessions) is new_booking
+    """Seed 004 3.3: "Стоимость подключения ... 4000руб. (Единоразовый платеж)"; only a
+    booking still ahead carries it (``NOW_FEE`` is the 10th, 08:00 UTC)."""
+    assert fee_due_on_new_booking(sessions, now=NOW_FEE) is new_booking
 
 
 @pytest.mark.parametrize(
     ("sessions", "due"),
     [
-        pytest.param([direct(1, BOOKED, NONE)], True, id="first-held-whatever-its-estimate"),
-        pytest.param([direct(1, BOOKED, NONE), direct(2, BOOKED, FEE)], True, id="held-first"),
+        pytest.param([direct(1, BOOKED, NONE)], False, id="its-estimate-had-no-fee"),
+        pytest.param([direct(1, BOOKED, NONE), direct(2, BOOKED, FEE)], False, id="held-first"),
+        pytest.param([direct(1, BOOKED, FEE), direct(2, BOOKED, NONE)], True, id="it-carried-it"),
         pytest.param([direct(1, BOOKED, FEE), direct(2, HELD, FEE)], False, id="billed-before"),
         pytest.param([direct(1, BOOKED, FEE), direct(2, HELD, NONE)], True, id="held-without"),
         pytest.param([direct(1, HELD, FEE)], True, id="its-own-bill-corrected"),
@@ -233,12 +241,20 @@ def test_the_fee_on_a_bill(sessions: list[DirectSession], due: bool) -> None:
         pytest.param(
             [direct(1, CANCELLED, FEE), direct(2, CANCELLED, NONE, 12)], None, id="others-cancelled"
         ),
+        pytest.param(
+            [direct(1, CANCELLED, FEE), direct(2, BOOKED, NONE, 9)], None, id="the-other-is-past"
+        ),
+        pytest.param(
+            [direct(1, CANCELLED, FEE), direct(2, BOOKED, NONE, 9), direct(3, BOOKED, NONE, 12)],
+            3,
+            id="the-soonest-still-ahead",
+        ),
     ],
 )
 def test_the_fee_passes_to_the_soonest_other_booking(
     sessions: list[DirectSession], heir: int | None
 ) -> None:
-    found = fee_heir(1, sessions)
+    found = fee_heir(1, sessions, now=NOW_FEE)
     assert (found.id if found else None) == heir
 
 

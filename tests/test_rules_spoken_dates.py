@@ -179,3 +179,39 @@ def test_asking_for_no_time_ahead(text: str, language: str, expected: bool) -> N
 )
 def test_a_clock_time_written_alone(text: str, language: str, expected: time | None) -> None:
     assert bare_time(text, skip=texts(language)("spoken_dates.skip").split()) == expected
+
+
+MONDAY_NOON = datetime(2026, 11, 23, 12, 0, tzinfo=MSK)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # An hour after the day is a time on it, never a day of the month or a year.
+        ("в среду в 11", "ru", UnderstoodWhen(date(2026, 11, 25), time(11))),
+        ("2 декабря в 10", "ru", UnderstoodWhen(date(2026, 12, 2), time(10))),
+        ("25.11 в 11", "ru", UnderstoodWhen(date(2026, 11, 25), time(11))),
+        ("25.11.2026 в 11", "ru", UnderstoodWhen(date(2026, 11, 25), time(11))),
+        ("25.11 10:30", "ru", UnderstoodWhen(date(2026, 11, 25), time(10, 30))),
+        ("завтра около 9.30", "ru", UnderstoodWhen(date(2026, 11, 24), time(9, 30))),
+        ("tomorrow at 4 pm", "en", UnderstoodWhen(date(2026, 11, 24), time(16))),
+        ("в сряда в 11", "bg", UnderstoodWhen(date(2026, 11, 25), time(11))),
+        ("утре в 10", "bg", UnderstoodWhen(date(2026, 11, 24), time(10))),
+        # A time alone: today while it is ahead, else tomorrow.
+        ("в 16", "ru", UnderstoodWhen(date(2026, 11, 23), time(16))),
+        ("в 10", "ru", UnderstoodWhen(date(2026, 11, 24), time(10))),
+        # A day in figures alone is a day ("22.11" is not 22:11): the next one.
+        ("25.11", "ru", UnderstoodWhen(date(2026, 11, 25))),
+        ("22.11", "ru", UnderstoodWhen(date(2027, 11, 22))),
+        # A past day, or one more than a year ahead, is not understood.
+        ("вчера в 10", "ru", None),
+        ("вчера", "ru", None),
+        ("yesterday", "en", None),
+        ("2 декабря 2027", "ru", None),
+        ("когда-нибудь в 10", "ru", None),
+    ],
+)
+def test_a_day_with_an_hour_after_it(
+    policy: Policy, text: str, language: str, expected: UnderstoodWhen | None
+) -> None:
+    assert understood(policy, text, language, MONDAY_NOON) == expected

@@ -27,6 +27,7 @@ from handlers.policy import (
 from handlers.rules.dates import local_today
 from storage.db import Database
 from storage.demo import load_demo
+from tests.support.booking_steps import TUESDAY, give_consents, reach_consents
 from tests.support.chat import Chat, Clock
 from tests.support.cli import run_bot
 from tests.support.key_requests import PETROV, SIDOROVA, key_status, report_key
@@ -175,6 +176,29 @@ async def test_bonevsoft_speaks_bulgarian_and_names_the_gdpr(
     await chat.payload(encode("booking.kind", "backup"))
     assert chat.said_in("bg", "booking.kind_hint")
     assert not chat.said("booking.ask_problem_backup")
+
+
+@pytest.mark.parametrize("vendor", ["bonevsoft"], indirect=True)
+async def test_bonevsoft_quotes_no_fee_and_names_no_voice_program(
+    vendor: Policy, db: Database, clock: Clock
+) -> None:
+    """Bonev Soft names no connection fee nor a voice program: its direct booking does not
+    say the fee was paid already, nor to talk over a voice program."""
+    assert vendor.sessions.connection_fee == 0 and vendor.contacts.voice_tool is None
+    engine = await vendor_engine(db, vendor, clock)
+    chat = Chat(engine, language="bg")
+    await chat.send("/start")
+    await chat.press_key("booking.menu")
+    assert chat.said_in("bg", "booking.kind_about_direct", voice="none")
+    assert "гласова" not in chat.text
+    await reach_consents(chat, "direct", day=TUESDAY, hours=1, phone="+359 88 123 4567")
+    assert chat.said_in("bg", "booking.estimate_total")
+    assert not chat.said("booking.estimate_no_fee")
+    assert not chat.said("booking.estimate_fee")
+    await give_consents(chat, "direct")
+    await chat.press_key("booking.confirm")
+    assert chat.said_in("bg", "booking.prepare_direct", voice="none")
+    assert "гласова" not in chat.text
 
 
 @pytest.mark.parametrize("vendor", ["kvartplata"], indirect=True)

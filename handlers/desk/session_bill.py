@@ -4,12 +4,14 @@
 ``N`` is the request number managers see on the booking's card (not the booking's own
 id, which nobody sees), ``M`` the minutes spent. The bot computes the bill with
 :func:`handlers.rules.sessions.session_bill` (at least the minimum session; the one-time
-connection fee when this is a direct session and no other held direct session of the
-customer was billed with it, decided from the stored bills, whatever the estimate said:
-:func:`handlers.flows.booking.connection_fee.fee_due_on_minutes`), stores minutes, bill and
-the fee billed, marks the booking done and the request done, and sends the bill to the
-customer (with the rating question, as a manager's "Done" does). A fee billed here is
-dropped from the estimates of the customer's other booked sessions.
+connection fee when this is a direct session whose estimate carried it and no other held
+direct session of the customer was billed with it, decided from the stored bookings:
+:func:`handlers.flows.booking.connection_fee.fee_due_on_minutes`; never more than the
+customer agreed to), stores minutes, bill and the fee billed, marks the booking done and
+the request done, and sends the bill to the customer (with the rating question, as a
+manager's "Done" does). A fee billed here is dropped from the estimates of the customer's
+other booked sessions still ahead. A request a manager closed with "Done" before the
+minutes were entered is billed all the same (the bill is noted on it).
 
 A booking is billed once: a second ``/minutes`` for it is refused and changes nothing
 (a wrong entry is corrected by the managers outside the bot). A cancelled booking is not

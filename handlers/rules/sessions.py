@@ -5,8 +5,11 @@ still be changed (docs/rules.md#changing-a-booking-and-reminders).
 Time is billed at ``hourly_rate`` per hour, by the minutes spent rounded up to
 ``billing_step_minutes``, never less than ``minimum_hours``. A direct connection adds the
 one-time ``connection_fee``, owed once: with the first direct session the customer has
-actually held. Until then one booked direct session carries it in its estimate; when that
-booking is cancelled the fee passes to the next one (:func:`fee_heir`).
+actually held. Until then one booked direct session still ahead carries it in its estimate;
+when that booking is cancelled the fee passes to the next one (:func:`fee_heir`); a booking
+whose start has passed unbilled carries it no more (the next new booking's estimate does).
+A bill includes the fee only when the booking's own estimate carried it: the customer never
+pays more for the fee than they agreed to.
 """
 
 from __future__ import annotations
@@ -104,36 +107,53 @@ def fee_billed(sessions: Iterable[DirectSession]) -> bool:
     return any(s.state is SessionState.HELD and s.fee > 0 for s in sessions)
 
 
-def fee_due_on_new_booking(sessions: Iterable[DirectSession]) -> bool:
-    """Whether a new direct booking's estimate carries the connection fee: the customer was
-    never billed it and none of their booked direct sessions carries it already."""
-    known = list(sessions)
-    return not fee_billed(known) and not any(
-        s.state is SessionState.BOOKED and s.fee > 0 for s in known
+def carries_fee(session: DirectSession, now: datetime) -> bool:
+    """Whether ``session``'s estimate carries the fee for the customer at ``now``: booked,
+    not started yet, with the fee (a past booking never billed carries it no more)."""
+    return (
+        session.state is SessionState.BOOKED
+        and session.fee > 0
+        and session.starts_at > require_aware(now)
     )
 
 
+def fee_due_on_new_booking(sessions: Iterable[DirectSession], *, now: datetime) -> bool:
+    """Whether a new direct booking's estimate carries the connection fee at ``now``: the
+    customer was never billed it and none of their booked direct sessions still ahead
+    carries it already."""
+    known = list(sessions)
+    return not fee_billed(known) and not any(carries_fee(s, now) for s in known)
+
+
 def fee_due_on_bill(billed_id: int, sessions: Iterable[DirectSession]) -> bool:
-    """Whether the bill of held session ``billed_id`` includes the connection fee: no other
-    held session of the customer was billed with it (whatever the estimates said)."""
-    return not fee_billed(s for s in sessions if s.id != billed_id)
+    """Whether the bill of held session ``billed_id`` includes the connection fee: its own
+    estimate carried the fee (the customer agreed to it) and no other held session of the
+    customer was billed with it."""
+    known = list(sessions)
+    own = next((s for s in known if s.id == billed_id), None)
+    if own is None or own.fee <= 0:
+        return False
+    return not fee_billed(s for s in known if s.id != billed_id)
 
 
-def fee_heir(cancelled_id: int, sessions: Sequence[DirectSession]) -> DirectSession | None:
+def fee_heir(
+    cancelled_id: int, sessions: Sequence[DirectSession], *, now: datetime
+) -> DirectSession | None:
     """The booking that takes over the connection fee when booking ``cancelled_id``, which
-    carried it, is cancelled: the customer's soonest other booked direct session, when the
-    fee was never billed and no other booking carries it. None: the next new booking's
-    estimate will carry it (:func:`fee_due_on_new_booking`)."""
+    carried it, is cancelled at ``now``: the customer's soonest other booked direct session
+    not started yet, when the fee was never billed and no other booking carries it. None:
+    the next new booking's estimate will carry it (:func:`fee_due_on_new_booking`)."""
     cancelled = next((s for s in sessions if s.id == cancelled_id), None)
     if cancelled is None or cancelled.fee <= 0:
         return None
     others = [s for s in sessions if s.id != cancelled_id]
-    if not fee_due_on_new_booking(others):
+    if not fee_due_on_new_booking(others, now=now):
         return None
-    booked = sorted(
-        (s for s in others if s.state is SessionState.BOOKED), key=lambda s: (s.starts_at, s.id)
+    ahead = sorted(
+        (s for s in others if s.state is SessionState.BOOKED and s.starts_at > now),
+        key=lambda s: (s.starts_at, s.id),
     )
-    return booked[0] if booked else None
+    return ahead[0] if ahead else None
 
 
 def billed_minutes(minutes_spent: int, policy: Policy) -> int:
@@ -153,8 +173,8 @@ def session_bill(
 ) -> SessionBill:
     """The bill after a session (an interrupted one included: the time used is paid).
 
-    ``connection_fee_due``: this is the first direct session the customer has held
-    (:func:`fee_due_on_bill`); it is ignored for backup reviews.
+    ``connection_fee_due``: the session's estimate carried the fee and no other held session
+    was billed it (:func:`fee_due_on_bill`); it is ignored for backup reviews.
     """
     kind = SessionKind(kind)
     billed = billed_minutes(minutes_spent, policy)

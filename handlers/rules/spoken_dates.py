@@ -25,8 +25,12 @@ import dateparser
 from handlers.rules.calendar import WorkingCalendar
 from handlers.rules.intents import stems
 
-_CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s*(?:am|pm)\b", re.IGNORECASE)
+_CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b|\b\d{1,2}\s*(?:am|pm)\b", re.IGNORECASE)
 _TOKEN = re.compile(r"\S+")
+_HALF_DAY = re.compile(r"^(?:am|pm)$|\d(?:am|pm)$", re.IGNORECASE)
+#: A day further ahead than this is a misreading ("2 декабря в 10" read as the year 2110),
+#: not a wish: such words are not understood.
+MAX_DAYS_AHEAD = 366
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,20 +87,26 @@ def understand_when(
                 else (calendar.day_start(today).time(), middle)
             )
             break
+    rest, clock = _trailing_clock(rest, skip)
     has_clock = bool(_CLOCK.search(rest))
-    parsed = _parse(rest, language, local_now) if rest.strip() else None
+    parsed = _dotted_day(rest, local_now) or (
+        _parse(rest, language, local_now) if rest.strip() else None
+    )
     if parsed is None and rest.strip():
         kept = [word for word in _TOKEN.findall(rest) if word not in skip]
         parsed = _parse(" ".join(kept), language, local_now) if kept else None
     if parsed is None:
-        if window is None:
-            return None
+        if window is None and (clock is None or rest.strip()):
+            return None  # nothing understood, or a time after words that name no day
         day = local_now.date()
-        if local_now.time() >= window[1]:
+        ends = window[1] if window is not None else clock
+        if ends is not None and local_now.time() >= ends:
             day += timedelta(days=1)
     else:
         day = parsed.date()
-    start = parsed.time() if parsed is not None and has_clock else None
+    if not today <= day <= today + timedelta(days=MAX_DAYS_AHEAD):
+        return None  # a past day ("вчера") or a misreading
+    start = clock or (parsed.time() if parsed is not None and has_clock else None)
     asked = day
     while not calendar.is_working_day(day):
         day += timedelta(days=1)
@@ -105,6 +115,49 @@ def understand_when(
     if window is not None:
         return UnderstoodWhen(day, *window, moved_from=asked if asked != day else None)
     return UnderstoodWhen(day, moved_from=asked if asked != day else None)
+
+
+_DOTTED_DAY = re.compile(r"^(\d{1,2})[./](\d{1,2})(?:[./](\d{4}))?$")
+
+
+def _dotted_day(text: str, local_now: datetime) -> datetime | None:
+    """A day written in figures, "25.11" or "25.11.2026" (the library reads "22.11" as
+    22:11): without a year, the next such day from today on; None when it is none."""
+    match = _DOTTED_DAY.match(text.strip())
+    if match is None:
+        return None
+    day, month, year = int(match.group(1)), int(match.group(2)), match.group(3)
+    today = local_now.date()
+    try:
+        found = date(int(year) if year else today.year, month, day)
+        if year is None and found < today:
+            found = found.replace(year=today.year + 1)
+    except ValueError:
+        return None
+    return datetime.combine(found, time(0))
+
+
+def _trailing_clock(text: str, skip: Sequence[str]) -> tuple[str, time | None]:
+    """``text`` without a clock time written at its end ("в среду в 11", "2 декабря в 10",
+    "tomorrow at 4 pm", "25.11 10:30"), and that time; the text as it was and None when it
+    ends in none. The library reads such an hour as a day or a year; the day is then read
+    from the rest. A number alone is a time only after a small word ("в 11") or with its
+    minutes or am/pm written, and "12.11" alone stays a date."""
+    words = _TOKEN.findall(text)
+    for size in (3, 2, 1):
+        if len(words) < size:
+            continue
+        tail, before = words[-size:], words[:-size]
+        clock = bare_time(" ".join(tail), skip=skip)
+        if clock is None:
+            continue
+        introduced = tail[0] in skip
+        written_out = ":" in tail[-1] or bool(_HALF_DAY.search(tail[-1]))
+        if introduced or written_out or (before and "." in tail[-1]):
+            while before and before[-1] in skip:
+                before = before[:-1]
+            return " ".join(before), clock
+    return text, None
 
 
 def asks_for_now(text: str, *, phrases: Sequence[str], language: str) -> bool:

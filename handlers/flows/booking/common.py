@@ -26,6 +26,13 @@ def local_when(t: Texts, policy: Policy, moment: datetime) -> str:
     )
 
 
+def voice_program(policy: Policy) -> str:
+    """The ``voice`` selector of the direct-connection texts: "none" when the vendor names
+    no voice program (``contacts.voice_tool`` left out), "named" otherwise (a placeholder
+    shows the catalogue's generic words)."""
+    return "none" if policy.contacts.voice_tool is None else "named"
+
+
 def owns(ctx: Context, booking: Booking) -> bool:
     """Booked from this account, or by the customer this account is linked to."""
     if booking.account_id == ctx.account.id:

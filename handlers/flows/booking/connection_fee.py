@@ -25,6 +25,7 @@ from handlers.rules.sessions import (
     DirectSession,
     SessionKind,
     SessionState,
+    carries_fee,
     fee_due_on_bill,
     fee_due_on_new_booking,
     fee_heir,
@@ -32,6 +33,7 @@ from handlers.rules.sessions import (
 from storage import bookings, requests
 from storage.bookings import Booking
 from storage.db import Unit
+from storage.models import OPEN_STATUSES
 
 _STATES = {
     bookings.CONFIRMED: SessionState.BOOKED,
@@ -56,11 +58,12 @@ async def _direct_bookings(unit: Unit, customer_id: int | None, account_id: int)
 async def fee_due_on_booking(ctx: Context) -> bool:
     """Whether a new direct booking by the person in ``ctx`` carries the fee."""
     known = await _direct_bookings(ctx.unit, ctx.customer_id, ctx.account.id)
-    return fee_due_on_new_booking(_session(b) for b in known)
+    return fee_due_on_new_booking((_session(b) for b in known), now=ctx.now)
 
 
 async def fee_due_on_minutes(unit: Unit, booking: Booking) -> bool:
-    """Whether the bill of held ``booking`` includes the fee (a direct session only)."""
+    """Whether the bill of held ``booking`` includes the fee: a direct session whose
+    estimate carried it, the fee never billed with another."""
     if booking.kind != SessionKind.DIRECT.value:
         return False
     known = await _direct_bookings(unit, booking.customer_id, booking.account_id)
@@ -74,7 +77,7 @@ async def pass_on_fee(ctx: Context, cancelled: Booking) -> Booking | None:
     if cancelled.kind != SessionKind.DIRECT.value or cancelled.connection_fee <= 0:
         return None
     known = await _direct_bookings(ctx.unit, cancelled.customer_id, cancelled.account_id)
-    heir = fee_heir(cancelled.id, [_session(b) for b in known])
+    heir = fee_heir(cancelled.id, [_session(b) for b in known], now=ctx.now)
     if heir is None:
         return None
     booking = next(b for b in known if b.id == heir.id)
@@ -83,16 +86,13 @@ async def pass_on_fee(ctx: Context, cancelled: Booking) -> Booking | None:
 
 
 async def drop_fee_elsewhere(ctx: Context, billed: Booking) -> None:
-    """The fee was billed with held ``billed``: the customer's booked sessions whose
-    estimates still carry it no longer do."""
+    """The fee was billed with held ``billed``: the customer's booked sessions still ahead
+    whose estimates carry it no longer do (a past one keeps its estimate: it is billed
+    without the fee, :func:`fee_due_on_minutes`)."""
     known = await _direct_bookings(ctx.unit, billed.customer_id, billed.account_id)
     note = cards.line("booking.card_fee_billed", number=billed.request_id)
     for booking in known:
-        if (
-            booking.id != billed.id
-            and booking.status == bookings.CONFIRMED
-            and booking.connection_fee > 0
-        ):
+        if booking.id != billed.id and carries_fee(_session(booking), ctx.now):
             await _carry(ctx, booking, NO_FEE, note)
 
 
@@ -127,7 +127,8 @@ async def _carry(ctx: Context, booking: Booking, fee: Decimal, note: cards.CardL
         stored["card"] = _card_with_fee(request.details.get("card", []), fee, total, note)
         await requests.set_details(ctx.unit, request.id, stored, ctx.now)
         await requests.set_amount(ctx.unit, request.id, total, ctx.now)
-        await send_card(ctx, request.id)
+        if request.status in OPEN_STATUSES:
+            await send_card(ctx, request.id)  # a closed request's card is not sent again
     return replace(booking, connection_fee=fee, estimate=total)
 
 

@@ -60,8 +60,8 @@ def estimate_text(ctx: Context) -> str:
     ]
     if estimate.connection_fee:
         lines.append(t("booking.estimate_fee", amount=t.money(estimate.connection_fee)))
-    elif estimate.kind is SessionKind.DIRECT:
-        lines.append(t("booking.estimate_no_fee"))
+    elif estimate.kind is SessionKind.DIRECT and sessions.connection_fee > 0:
+        lines.append(t("booking.estimate_no_fee"))  # a vendor with no such fee never says it
     lines.append(t("booking.estimate_total", amount=t.money(estimate.total)))
     lines.append(t("booking.estimate_note", min_hours=sessions.minimum_hours))
     return "\n".join(lines)

@@ -20,6 +20,8 @@ from handlers.flows.booking.data import Stale
 from handlers.flows.booking.my_bookings import BOOKING_ACTIONS, MyBookingSteps
 from handlers.flows.booking.new_booking import NewBookingSteps
 from handlers.flows.booking.slots import Slots, SlotSteps
+from storage import bookings
+from storage.models import Request, RequestKind
 
 
 class BookingFlow(NewBookingSteps, ConsentSteps, SlotSteps, BackupSteps, MyBookingSteps, Flow):
@@ -59,6 +61,16 @@ class BookingFlow(NewBookingSteps, ConsentSteps, SlotSteps, BackupSteps, MyBooki
         except Stale:
             self._stale(ctx)
             return True
+
+    async def on_request_done(self, ctx: Context, request: Request) -> None:
+        """A booking's request marked done without a bill: the booking stays as it is (its
+        minutes can still be entered, and its estimate no longer carries the connection
+        fee once its start has passed); the manager is reminded of ``/minutes``."""
+        if request.kind is not RequestKind.BOOKING:
+            return
+        booking = await bookings.by_request(ctx.unit, request.id)
+        if booking is not None and booking.status == bookings.CONFIRMED:
+            ctx.say(ctx.t("booking.done_unbilled", number=request.id))
 
     def _stale(self, ctx: Context) -> None:
         ctx.finish()

@@ -23,10 +23,10 @@ from handlers.engine.payloads import Payload, encode
 from handlers.flows.booking.common import local_when, mine_and_menu, own_upcoming
 from handlers.flows.booking.connection_fee import fee_moved_text, pass_on_fee
 from handlers.flows.booking.data import BookingData, BookingDetails, Stale
-from handlers.flows.booking.slots import Slots
+from handlers.flows.booking.slots import Slots, say_too_soon
 from handlers.flows.booking.steps import BookingSteps
 from handlers.i18n import texts
-from handlers.rules.sessions import SessionKind, booking_changeable
+from handlers.rules.sessions import SessionKind, bookable_start, booking_changeable
 from storage import bookings, requests
 from storage.bookings import Booking
 from storage.models import RequestStatus
@@ -318,6 +318,10 @@ class MyBookingSteps(BookingSteps):
             _too_late(ctx, booking)
             return True
         day, start = data.need_day(), data.need_start()
+        if not bookable_start(start, now=ctx.now, policy=ctx.policy):
+            await say_too_soon(ctx, self.slots)  # the notice ran out before the answer
+            await ctx.go(self.day)
+            return True
         if not await self.slots.is_free(ctx, day, start, booking.hours):
             ctx.say(ctx.t("booking.slot_just_taken"))
             await ctx.go(self.time)

@@ -19,7 +19,7 @@ from handlers.engine.attachments import FileKind, upload_limits
 from handlers.engine.flow import Context
 from handlers.engine.messages import Button, Incoming
 from handlers.engine.payloads import Payload
-from handlers.flows.booking.common import local_when, mine_and_menu
+from handlers.flows.booking.common import local_when, mine_and_menu, voice_program
 from handlers.flows.booking.connection_fee import fee_due_on_booking
 from handlers.flows.booking.consents import (
     consents_complete,
@@ -33,10 +33,10 @@ from handlers.flows.booking.data import (
     ConsentsData,
     EstimateData,
 )
-from handlers.flows.booking.slots import Slots
+from handlers.flows.booking.slots import Slots, say_too_soon
 from handlers.flows.booking.steps import BookingSteps
 from handlers.flows.consent import require_consent
-from handlers.rules.sessions import SessionEstimate, SessionKind
+from handlers.rules.sessions import SessionEstimate, SessionKind, bookable_start
 from handlers.rules.sessions import session_estimate as estimate_session
 from storage import bookings, customers
 from storage.models import RequestKind
@@ -85,7 +85,7 @@ class NewBookingSteps(BookingSteps):
                 (ctx.button("booking.kind_backup", "booking.kind", SessionKind.BACKUP.value),)
             )
         if offered.direct_connection:
-            paragraphs.append(ctx.t("booking.kind_about_direct"))
+            paragraphs.append(ctx.t("booking.kind_about_direct", voice=voice_program(ctx.policy)))
             rows.append(
                 (ctx.button("booking.kind_direct", "booking.kind", SessionKind.DIRECT.value),)
             )
@@ -257,6 +257,10 @@ class NewBookingSteps(BookingSteps):
         hours = data.need_hours()
         # The slot read decides the insert: take the write lock first (BEGIN IMMEDIATE).
         await ctx.unit.begin()
+        if not bookable_start(start, now=ctx.now, policy=ctx.policy):
+            await say_too_soon(ctx, self.slots)  # the notice ran out while the terms were read
+            await ctx.go(self.day)
+            return True
         if hours not in await self.slots.fitting_hours(ctx, day, start):
             ctx.say(ctx.t("booking.slot_just_taken"))
             await ctx.go(self.time)
@@ -358,7 +362,11 @@ def _say_booked(
                     when=local_when(t, ctx.policy, start),
                     hours=hours,
                 ),
-                t(f"booking.prepare_{kind.value}", **upload_limits(ctx, FileKind.BACKUP)),
+                t(
+                    f"booking.prepare_{kind.value}",
+                    voice=voice_program(ctx.policy),
+                    **upload_limits(ctx, FileKind.BACKUP),
+                ),
                 t("booking.change_rule", hours=ctx.policy.sessions.change_until_hours),
             ]
         )

@@ -205,11 +205,7 @@ class SlotSteps(BookingSteps):
 
     async def _too_soon(self, ctx: Context) -> None:
         """Not on the spot: the minimum notice, the earliest free time, the days again."""
-        lines = [ctx.t("booking.too_soon", hours=ctx.policy.sessions.min_notice_hours)]
-        earliest = await self.slots.earliest(ctx)
-        if earliest is not None:
-            lines.append(ctx.t("booking.earliest", when=local_when(ctx.t, ctx.policy, earliest)))
-        ctx.say("\n".join(lines))
+        await say_too_soon(ctx, self.slots)
         await ctx.go(self.day)
 
     async def _written_start(self, ctx: Context, msg: Incoming, *, chosen_day: date | None) -> bool:
@@ -271,6 +267,16 @@ class SlotSteps(BookingSteps):
             await ctx.go(self.time)
         else:
             await ctx.go(self.day)
+
+
+async def say_too_soon(ctx: Context, slots: Slots) -> None:
+    """A start sooner than the minimum notice was asked for (typed, an old button, or the
+    notice ran out before the confirmation): the rule and the earliest free time."""
+    lines = [ctx.t("booking.too_soon", hours=ctx.policy.sessions.min_notice_hours)]
+    earliest = await slots.earliest(ctx)
+    if earliest is not None:
+        lines.append(ctx.t("booking.earliest", when=local_when(ctx.t, ctx.policy, earliest)))
+    ctx.say("\n".join(lines))
 
 
 def _button_time(wanted: str) -> time | None:

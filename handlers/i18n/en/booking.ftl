@@ -7,7 +7,10 @@ booking-kind_question =
        *[other] { $notice } hours
     } ahead, for free time within working hours.
 booking-kind_about_backup = 💾 Backup review: you make a backup with the program's own tool and send it (to { -support-email } or as a file here). The consultant looks at the data and answers by phone or sends back a corrected backup.
-booking-kind_about_direct = 🖥 Direct connection: the consultant connects to your computer with { -remote-tool }; you see everything they do and talk to them over { -voice-tool }.
+booking-kind_about_direct = 🖥 Direct connection: the consultant connects to your computer with { -remote-tool }; { $voice ->
+        [none] you see everything they do.
+       *[named] you see everything they do and talk to them over { -voice-tool }.
+    }
 booking-kind_price =
     Price: { $rate } an hour for the time actually spent, at least { $min_hours ->
         [one] { $min_hours } hour
@@ -116,7 +119,10 @@ booking-booked = Done, you are booked! Request #{ $number }: { $kind }, { $when 
        *[other] { $hours } hours
     }. I will remind you the day before and an hour before the start.
 booking-prepare_backup = To prepare: make a backup with the program's own tool and send it to { -support-email } or as a file in this chat (up to { $max_mb } MB; { $types }). The consultant will answer by phone or send back a corrected backup.
-booking-prepare_direct = To prepare: make a backup of your data with the program's own tool before the session — the connection can drop. Be at a computer with internet access, with { -remote-tool } and { -voice-tool } installed beforehand. A firewall or antivirus may block the connection: be ready to configure them.
+booking-prepare_direct = To prepare: make a backup of your data with the program's own tool before the session — the connection can drop. Be at a computer with internet access, with { $voice ->
+        [none] { -remote-tool } installed beforehand.
+       *[named] { -remote-tool } and { -voice-tool } installed beforehand.
+    } A firewall or antivirus may block the connection: be ready to configure them.
 booking-change_rule = You can cancel or move the booking in "My bookings" until { $hours ->
         [one] { $hours } hour
        *[other] { $hours } hours
@@ -190,6 +196,7 @@ booking-card_time = Estimated time: { $hours ->
 booking-card_fee = One-time connection fee (first direct session): { $amount }
 booking-card_fee_passed = One-time connection fee moved here from cancelled request #{ $number }
 booking-card_fee_billed = One-time connection fee already billed with request #{ $number }
+booking-done_unbilled = No minutes were entered for the session of request #{ $number }: the customer has no bill. Once the session is held, enter them: /minutes { $number } <minutes>
 booking-card_total = Estimated total: { $amount }
 booking-card_consent = Consent "{ $consent }": { $at }
 booking-card_moved = Moved by the customer { $at } (was { $old })
