@@ -439,7 +439,7 @@ async def import_csv(
         items = read_rows(lines, default_support_months=default_support_months)
         first = await asyncio.to_thread(next, items, None)
         if first is None or is_header_problem(first):  # nothing is imported, no row counted
-            report = ImportReport(errors=[*(first or ())])
+            report = ImportReport(errors=list(first) if isinstance(first, tuple) else [])
             await _tell(progress, 0, 0)
             return report
         return await _import_items(
