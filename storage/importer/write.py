@@ -13,10 +13,11 @@ Speed and safety
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import inspect
 import itertools
 import sqlite3
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Sequence
+from collections.abc import AsyncGenerator, Awaitable, Callable, Iterator, Sequence
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -323,35 +324,37 @@ async def _import_items(
     report = run.report
     report.rows = total
     done, told, failed = 0, -1, False
-    async for rows, problems, read in _batches(items, batch_size, in_thread=in_thread):
-        report.errors += problems
-        done += read - len(rows)
-        if rows and not failed:
-            try:
-                async with db.transaction() as unit:
-                    row = await unit.fetchone(_NEXT_IDS)
-                    assert row is not None
-                    batch = Batch(run, tuple(row))
-                    await load(unit, batch, rows)
-                    for import_row in rows:
-                        batch.add(import_row)
-                    await write(unit, batch)
-            except sqlite3.Error as exc:  # the batch was rolled back; later ones would fail too
-                first, last = rows[0].line, rows[-1].line
-                report.errors.append(
-                    ImportProblem(
-                        first,
-                        Problem.BATCH_FAILED,
-                        "",
-                        {"first": first, "last": last, "reason": str(exc)},
+    batches = _batches(items, batch_size, in_thread=in_thread)
+    async with contextlib.aclosing(batches):  # the reading thread is done before return
+        async for rows, problems, read in batches:
+            report.errors += problems
+            done += read - len(rows)
+            if rows and not failed:
+                try:
+                    async with db.transaction() as unit:
+                        row = await unit.fetchone(_NEXT_IDS)
+                        assert row is not None
+                        batch = Batch(run, tuple(row))
+                        await load(unit, batch, rows)
+                        for import_row in rows:
+                            batch.add(import_row)
+                        await write(unit, batch)
+                except sqlite3.Error as exc:  # the batch was rolled back; later ones would fail too
+                    first, last = rows[0].line, rows[-1].line
+                    report.errors.append(
+                        ImportProblem(
+                            first,
+                            Problem.BATCH_FAILED,
+                            "",
+                            {"first": first, "last": last, "reason": str(exc)},
+                        )
                     )
-                )
-                failed = True
-            else:
-                run.commit(batch)
-                done += len(rows)
-                await _tell(progress, done, total)
-                told = done
+                    failed = True
+                else:
+                    run.commit(batch)
+                    done += len(rows)
+                    await _tell(progress, done, total)
+                    told = done
     if told != done and not failed:
         await _tell(progress, done, total)
     report.errors.sort(key=lambda problem: problem.line)
@@ -363,7 +366,7 @@ Taken = tuple[list[ImportRow], list[ImportProblem], int]
 
 async def _batches(
     items: Iterator[ReadItem], batch_size: int, *, in_thread: bool
-) -> AsyncIterator[Taken]:
+) -> AsyncGenerator[Taken, None]:
     """The file's batches (see :func:`_take`); ``in_thread``: each is read in a thread
     while the one before it is written, so reading the file and writing overlap."""
     if not in_thread:
