@@ -7,6 +7,8 @@ What is due
     The decision, the log rows and the outbox rows are written in one ``BEGIN IMMEDIATE``
     transaction, so a repeated run, a second process or a crash in the middle sends
     nothing twice and loses nothing. A renewed license (new support end) is a new series.
+    Only licenses whose support end has a reminder in the period and no log row for it are
+    read (:func:`select_due`), so the cost follows what is due, not the portfolio's size.
 
 Who gets it
     Every messenger account linked to the license's customer (Telegram, VK…) that has not

@@ -104,7 +104,7 @@ async def record_many(
     unit: Unit, reminders: Iterable[tuple[int, str, date, date]], now: datetime
 ) -> None:
     """Log many (license id, kind, support end, due on) in one statement batch; a reminder
-    logged before keeps its row. The daily job reads :func:`logged_for_support_ends` in the
+    logged before keeps its row. The daily job reads :func:`logged_for_licenses` in the
     same ``BEGIN IMMEDIATE`` transaction, so it knows what is new without one query each."""
     at = time_to_db(now)
     await unit.executemany(

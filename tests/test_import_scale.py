@@ -1,4 +1,4 @@
-"""A large vendor file is imported in bounded memory (docs/architecture.md#the-import):
+"""A large vendor file is imported in bounded memory (storage/importer/__init__.py):
 the file is read one line at a time and written batch by batch, so what the import holds
 does not grow with the file, and bad rows are reported exactly as for a small file."""
 

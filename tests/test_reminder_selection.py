@@ -1,5 +1,5 @@
 """The support-reminder job selects licenses by the exact support ends due in the period
-(docs/scheduler.md#support-reminders): over a simulated year on a generated portfolio it
+(docs/scheduler.md#support-expiry-reminders): over a simulated year on a generated portfolio it
 decides exactly what the former selection (every license in a window around the period,
 decided in Python) decided, day by day, with renewals, lost keys, missed days caught up,
 several policies and the vendor's services switched off."""
