@@ -7,6 +7,8 @@ What is due
     The decision, the log rows and the outbox rows are written in one ``BEGIN IMMEDIATE``
     transaction, so a repeated run, a second process or a crash in the middle sends
     nothing twice and loses nothing. A renewed license (new support end) is a new series.
+    Only licenses whose support end has a reminder in the period and no log row for it are
+    read (:func:`select_due`), so the cost follows what is due, not the portfolio's size.
 
 Who gets it
     Every messenger account linked to the license's customer (Telegram, VK…) that has not
@@ -52,11 +54,13 @@ from handlers.rules.reminders import (
     DueReminder,
     parse_reminder_kind,
     reminder_series,
+    reminders_due_between,
 )
 from handlers.rules.renewal import RenewalQuote, renewal_quote
 from storage import accounts, job_runs, keys, outbox, reminder_log
 from storage import licenses as licenses_repo
-from storage.db import Database
+from storage.db import Database, Unit
+from storage.keys import ServedKey
 from storage.licenses import LicenseView
 from storage.models import Account
 from storage.outbox import QueuedMessage
@@ -94,22 +98,6 @@ def parse_dedupe_key(key: str) -> ReminderAddress | None:
         )
     except ValueError:
         return None
-
-
-def support_end_window(first: date, last: date, policy: Policy) -> tuple[date, date]:
-    """Support ends whose series may have a reminder due in ``first..last`` (a superset:
-    the series is checked exactly afterwards)."""
-    plan = policy.reminders
-    grace_months = policy.support.preferential_grace_months
-    back = max([*plan.days_after_end, *plan.protection_days_after_end, 31 * grace_months, 0])
-    ahead = max(
-        [
-            *plan.days_before_end,
-            *(n - 28 * grace_months for n in plan.days_before_preferential_end),
-            0,
-        ]
-    )
-    return first - timedelta(days=back), last + timedelta(days=ahead)
 
 
 def still_true(reminder: DueReminder, today: date, policy: Policy) -> bool:
@@ -258,40 +246,15 @@ async def send_support_reminders(
             last = await job_runs.last_day(unit, JOB)
             if last is not None and last < day:
                 first = last + timedelta(days=1)
-        low, high = support_end_window(first, day, policy)
-        views = await licenses_repo.views_by_support_end(unit, low, high)
-        logged: dict[tuple[int, date], set[str]] = defaultdict(set)
-        for license_id, kind, support_end in await reminder_log.logged_for_support_ends(
-            unit, low, high
-        ):
-            logged[(license_id, support_end)].add(kind)
-
-        # First with the flag of any key with the service (a superset of the licenses that
-        # keep their key's service): only the licenses with something due are read again
-        # with their keys, the precise flag deciding the protection reminder.
-        due = [
-            view
-            for view in views
-            if any(_decide(view, view.protection_service, first, day, logged, policy))
-        ]
-        served = await keys.served_keys_of_licenses(unit, [v.id for v in due], heavy=True)
-        decided: list[tuple[LicenseView, list[DueReminder], list[DueReminder]]] = []
-        for view in due:
-            keeps = any(
-                holds_the_key(view.number, view.support_end, key, day, policy)
-                for key in served.get(view.id, ())
-            )
-            send, skip = _decide(view, keeps, first, day, logged, policy)
-            if send or skip:
-                decided.append((view, send, skip))
-
+        decided = await select_due(unit, policy, first, day)
         chats = await accounts.of_customers(
-            unit, {view.customer_id for view, send, _ in decided if send}
+            unit, {item.view.customer_id for item in decided if item.send}
         )
         log_rows: list[tuple[int, str, date, date]] = []
         messages: list[QueuedMessage] = []
         counts = {"reminders": 0, "muted": 0, "unreachable": 0, "skipped": 0}
-        for view, send, skip in decided:
+        for item in decided:
+            view, send, skip = item.view, item.send, item.skip
             log_rows.extend((view.id, r.kind, r.support_end, r.due_on) for r in send + skip)
             counts["skipped"] += len(skip)
             if not send:
@@ -304,7 +267,7 @@ async def send_support_reminders(
                 today=day,
                 policy=policy,
                 license_number=view.number,
-                keys=served.get(view.id, ()),
+                keys=item.keys,
                 resident=view.resident,
             )
             for reminder in send:
@@ -319,6 +282,59 @@ async def send_support_reminders(
         result = ReminderRun(first=first, day=day, messages=queued, **counts)
         await job_runs.finish(unit, JOB, day, now, result.summary())
     return result
+
+
+@dataclass(frozen=True, slots=True)
+class Decided:
+    """One license's reminders of a run: what to send, what to skip (missed, no longer
+    true), and the keys with the protection service its quote speaks of."""
+
+    view: LicenseView
+    send: list[DueReminder]
+    skip: list[DueReminder]
+    keys: tuple[ServedKey, ...]
+
+
+async def select_due(unit: Unit, policy: Policy, first: date, day: date) -> list[Decided]:
+    """(license, to send, to skip) of every license with a reminder due in ``first..day``
+    not logged yet, by support end then id.
+
+    The exact support ends with a reminder in the period come from the offsets
+    (:func:`~handlers.rules.reminders.reminders_due_between`); one query finds the licenses
+    with those ends and no log row for that reminder, so the cost follows what is due, not
+    the size of the portfolio. Those are read with their log and keys and decided here.
+    """
+    wanted = reminders_due_between(first, day, policy)
+    ids = await reminder_log.licenses_with_unlogged(
+        unit,
+        [(r.support_end, r.kind, parse_reminder_kind(r.kind)[0] == PROTECTION) for r in wanted],
+    )
+    if not ids:
+        return []
+    views = await licenses_repo.views_by_ids(unit, ids)
+    logged: dict[tuple[int, date], set[str]] = defaultdict(set)
+    for license_id, kind, support_end in await reminder_log.logged_for_licenses(unit, ids):
+        logged[(license_id, support_end)].add(kind)
+
+    # First with the flag of any key with the service (a superset of the licenses that
+    # keep their key's service): only the licenses with something due are read again
+    # with their keys, the precise flag deciding the protection reminder.
+    due = [
+        view
+        for view in views
+        if any(_decide(view, view.protection_service, first, day, logged, policy))
+    ]
+    served = await keys.served_keys_of_licenses(unit, [v.id for v in due], heavy=True)
+    decided: list[Decided] = []
+    for view in due:
+        keeps = any(
+            holds_the_key(view.number, view.support_end, key, day, policy)
+            for key in served.get(view.id, ())
+        )
+        send, skip = _decide(view, keeps, first, day, logged, policy)
+        if send or skip:
+            decided.append(Decided(view, send, skip, served.get(view.id, ())))
+    return decided
 
 
 def _decide(

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -140,6 +142,18 @@ async def views_of_customer(unit: Unit, customer_id: int) -> list[LicenseView]:
     rows = await unit.fetchall(
         f"{_VIEW_SELECT} WHERE l.customer_id = ? GROUP BY l.id ORDER BY l.support_end, l.number",
         (customer_id,),
+    )
+    return [license_view_from_row(row) for row in rows]
+
+
+async def views_by_ids(unit: Unit, license_ids: Iterable[int]) -> list[LicenseView]:
+    """The licenses with these ids, by support end then id (ids go as one JSON array, so
+    any number of them fits in one query)."""
+    rows = await unit.fetchall(
+        f"{_VIEW_SELECT} WHERE l.id IN (SELECT value FROM json_each(?)) GROUP BY l.id "
+        "ORDER BY l.support_end, l.id",
+        (json.dumps(sorted(set(license_ids))),),
+        heavy=True,
     )
     return [license_view_from_row(row) for row in rows]
 

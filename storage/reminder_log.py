@@ -6,6 +6,7 @@ end) starts a fresh series.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from datetime import date, datetime
 
@@ -57,11 +58,53 @@ async def logged_for_support_ends(
     return logged
 
 
+async def logged_for_licenses(unit: Unit, license_ids: Iterable[int]) -> set[tuple[int, str, date]]:
+    """(license id, kind, support end) logged for these licenses (one query, the ids as a
+    JSON array)."""
+    rows = await unit.fetchall(
+        "SELECT license_id, kind, support_end FROM reminder_log "
+        "WHERE license_id IN (SELECT value FROM json_each(?))",
+        (json.dumps(sorted(set(license_ids))),),
+        heavy=True,
+    )
+    logged: set[tuple[int, str, date]] = set()
+    for row in rows:
+        support_end = date_from_db(row["support_end"])
+        assert support_end is not None
+        logged.add((row["license_id"], row["kind"], support_end))
+    return logged
+
+
+async def licenses_with_unlogged(unit: Unit, due: Iterable[tuple[date, str, bool]]) -> list[int]:
+    """Licenses with a reminder not logged yet among ``due`` (support end, kind, whether it
+    is a protection reminder): those with that support end and no log row for it; a
+    protection reminder only for a license on an active CodeMeter key with the service.
+    One query by the support-end index, whatever the number of licenses."""
+    wanted = [[date_to_db(end), kind, int(protection)] for end, kind, protection in due]
+    if not wanted:
+        return []
+    rows = await unit.fetchall(
+        "WITH due AS (SELECT json_extract(value, '$[0]') AS support_end, "
+        "json_extract(value, '$[1]') AS kind, json_extract(value, '$[2]') AS protection "
+        "FROM json_each(?)) "
+        "SELECT DISTINCT l.id FROM due JOIN licenses l ON l.support_end = due.support_end "
+        "WHERE NOT EXISTS (SELECT 1 FROM reminder_log r WHERE r.license_id = l.id "
+        "AND r.kind = due.kind AND r.support_end = due.support_end) "
+        "AND (due.protection = 0 OR EXISTS (SELECT 1 FROM key_licenses kl "
+        "JOIN keys k ON k.id = kl.key_id WHERE kl.license_id = l.id AND k.kind = 'codemeter' "
+        "AND k.status = 'active' AND k.protection_service = 1)) "
+        "ORDER BY l.id",
+        (json.dumps(wanted),),
+        heavy=True,
+    )
+    return [row["id"] for row in rows]
+
+
 async def record_many(
     unit: Unit, reminders: Iterable[tuple[int, str, date, date]], now: datetime
 ) -> None:
     """Log many (license id, kind, support end, due on) in one statement batch; a reminder
-    logged before keeps its row. The daily job reads :func:`logged_for_support_ends` in the
+    logged before keeps its row. The daily job reads :func:`logged_for_licenses` in the
     same ``BEGIN IMMEDIATE`` transaction, so it knows what is new without one query each."""
     at = time_to_db(now)
     await unit.executemany(

@@ -89,3 +89,38 @@ def reminders_due(
         support_end=support_end, protection_service=protection_service, policy=policy
     )
     return [reminder for reminder in series if reminder.due_on == today]
+
+
+def reminders_due_between(first: date, last: date, policy: Policy) -> list[DueReminder]:
+    """Every reminder, of any support end, whose day falls in ``first..last``: exactly the
+    support ends the daily job has to look at, so it selects licenses by these ends instead
+    of reading every license near the period. Protection reminders are included as if
+    every end kept a key's service (the job checks which license does). Sorted by support
+    end, then day, then kind.
+
+    The ends come from the offsets: E = D + N before the end, E = D − N after it, and for
+    ``before_preferential_end:N`` every E whose preferential end (E + grace months, clamped
+    to a shorter month) is D + N, so two or three month-ends may share one day.
+    """
+    plan = policy.reminders
+    grace = policy.support.preferential_grace_months
+    ends: set[date] = set()
+    day = first
+    while day <= last:
+        ends.update(day + timedelta(days=n) for n in plan.days_before_end)
+        ends.update(day - timedelta(days=n) for n in plan.days_after_end)
+        ends.update(day - timedelta(days=n) for n in plan.protection_days_after_end)
+        for n in plan.days_before_preferential_end:
+            target = day + timedelta(days=n)
+            # E + grace months lands 28·grace to 31·grace days after E (a clamp included)
+            end, latest = target - timedelta(days=31 * grace), target - timedelta(days=28 * grace)
+            while end <= latest:
+                if add_months(end, grace) == target:
+                    ends.add(end)
+                end += timedelta(days=1)
+        day += timedelta(days=1)
+    found: list[DueReminder] = []
+    for end in sorted(ends):
+        series = reminder_series(support_end=end, protection_service=True, policy=policy)
+        found += [reminder for reminder in series if first <= reminder.due_on <= last]
+    return found

@@ -3,8 +3,8 @@
 The import runs in three steps, one module each:
 
 * :mod:`~storage.importer.parse` reads the file: encoding, delimiter, header, and every
-  value of every row into typed records (the file's format and each value's rules are
-  described there; pure, runs in a thread);
+  value of every row into typed records, one line at a time (the file's format and each
+  value's rules are described there; pure, runs in a thread);
 * :mod:`~storage.importer.reconcile` resolves the rows in memory against what is stored
   and against earlier rows of the file: the upsert rules and contradictions (pure);
 * :mod:`~storage.importer.write` loads what a batch refers to and writes it in one
@@ -13,8 +13,15 @@ The import runs in three steps, one module each:
 :mod:`~storage.importer.records` holds what they hand each other: the row's values, the
 :class:`ImportProblem` list and the :class:`ImportReport`.
 
+Memory
+    The file is read twice, a line at a time: first to check that all of it is UTF-8 and to
+    count its rows (a bad byte anywhere imports nothing), then to validate and write it
+    batch by batch while the next batch is read. What the import keeps across batches is a
+    few bytes per record (:class:`~storage.importer.reconcile.Touched`), so a million
+    licenses import in tens of megabytes (``benchmarks/scale.py``).
+
 Problems
-    Every row is validated fully before anything is written; a bad row is reported as one
+    Every row is validated fully before it is written; a bad row is reported as one
     :class:`ImportProblem` per bad value (its line, the column as the header names it, a
     :class:`Problem` code and the values to show) and skipped, the good rows are imported.
     The report holds no sentences: ``handlers.desk.import_report`` words the problems in the

@@ -34,12 +34,14 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
+from typing import TextIO
 
 from storage.importer.records import (
     CENTS,
@@ -296,31 +298,38 @@ def _delimiter(header_line: str) -> str:
     return max(counts, key=lambda delimiter: counts[delimiter])
 
 
-def parse_csv_text(
-    text: str, *, default_support_months: int = DEFAULT_SUPPORT_MONTHS
-) -> ParsedFile:
-    """Validate a whole file's text; bad rows become problems, good rows typed records."""
-    parsed = ParsedFile()
-    text = text.removeprefix("\ufeff")
-    first_line = text.split("\n", 1)[0]
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(first_line))
+#: One item of a read file: a good row, or the problems of a refused row (or of the header).
+ReadItem = ImportRow | tuple[ImportProblem, ...]
+
+
+def read_rows(
+    lines: Iterable[str], *, default_support_months: int = DEFAULT_SUPPORT_MONTHS
+) -> Iterator[ReadItem]:
+    """Validate a file line by line (``lines`` as a text file opened with ``newline=""``
+    gives them, the BOM already removed), holding one row at a time: each good row as typed
+    records, each bad row as its problems. A bad header is one item and ends the file."""
+    lines = iter(lines)
+    first_line = next(lines, "")
+    reader = csv.reader(
+        itertools.chain((first_line,), lines), delimiter=_delimiter(first_line.split("\n", 1)[0])
+    )
     header = [name.strip().lower() for name in next(reader, [])]
     missing = tuple(column for column in COLUMNS if column not in header)
     if missing:
-        parsed.errors.append(
+        yield (
             ImportProblem(
                 1, Problem.MISSING_COLUMNS, "", {"columns": missing, "count": len(missing)}
-            )
+            ),
         )
-        return parsed
+        return
     repeated = tuple(sorted({name for name in header if name and header.count(name) > 1}))
     if repeated:
-        parsed.errors.append(
+        yield (
             ImportProblem(
                 1, Problem.REPEATED_COLUMNS, "", {"columns": repeated, "count": len(repeated)}
-            )
+            ),
         )
-        return parsed
+        return
     given = (*COLUMNS, *(column for column in OPTIONAL_COLUMNS if column in header))
     positions = {column: header.index(column) for column in given}
     width = len(header)
@@ -330,35 +339,109 @@ def parse_csv_text(
         values = [value.strip() for value in record]
         if not any(values):
             continue
-        parsed.total += 1
         if len(values) < width or any(values[width:]):
-            parsed.errors.append(
-                ImportProblem(line, Problem.WRONG_WIDTH, "", {"found": len(values), "width": width})
+            yield (
+                ImportProblem(
+                    line, Problem.WRONG_WIDTH, "", {"found": len(values), "width": width}
+                ),
             )
             continue
         try:
-            row = parse_row(
+            yield parse_row(
                 {column: values[at] for column, at in positions.items()},
                 line,
                 default_support_months,
             )
         except RowRefused as refused:
-            parsed.errors += refused.problems
-            continue
-        parsed.rows.append(row)
+            yield refused.problems
+
+
+def parse_csv_text(
+    text: str, *, default_support_months: int = DEFAULT_SUPPORT_MONTHS
+) -> ParsedFile:
+    """Validate a whole file's text; bad rows become problems, good rows typed records."""
+    parsed = ParsedFile()
+    lines = io.StringIO(text.removeprefix("\ufeff"), newline="")
+    for item in read_rows(lines, default_support_months=default_support_months):
+        if isinstance(item, ImportRow):
+            parsed.rows.append(item)
+        else:
+            parsed.errors += item
+        if not is_header_problem(item):
+            parsed.total += 1
     return parsed
+
+
+def is_header_problem(item: ReadItem) -> bool:
+    """Whether the item is the header's problem (then nothing of the file is read)."""
+    return isinstance(item, tuple) and item[0].line == 1 and item[0].code in _HEADER_PROBLEMS
+
+
+_HEADER_PROBLEMS = (Problem.MISSING_COLUMNS, Problem.REPEATED_COLUMNS)
 
 
 def read_csv_file(
     path: str | Path, *, default_support_months: int = DEFAULT_SUPPORT_MONTHS
 ) -> ParsedFile:
-    data = Path(path).read_bytes()
+    """The whole file in memory (small files; the import streams, see :func:`scan_file`)."""
+    scan = scan_file(path)
+    if scan.problem is not None:
+        return ParsedFile(errors=[scan.problem])
+    with open_csv(path) as lines:
+        return parse_csv_text(lines.read(), default_support_months=default_support_months)
+
+
+@dataclass(frozen=True, slots=True)
+class FileScan:
+    """A first, cheap reading of the file: its data rows, or why it cannot be read at all."""
+
+    rows: int = 0
+    """Non-blank lines after the header (good and bad rows)."""
+    problem: ImportProblem | None = None
+
+
+def open_csv(path: str | Path) -> TextIO:
+    """The file as text lines the way :func:`read_rows` takes them (UTF-8, BOM removed)."""
+    return Path(path).open(encoding="utf-8-sig", newline="")
+
+
+def scan_file(path: str | Path) -> FileScan:
+    """Check that the whole file is UTF-8 and count its data rows, one line at a time,
+    before anything is written (so a bad byte anywhere imports nothing)."""
     try:
-        text = data.decode("utf-8-sig")
+        with open_csv(path) as lines:
+            first_line = next(lines, "")
+            reader = csv.reader(
+                itertools.chain((first_line,), lines),
+                delimiter=_delimiter(first_line.split("\n", 1)[0]),
+            )
+            next(reader, None)
+            rows = sum(1 for record in reader if any(value.strip() for value in record))
+    except UnicodeDecodeError:
+        return FileScan(problem=ImportProblem(_first_bad_line(path), Problem.NOT_UTF8))
+    return FileScan(rows)
+
+
+def _first_bad_line(path: str | Path) -> int:
+    """The line of the first byte that is not UTF-8 (the file is read in pieces cut after
+    a newline, which never splits a character)."""
+    lines_before = 0
+    rest = b""
+    with Path(path).open("rb") as file:
+        while chunk := file.read(1 << 20):
+            data = rest + chunk
+            cut = data.rfind(b"\n") + 1
+            whole, rest = data[:cut], data[cut:]
+            try:
+                whole.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                return lines_before + whole[: exc.start].count(b"\n") + 1
+            lines_before += whole.count(b"\n")
+    try:
+        rest.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        return ParsedFile(errors=[ImportProblem(line, Problem.NOT_UTF8)])
-    return parse_csv_text(text, default_support_months=default_support_months)
+        return lines_before + rest[: exc.start].count(b"\n") + 1
+    return lines_before + 1
 
 
 def write_csv(path: str | Path, rows: Iterable[dict[str, str]]) -> None:

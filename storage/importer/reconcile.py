@@ -37,6 +37,7 @@ the database, so the rules are plain code over plain records.
 
 from __future__ import annotations
 
+from array import array
 from dataclasses import dataclass, fields
 from datetime import date, datetime
 from typing import Any, Generic, TypeVar
@@ -136,6 +137,44 @@ _FIELD_COLUMNS = {
 _ENTITY = {"customers": "customer", "products": "product", "licenses": "license", "keys": "key"}
 
 
+CREATED, UPDATED = 1, 2
+
+
+class Touched:
+    """What the import did to the records of one entity, by id: the first line of the file
+    that set each (for :meth:`Run.contradiction`) and whether it was created or updated
+    (each counted once). Ids are dense (SQLite's ``max + 1``), so plain arrays indexed by
+    id take a few bytes per record where a dict would take a hundred."""
+
+    def __init__(self) -> None:
+        self.lines = array("q")
+        self.states = bytearray()
+        self.counts = {CREATED: 0, UPDATED: 0}
+
+    def _fit(self, record_id: int) -> None:
+        if record_id >= len(self.states):
+            grow = max(record_id + 1, 2 * len(self.states)) - len(self.states)
+            self.lines.extend(array("q", bytes(8 * grow)))
+            self.states.extend(bytes(grow))
+
+    def first_line(self, record_id: int) -> int | None:
+        if record_id < len(self.lines) and self.lines[record_id]:
+            return self.lines[record_id]
+        return None
+
+    def set_first_line(self, record_id: int, line: int) -> None:
+        self._fit(record_id)
+        if not self.lines[record_id]:
+            self.lines[record_id] = line
+
+    def mark(self, record_id: int, state: int) -> None:
+        """Count the record as created or updated, unless it was counted before."""
+        self._fit(record_id)
+        if not self.states[record_id]:
+            self.states[record_id] = state
+            self.counts[state] += 1
+
+
 class Run:
     """What the whole import has done so far (across committed batches)."""
 
@@ -149,10 +188,9 @@ class Run:
         earliest the payment can have been recorded. The benefit of the doubt goes to the
         customer: an import made late must not make a payment look late."""
         self.report = ImportReport()
-        self.created: dict[str, set[int]] = {entity: set() for entity in ENTITIES[:4]}
-        self.updated: dict[str, set[int]] = {entity: set() for entity in ENTITIES[:4]}
-        self.first_line: dict[tuple[str, int], int] = {}
-        """(entity, id) → the line of this file that first set it."""
+        self.touched = {entity: Touched() for entity in ENTITIES[:4]}
+        """Per entity: the line of this file that first set each record, and whether the
+        import created or updated it (a few bytes per id, whatever the file's size)."""
         self.kept_keys: set[int] = set()
         """Keys already noted in :attr:`ImportReport.kept`."""
 
@@ -160,7 +198,7 @@ class Run:
         self, table: Table[Any], record: Record[Any], values: Any, line: int
     ) -> ImportProblem | None:
         """None if this row agrees with earlier rows of the file about ``record``."""
-        first = self.first_line.get((table.entity, record.id))
+        first = self.touched[table.entity].first_line(record.id)
         if first is None or record.values == values:
             return None
         for item in fields(values):
@@ -187,12 +225,13 @@ class Run:
         """Count the batch in the report once its transaction committed."""
         report = self.report
         for table in batch.tables():
-            self.created[table.entity].update(r.id for r in table.inserts())
-            self.updated[table.entity].update(
-                r.id for r in table.updates() if r.id not in self.created[table.entity]
-            )
-            report.created[table.entity] = len(self.created[table.entity])
-            report.updated[table.entity] = len(self.updated[table.entity])
+            touched = self.touched[table.entity]
+            for record in table.inserts():
+                touched.mark(record.id, CREATED)
+            for record in table.updates():
+                touched.mark(record.id, UPDATED)
+            report.created[table.entity] = touched.counts[CREATED]
+            report.updated[table.entity] = touched.counts[UPDATED]
         report.created["key_links"] += len(batch.new_links)
         report.imported += batch.imported
         report.errors += batch.errors
@@ -354,7 +393,7 @@ class Batch:
             record = table.create(values)
         else:
             table.change(record, values)
-        self.run.first_line.setdefault((table.entity, record.id), line)
+        self.run.touched[table.entity].set_first_line(record.id, line)
         return record
 
 

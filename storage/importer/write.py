@@ -13,9 +13,11 @@ Speed and safety
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import inspect
+import itertools
 import sqlite3
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import AsyncGenerator, Awaitable, Callable, Iterator, Sequence
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -24,7 +26,15 @@ from typing import Any
 from storage import job_runs
 from storage.columns import date_from_db, date_to_db, money_to_db
 from storage.db import Database, Unit
-from storage.importer.parse import DEFAULT_SUPPORT_MONTHS, ParsedFile, read_csv_file
+from storage.importer.parse import (
+    DEFAULT_SUPPORT_MONTHS,
+    ParsedFile,
+    ReadItem,
+    is_header_problem,
+    open_csv,
+    read_rows,
+    scan_file,
+)
 from storage.importer.reconcile import Batch, Run
 from storage.importer.records import (
     CENTS,
@@ -286,11 +296,44 @@ async def import_parsed(
     progress: Progress | None = None,
     batch_size: int = BATCH_ROWS,
 ) -> ImportReport:
-    """Write validated rows batch by batch; parse problems are carried into the report.
+    """Write rows validated beforehand (:func:`~storage.importer.parse.parse_csv_text`)
+    batch by batch; parse problems are carried into the report. ``today``: see
+    :func:`import_csv`."""
+    items: list[ReadItem] = [*parsed.rows, *(tuple([problem]) for problem in parsed.errors)]
+    items.sort(key=_first_line)
+    return await _import_items(
+        db,
+        iter(items),
+        parsed.total,
+        now=now,
+        today=today,
+        progress=progress,
+        batch_size=batch_size,
+    )
 
-    ``today``: the vendor-local day of the import (default: ``now``'s date in UTC). A
-    support end first seen without ``support_paid_on`` counts as paid the day after the
-    previous import (recorded in ``job_runs`` as ``import``), or today for the first one.
+
+def _first_line(item: ReadItem) -> int:
+    return item.line if isinstance(item, ImportRow) else item[0].line
+
+
+async def _import_items(
+    db: Database,
+    items: Iterator[ReadItem],
+    total: int,
+    *,
+    now: datetime,
+    today: date | None,
+    progress: Progress | None,
+    batch_size: int,
+    in_thread: bool = False,
+) -> ImportReport:
+    """Take the rows ``batch_size`` good ones at a time and write each batch in its own
+    transaction; bad rows only add their problems. After a database failure the rest of
+    the file is still read for its problems, nothing more is written.
+
+    A support end first seen without ``support_paid_on`` counts as paid the day after the
+    previous import (recorded in ``job_runs`` as ``import``), or ``today`` for the first
+    one: the earliest day the payment can have been recorded.
     """
     day = today or now.astimezone(UTC).date()
     async with db.unit() as unit:
@@ -298,41 +341,92 @@ async def import_parsed(
     paid_from = previous + timedelta(days=1) if previous is not None and previous < day else day
     run = Run(now, day, paid_from)
     report = run.report
-    report.rows = parsed.total
-    report.errors += parsed.errors
-    done = parsed.total - len(parsed.rows)
-    if not parsed.rows:
-        await _tell(progress, done, report.rows)
-    for start in range(0, len(parsed.rows), batch_size):
-        rows = parsed.rows[start : start + batch_size]
-        try:
-            async with db.transaction() as unit:
-                row = await unit.fetchone(_NEXT_IDS)
-                assert row is not None
-                batch = Batch(run, tuple(row))
-                await load(unit, batch, rows)
-                for import_row in rows:
-                    batch.add(import_row)
-                await write(unit, batch)
-        except sqlite3.Error as exc:  # the batch was rolled back; later ones would fail too
-            first, last = rows[0].line, rows[-1].line
-            report.errors.append(
-                ImportProblem(
-                    first,
-                    Problem.BATCH_FAILED,
-                    "",
-                    {"first": first, "last": last, "reason": str(exc)},
-                )
-            )
-            break
-        run.commit(batch)
-        done += len(rows)
-        await _tell(progress, done, report.rows)
+    report.rows = total
+    done, told, failed, landed = 0, -1, False, False
+    batches = _batches(items, batch_size, in_thread=in_thread)
+    async with contextlib.aclosing(batches):  # the reading thread is done before return
+        async for rows, problems, read in batches:
+            report.errors += problems
+            done += read - len(rows)
+            if rows and not failed:
+                try:
+                    async with db.transaction() as unit:
+                        row = await unit.fetchone(_NEXT_IDS)
+                        assert row is not None
+                        batch = Batch(run, tuple(row))
+                        await load(unit, batch, rows)
+                        for import_row in rows:
+                            batch.add(import_row)
+                        await write(unit, batch)
+                except sqlite3.Error as exc:  # the batch was rolled back; later ones would fail too
+                    first, last = rows[0].line, rows[-1].line
+                    report.errors.append(
+                        ImportProblem(
+                            first,
+                            Problem.BATCH_FAILED,
+                            "",
+                            {"first": first, "last": last, "reason": str(exc)},
+                        )
+                    )
+                    failed = True
+                else:
+                    run.commit(batch)
+                    landed = True
+                    done += len(rows)
+                    await _tell(progress, done, total)
+                    told = done
+    if told != done and not failed:
+        await _tell(progress, done, total)
     report.errors.sort(key=lambda problem: problem.line)
-    if done > parsed.total - len(parsed.rows):  # some rows landed: the file was seen today
+    if landed:  # some rows landed: the file was seen today
         async with db.transaction() as unit:
             await job_runs.finish(unit, IMPORT_JOB, day, now, {"rows": report.rows})
     return report
+
+
+Taken = tuple[list[ImportRow], list[ImportProblem], int]
+
+
+async def _batches(
+    items: Iterator[ReadItem], batch_size: int, *, in_thread: bool
+) -> AsyncGenerator[Taken, None]:
+    """The file's batches (see :func:`_take`); ``in_thread``: each is read in a thread
+    while the one before it is written, so reading the file and writing overlap."""
+    if not in_thread:
+        while True:
+            taken = _take(items, batch_size)
+            yield taken
+            if len(taken[0]) < batch_size:  # the end of the file
+                return
+    ahead = asyncio.ensure_future(asyncio.to_thread(_take, items, batch_size))
+    try:
+        while True:
+            taken = await ahead
+            if len(taken[0]) < batch_size:
+                yield taken
+                return
+            ahead = asyncio.ensure_future(asyncio.to_thread(_take, items, batch_size))
+            yield taken
+    finally:
+        if not ahead.done():  # let the thread finish with the file before it is closed
+            await asyncio.wait([ahead])
+
+
+def _take(items: Iterator[ReadItem], batch_size: int) -> Taken:
+    """The next ``batch_size`` good rows (fewer at the end of the file), the problems of
+    the bad rows between them, and how many items were read."""
+    rows: list[ImportRow] = []
+    problems: list[ImportProblem] = []
+    read = 0
+    for item in items:
+        read += 1
+        if isinstance(item, ImportRow):
+            rows.append(item)
+            if len(rows) == batch_size:
+                break
+        else:
+            problems += item
+    return rows, problems, read
 
 
 async def _tell(progress: Progress | None, done: int, total: int) -> None:
@@ -354,13 +448,33 @@ async def import_csv(
 ) -> ImportReport:
     """Import the vendor's CSV (rules in :mod:`storage.importer`); never raises for bad data.
 
+    The file is read twice, one line at a time, so memory does not grow with its size: a
+    first pass checks that it is UTF-8 and counts its rows (a bad byte anywhere imports
+    nothing), the second validates and writes batch by batch, holding one batch of rows.
     Opens its own transactions, one per batch: never call it inside ``db.unit()``.
     ``progress(done_rows, total_rows)`` is called after each batch (it may be async).
-    ``today``: the vendor-local day of the import (see :func:`import_parsed`).
+    ``today``: the vendor-local day of the import (default: ``now``'s date in UTC), the
+    day a support end without ``support_paid_on`` counts as paid when first seen.
     """
-    parsed = await asyncio.to_thread(
-        read_csv_file, path, default_support_months=default_support_months
-    )
-    return await import_parsed(
-        db, parsed, now=now, today=today, progress=progress, batch_size=batch_size
-    )
+    scan = await asyncio.to_thread(scan_file, path)
+    if scan.problem is not None:
+        report = ImportReport(errors=[scan.problem])
+        await _tell(progress, 0, 0)
+        return report
+    with open_csv(path) as lines:
+        items = read_rows(lines, default_support_months=default_support_months)
+        first = await asyncio.to_thread(next, items, None)
+        if first is None or is_header_problem(first):  # nothing is imported, no row counted
+            report = ImportReport(errors=list(first) if isinstance(first, tuple) else [])
+            await _tell(progress, 0, 0)
+            return report
+        return await _import_items(
+            db,
+            itertools.chain((first,), items),
+            scan.rows,
+            now=now,
+            today=today,
+            progress=progress,
+            batch_size=batch_size,
+            in_thread=True,
+        )
