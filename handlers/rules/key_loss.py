@@ -41,7 +41,12 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from handlers.rules.key_renewal import KeyForRun, RunOutcome, key_run_outcome, takes_part_in_runs
+from handlers.rules.key_renewal import (
+    RunOutcome,
+    key_as_run_sees_it,
+    key_run_outcome,
+    takes_part_in_runs,
+)
 
 if TYPE_CHECKING:
     from handlers.policy import Policy
@@ -95,14 +100,11 @@ def protection_covers(
     for a vendor that does not offer the service (a flag left in its data means nothing)."""
     if support_end is None or not policy.services.protection:
         return False
-    key = KeyForRun(
-        key_id=0,
-        serial="",
+    key = key_as_run_sees_it(
         kind=kind,
         status=status,
         protection_service=protection_service,
         support_end=support_end,
-        customer_id=0,
         lapsed_on=lapsed_on,
     )
     if not takes_part_in_runs(key):

@@ -21,7 +21,7 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from handlers.rules.key_renewal import KeyForRun, RunOutcome, key_run_outcome
+from handlers.rules.key_renewal import RunOutcome, key_as_run_sees_it, key_run_outcome
 
 if TYPE_CHECKING:
     from handlers.policy import Policy
@@ -112,14 +112,8 @@ def key_protection(
     if not protection_service:
         lapsed = deadline is not None and today > deadline
         return state(ProtectionState.LAPSED if lapsed else ProtectionState.NOT_CONNECTED)
-    run = KeyForRun(
-        key_id=0,
-        serial="",
-        kind=kind,
-        status=status,
-        protection_service=True,
-        support_end=support_end,
-        customer_id=0,
+    run = key_as_run_sees_it(
+        kind=kind, status=status, protection_service=True, support_end=support_end
     )
     outcome = key_run_outcome(run, today, policy)
     if outcome is RunOutcome.PROLONGED:

@@ -52,6 +52,28 @@ class KeyForRun:
     """The day the service lapsed because support was paid late; None when it did not."""
 
 
+def key_as_run_sees_it(
+    *,
+    kind: str,
+    status: str,
+    protection_service: bool,
+    support_end: date | None,
+    lapsed_on: date | None = None,
+) -> KeyForRun:
+    """One key as the monthly run would see it (no id, serial or owner): for the rules that
+    ask how the run treats a key (a loss covered, the state shown in My keys)."""
+    return KeyForRun(
+        key_id=0,
+        serial="",
+        kind=kind,
+        status=status,
+        protection_service=protection_service,
+        support_end=support_end,
+        customer_id=0,
+        lapsed_on=lapsed_on,
+    )
+
+
 class RunOutcome(StrEnum):
     PROLONGED = "prolonged"
     EXCLUDED_STATUS = "excluded_status"
