@@ -21,12 +21,13 @@ import asyncio
 import logging
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from aiogram import Bot
 from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.exceptions import ClientDecodeError, TelegramConflictError, TelegramUnauthorizedError
-from aiogram.methods import GetUpdates
+from aiogram.methods import GetUpdates, TelegramMethod
+from aiogram.methods.base import Response
 from aiogram.types import Update
 from aiohttp import ClientSession
 
@@ -38,6 +39,7 @@ from storage.db import Database
 from storage.models import Platform
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 ALLOWED_UPDATES = ["message", "callback_query"]
 _CHATTY = (
@@ -87,7 +89,23 @@ async def store_updates(
 class RepairingSession(AiohttpSession):
     """aiogram's aiohttp session, reading answers with U+FFFD in place of bytes that are not
     UTF-8 (aiogram decodes strictly: one bad byte in a getUpdates answer would fail every
-    poll, and no update after it would ever arrive)."""
+    poll, and no update after it would ever arrive).
+
+    It also keeps the ``Response[...]`` class of every method's result referenced: aiogram
+    asks pydantic for it on each call and pydantic caches it weakly, so after a garbage
+    collection it would be built again (measured by benchmarks/telegram_e2e.py)."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._response_types: dict[Any, Any] = {}
+
+    def check_response(
+        self, bot: Bot, method: TelegramMethod[T], status_code: int, content: str
+    ) -> Response[T]:
+        returning = method.__returning__
+        if returning not in self._response_types:
+            self._response_types[returning] = Response[returning]  # type: ignore[valid-type]
+        return super().check_response(bot, method, status_code, content)
 
     async def create_session(self) -> ClientSession:
         session = await super().create_session()
