@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from datetime import date, datetime
+from typing import Any
 
 from storage.columns import date_from_db, date_to_db, time_to_db
 from storage.db import Unit
@@ -50,12 +51,7 @@ async def logged_for_support_ends(
         (date_to_db(first), date_to_db(last)),
         heavy=True,
     )
-    logged: set[tuple[int, str, date]] = set()
-    for row in rows:
-        support_end = date_from_db(row["support_end"])
-        assert support_end is not None
-        logged.add((row["license_id"], row["kind"], support_end))
-    return logged
+    return _logged(rows)
 
 
 async def logged_for_licenses(unit: Unit, license_ids: Iterable[int]) -> set[tuple[int, str, date]]:
@@ -67,12 +63,7 @@ async def logged_for_licenses(unit: Unit, license_ids: Iterable[int]) -> set[tup
         (json.dumps(sorted(set(license_ids))),),
         heavy=True,
     )
-    logged: set[tuple[int, str, date]] = set()
-    for row in rows:
-        support_end = date_from_db(row["support_end"])
-        assert support_end is not None
-        logged.add((row["license_id"], row["kind"], support_end))
-    return logged
+    return _logged(rows)
 
 
 async def licenses_with_unlogged(unit: Unit, due: Iterable[tuple[date, str, bool]]) -> list[int]:
@@ -115,3 +106,13 @@ async def record_many(
             for license_id, kind, support_end, due_on in reminders
         ),
     )
+
+
+def _logged(rows: Iterable[Any]) -> set[tuple[int, str, date]]:
+    """(license id, kind, support end) of reminder_log rows."""
+    logged: set[tuple[int, str, date]] = set()
+    for row in rows:
+        support_end = date_from_db(row["support_end"])
+        assert support_end is not None
+        logged.add((row["license_id"], row["kind"], support_end))
+    return logged
