@@ -1,4 +1,5 @@
-"""Command line: ``python -m bot console|migrate|import|export|jobs|check|run|backup|restore``."""
+"""Command line: ``python -m bot console|migrate|import|export|jobs|check|run|backup|restore|web|
+managers``."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from bot.app import App, open_app
 from bot.backup_cli import add_commands, backup_command, restore_command
 from bot.logs import configure_logging
 from bot.settings import Settings, SettingsError, load_settings
+from bot.web.cli import add_commands as add_web_commands
 from handlers.i18n import LANGUAGES, default_language, texts
 from handlers.policy import PolicyError, bundled_profiles, policy_path
 from handlers.rules.dates import local_today
@@ -71,6 +73,7 @@ def build_parser() -> argparse.ArgumentParser:
     renewals.add_argument("--month", type=_month, help="YYYY-MM (default: the latest run)")
     renewals.add_argument("--db", type=Path)
     add_commands(commands)
+    add_web_commands(commands)
     return parser
 
 
@@ -162,6 +165,14 @@ async def _run(args: argparse.Namespace, settings: Settings) -> int:
             return await run(app)
         if args.command == "jobs":
             return await _jobs(app, args)
+        if args.command == "web":
+            from bot.web.cli import web_command
+
+            return await web_command(app, args)
+        if args.command == "managers":
+            from bot.web.cli import managers_command
+
+            return await managers_command(app, args)
     raise AssertionError(args.command)
 
 

@@ -25,7 +25,11 @@ from storage.db import Database
 log = logging.getLogger(__name__)
 
 
-def monitoring_app(monitor: Monitor, db: Database, *, outbox_max_age: float) -> web.Application:
+def add_monitoring_routes(
+    app: web.Application, monitor: Monitor, db: Database, *, outbox_max_age: float
+) -> None:
+    """``/healthz`` and ``/metrics`` on ``app`` (this server's or the web desk's)."""
+
     async def healthz(request: web.Request) -> web.Response:
         health = await monitor.health(db, outbox_max_age=outbox_max_age)
         return web.json_response(health.as_json(), status=200 if health.ok else 503)
@@ -35,9 +39,13 @@ def monitoring_app(monitor: Monitor, db: Database, *, outbox_max_age: float) -> 
         body = generate_latest(monitor.metrics.registry)
         return web.Response(body=body, headers={"Content-Type": CONTENT_TYPE_LATEST})
 
-    app = web.Application()
     app.router.add_get("/healthz", healthz)
     app.router.add_get("/metrics", metrics)
+
+
+def monitoring_app(monitor: Monitor, db: Database, *, outbox_max_age: float) -> web.Application:
+    app = web.Application()
+    add_monitoring_routes(app, monitor, db, outbox_max_age=outbox_max_age)
     return app
 
 

@@ -96,13 +96,17 @@ def backup_plan(app: App) -> BackupPlan | None:
 
 
 def background_services(app: App) -> list[Service]:
-    """Services beside the channels: the scheduler, and ``/healthz`` and ``/metrics`` when
-    ``METRICS_PORT`` is set."""
+    """Services beside the channels: the scheduler, ``/healthz`` and ``/metrics`` when
+    ``METRICS_PORT`` is set, and the managers' web desk when ``WEB_PORT`` is set."""
     services: list[Service] = [SchedulerService(app)]
     if app.settings.metrics_port is not None:
         from bot.monitoring import MonitoringService
 
         services.append(MonitoringService(app))
+    if app.settings.web_port is not None:
+        from bot.web.service import WebService
+
+        services.append(WebService(app))
     return services
 
 

@@ -65,6 +65,12 @@ class Settings(BaseSettings):
     metrics_host: str = "127.0.0.1"
     #: ``/healthz`` reports the outbox stuck when a due message has waited this long.
     health_outbox_max_age: Annotated[int, Field(gt=0)] = 600
+    #: The managers' web desk on this port (with ``/healthz`` and ``/metrics``); unset: off.
+    web_port: Annotated[int, Field(gt=0, lt=65536)] | None = None
+    web_host: str = "127.0.0.1"
+    #: The desk's address as managers open it (the base of ``/web`` sign-in links), e.g.
+    #: ``https://desk.example.com``; unset: ``http://WEB_HOST:WEB_PORT``.
+    web_public_url: AnyHttpUrl | None = None
 
     @field_validator("manager_telegram_ids", "manager_vk_ids", mode="before")
     @classmethod
@@ -108,6 +114,8 @@ class Settings(BaseSettings):
         "vk_group_id",
         "manager_language",
         "metrics_port",
+        "web_port",
+        "web_public_url",
         mode="before",
     )
     @classmethod

@@ -284,6 +284,19 @@ class DeskPolicy(_Section):
     show_manager_names: bool = True
 
 
+class WebDeskPolicy(_Section):
+    #: A signed-in manager's session ends this many hours after sign-in.
+    session_hours: PositiveInt = 12
+    #: A sign-in link from ``/web`` works once, within this many minutes.
+    sign_in_link_minutes: PositiveInt = 15
+    #: Failed sign-ins allowed within the window for one login, and from one address.
+    attempts_per_login: PositiveInt = 5
+    attempts_per_address: PositiveInt = 20
+    attempts_window_minutes: PositiveInt = 15
+    #: Requests on one page of the list.
+    page_size: PositiveInt = 25
+
+
 class Policy(_Section):
     model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True)
 
@@ -317,6 +330,7 @@ class Policy(_Section):
     linking: LinkingPolicy = LinkingPolicy()
     ratings: RatingPolicy = RatingPolicy()
     desk: DeskPolicy = DeskPolicy()
+    web_desk: WebDeskPolicy = WebDeskPolicy()
 
     @field_validator("timezone")
     @classmethod

@@ -16,6 +16,8 @@ class Platform(StrEnum):
     TELEGRAM = "telegram"
     VK = "vk"
     CONSOLE = "console"
+    #: The managers' web desk (``bot/web``): managers only, no customer writes from there.
+    WEB = "web"
 
 
 class Protection(StrEnum):

@@ -39,6 +39,9 @@ SETTING_NAMES = [
     "METRICS_PORT",
     "METRICS_HOST",
     "HEALTH_OUTBOX_MAX_AGE",
+    "WEB_PORT",
+    "WEB_HOST",
+    "WEB_PUBLIC_URL",
 ]
 
 

@@ -22,3 +22,4 @@ history-actor_manager = { $name } ({ $messenger })
 history-messenger_telegram = Telegram
 history-messenger_vk = ВКонтакте
 history-messenger_console = конзола
+history-messenger_web = уеб пулт

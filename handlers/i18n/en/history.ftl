@@ -22,3 +22,4 @@ history-actor_manager = { $name } ({ $messenger })
 history-messenger_telegram = Telegram
 history-messenger_vk = VK
 history-messenger_console = console
+history-messenger_web = web desk

@@ -24,3 +24,4 @@ history-actor_manager = { $name } ({ $messenger })
 history-messenger_telegram = Telegram
 history-messenger_vk = ВКонтакте
 history-messenger_console = консоль
+history-messenger_web = веб-пульт

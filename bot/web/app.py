@@ -1,0 +1,188 @@
+"""The web desk's aiohttp application: templates, security headers, sessions, CSRF, routes.
+
+* Every page but the sign-in pages (and ``/static``, ``/healthz``, ``/metrics``) needs a
+  session: without one a page redirects to ``/signin``.
+* Every POST carries the session's CSRF token (the sign-in forms: the one in their own
+  cookie); a missing or wrong one is refused with 403 and changes nothing.
+* Every response carries the security headers (:func:`_security_headers`); pages, which
+  hold personal data, are never cached.
+"""
+
+from __future__ import annotations
+
+import hmac
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import aiohttp_jinja2
+import jinja2
+from aiohttp import web
+
+from bot.health import Monitor
+from handlers.desk.manager_desk import ManagerDesk
+from handlers.engine.dispatcher import Engine
+from handlers.engine.messages import Button
+from handlers.i18n import texts
+from storage import web_managers, web_sessions
+from storage.web_managers import WebManager
+from storage.web_sessions import WebSession
+
+HERE = Path(__file__).parent
+SESSION_COOKIE = "desk_session"
+#: The sign-in forms' CSRF token (before there is a session).
+SIGN_IN_COOKIE = "desk_sign_in"
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+)
+#: Pages anyone may open.
+PUBLIC_PATHS = ("/signin", "/healthz", "/metrics")
+PUBLIC_PREFIXES = ("/signin/", "/static/")
+
+
+@dataclass(frozen=True, slots=True)
+class Notice:
+    """What the desk answered a manager's action on a request, shown once on its page: the
+    engine's replies and the buttons they offer."""
+
+    request_id: int
+    lines: tuple[str, ...]
+    buttons: tuple[Button, ...] = ()
+
+
+@dataclass
+class WebDesk:
+    """What every page of the desk uses."""
+
+    engine: Engine
+    #: Cookies marked Secure (the desk is served over https).
+    secure_cookies: bool = False
+    #: The answers to a manager's last action, by session, until their page shows them.
+    notices: dict[str, Notice] = field(default_factory=dict)
+
+    @property
+    def desk(self) -> ManagerDesk:
+        return self.engine.desk
+
+
+DESK = web.AppKey("desk", WebDesk)
+MANAGER = web.RequestKey("desk.manager", WebManager)
+SESSION = web.RequestKey("desk.session", WebSession)
+
+
+def desk_of(request: web.Request) -> WebDesk:
+    return request.app[DESK]
+
+
+def manager_of(request: web.Request) -> WebManager:
+    return request[MANAGER]
+
+
+def session_of(request: web.Request) -> WebSession:
+    return request[SESSION]
+
+
+def session_key(request: web.Request) -> str:
+    return request.cookies.get(SESSION_COOKIE, "")
+
+
+def same_token(given: object, expected: str) -> bool:
+    return isinstance(given, str) and bool(expected) and hmac.compare_digest(given, expected)
+
+
+def see_other(location: str) -> web.Response:
+    """A redirect after a POST (a response to set cookies on, not an exception)."""
+    return web.Response(status=303, headers={"Location": location})
+
+
+def _is_public(path: str) -> bool:
+    return path in PUBLIC_PATHS or path.startswith(PUBLIC_PREFIXES)
+
+
+Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+
+
+@web.middleware
+async def _sessions(request: web.Request, handler: Handler) -> web.StreamResponse:
+    """A page's session and manager; the CSRF token of a POST."""
+    if _is_public(request.path):
+        return await handler(request)
+    desk = desk_of(request)
+    cookie = session_key(request)
+    session: WebSession | None = None
+    manager: WebManager | None = None
+    if cookie:
+        async with desk.engine.db.unit() as unit:
+            session = await web_sessions.find(unit, cookie, desk.engine.clock())
+            if session is not None:
+                manager = await web_managers.get(unit, session.manager_id)
+    if session is None or manager is None:
+        if request.method == "GET":
+            raise web.HTTPSeeOther("/signin")
+        raise web.HTTPForbidden(text="Sign in first.")
+    if request.method == "POST":
+        form = await request.post()
+        if not same_token(form.get("csrf"), session.csrf):
+            raise web.HTTPForbidden(text="The form is out of date: open the page again.")
+    request[SESSION] = session
+    request[MANAGER] = manager
+    return await handler(request)
+
+
+async def _security_headers(request: web.Request, response: web.StreamResponse) -> None:
+    headers = response.headers
+    headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+    headers["X-Frame-Options"] = "DENY"
+    headers["X-Content-Type-Options"] = "nosniff"
+    headers["Referrer-Policy"] = "no-referrer"
+    if not request.path.startswith("/static/"):
+        headers["Cache-Control"] = "no-store"
+
+
+def web_application(
+    engine: Engine,
+    *,
+    secure_cookies: bool = False,
+    monitor: Monitor | None = None,
+    outbox_max_age: float = 600,
+) -> web.Application:
+    """The desk for ``engine``'s database and desk; ``/healthz`` and ``/metrics`` too when
+    ``monitor`` is given."""
+    from bot.web import navigation, request_list, request_page, sign_in
+
+    app = web.Application(middlewares=[_sessions])
+    app[DESK] = WebDesk(engine, secure_cookies=secure_cookies)
+    aiohttp_jinja2.setup(
+        app,
+        loader=jinja2.FileSystemLoader(HERE / "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    app.on_response_prepare.append(_security_headers)
+    app.router.add_static("/static/", HERE / "static", append_version=True)
+    sign_in.add_routes(app)
+    request_list.add_routes(app)
+    request_page.add_routes(app)
+    navigation.add_routes(app)
+    if monitor is not None:
+        from bot.monitoring import add_monitoring_routes
+
+        add_monitoring_routes(app, monitor, engine.db, outbox_max_age=outbox_max_age)
+    return app
+
+
+def page_context(request: web.Request, **values: object) -> dict[str, object]:
+    """What every signed-in page's template gets: the texts, the manager, the CSRF token,
+    the navigation."""
+    from bot.web.navigation import NAVIGATION
+
+    manager = manager_of(request)
+    return {
+        "t": texts(manager.language),
+        "manager": manager,
+        "csrf": session_of(request).csrf,
+        "navigation": NAVIGATION,
+        "path": request.path,
+        **values,
+    }

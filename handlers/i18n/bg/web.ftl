@@ -1,0 +1,66 @@
+web-title = Пулт на мениджърите
+web-nav_requests = Заявки
+web-language = Език
+web-language_ru = Русский
+web-language_en = English
+web-language_bg = Български
+web-language_choose = Смени
+web-sign_out = Изход
+web-sign_in_title = Вход в пулта на мениджърите
+web-login = Потребителско име
+web-password = Парола
+web-sign_in = Вход
+web-sign_in_hint = Нямате парола? Напишете /web на бота в личен чат: той ще ви изпрати линк за вход.
+web-sign_in_wrong = Грешно потребителско име или парола.
+web-sign_in_too_many = Твърде много неуспешни опити. Опитайте отново след { $minutes ->
+        [one] { $minutes } минута
+       *[other] { $minutes } минути
+    }.
+web-link_invalid = Този линк за вход вече е използван или е изтекъл. Поискайте нов: напишете /web на бота.
+web-link_confirm = Натиснете „Вход“, за да влезете в пулта с този линк. Линкът работи веднъж.
+web-count_open = Отворени: { $count }
+web-count_new = Нови: { $count }
+web-count_overdue = Просрочени: { $count }
+web-count_documents = Чакат документи: { $count }
+web-filter_search = Търсене
+web-filter_search_hint = клиент, телефон, лиценз, ключ, номер на заявка
+web-filter_status = Статус
+web-status_open = Отворени
+web-status_all = Всички
+web-any = Всеки
+web-filter_kind = Вид
+web-filter_manager = Мениджър
+web-manager_mine = Моите
+web-manager_none = Непоети
+web-filter_documents = Чакат документи
+web-filter_overdue = Просрочен първи отговор
+web-filter_apply = Покажи
+web-found = { $count ->
+        [one] Намерена е { $count } заявка
+       *[other] Намерени са { $count } заявки
+    }
+web-column_number = Номер
+web-column_kind = Вид
+web-column_status = Статус
+web-column_customer = Клиент
+web-column_filed = Подадена
+web-column_manager = Мениджър
+web-overdue = просрочена
+web-page_previous = ← Назад
+web-page_next = Напред →
+web-page_of = Страница { $page } от { $pages }
+web-back_to_list = ← Към заявките
+web-answer = Отговор на въпроса на бота
+web-send = Изпрати
+web-cancel = Отказ
+web-reply = Отговор на клиента
+web-reply_send = Изпрати отговора
+web-reject_reason = Причина за отказа
+web-reject_send = Откажи
+web-minutes = Минути на сесията
+web-minutes_send = Издай сметка
+web-files = Файлове
+web-file_view = отвори
+web-file_not_yet = още не е изтеглен
+web-history = История
+web-text_empty = Първо напишете текста.

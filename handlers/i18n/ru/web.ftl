@@ -1,0 +1,68 @@
+web-title = Пульт менеджеров
+web-nav_requests = Заявки
+web-language = Язык
+web-language_ru = Русский
+web-language_en = English
+web-language_bg = Български
+web-language_choose = Сменить
+web-sign_out = Выйти
+web-sign_in_title = Вход в пульт менеджеров
+web-login = Логин
+web-password = Пароль
+web-sign_in = Войти
+web-sign_in_hint = Нет пароля? Напишите боту /web в личном чате — он пришлёт ссылку для входа.
+web-sign_in_wrong = Неверный логин или пароль.
+web-sign_in_too_many = Слишком много неудачных попыток. Попробуйте снова через { $minutes ->
+        [one] { $minutes } минуту
+        [few] { $minutes } минуты
+       *[many] { $minutes } минут
+    }.
+web-link_invalid = Ссылка для входа уже использована или устарела. Попросите новую: напишите боту /web.
+web-link_confirm = Нажмите «Войти», чтобы войти в пульт по этой ссылке. Ссылка сработает один раз.
+web-count_open = Открыто: { $count }
+web-count_new = Новых: { $count }
+web-count_overdue = Просрочено: { $count }
+web-count_documents = Ждут документов: { $count }
+web-filter_search = Поиск
+web-filter_search_hint = клиент, телефон, лицензия, ключ, номер заявки
+web-filter_status = Статус
+web-status_open = Открытые
+web-status_all = Все
+web-any = Любой
+web-filter_kind = Тип
+web-filter_manager = Менеджер
+web-manager_mine = Мои
+web-manager_none = Никем не взятые
+web-filter_documents = Ждут документов
+web-filter_overdue = Просрочен первый ответ
+web-filter_apply = Показать
+web-found = { $count ->
+        [one] Найдена { $count } заявка
+        [few] Найдено { $count } заявки
+       *[many] Найдено { $count } заявок
+    }
+web-column_number = Номер
+web-column_kind = Тип
+web-column_status = Статус
+web-column_customer = Клиент
+web-column_filed = Подана
+web-column_manager = Менеджер
+web-overdue = просрочена
+web-page_previous = ← Назад
+web-page_next = Дальше →
+web-page_of = Страница { $page } из { $pages }
+web-back_to_list = ← К списку заявок
+web-answer = Ответ на вопрос бота
+web-send = Отправить
+web-cancel = Отменить
+web-reply = Ответ клиенту
+web-reply_send = Отправить ответ
+web-reject_reason = Причина отказа
+web-reject_send = Отклонить
+web-minutes = Минуты сеанса
+web-minutes_send = Выставить счёт
+web-files = Файлы
+web-file_view = открыть
+web-file_not_yet = ещё не загружен
+web-history = История
+web-text_empty = Сначала напишите текст.
