@@ -50,11 +50,17 @@ def manager_desk(settings: Settings, vendor_language: str) -> ManagerDesk:
     if settings.vk_group_id is not None:
         # The community's chat link; VK passes ``ref`` with the first message (VK channel).
         invite_links = (("VK", f"https://vk.me/club{settings.vk_group_id}?ref={{token}}"),)
+    web_url: str | None = None
+    if settings.web_public_url is not None:
+        web_url = str(settings.web_public_url).rstrip("/")
+    elif settings.web_port is not None:
+        web_url = f"http://{settings.web_host}:{settings.web_port}"
     return ManagerDesk(
         # The desk's exports go to <files_dir>/exports (handlers.desk.desk_commands adds "exports").
         tuple(destinations),
         files_dir=settings.files_dir,
         invite_links=invite_links,
+        web_url=web_url,
     )
 
 

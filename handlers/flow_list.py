@@ -19,6 +19,7 @@ from handlers.desk.invite import InviteFlow
 from handlers.desk.linking_desk import LinkingDeskFlow
 from handlers.desk.session_bill import SessionBillFlow
 from handlers.desk.transfer_desk import TransferDeskFlow
+from handlers.desk.web_link import WebLinkFlow
 from handlers.engine.flow import Flow
 from handlers.flows.booking import BookingFlow
 from handlers.flows.callback import CallbackFlow
@@ -74,6 +75,7 @@ def default_flows(*, files_dir: Path | None = None) -> list[Flow]:
         LinkingDeskFlow(),
         TransferDeskFlow(),
         SessionBillFlow(),
+        WebLinkFlow(),
         # Started by other flows, commands or buttons only.
         ConsentFlow(),
         LinkRequestFlow(),

@@ -28,6 +28,9 @@ class ManagerDesk:
     #: ("Telegram", "https://t.me/<bot>?start={token}"), ("VK", "https://vk.me/<club>?ref={token}").
     #: Empty: /invite shows the plain ``/start TOKEN`` form (works in the console).
     invite_links: tuple[tuple[str, str], ...] = ()
+    #: The web desk's address as managers open it (``/web`` links start with it); None:
+    #: no web desk is served, and ``/web`` says so.
+    web_url: str | None = None
 
     @classmethod
     def console_only(cls) -> ManagerDesk:

@@ -22,5 +22,6 @@ telegram-command_request = Заявка по номер
 telegram-command_find = Намери клиент
 telegram-command_stats = Статистика
 telegram-command_export = Експорт на заявките (CSV)
+telegram-command_web = Вход в уеб пулта на мениджърите
 telegram-command_minutes = Въведи минутите на сесия
 telegram-command_other = Команда { $command }

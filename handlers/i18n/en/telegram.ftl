@@ -22,5 +22,6 @@ telegram-command_request = A request by its number
 telegram-command_find = Find a customer
 telegram-command_stats = Statistics
 telegram-command_export = Export requests (CSV)
+telegram-command_web = Sign in to the managers' web desk
 telegram-command_minutes = Enter the minutes of a session
 telegram-command_other = Command { $command }

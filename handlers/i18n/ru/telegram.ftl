@@ -23,5 +23,6 @@ telegram-command_request = Заявка по номеру
 telegram-command_find = Найти клиента
 telegram-command_stats = Статистика
 telegram-command_export = Выгрузить заявки (CSV)
+telegram-command_web = Вход в веб-пульт менеджеров
 telegram-command_minutes = Ввести минуты сеанса
 telegram-command_other = Команда { $command }
