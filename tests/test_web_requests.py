@@ -216,6 +216,10 @@ async def test_a_reply_from_the_web_reaches_the_customer_and_the_history(
     assert (await request_row(db, number))["status"] == "waiting_customer"
     assert "Счёт &lt;b&gt;отправлен&lt;/b&gt;" in html
     assert "Анна Петрова (веб-пульт)" in html
+    chat_manager = console_manager(engine)
+    await chat_manager.send(f"/request {number}")  # the manager chat's history has it too
+    assert "Счёт <b>отправлен</b>" in chat_manager.text
+    assert "Анна Петрова (веб-пульт)" in chat_manager.text
 
 
 async def test_a_reply_from_the_manager_chat_shows_in_the_web_history(
