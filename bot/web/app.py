@@ -43,8 +43,8 @@ PUBLIC_PREFIXES = ("/signin/", "/static/")
 
 @dataclass(frozen=True, slots=True)
 class Notice:
-    """What the desk answered a manager's action on a request, shown once on its page: the
-    engine's replies and the buttons they offer."""
+    """What the desk answered a manager's last action on a request, shown on its page until
+    the next action: the engine's replies and the buttons they offer."""
 
     request_id: int
     lines: tuple[str, ...]
@@ -58,7 +58,7 @@ class WebDesk:
     engine: Engine
     #: Cookies marked Secure (the desk is served over https).
     secure_cookies: bool = False
-    #: The answers to a manager's last action, by session, until their page shows them.
+    #: The answer to each session's last action (until the next one or the sign-out).
     notices: dict[str, Notice] = field(default_factory=dict)
 
     @property

@@ -135,9 +135,9 @@ async def request_page(request: web.Request) -> web.Response:
             FileLine(a.id, a.original_name, a.size, a.stored_path is not None, _previewable(a))
             for a in await requests.attachments(unit, request_id)
         ]
+    # The desk's last answer stays on its request's page (its buttons pressable) until the
+    # manager's next action replaces it.
     shown = notice if notice is not None and notice.request_id == request_id else None
-    if shown is not None:
-        desk.notices.pop(session_key(request), None)
     awaited = await desk_bridge.awaited(engine, manager)
     waiting_here = awaited is not None and awaited.request_id in (None, request_id)
     card_buttons = [b for row in cards.card_buttons(t, found) for b in row]

@@ -224,3 +224,23 @@ async def sidorova_until_modules(db: Database, chat: Chat) -> None:
     await chat.press_key("transfer.key_button", serial="M-100200")
     await chat.press_key("transfer.done_button", count=1)
     await chat.press_key("transfer.no_order")
+
+
+async def transfer_returning_modules(db: Database, chat: Chat, *, modules: bool = True) -> int:
+    """Sidorova files a complete transfer of L-1004 on M-100200 (in the chat's language)."""
+    await link(db, chat, SIDOROVA)
+    await chat.send("/menu")
+    await chat.press_key("transfer.menu")
+    await agree_if_asked(chat)
+    await chat.press_key("transfer.operation_button_merge")
+    await chat.press_key("transfer.license_button", number="L-1004")
+    await chat.press_key("transfer.done_button", count=1)
+    await chat.send("2")
+    await chat.press_key("transfer.key_button", serial="M-100200")
+    await chat.press_key("transfer.done_button", count=1)
+    await chat.press_key("transfer.no_order")
+    await chat.press_key("transfer.yes" if modules else "transfer.no")
+    await send_file(chat, "letter.pdf")
+    await send_file(chat, "L-1004.WibuCmRaU")
+    await chat.press_key("transfer.files_done")
+    return await last_request_id(db)
