@@ -5,6 +5,7 @@ on either desk show in the other's history (docs/rules.md#web-desk)."""
 
 from __future__ import annotations
 
+import asyncio
 import re
 from pathlib import Path
 
@@ -269,3 +270,17 @@ async def test_a_request_closed_meanwhile_is_not_answered_twice(
     answer = await client.post(f"/requests/{number}/reply", data={"csrf": token, "text": "Поздно"})
     assert answer.status == 400  # the page's reply form belonged to an open request
     assert not any("Поздно" in m.text for m in await messages_to(db, Platform.TELEGRAM, "1001"))
+
+
+async def test_two_replies_sent_at_once_each_reach_their_own_request(
+    client: Client, db: Database, engine: Engine
+) -> None:
+    first = await file_renewal(db, Chat(engine, user_id="1001"))
+    second = await file_renewal(db, Chat(engine, user_id="1002"))
+    token = await signed_in(client, db)
+    await asyncio.gather(
+        client.post(f"/requests/{first}/reply", data={"csrf": token, "text": "Первому"}),
+        client.post(f"/requests/{second}/reply", data={"csrf": token, "text": "Второму"}),
+    )
+    assert "Первому" in (await last_to(db, Platform.TELEGRAM, "1001")).text
+    assert "Второму" in (await last_to(db, Platform.TELEGRAM, "1002")).text

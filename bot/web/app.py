@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import hmac
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
@@ -60,6 +61,12 @@ class WebDesk:
     secure_cookies: bool = False
     #: The answer to each session's last action (until the next one or the sign-out).
     notices: dict[str, Notice] = field(default_factory=dict)
+    #: One action at a time per manager: the desk's "type the answer" steps live in the
+    #: manager's one chat, so a press and its text from two tabs must not interleave.
+    turns: dict[int, asyncio.Lock] = field(default_factory=dict)
+
+    def turn(self, manager_id: int) -> asyncio.Lock:
+        return self.turns.setdefault(manager_id, asyncio.Lock())
 
     @property
     def desk(self) -> ManagerDesk:

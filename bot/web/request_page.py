@@ -194,7 +194,8 @@ async def press(request: web.Request) -> web.Response:
         or _is_text_action(Button("", payload))
     ):
         raise web.HTTPBadRequest(text="This button is not on the page.")
-    replies = await desk_bridge.press(desk.engine, manager, payload)
+    async with desk.turn(manager.id):
+        replies = await desk_bridge.press(desk.engine, manager, payload)
     return _back(request, request_id, replies)
 
 
@@ -213,10 +214,11 @@ async def _with_text(request: web.Request, action: str) -> web.Response:
     if not text:
         t = texts(manager.language)
         return _back(request, request_id, [Reply(t("web.text_empty"))])
-    replies = await desk_bridge.press(desk.engine, manager, payload)
-    awaited = await desk_bridge.awaited(desk.engine, manager)
-    if awaited is not None and awaited.request_id == request_id:
-        replies = await desk_bridge.write(desk.engine, manager, text)
+    async with desk.turn(manager.id):
+        replies = await desk_bridge.press(desk.engine, manager, payload)
+        awaited = await desk_bridge.awaited(desk.engine, manager)
+        if awaited is not None and awaited.request_id == request_id:
+            replies = await desk_bridge.write(desk.engine, manager, text)
     return _back(request, request_id, replies)
 
 
@@ -237,10 +239,11 @@ async def answer(request: web.Request) -> web.Response:
     text = str(form.get("text", "")).strip()[:TEXT_MAX]
     async with desk.engine.db.unit() as unit:
         await _load(unit, request_id)
-    awaited = await desk_bridge.awaited(desk.engine, manager)
-    if awaited is None or awaited.request_id not in (None, request_id) or not text:
-        raise web.HTTPBadRequest(text="Nothing is asked here now.")
-    replies = await desk_bridge.write(desk.engine, manager, text)
+    async with desk.turn(manager.id):
+        awaited = await desk_bridge.awaited(desk.engine, manager)
+        if awaited is None or awaited.request_id not in (None, request_id) or not text:
+            raise web.HTTPBadRequest(text="Nothing is asked here now.")
+        replies = await desk_bridge.write(desk.engine, manager, text)
     return _back(request, request_id, replies)
 
 
@@ -255,7 +258,8 @@ async def minutes(request: web.Request) -> web.Response:
         found = await _load(unit, request_id)
     if found.kind is not RequestKind.BOOKING or not spent.isdigit() or len(spent) > 5:
         raise web.HTTPBadRequest(text="Minutes are a number, for a session's request.")
-    replies = await desk_bridge.write(desk.engine, manager, f"/minutes {request_id} {spent}")
+    async with desk.turn(manager.id):
+        replies = await desk_bridge.write(desk.engine, manager, f"/minutes {request_id} {spent}")
     return _back(request, request_id, replies)
 
 
@@ -264,7 +268,9 @@ async def cancel(request: web.Request) -> web.Response:
     request_id = _request_id(request)
     async with desk.engine.db.unit() as unit:
         await _load(unit, request_id)
-    replies = await desk_bridge.cancel(desk.engine, manager_of(request))
+    manager = manager_of(request)
+    async with desk.turn(manager.id):
+        replies = await desk_bridge.cancel(desk.engine, manager)
     return _back(request, request_id, replies)
 
 
