@@ -181,3 +181,10 @@ async def test_the_desk_speaks_the_managers_language(client: Client, db: Databas
     token = await page_csrf(client)
     await client.post("/language", data={"language": "en", "csrf": token})
     assert "Sign out" in await (await client.get("/requests")).text()
+
+
+async def test_the_sign_in_page_speaks_the_browsers_language(client: Client) -> None:
+    english = await client.get("/signin", headers={"Accept-Language": "en-GB,en;q=0.8"})
+    assert '<html lang="en">' in await english.text()
+    bulgarian = await (await client.get("/signin", headers={"Accept-Language": "bg"})).text()
+    assert "Вход в пулта на мениджърите" in bulgarian

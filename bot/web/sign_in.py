@@ -35,9 +35,13 @@ LOGIN_MAX = 64
 PASSWORD_MAX = 1024
 
 
-def _texts(request: web.Request) -> Texts:
+def _language(request: web.Request) -> str:
     """The sign-in pages' language: the browser's first choice we speak."""
-    return texts(pick_language(request.headers.get("Accept-Language", "").split(",")[0]))
+    return pick_language(request.headers.get("Accept-Language", "").split(",")[0])
+
+
+def _texts(request: web.Request) -> Texts:
+    return texts(_language(request))
 
 
 def _page(
@@ -53,7 +57,13 @@ def _page(
     response = aiohttp_jinja2.render_template(
         template,
         request,
-        {"t": _texts(request), "csrf": token, "error": error, **values},
+        {
+            "t": _texts(request),
+            "language": _language(request),
+            "csrf": token,
+            "error": error,
+            **values,
+        },
         status=status,
     )
     response.set_cookie(
