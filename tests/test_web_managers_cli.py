@@ -83,3 +83,25 @@ def test_a_disabled_manager_is_listed_as_disabled(tmp_path: Path) -> None:
     assert "\tdisabled\t" in listed
     unknown = run_bot("managers", "disable", "boris", tmp_path=tmp_path)
     assert unknown.returncode == 1
+
+
+def test_a_new_password_replaces_the_old_one(tmp_path: Path) -> None:
+    _add(tmp_path, "anna")
+    with sqlite3.connect(tmp_path / "bot.sqlite3") as conn:
+        (before,) = conn.execute("SELECT password_hash FROM web_managers").fetchone()
+    changed = run_bot(
+        "managers",
+        "password",
+        "anna",
+        "--password-stdin",
+        tmp_path=tmp_path,
+        stdin="another long secret\n",
+    )
+    assert changed.returncode == 0, changed.stderr
+    with sqlite3.connect(tmp_path / "bot.sqlite3") as conn:
+        (after,) = conn.execute("SELECT password_hash FROM web_managers").fetchone()
+    assert after.startswith("$argon2id$") and after != before
+    unknown = run_bot(
+        "managers", "password", "boris", "--password-stdin", tmp_path=tmp_path, stdin=PASSWORD
+    )
+    assert unknown.returncode == 1

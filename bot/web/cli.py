@@ -1,5 +1,6 @@
-"""``python -m bot web`` (serve the desk alone) and ``python -m bot managers add|list|disable``
-(the desk's accounts). Both print to the operator in English, like ``migrate`` and ``run``."""
+"""``python -m bot web`` (serve the desk alone) and ``python -m bot managers
+add|list|password|disable`` (the desk's accounts). Both print to the operator in English,
+like ``migrate`` and ``run``."""
 
 from __future__ import annotations
 
@@ -29,7 +30,9 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
     serve.add_argument("--port", type=int, help="port (default: WEB_PORT, else 8090)")
     serve.add_argument("--db", type=Path, help="SQLite file (default: DATABASE_PATH)")
 
-    managers = commands.add_parser("managers", help="web desk accounts: add, list, disable")
+    managers = commands.add_parser(
+        "managers", help="web desk accounts: add, list, password, disable"
+    )
     which = managers.add_subparsers(dest="managers_command", required=True, metavar="ACTION")
     add = which.add_parser("add", help="add a manager (asks for the password)")
     add.add_argument("login")
@@ -41,6 +44,12 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
     add.add_argument("--db", type=Path)
     listing = which.add_parser("list", help="list the managers")
     listing.add_argument("--db", type=Path)
+    password = which.add_parser("password", help="set a manager's password (asks for it)")
+    password.add_argument("login")
+    password.add_argument(
+        "--password-stdin", action="store_true", help="read the password from standard input"
+    )
+    password.add_argument("--db", type=Path)
     disable = which.add_parser("disable", help="disable a manager (signs them out)")
     disable.add_argument("login")
     disable.add_argument("--db", type=Path)
@@ -91,6 +100,16 @@ async def managers_command(app: App, args: argparse.Namespace) -> int:
     if len(password) < MIN_LENGTH:
         print(f"The password needs at least {MIN_LENGTH} characters.", file=sys.stderr)
         return 1
+    if args.managers_command == "password":
+        async with app.db.unit() as unit:
+            changed = await web_managers.by_login(unit, args.login)
+            if changed is not None:
+                await web_managers.set_password(unit, changed.id, hash_password(password))
+        if changed is None:
+            print(f"No web desk manager {args.login!r}.", file=sys.stderr)
+            return 1
+        print(f"Set the password of {changed.login}.")
+        return 0
     login = args.login.strip()
     if not login or len(login) > 64 or any(ch.isspace() for ch in login):
         print("A login is 1 to 64 characters without spaces.", file=sys.stderr)

@@ -3,7 +3,8 @@
 
 The link is sent only in a private chat (in the shared manager chat anyone could use it
 first). The first link makes the manager a web account of their own, named as in their
-messenger and with no password (``python -m bot managers`` can give one); every link
+messenger and with no password (``python -m bot managers password LOGIN`` can give one,
+the login being ``<platform>-<user id>``: ``managers list`` shows it); every link
 works once, within ``policy.web_desk.sign_in_link_minutes``. The token is unguessable and
 stored only as a hash (:mod:`storage.web_managers`).
 """
