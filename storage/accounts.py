@@ -135,3 +135,18 @@ async def of_customers(unit: Unit, customer_ids: Iterable[int]) -> dict[int, lis
             assert account.customer_id is not None
             found.setdefault(account.customer_id, []).append(account)
     return found
+
+
+async def of_customer_since(unit: Unit, customer_id: int) -> list[tuple[Account, datetime]]:
+    """A customer's linked accounts with the day each first wrote to the bot, oldest first
+    (a manager's view of the customer)."""
+    rows = await unit.fetchall(
+        f"SELECT {_COLUMNS}, created_at FROM accounts WHERE customer_id = ? ORDER BY id",
+        (customer_id,),
+    )
+    found = []
+    for row in rows:
+        since = time_from_db(row["created_at"])
+        assert since is not None
+        found.append((account_from_row(row), since))
+    return found

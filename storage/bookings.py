@@ -245,3 +245,14 @@ async def direct_sessions_of(
         (customer_id, account_id),
     )
     return [booking_from_row(row) for row in rows]
+
+
+async def of_customer(unit: Unit, customer_id: int, *, limit: int = 50) -> list[Booking]:
+    """A customer's bookings from any of their accounts, whatever their status, latest start
+    first."""
+    rows = await unit.fetchall(
+        f"SELECT {_COLUMNS} FROM bookings WHERE customer_id = ? ORDER BY starts_at DESC, id DESC "
+        "LIMIT ?",
+        (customer_id, limit),
+    )
+    return [booking_from_row(row) for row in rows]
