@@ -17,11 +17,14 @@ from storage.db import Unit
 from storage.models import RequestKind, RequestStatus
 
 # A manager's written word to the customer: an answer (a note without a status change) or
-# the reason of a rejection. Both reach the customer; taking a request or a bot's note do
-# not count (docs/rules.md#figures).
+# the reason of a rejection (every rejection has one). Both reach the customer; taking a
+# request or a bot's note (a card line) do not count (docs/rules.md#figures). An answer
+# whose text /forget blanked is still the event it was: a manager's event without text,
+# card line or status change, or a rejection without a card line.
 _FIRST_REPLY = (
     "SELECT MIN(e.at) FROM request_events e WHERE e.request_id = r.id "
-    "AND e.actor LIKE 'manager:%' AND e.note != ''"
+    "AND e.actor LIKE 'manager:%' AND (e.note != '' OR (e.note_line IS NULL "
+    "AND (e.to_status IS NULL OR e.to_status = 'rejected')))"
 )
 # The latest close as done or rejected: a request reopened and closed again counts to its
 # last close. Only read for a request that is closed that way now.

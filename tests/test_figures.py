@@ -11,7 +11,7 @@ import pytest
 
 from handlers.desk_views.figures import Figures, Period, Spread, figures, spread
 from handlers.policy import Policy
-from storage import keys, licenses, reminder_log, renewal_batches, requests
+from storage import keys, licenses, privacy, reminder_log, renewal_batches, requests
 from storage.db import Database
 from storage.demo import load_demo
 from storage.models import RequestKind, RequestStatus
@@ -246,6 +246,33 @@ async def test_the_key_runs_of_the_periods_months(db: Database, policy: Policy) 
         "disconnected": 0,
         "excluded_status": 0,
     }
+
+
+async def test_an_answer_erased_with_the_customers_data_still_counts_as_the_first_response(
+    db: Database, policy: Policy
+) -> None:
+    async with db.unit() as unit:
+        answered = await requests.create(unit, Q, account_id=None, now=utc(4, 7))
+        await requests.add_note(unit, answered, actor=MANAGER, note="Ответ", now=utc(4, 7, 40))
+        rejected = await requests.create(unit, Q, account_id=None, now=utc(4, 8))
+        await requests.set_status(
+            unit, rejected, RequestStatus.REJECTED, actor=MANAGER, note="Причина", now=utc(4, 8, 20)
+        )
+        # The manager's own card-line notes are not a written answer.
+        noted = await requests.create(unit, Q, account_id=None, now=utc(4, 9))
+        await requests.add_note(
+            unit,
+            noted,
+            actor=MANAGER,
+            note_line=("history.rating", {"rating": 3}),
+            now=utc(4, 9, 5),
+        )
+        # /forget blanks every free-text note of the person's requests.
+        await privacy.replace_request_details(
+            unit, [(answered, {}), (rejected, {}), (noted, {})], utc(5, 7)
+        )
+        found = await figures(unit, first=PERIOD[0], last=PERIOD[1], policy=policy)
+    assert found.overall.first_response == Spread(2, 30 * M, 40 * M, 40 * M)
 
 
 def test_a_period_that_ends_before_it_starts_is_refused() -> None:
