@@ -79,6 +79,9 @@ def test_every_chart_parses_names_itself_and_labels_its_axes_and_legend(language
     for kind in ("question", "renewal", "key_loss"):
         assert t(f"desk.kind_{kind}") in requests  # the legend
     assert t.date(date(2026, 11, 2)) in requests  # the day under its bar
+    points = ["".join(node.itertext()) for node in parsed(charts[1]).iter(f"{SVG}title")]
+    median = t("desk_commands.duration_minutes", minutes=20)  # of 10 and 30 minutes
+    assert f"{t.date(date(2026, 11, 2))} — {t('figures.series_first_p50')}: {median}" in points
 
 
 @pytest.mark.parametrize(

@@ -120,7 +120,14 @@ def times_chart(f: Figures, t: Texts) -> Chart:
             tuple(_hours(w.resolution.p90) for w in f.weekly_times),
         ),
     ]
-    svg = line_chart("times", text, weeks, series, value_text=lambda v: _number(t, v))
+    svg = line_chart(
+        "times",
+        text,
+        weeks,
+        series,
+        value_text=lambda v: _number(t, v),
+        point_text=lambda v: duration_text(t, timedelta(hours=v)),
+    )
     table = Table(
         header=_times_header(t, t("figures.column_week")),
         rows=tuple(

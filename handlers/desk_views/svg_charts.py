@@ -199,8 +199,11 @@ def line_chart(
     *,
     value_text: ValueText = _plain,
     top: float | None = None,
+    point_text: ValueText | None = None,
 ) -> str:
-    """One line per series through the categories; a missing value breaks the line."""
+    """One line per series through the categories; a missing value breaks the line.
+    ``point_text`` words a point's value in its tooltip (default: as the axis does)."""
+    point = point_text or value_text
     largest = max((v for s in series for v in s.values if v is not None), default=0)
     axis_top = top if top is not None else nice_top(largest)
     band = _band(len(categories))
@@ -216,7 +219,7 @@ def line_chart(
             runs[-1].append((x, y))
             body.append(
                 f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3" fill="{colour}">'
-                f"{_point_title(categories[i], one.name, value, value_text)}</circle>"
+                f"{_point_title(categories[i], one.name, value, point)}</circle>"
             )
         for run in runs:
             if len(run) > 1:
