@@ -13,7 +13,7 @@ from storage.models import Account, Platform
 
 _COLUMNS = (
     "id, platform, user_id, customer_id, linked_by, language, display_name, "
-    "consent_at, consent_version, reminders_muted"
+    "consent_at, consent_version, reminders_muted, blocked_at"
 )
 
 
@@ -29,6 +29,7 @@ def account_from_row(row: sqlite3.Row) -> Account:
         consent_at=time_from_db(row["consent_at"]),
         consent_version=row["consent_version"],
         reminders_muted=bool(row["reminders_muted"]),
+        blocked_at=time_from_db(row["blocked_at"]),
     )
 
 
