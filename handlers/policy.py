@@ -297,6 +297,25 @@ class WebDeskPolicy(_Section):
     page_size: PositiveInt = 25
 
 
+class FloodPolicy(_Section):
+    """Flood control (docs/rules.md#flood-control): beyond this many messages a minute a
+    chat's messages are kept in the request's history without a notice each."""
+
+    #: A person linked to a customer.
+    messages_per_minute: PositiveInt = 20
+    #: A person not linked to a customer: stricter (at most the linked customers' limit).
+    unlinked_messages_per_minute: PositiveInt = 6
+
+    @model_validator(mode="after")
+    def _unlinked_stricter(self) -> FloodPolicy:
+        if self.unlinked_messages_per_minute > self.messages_per_minute:
+            raise ValueError(
+                "unlinked_messages_per_minute must not exceed messages_per_minute "
+                f"({self.unlinked_messages_per_minute} > {self.messages_per_minute})"
+            )
+        return self
+
+
 class Policy(_Section):
     model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True)
 
@@ -331,6 +350,7 @@ class Policy(_Section):
     ratings: RatingPolicy = RatingPolicy()
     desk: DeskPolicy = DeskPolicy()
     web_desk: WebDeskPolicy = WebDeskPolicy()
+    flood: FloodPolicy = FloodPolicy()
 
     @field_validator("timezone")
     @classmethod

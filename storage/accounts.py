@@ -13,7 +13,7 @@ from storage.models import Account, Platform
 
 _COLUMNS = (
     "id, platform, user_id, customer_id, linked_by, language, display_name, "
-    "consent_at, consent_version, reminders_muted"
+    "consent_at, consent_version, reminders_muted, blocked_at"
 )
 
 
@@ -29,6 +29,7 @@ def account_from_row(row: sqlite3.Row) -> Account:
         consent_at=time_from_db(row["consent_at"]),
         consent_version=row["consent_version"],
         reminders_muted=bool(row["reminders_muted"]),
+        blocked_at=time_from_db(row["blocked_at"]),
     )
 
 
@@ -134,4 +135,19 @@ async def of_customers(unit: Unit, customer_ids: Iterable[int]) -> dict[int, lis
             account = account_from_row(row)
             assert account.customer_id is not None
             found.setdefault(account.customer_id, []).append(account)
+    return found
+
+
+async def of_customer_since(unit: Unit, customer_id: int) -> list[tuple[Account, datetime]]:
+    """A customer's linked accounts with the day each first wrote to the bot, oldest first
+    (a manager's view of the customer)."""
+    rows = await unit.fetchall(
+        f"SELECT {_COLUMNS}, created_at FROM accounts WHERE customer_id = ? ORDER BY id",
+        (customer_id,),
+    )
+    found = []
+    for row in rows:
+        since = time_from_db(row["created_at"])
+        assert since is not None
+        found.append((account_from_row(row), since))
     return found

@@ -245,3 +245,46 @@ async def direct_sessions_of(
         (customer_id, account_id),
     )
     return [booking_from_row(row) for row in rows]
+
+
+async def of_customer(unit: Unit, customer_id: int, *, limit: int = 50) -> list[Booking]:
+    """A customer's bookings from any of their accounts, whatever their status, latest start
+    first."""
+    rows = await unit.fetchall(
+        f"SELECT {_COLUMNS} FROM bookings WHERE customer_id = ? ORDER BY starts_at DESC, id DESC "
+        "LIMIT ?",
+        (customer_id, limit),
+    )
+    return [booking_from_row(row) for row in rows]
+
+
+@dataclass(frozen=True, slots=True)
+class BookedSession:
+    """A booking with the name of whom it is for (the week's grid)."""
+
+    booking: Booking
+    customer_name: str | None
+    """None: booked by a person not linked to a customer (``account_name`` then)."""
+    company: str | None
+    account_name: str
+
+
+async def sessions_starting_between(
+    unit: Unit, start_utc: datetime, end_utc: datetime
+) -> list[BookedSession]:
+    """Every booking (confirmed, held or cancelled) starting in ``[start_utc, end_utc)``,
+    by start, with its customer's name (or the booking person's messenger name)."""
+    rows = await unit.fetchall(
+        f"SELECT {', '.join(f'b.{column}' for column in _COLUMNS.split(', '))}, "
+        "c.name AS customer_name, c.company, a.display_name FROM bookings b "
+        "LEFT JOIN customers c ON c.id = b.customer_id "
+        "LEFT JOIN accounts a ON a.id = b.account_id "
+        "WHERE b.starts_at >= ? AND b.starts_at < ? ORDER BY b.starts_at, b.id",
+        (time_to_db(start_utc), time_to_db(end_utc)),
+    )
+    return [
+        BookedSession(
+            booking_from_row(row), row["customer_name"], row["company"], row["display_name"] or ""
+        )
+        for row in rows
+    ]

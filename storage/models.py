@@ -132,6 +132,8 @@ class Account:
     consent_at: datetime | None
     consent_version: str | None
     reminders_muted: bool
+    #: Since when a manager has blocked the person (docs/rules.md#blocking); None: not blocked.
+    blocked_at: datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)

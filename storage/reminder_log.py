@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from storage.columns import date_from_db, date_to_db, time_to_db
+from storage.columns import date_from_db, date_to_db, time_from_db, time_to_db
 from storage.db import Unit
 
 
@@ -116,3 +117,31 @@ def _logged(rows: Iterable[Any]) -> set[tuple[int, str, date]]:
         assert support_end is not None
         logged.add((row["license_id"], row["kind"], support_end))
     return logged
+
+
+@dataclass(frozen=True, slots=True)
+class LoggedReminder:
+    """A support-expiry reminder decided for one of a customer's licenses."""
+
+    license_number: str
+    kind: str
+    support_end: date
+    due_on: date
+    logged_at: datetime
+
+
+async def of_customer(unit: Unit, customer_id: int, *, limit: int = 100) -> list[LoggedReminder]:
+    """The reminders logged for a customer's licenses, newest first."""
+    rows = await unit.fetchall(
+        "SELECT l.number, r.kind, r.support_end, r.due_on, r.created_at FROM reminder_log r "
+        "JOIN licenses l ON l.id = r.license_id WHERE l.customer_id = ? "
+        "ORDER BY r.due_on DESC, r.id DESC LIMIT ?",
+        (customer_id, limit),
+    )
+    found = []
+    for row in rows:
+        support_end, due_on = date_from_db(row["support_end"]), date_from_db(row["due_on"])
+        logged_at = time_from_db(row["created_at"])
+        assert support_end is not None and due_on is not None and logged_at is not None
+        found.append(LoggedReminder(row["number"], row["kind"], support_end, due_on, logged_at))
+    return found

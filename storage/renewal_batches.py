@@ -145,3 +145,35 @@ async def outcome_counts(unit: Unit, month: str) -> dict[str, int]:
         heavy=True,
     )
     return {row["outcome"]: int(row["n"]) for row in rows}
+
+
+@dataclass(frozen=True, slots=True)
+class KeyRunRecord:
+    """What one month's run did with one key."""
+
+    month: str
+    """'YYYY-MM'."""
+    run_on: date
+    outcome: str
+    programmed_until: date | None
+
+
+async def history_of_keys(unit: Unit, key_ids: Iterable[int]) -> dict[int, list[KeyRunRecord]]:
+    """Every run's outcome for each of these keys, newest month first, by key id."""
+    ids = sorted(set(key_ids))
+    rows = await unit.fetchall(
+        "SELECT k.key_id, k.month, b.run_on, k.outcome, k.programmed_until "
+        "FROM renewal_batch_keys k JOIN renewal_batches b ON b.id = k.batch_id "
+        "WHERE k.key_id IN (SELECT value FROM json_each(?)) ORDER BY k.key_id, k.month DESC",
+        (json_to_db(ids),),
+    )
+    found: dict[int, list[KeyRunRecord]] = {}
+    for row in rows:
+        run_on = date_from_db(row["run_on"])
+        assert run_on is not None
+        found.setdefault(row["key_id"], []).append(
+            KeyRunRecord(
+                row["month"], run_on, row["outcome"], date_from_db(row["programmed_until"])
+            )
+        )
+    return found

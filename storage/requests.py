@@ -379,6 +379,18 @@ async def thread_rows(unit: Unit, account_id: int, *, limit: int = 20) -> list[T
     ]
 
 
+async def customer_message_times(unit: Unit, account_id: int, *, since: datetime) -> list[datetime]:
+    """When the account's messages written to its requests after ``since`` were recorded
+    (their history notes), oldest first: what flood control counts."""
+    rows = await unit.fetchall(
+        "SELECT e.at FROM requests r JOIN request_events e ON e.request_id = r.id "
+        "WHERE r.account_id = ? AND e.to_status IS NULL AND e.at > ? "
+        "AND e.actor = 'customer' AND e.note != '' ORDER BY e.at",
+        (account_id, time_to_db(since)),
+    )
+    return [_at(row["at"]) for row in rows]
+
+
 async def set_details(unit: Unit, request_id: int, details: dict[str, Any], now: datetime) -> None:
     """Replace what the flow collected (e.g. a delivery address given later)."""
     await unit.execute(

@@ -86,6 +86,7 @@ HANDLER_PARTS: dict[str, set[str]] = {
     "engine": {"engine", "rules", "i18n", "policy", "desk.manager_desk", "desk.cards"},
     "flows": {"engine", "flows", "desk", "rules", "i18n", "policy"},
     "desk": {"engine", "flows", "desk", "rules", "i18n", "policy"},
+    "desk_views": {"desk_views", "desk", "rules", "i18n", "policy"},
 }
 
 

@@ -58,6 +58,8 @@ def write_variant(tmp_path: Path, old: str, new: str) -> Path:
         ("min_notice_hours = 2", "min_notice_hours = -1", "sessions.min_notice_hours"),
         ("renewal_run_day = 1", "renewal_run_day = 31", "protection.renewal_run_day"),
         ("max_attempts = 5", "max_attempts = 5\nmax_atempts = 6", "linking.max_atempts"),
+        ("messages_per_minute = 20", "messages_per_minute = 0", "flood.messages_per_minute"),
+        ("unlinked_messages_per_minute = 6", "unlinked_messages_per_minute = 30", "flood"),
     ],
 )
 def test_bad_value_is_refused_naming_its_key(tmp_path: Path, old: str, new: str, key: str) -> None:

@@ -25,7 +25,7 @@ from handlers.engine.messages import Button, Keyboard
 from handlers.engine.payloads import encode
 from handlers.engine.stored import Stored
 from handlers.i18n import Texts, texts
-from storage import accounts, customers, requests
+from storage import accounts, blocks, customers, requests
 from storage.db import Unit
 from storage.models import Account, Platform, Request, RequestKind, RequestStatus
 
@@ -229,6 +229,16 @@ async def card_text(ctx: Context, t: Texts, request: Request) -> str:
     if request.manager:
         manager = await person_label(ctx.unit, t, request.manager)
         lines.append(t("desk.card_manager", manager=manager))
+    block = await blocks.active(ctx.unit, request.account_id) if request.account_id else None
+    if block is not None:  # docs/rules.md#blocking
+        lines.append(
+            t(
+                "blocking.card_line",
+                when=t.moment(block.blocked_at.astimezone(ctx.policy.tz)),
+                manager=await person_label(ctx.unit, t, block.blocked_by),
+                reason=block.reason,
+            )
+        )
     return "\n".join(lines)
 
 

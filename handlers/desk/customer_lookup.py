@@ -1,11 +1,13 @@
 """Finding the customer a manager means when approving a link request or inviting someone:
-by customer number, phone, license number, or any text a manager's search would match."""
+by customer number, phone, license number, or any text a manager's search would match; and
+which of a customer's people are blocked (docs/rules.md#blocking), for ``/find``."""
 
 from __future__ import annotations
 
-from storage import customers, licenses
+from storage import accounts, blocks, customers, licenses
+from storage.blocks import Block
 from storage.db import Unit
-from storage.models import Customer
+from storage.models import Account, Customer
 from storage.phones import normalize_phone
 
 #: Candidates shown as buttons (VK allows 10 inline buttons; one row is left for the rest).
@@ -43,3 +45,15 @@ def candidate_label(customer: Customer) -> str:
     company = f" ({customer.company})" if customer.company else ""
     phone = f", {customer.phone}" if customer.phone else ""
     return f"{customer.name}{company}{phone}"
+
+
+async def blocked_people(unit: Unit, customer_id: int) -> list[tuple[Account, Block]]:
+    """The customer's linked messenger accounts a manager has blocked, with their block."""
+    found = []
+    for account in await accounts.of_customer(unit, customer_id):
+        if account.blocked_at is None:
+            continue
+        block = await blocks.active(unit, account.id)
+        if block is not None:
+            found.append((account, block))
+    return found

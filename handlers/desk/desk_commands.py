@@ -22,6 +22,7 @@ from pathlib import Path
 
 from handlers.desk import cards
 from handlers.desk.cards import person_label
+from handlers.desk.customer_lookup import blocked_people
 from handlers.desk.desk_actions import moment_text, request_id_of
 from handlers.desk.import_report import report_text
 from handlers.engine.flow import Context, Flow, Step
@@ -287,6 +288,10 @@ class DeskCommandsFlow(Flow):
             for request in open_ones
         ]
         lines.append(t("desk_commands.find_requests", items="; ".join(items) or none))
+        for account, block in await blocked_people(ctx.unit, customer.id):
+            who = cards.who_text(t, cards.who(account, None, "", None))
+            when = moment_text(ctx, t, block.blocked_at)
+            lines.append(t("blocking.find_line", who=who, when=when, reason=block.reason))
         return open_ones
 
     # -- /stats --------------------------------------------------------------------------

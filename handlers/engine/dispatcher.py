@@ -65,6 +65,10 @@ class Engine:
         # Only the services this vendor offers (docs/rules.md#vendor-profiles): a flow of
         # another service is not in the menu, the commands, the intents or the buttons.
         self.flows = Flows(flow for flow in flows if policy.services.offers(flow.service))
+        #: The flows that look at every message first (:meth:`Flow.screen`).
+        self._screens = [
+            flow for flow in self.flows.values() if type(flow).screen is not Flow.screen
+        ]
         self._commands: dict[str, Flow] = {}
         for flow in self.flows.values():
             flow.check()  # a misspelt or missing step fails here, naming flow and step
@@ -186,6 +190,9 @@ class Engine:
     # -- routing ---------------------------------------------------------------------
 
     async def _route(self, ctx: Context, message: Incoming) -> None:
+        for screen in self._screens:  # whoever writes: the screen itself decides
+            if await screen.screen(ctx, message):
+                return
         command = message.command
         if command is not None:
             await self._command(ctx, *command)

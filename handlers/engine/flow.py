@@ -276,6 +276,13 @@ class Flow:
         """``/start ARGUMENT`` from a deep link; True when this flow took it."""
         return False
 
+    async def screen(self, ctx: Context, message: Incoming) -> bool:
+        """Take a message before anything else sees it (a blocked person's,
+        docs/rules.md#blocking); True when this flow took it. Only flows that define it are
+        asked, in order, before commands, buttons and steps, whoever writes (managers
+        included: the flow decides)."""
+        return False
+
     async def on_idle(self, ctx: Context, message: Incoming) -> bool:
         """Input while the chat is in no flow (a contact, a file, a follow-up text).
 

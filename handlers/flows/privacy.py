@@ -2,7 +2,7 @@
 
 ``/mydata`` lists the account (messenger, language, name), the linked customer's details,
 the consent (when, which text version), the person's requests and how many files they
-sent.
+sent, and a manager's block with its date and reason (docs/rules.md#blocking).
 
 ``/forget`` asks for confirmation with a button, then in one unit of work:
 
@@ -15,6 +15,7 @@ sent.
 * forgets the files: original names and messenger handles blanked; the stored files are
   deleted once the erasure has committed;
 * blanks the text of delivered outbox copies about those requests or sent to the person;
+* blanks what the person wrote while a manager had blocked them;
 * logs the erasure in ``privacy_log`` (what, when; no personal data).
 
 The vendor's customer master record (loaded from accounting: name, company, phone of the
@@ -34,7 +35,7 @@ from handlers.engine.flow import Context, Flow, Job, Step
 from handlers.engine.messages import Incoming
 from handlers.engine.payloads import Payload
 from handlers.flows.linking import local_moment
-from storage import accounts, customers, privacy, requests
+from storage import accounts, blocks, customers, privacy, requests
 from storage.db import Database
 from storage.models import OPEN_STATUSES, Request, RequestKind, RequestStatus
 from storage.requests import StatusChangeRefused
@@ -216,6 +217,10 @@ class PrivacyFlow(Flow):
         else:
             lines.append(t("privacy.no_requests"))
         lines.append(t("privacy.files", count=total_files))
+        block = await blocks.active(ctx.unit, account.id) if account.blocked_at else None
+        if block is not None:  # docs/rules.md#blocking
+            when = local_moment(ctx, block.blocked_at)
+            lines.append(t("blocking.mydata_line", when=when, reason=block.reason))
         erasures = await privacy.erasures(ctx.unit, account.id)
         if erasures:
             lines.append(t("privacy.erased_before", when=local_moment(ctx, erasures[-1][0])))
@@ -291,8 +296,10 @@ class PrivacyFlow(Flow):
         received = await privacy.erase_received_messages(
             ctx.unit, account.platform.value, account.user_id
         )
+        blocked_messages = await blocks.erase_messages(ctx.unit, account.id)
         await accounts.erase_personal_data(ctx.unit, account.id)
         erased: dict[str, Any] = {
+            "blocked_messages": blocked_messages,
             "received_messages": received,
             "consent_version": account.consent_version,
             "unlinked_customer": account.customer_id,

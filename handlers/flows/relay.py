@@ -18,6 +18,11 @@ The message reaches every manager destination ("Customer's message on request N"
 Reply and Done buttons, is recorded in the request's history, and files are recorded as
 attachments of the request (checked like any upload). A request waiting for the customer
 goes back into work. Managers' answers come the other way in :mod:`handlers.desk.desk_actions`.
+
+A chat writing faster than ``flood.messages_per_minute`` (a person not linked to a customer:
+``flood.unlinked_messages_per_minute``) has its messages *folded* (:func:`fold`, decided by
+:func:`handlers.rules.flood.flood_step`): each is still recorded with its request, but the
+managers get one update per burst and the customer one polite answer.
 """
 
 from __future__ import annotations
@@ -38,6 +43,7 @@ from handlers.flows.callback import CallbackFlow, day_words, topic_value
 from handlers.flows.manager_contact import QuestionDetails
 from handlers.i18n import Texts, texts
 from handlers.rules.calendar import calendar_for
+from handlers.rules.flood import LOOKBACK, FloodStep, flood_step, limit_per_minute
 from handlers.rules.intents import IntentMatcher
 from handlers.rules.threads import Join, ThreadCandidate, ThreadChoice, thread_for
 from storage import requests
@@ -105,10 +111,10 @@ def _files_from_data(data: Sequence[Sequence[Any]]) -> list[Attachment]:
     return [Attachment(str(i), str(n), int(s), str(m)) for i, n, s, m in data]
 
 
-async def forward(ctx: Context, request: Request, text: str, files: Sequence[Attachment]) -> int:
-    """Pass a customer's follow-up to the managers; ``request`` is open and theirs, the
-    files already checked, and the unit's write transaction begun. Returns the history
-    event of the message (the customer is told by the caller)."""
+async def record(ctx: Context, request: Request, text: str, files: Sequence[Attachment]) -> int:
+    """Keep a customer's follow-up with ``request`` (open and theirs, the files already
+    checked, the unit's write transaction begun): its history note and its files; a request
+    waiting for the customer goes back into work. Returns the history event of the message."""
     if request.status is RequestStatus.WAITING_CUSTOMER:
         await requests.set_status(
             ctx.unit, request.id, RequestStatus.IN_WORK, actor="customer", now=ctx.now
@@ -117,23 +123,67 @@ async def forward(ctx: Context, request: Request, text: str, files: Sequence[Att
         await accept_attachment(
             ctx, attachment, request_id=request.id, role=FOLLOW_UP_ROLE, kind=FileKind.MESSAGE
         )
-    names = ", ".join(f.name for f in files)
-    note = "\n".join(part for part in (text, f"[{names}]" if names else "") if part)
-    event_id = await requests.add_note(
-        ctx.unit, request.id, actor="customer", note=note, now=ctx.now
+    return await requests.add_note(
+        ctx.unit, request.id, actor="customer", note=_note(text, files), now=ctx.now
     )
+
+
+def _note(text: str, files: Sequence[Attachment]) -> str:
+    names = ", ".join(f.name for f in files)
+    return "\n".join(part for part in (text, f"[{names}]" if names else "") if part)
+
+
+def _message_lines(t: Texts, text: str, files: Sequence[Attachment]) -> list[str]:
+    lines = [text] if text else []
+    if files:
+        names = ", ".join(f.name for f in files)
+        lines.append(t("relay.files_line", count=len(files), names=names))
+    return lines
+
+
+async def forward(ctx: Context, request: Request, text: str, files: Sequence[Attachment]) -> int:
+    """Pass a customer's follow-up to the managers (:func:`record`, then a notice to every
+    manager destination). Returns the history event of the message (the customer is told
+    by the caller)."""
+    event_id = await record(ctx, request, text, files)
     who = RequestDetails.from_stored(request.details).who
 
     def render(t: Texts) -> str:
         lines = [t("relay.to_managers", number=request.id, who=who_text(t, who))]
-        if text:
-            lines.append(text)
-        if files:
-            lines.append(t("relay.files_line", count=len(files), names=names))
-        return "\n".join(lines)
+        return "\n".join(lines + _message_lines(t, text, files))
 
     await ctx.notify_managers(render, request_id=request.id, buttons=_manager_buttons(request.id))
     return event_id
+
+
+async def fold(
+    ctx: Context, step: FloodStep, request: Request, text: str, files: Sequence[Attachment]
+) -> None:
+    """A message beyond the flood limit (docs/rules.md#flood-control): kept with ``request``
+    like any other; the first of a burst brings the managers one update and the customer
+    one polite answer, the later ones nobody."""
+    await record(ctx, request, text, files)
+    if step is not FloodStep.FOLD_FIRST:
+        return
+    who = RequestDetails.from_stored(request.details).who
+    limit = limit_per_minute(ctx.policy, linked=ctx.customer_id is not None)
+
+    def render(t: Texts) -> str:
+        lines = [t("relay.flood_to_managers", number=request.id, who=who_text(t, who), limit=limit)]
+        return "\n".join(lines + _message_lines(t, text, files))
+
+    await ctx.notify_managers(render, request_id=request.id, buttons=_manager_buttons(request.id))
+    ctx.say(ctx.t("relay.flood_notice", number=request.id), (ctx.menu_row(),))
+
+
+async def flood_step_now(ctx: Context) -> FloodStep:
+    """What the message being handled is for flood control (begins the write transaction:
+    what is read decides what is written)."""
+    await ctx.unit.begin()
+    earlier = await requests.customer_message_times(
+        ctx.unit, ctx.account.id, since=ctx.now - LOOKBACK
+    )
+    return flood_step(earlier, ctx.now, ctx.policy, linked=ctx.customer_id is not None)
 
 
 def _intent(ctx: Context, text: str) -> str | None:
@@ -324,12 +374,14 @@ class RelayFlow(Flow):
             return False
         if self._file_problems(ctx, files):
             return True  # the chat stays at the step: another file may follow
-        await ctx.unit.begin()
+        step = await flood_step_now(ctx)
         request_id = ctx.read(RelayData).request_id
         request = await requests.get(ctx.unit, request_id) if request_id is not None else None
         ctx.finish()
         request = self._still_open(ctx, request)
-        if request is not None:
+        if request is not None and step is not FloodStep.PASS:
+            await fold(ctx, step, request, text, files)
+        elif request is not None:
             await forward(ctx, request, text, files)
             ctx.say(ctx.t("relay.sent", number=request.id), (ctx.menu_row(),))
         return True
@@ -342,18 +394,36 @@ class RelayFlow(Flow):
             return False
         if self._file_problems(ctx, files):
             return True
-        intent = _intent(ctx, text) if text and not files else None
+        step = await flood_step_now(ctx)
+        intent = _intent(ctx, text) if text and not files and step is FloodStep.PASS else None
         if intent is not None:
             self._enter(ctx, RelayData(pending=PendingMessage(text=text), offered=intent))
             await ctx.go(self.offer)
             return True
-        await self._deliver(ctx, text, files)
+        await self._deliver(ctx, text, files, step)
         return True
 
-    async def _deliver(self, ctx: Context, text: str, files: Sequence[Attachment]) -> None:
-        """The message to a person: into its thread, or a new question (see the module)."""
-        await ctx.unit.begin()  # what is read here decides what is written
+    async def _deliver(
+        self,
+        ctx: Context,
+        text: str,
+        files: Sequence[Attachment],
+        step: FloodStep | None = None,
+    ) -> None:
+        """The message to a person: into its thread, or a new question (see the module);
+        beyond the flood limit folded into the thread (``step``: already judged)."""
+        if step is None:
+            step = await flood_step_now(ctx)  # begins the write transaction
         choice = await self._thread(ctx)
+        if step is not FloodStep.PASS and choice.join is not Join.NEW:
+            # No one-tap choice in a flood: the newest open request takes the message.
+            request_id = choice.request_id if choice.join is Join.JOIN else choice.choices[0]
+            request = await requests.get(ctx.unit, request_id) if request_id else None
+            if request is not None:
+                if choice.reopen:
+                    await requests.reopen(ctx.unit, request.id, actor="customer", now=ctx.now)
+                await fold(ctx, step, request, text, files)
+                return
         if choice.join is Join.PICK:
             pending = PendingMessage(text=text, files=_files_to_data(files))
             self._enter(ctx, RelayData(pending=pending))

@@ -24,4 +24,7 @@ telegram-command_stats = Статистика
 telegram-command_export = Експорт на заявките (CSV)
 telegram-command_web = Вход в уеб пулта на мениджърите
 telegram-command_minutes = Въведи минутите на сесия
+telegram-command_block = Блокиране на подателя на заявка
+telegram-command_unblock = Отблокиране на подателя на заявка
+telegram-command_blocked = Блокираните и техните съобщения
 telegram-command_other = Команда { $command }

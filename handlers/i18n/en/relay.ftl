@@ -30,3 +30,8 @@ relay-note_split = The customer moved their message to a new request #{ $number 
 relay-offer = It looks like you need “{ $flow }”. Open it with the button, or I will pass your message to a manager.
 relay-send_to_manager = Send to a manager
 relay-offer_hint = Press the button of the section, or “Send to a manager”.
+relay-flood_to_managers = Request #{ $number }: { $who } is writing more than { $limit ->
+        [one] { $limit } message
+       *[other] { $limit } messages
+    } a minute. This message and the next ones of this burst are kept in the request's history without a notice for each: /request { $number }.
+relay-flood_notice = Thank you, every message is kept with request #{ $number }: the managers will read them together, there is no need to repeat anything.

@@ -24,4 +24,7 @@ telegram-command_stats = Statistics
 telegram-command_export = Export requests (CSV)
 telegram-command_web = Sign in to the managers' web desk
 telegram-command_minutes = Enter the minutes of a session
+telegram-command_block = Block the person of a request
+telegram-command_unblock = Unblock the person of a request
+telegram-command_blocked = Blocked people and their messages
 telegram-command_other = Command { $command }

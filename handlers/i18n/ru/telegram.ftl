@@ -25,4 +25,7 @@ telegram-command_stats = Статистика
 telegram-command_export = Выгрузить заявки (CSV)
 telegram-command_web = Вход в веб-пульт менеджеров
 telegram-command_minutes = Ввести минуты сеанса
+telegram-command_block = Заблокировать автора заявки
+telegram-command_unblock = Разблокировать автора заявки
+telegram-command_blocked = Заблокированные и их сообщения
 telegram-command_other = Команда { $command }
