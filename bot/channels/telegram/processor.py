@@ -110,8 +110,7 @@ class InboxProcessor(InboxWorkers):
             else:
                 update = Update.model_validate(item.body, context={"bot": self.bot})
                 await self.dispatcher.feed_update(self.bot, update, receipt=receipt)
-            async with self.db.unit() as unit:
-                await inbox.mark_done(unit, item.id, now=self.clock())
+            await self.done.mark(item.id)
             return None
         except DeliveryInterrupted:
             return INTERRUPTED
