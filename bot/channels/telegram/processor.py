@@ -77,6 +77,9 @@ class InboxProcessor(InboxWorkers):
         self.manager_chat_id = manager_chat_id
         self.manager_language = manager_language
         self._first_round = True
+        #: Updates the poller parsed on arrival, by update key (taken instead of parsing the
+        #: stored copy again).
+        self.arrived: dict[str, Update] = {}
 
     # -- the loop's Telegram parts ---------------------------------------------------------
 
@@ -100,6 +103,7 @@ class InboxProcessor(InboxWorkers):
     async def _process(self, item: InboxItem) -> InboxItem | object | None:
         """Handle one update: None when finished, :data:`.inbox_processing.INTERRUPTED` when
         stopping, else the item to try again."""
+        arrived = self.arrived.pop(item.update_key, None)
         not_stored = inbox.not_stored_error(item)
         if not_stored is not None:
             return await self._failed(item, NotStored(not_stored), at_once=True)
@@ -108,7 +112,7 @@ class InboxProcessor(InboxWorkers):
             if item.status == "handled":
                 await self._send_owed(item)
             else:
-                update = Update.model_validate(item.body, context={"bot": self.bot})
+                update = arrived or Update.model_validate(item.body, context={"bot": self.bot})
                 await self.dispatcher.feed_update(self.bot, update, receipt=receipt)
             await self.done.mark(item.id)
             return None

@@ -240,7 +240,12 @@ class TelegramService:
     async def _poll(self, stopping: asyncio.Event) -> None:
         await self._call(DeleteWebhook(drop_pending_updates=False), stopping)
         log.info("Telegram: long polling")
-        poller = Poller(self.bot, self.app.db, on_stored=self.processor.wake.set)
+        poller = Poller(
+            self.bot,
+            self.app.db,
+            on_stored=self.processor.wake.set,
+            arrived=self.processor.arrived,
+        )
         poller.on_round = self.app.monitor.heartbeat("telegram poller", POLLER_LIMIT).beat
         await poller.run(stopping)
 
