@@ -41,7 +41,8 @@ QUIET = {"aiosqlite": logging.WARNING, "vkbottle": logging.WARNING}
 #: Other libraries: INFO at most (their DEBUG lines are internals we do not need).
 LIBRARIES = ("aiogram", "aiohttp", "apscheduler", "asyncio")
 #: Loggers that write a line for every update handled: only at DEBUG (the metrics count
-#: updates and time steps; a line each cost a few per cent of the bot's time).
+#: updates and time steps; a line each cost a few per cent of the bot's time). The
+#: Telegram processor writes its own such line at DEBUG.
 PER_UPDATE = ("aiogram.event",)
 
 
