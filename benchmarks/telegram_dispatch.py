@@ -264,12 +264,9 @@ async def dispatch_benchmark(chats: int, rounds: int) -> None:
             try:
                 full_bot = Bot(TOKEN, session=FakeSession())
                 full_channel = channel_for(full_bot, full_engine, full_db)
-                full = Dispatcher()
-                full.include_router(full_channel.router())
                 processor = InboxProcessor(
                     db=full_db,
                     bot=full_bot,
-                    dispatcher=full,
                     channel=full_channel,
                     concurrency=1,
                 )

@@ -24,10 +24,10 @@ from __future__ import annotations
 import asyncio
 import re
 import sqlite3
-from collections.abc import AsyncIterator, Iterable, Sequence
+from collections.abc import AsyncIterator, Callable, Iterable, Sequence
 from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar, cast
 
 import aiosqlite
 
@@ -35,6 +35,7 @@ MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 _MIGRATION_NAME = re.compile(r"^(\d{3})_[a-z0-9_]+\.sql$")
 
 Params = Sequence[Any] | dict[str, Any]
+T = TypeVar("T")
 
 
 class MigrationError(RuntimeError):
@@ -61,56 +62,106 @@ class Unit:
     Reads run as they come; the first write (or an explicit :meth:`begin`) opens a
     ``BEGIN IMMEDIATE`` transaction that commits when the unit ends without error and
     rolls back otherwise.
+
+    Every statement costs a thread hop, so what can wait does: ``BEGIN IMMEDIATE`` goes to
+    SQLite together with the unit's next statement (nothing happens in the database in
+    between), and a :meth:`write` whose result nobody reads goes with the next statement or
+    with the ``COMMIT``. A step that updates its inbox row and its conversation commits in
+    one hop.
     """
 
     def __init__(self, conn: aiosqlite.Connection, reader: sqlite3.Connection | None) -> None:
         self.conn = conn
         self.reader = reader
+        #: The write transaction is open (from now on reads see the unit's own writes).
         self.in_transaction = False
+        self._begun = False
+        self._pending: list[tuple[str, Params]] = []
 
     async def begin(self) -> None:
         """Start the write transaction now: call before a read that decides a write."""
-        if not self.in_transaction:
-            await self.conn.execute("BEGIN IMMEDIATE")
-            self.in_transaction = True
+        self.in_transaction = True
+
+    def _held_back(self, raw: sqlite3.Connection) -> None:
+        """In the connection's thread: ``BEGIN IMMEDIATE`` and the writes held back."""
+        if self.in_transaction and not self._begun:
+            raw.execute("BEGIN IMMEDIATE")
+            self._begun = True
+        pending, self._pending = self._pending, []
+        for sql, params in pending:
+            raw.execute(sql, params)
+
+    async def _run(self, work: Callable[[sqlite3.Connection], T]) -> T:
+        """``work`` on the connection's thread, after what was held back: one hop."""
+
+        def run() -> T:
+            raw = self.conn._conn
+            self._held_back(raw)
+            return work(raw)
+
+        return cast(T, await self.conn._execute(run))
 
     async def fetchall(
         self, sql: str, params: Params = (), *, heavy: bool = False
     ) -> list[sqlite3.Row]:
         if self.reader is not None and not self.in_transaction and not heavy:
             return self.reader.execute(sql, params).fetchall()
-        return list(await self.conn.execute_fetchall(sql, params))
+        return await self._run(lambda raw: raw.execute(sql, params).fetchall())
 
     async def fetchone(self, sql: str, params: Params = ()) -> sqlite3.Row | None:
         if self.reader is not None and not self.in_transaction:
             row: sqlite3.Row | None = self.reader.execute(sql, params).fetchone()
             return row
-        rows = await self.conn.execute_fetchall(sql, params)
-        return next(iter(rows), None)
+        return await self._run(lambda raw: raw.execute(sql, params).fetchone())
 
     async def execute(self, sql: str, params: Params = ()) -> aiosqlite.Cursor:
         """Run a write inside the unit's transaction (opened on first use)."""
-        await self.begin()
-        return await self.conn.execute(sql, params)
+        self.in_transaction = True
+        cursor = await self._run(lambda raw: raw.execute(sql, params))
+        return aiosqlite.Cursor(self.conn, cursor)
+
+    def write(self, sql: str, params: Params = ()) -> None:
+        """A write inside the unit's transaction whose result nobody reads: it goes to
+        SQLite with the unit's next statement or its ``COMMIT`` (an error in it fails the
+        unit there)."""
+        self.in_transaction = True
+        self._pending.append((sql, params))
 
     async def insert(self, sql: str, params: Params = ()) -> int:
         """Run an INSERT and return the new row id."""
-        await self.begin()
-        row = await self.conn.execute_insert(sql, params)
-        assert row is not None
-        return int(row[0])
+        self.in_transaction = True
+        return await self._run(lambda raw: int(raw.execute(sql, params).lastrowid or 0))
 
     async def executemany(self, sql: str, rows: Iterable[Params]) -> None:
-        await self.begin()
-        await self.conn.executemany(sql, rows)
+        self.in_transaction = True
+        await self._run(lambda raw: raw.executemany(sql, rows))
 
     async def execute_final(self, sql: str, params: Params = ()) -> None:
         """Run the unit's last write without opening a transaction for it.
 
-        Inside an open transaction it commits with the rest; alone it autocommits as a
-        single statement, saving the BEGIN and COMMIT round trips.
+        Inside an open transaction it is held back and commits with the rest (:meth:`write`);
+        alone it autocommits as a single statement, saving the BEGIN and COMMIT round trips.
         """
-        await self.conn.execute(sql, params)
+        if self.in_transaction:
+            self.write(sql, params)
+            return
+        await self._run(lambda raw: raw.execute(sql, params))
+
+    async def commit(self) -> None:
+        """What was held back and ``COMMIT``, in one hop (nothing when nothing was written)."""
+        if not self.in_transaction or (not self._begun and not self._pending):
+            return
+
+        def commit(raw: sqlite3.Connection) -> None:
+            raw.execute("COMMIT")
+
+        await self._run(commit)
+
+    async def rollback(self) -> None:
+        """Forget the unit's writes (those held back never reached SQLite)."""
+        self._pending = []
+        if self._begun and self.conn.in_transaction:
+            await self.conn.execute("ROLLBACK")
 
 
 def _open_reader(path: str) -> sqlite3.Connection:
@@ -175,12 +226,10 @@ class Database:
             unit = Unit(self._conn, self._reader)
             try:
                 yield unit
+                await unit.commit()
             except BaseException:
-                if unit.in_transaction:
-                    await self._conn.execute("ROLLBACK")
+                await unit.rollback()
                 raise
-            if unit.in_transaction:
-                await self._conn.execute("COMMIT")
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[Unit]:

@@ -121,7 +121,7 @@ async def mark_handled(unit: Unit, item_id: int, replies: Any, *, now: datetime)
     The body is emptied here: a handled update is never handled again, and the inbox
     should not keep people's messages longer than it needs them.
     """
-    await unit.execute(
+    unit.write(
         "UPDATE inbox SET status = 'handled', body = '', replies = ?, finished_at = ? WHERE id = ?",
         (json_to_db(replies), time_to_db(now), item_id),
     )
@@ -142,6 +142,16 @@ async def mark_done(unit: Unit, item_id: int, *, now: datetime) -> None:
         "UPDATE inbox SET status = 'done', body = '', replies = NULL, "
         "finished_at = COALESCE(finished_at, ?) WHERE id = ?",
         (time_to_db(now), item_id),
+    )
+
+
+async def mark_all_done(unit: Unit, item_ids: Sequence[int], *, now: datetime) -> None:
+    """:func:`mark_done` for several updates in one statement."""
+    marks = ", ".join("?" * len(item_ids))
+    await unit.execute_final(
+        "UPDATE inbox SET status = 'done', body = '', replies = NULL, "
+        f"finished_at = COALESCE(finished_at, ?) WHERE id IN ({marks})",
+        (time_to_db(now), *item_ids),
     )
 
 

@@ -55,6 +55,46 @@ class Receipt:
         self.marked = True
 
 
+class DoneMarks:
+    """Marks handled items done, the items finished meanwhile in one write (group commit).
+
+    :meth:`mark` returns once the item's mark is committed, as a write of its own would;
+    the items whose answers went out while the database was busy share the write.
+    """
+
+    def __init__(self, db: Database, clock: Callable[[], datetime]) -> None:
+        self.db = db
+        self.clock = clock
+        self._ids: list[int] = []
+        self._written: asyncio.Future[None] | None = None
+        self._writer: asyncio.Task[None] | None = None
+
+    async def mark(self, item_id: int) -> None:
+        self._ids.append(item_id)
+        if self._written is None:
+            self._written = asyncio.get_running_loop().create_future()
+            self._writer = asyncio.create_task(self._write(self._written))
+        await asyncio.shield(self._written)
+
+    async def _write(self, written: asyncio.Future[None]) -> None:
+        try:
+            async with self.db.unit() as unit:
+                # Taken only now: the items that finished while the lock was busy join in.
+                ids, self._ids, self._written = self._ids, [], None
+                await inbox.mark_all_done(unit, ids, now=self.clock())
+        except BaseException as exc:
+            if self._written is written:  # failed before taking the items: they fail too
+                self._ids, self._written = [], None
+            if isinstance(exc, Exception):
+                written.set_exception(exc)
+                written.exception()  # retrieved here: each waiter handles it
+            else:
+                written.cancel()
+                raise
+        else:
+            written.set_result(None)
+
+
 class InboxWorkers:
     """Takes one platform's stored items and hands them to ``_process``, in order per chat."""
 
@@ -81,6 +121,8 @@ class InboxWorkers:
         self._queues: dict[str, deque[InboxItem]] = {}
         self._workers: dict[str, asyncio.Task[None]] = {}
         self._last_id = 0
+        #: Marks finished items done (several in one write).
+        self.done = DoneMarks(db, clock)
 
     # -- what a channel supplies -----------------------------------------------------------
 

@@ -61,16 +61,27 @@ def repair_text(text: str) -> str:
 
 
 def repair(value: Any) -> Any:
-    """A JSON-like value with the text of every string (keys too) repaired."""
+    """A JSON-like value with the text of every string (keys too) repaired; one with
+    nothing to repair (nearly all) is returned as it is."""
+    try:
+        json.dumps(value, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate somewhere
+        return _repaired(value)
+    except (TypeError, ValueError):  # not JSON: look at every string
+        return _repaired(value)
+    return value
+
+
+def _repaired(value: Any) -> Any:
     if isinstance(value, str):
         return repair_text(value)
     if isinstance(value, dict):
         return {
-            (repair_text(key) if isinstance(key, str) else key): repair(item)
+            (repair_text(key) if isinstance(key, str) else key): _repaired(item)
             for key, item in value.items()
         }
     if isinstance(value, list | tuple):
-        return [repair(item) for item in value]
+        return [_repaired(item) for item in value]
     return value
 
 

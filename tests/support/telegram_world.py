@@ -221,7 +221,6 @@ async def make_world(
     processor = InboxProcessor(
         db=db,
         bot=bot,
-        dispatcher=dispatcher,
         channel=channel,
         manager_chat_id=manager_chat,
         retry_base=0.001,

@@ -3,9 +3,9 @@
 Modules, in the order an update travels:
 
 * :mod:`.polling` / :mod:`.webhook` — receive updates and store them in the inbox
-  (:mod:`storage.inbox`) before acknowledging them;
+  (:mod:`storage.inbox`) before acknowledging them (polling hands each one on parsed);
 * :mod:`.processor` — handles stored updates in order per chat, each exactly once, through
-  the aiogram ``Dispatcher`` and :mod:`.channel` (update ↔ ``Incoming``/``Reply``, with
+  :mod:`.channel` (update ↔ ``Incoming``/``Reply``, with
   :mod:`.adapter` for the Telegram shapes and :mod:`.managers` for who is a manager);
   :mod:`.courier` sends the answers at once;
 * :mod:`.sender` — drains the outbox within Telegram's limits (:mod:`.limits`), putting a

@@ -1,4 +1,4 @@
-"""The aiogram routers: Telegram updates into the engine, its answers back to Telegram.
+"""Telegram updates into the engine, its answers back to Telegram.
 
 Private chats are customers (or managers) talking to the bot. The manager chat
 (``MANAGER_TELEGRAM_CHAT_ID``) is where request cards arrive; there:
@@ -30,7 +30,7 @@ from aiogram import Bot, Router
 from aiogram.enums import ChatType
 from aiogram.exceptions import TelegramAPIError
 from aiogram.methods import AnswerCallbackQuery, TelegramMethod
-from aiogram.types import CallbackQuery, Message
+from aiogram.types import CallbackQuery, Message, Update
 
 from bot.channels.inbox_processing import Receipt
 from bot.channels.telegram import adapter
@@ -89,8 +89,21 @@ class TelegramChannel:
         self.on_files = on_files
         self._other_chats: set[int] = set()
 
+    async def handle(self, update: Update, receipt: Receipt | None = None) -> None:
+        """One update from the inbox: a message or a button press (the only kinds polled);
+        any other kind is left alone.
+
+        Called directly rather than through aiogram's ``Dispatcher``: its middleware chain
+        (error, user-context and FSM middlewares, the router's propagation) serves nothing
+        here and took about 6 % of the bot's time (benchmarks/telegram_e2e.py)."""
+        if update.message is not None:
+            await self.on_message(update.message, receipt)
+        elif update.callback_query is not None:
+            await self.on_callback(update.callback_query, receipt)
+
     def router(self) -> Router:
-        """A fresh router (a router can be attached to one dispatcher only)."""
+        """The same two handlers as an aiogram router, for a ``Dispatcher`` of one's own
+        (benchmarks/telegram_dispatch.py); a router attaches to one dispatcher only."""
         router = Router(name="telegram-support")
         router.message.register(self.on_message)
         router.callback_query.register(self.on_callback)

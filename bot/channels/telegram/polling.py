@@ -8,11 +8,13 @@ the processor handles it from there. A redelivered update (same ``update_id``) i
 by the inbox. No high-water mark is kept: ``update_id`` may jump, and the first request
 after a start asks for every unconfirmed update.
 
-A batch that aiogram cannot parse (one malformed update) is stored as received, so the
-others are not held back; the malformed one fails in the processor and is set aside. Bad
-text (a lone surrogate, bytes that are not UTF-8) is repaired on the way in, and an update
-that still cannot be stored is set aside alone (:mod:`bot.channels.intake`): the offset
-always moves past everything stored or set aside.
+Each update is parsed once: the batch arrives as JSON objects, is stored as received (its
+text repaired), and each stored update is parsed into aiogram's ``Update`` and handed to the
+processor (``arrived``), which would otherwise parse the stored copy. An update that does not
+parse (a malformed one) is stored all the same, so the others are not held back; it fails
+in the processor and is set aside. Bad text (a lone surrogate, bytes that are not UTF-8) is
+repaired on the way in, and an update that still cannot be stored is set aside alone
+(:mod:`bot.channels.intake`): the offset always moves past everything stored or set aside.
 """
 
 from __future__ import annotations
@@ -26,11 +28,13 @@ from typing import Any, TypeVar
 from aiogram import Bot
 from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.exceptions import ClientDecodeError, TelegramConflictError, TelegramUnauthorizedError
-from aiogram.methods import GetUpdates, TelegramMethod
+from aiogram.methods import TelegramMethod
 from aiogram.methods.base import Response
 from aiogram.types import Update
 from aiohttp import ClientSession
+from pydantic import ValidationError
 
+from bot.channels import intake
 from bot.channels.intake import RepairingResponse, store_received
 from bot.channels.telegram.errors import describe
 from bot.channels.telegram.limits import pause
@@ -71,8 +75,16 @@ def chat_key(raw: dict[str, Any]) -> str:
     return ""
 
 
-def raw_update(update: Update) -> dict[str, Any]:
-    return update.model_dump(mode="json", exclude_none=True, by_alias=True)
+class ReceivedUpdates(TelegramMethod[list[dict[str, Any]]]):
+    """``getUpdates`` whose answer stays JSON objects: the poller stores each update as it
+    came and parses it once (aiogram's own ``GetUpdates`` would parse the batch first)."""
+
+    __returning__ = list[dict[str, Any]]
+    __api_method__ = "getUpdates"
+
+    offset: int | None = None
+    timeout: int | None = None
+    allowed_updates: list[str] | None = None
 
 
 async def store_updates(
@@ -121,12 +133,15 @@ class Poller:
         db: Database,
         *,
         on_stored: Callable[[], None],
+        arrived: dict[str, Update] | None = None,
         timeout: int = 25,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
     ) -> None:
         self.bot = bot
         self.db = db
         self.on_stored = on_stored
+        #: Where each stored update, parsed, waits for the processor (by update key).
+        self.arrived = arrived
         #: Called after every answered round (the poller's heartbeat, ``/healthz``).
         self.on_round: Callable[[], None] = lambda: None
         self.timeout = timeout
@@ -134,7 +149,7 @@ class Poller:
         self.offset: int | None = None
 
     async def _fetch(self) -> list[dict[str, Any]]:
-        method = GetUpdates(
+        method = ReceivedUpdates(
             offset=self.offset, timeout=self.timeout, allowed_updates=ALLOWED_UPDATES
         )
         try:
@@ -149,18 +164,36 @@ class Poller:
                 type(exc.original).__name__,
             )
             return [raw for raw in result if isinstance(raw, dict)]
-        return [raw_update(update) for update in updates]
+        return updates
 
     async def poll_once(self) -> int:
         """One getUpdates round: store what came, then (next round) acknowledge it."""
-        raws = await self._fetch()
+        raws = [intake.repair(raw) for raw in await self._fetch()]
         if raws:
-            await store_updates(self.db, raws, now=self.clock())
+            aside = await store_updates(self.db, raws, now=self.clock())
             ids = [raw["update_id"] for raw in raws if isinstance(raw.get("update_id"), int)]
             if ids:
                 self.offset = max(ids) + 1
+            self._hand_over(raws, set(aside))
             self.on_stored()
         return len(raws)
+
+    def _hand_over(self, raws: list[dict[str, Any]], aside: set[str]) -> None:
+        """Each stored update, parsed (as the processor would parse the stored copy)."""
+        for raw in raws:
+            key = str(raw.get("update_id", ""))
+            if not key or key in aside:
+                continue
+            try:
+                update = Update.model_validate(raw, context={"bot": self.bot})
+            except ValidationError:
+                # Its text would quote what the person wrote: the update's id only.
+                log.warning(
+                    "update %s did not parse; stored as received, it will be set aside", key
+                )
+                continue
+            if self.arrived is not None:
+                self.arrived[key] = update
 
     async def run(self, stopping: asyncio.Event) -> None:
         failures = 0

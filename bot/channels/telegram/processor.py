@@ -5,24 +5,26 @@ so they must not be lost from here on). For every chat a worker takes that chat'
 one after the other, so a conversation's messages are never handled out of order, while
 other chats go on in parallel (up to ``concurrency`` at a time).
 
-An update is fed to the aiogram ``Dispatcher``; the step that handles it marks it in the
-inbox within its own transaction (:class:`~bot.channels.inbox_processing.Receipt`), then its
-answers are sent and the update is done. An update whose answers are owed (the bot stopped
-in between) only has its answers sent again. One that keeps failing is retried with a
-growing pause and set aside after ``max_tries`` — reported in the log and to the manager
-chat, and the person is told — so it never blocks the chat behind it for good. An update
-that could not even be stored (its stand-in, :func:`storage.inbox.not_stored_error`) is set
-aside the same way at its first try.
+An update is handed to the channel (:meth:`TelegramChannel.handle`), parsed on arrival by
+the poller or else from its stored copy; the step that handles it marks it in the inbox
+within its own transaction (:class:`~bot.channels.inbox_processing.Receipt`), then its
+answers are sent and the update is done (several done marks share one write). An update
+whose answers are owed (the bot stopped in between) only has its answers sent again. One
+that keeps failing is retried with a growing pause and set aside after ``max_tries`` —
+reported in the log and to the manager chat, and the person is told — so it never blocks the
+chat behind it for good. An update that could not even be stored (its stand-in,
+:func:`storage.inbox.not_stored_error`) is set aside the same way at its first try.
 """
 
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, datetime
 
-from aiogram import Bot, Dispatcher
+from aiogram import Bot
 from aiogram.types import Update
 
 from bot.channels.inbox_processing import INTERRUPTED, InboxWorkers, Receipt
@@ -55,7 +57,6 @@ class InboxProcessor(InboxWorkers):
         *,
         db: Database,
         bot: Bot,
-        dispatcher: Dispatcher,
         channel: TelegramChannel,
         manager_chat_id: int | None = None,
         manager_language: str = "ru",
@@ -72,11 +73,15 @@ class InboxProcessor(InboxWorkers):
             clock=clock,
         )
         self.bot = bot
-        self.dispatcher = dispatcher
         self.channel = channel
         self.manager_chat_id = manager_chat_id
         self.manager_language = manager_language
         self._first_round = True
+        #: Called after every update handled (the outbox sender: what it queued goes out).
+        self.on_handled: Callable[[], None] = lambda: None
+        #: Updates the poller parsed on arrival, by update key (taken instead of parsing the
+        #: stored copy again).
+        self.arrived: dict[str, Update] = {}
 
     # -- the loop's Telegram parts ---------------------------------------------------------
 
@@ -100,6 +105,7 @@ class InboxProcessor(InboxWorkers):
     async def _process(self, item: InboxItem) -> InboxItem | object | None:
         """Handle one update: None when finished, :data:`.inbox_processing.INTERRUPTED` when
         stopping, else the item to try again."""
+        arrived = self.arrived.pop(item.update_key, None)
         not_stored = inbox.not_stored_error(item)
         if not_stored is not None:
             return await self._failed(item, NotStored(not_stored), at_once=True)
@@ -108,10 +114,18 @@ class InboxProcessor(InboxWorkers):
             if item.status == "handled":
                 await self._send_owed(item)
             else:
-                update = Update.model_validate(item.body, context={"bot": self.bot})
-                await self.dispatcher.feed_update(self.bot, update, receipt=receipt)
-            async with self.db.unit() as unit:
-                await inbox.mark_done(unit, item.id, now=self.clock())
+                update = arrived or Update.model_validate(item.body, context={"bot": self.bot})
+                started = time.perf_counter()
+                try:
+                    await self.channel.handle(update, receipt)
+                finally:
+                    self.on_handled()
+                log.debug(
+                    "update %s handled in %.0f ms",
+                    item.update_key,
+                    (time.perf_counter() - started) * 1000,
+                )
+            await self.done.mark(item.id)
             return None
         except DeliveryInterrupted:
             return INTERRUPTED

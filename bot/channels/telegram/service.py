@@ -1,6 +1,6 @@
 """The Telegram channel as one service of ``python -m bot run``.
 
-Builds the bot (every call and file download through ``TELEGRAM_API_URL``), the dispatcher,
+Builds the bot (every call and file download through ``TELEGRAM_API_URL``), the channel,
 the inbox processor, the outbox sender, forum topics and file downloads, then receives
 updates by long polling, or by webhook when ``TELEGRAM_WEBHOOK_URL`` is set.
 
@@ -20,7 +20,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 from urllib.parse import urlsplit
 
-from aiogram import Bot, Dispatcher
+from aiogram import Bot
 from aiogram.client.session.base import BaseSession
 from aiogram.client.telegram import TelegramAPIServer
 from aiogram.exceptions import TelegramAPIError, TelegramUnauthorizedError
@@ -120,12 +120,9 @@ class TelegramService:
             manager_chat_id=chat_id,
             on_files=self.files.wake.set,
         )
-        self.dispatcher = Dispatcher()
-        self.dispatcher.include_router(self.channel.router())
         self.processor = InboxProcessor(
             db=app.db,
             bot=self.bot,
-            dispatcher=self.dispatcher,
             channel=self.channel,
             manager_chat_id=chat_id,
             manager_language=manager_language,
@@ -135,18 +132,12 @@ class TelegramService:
         self.channel.courier.metrics = monitor.metrics
         self.sender.heartbeat = monitor.heartbeat("telegram sender", SENDER_LIMIT)
         # Whatever a handled update queued for others (cards, relays) goes out at once.
-        self.dispatcher.update.outer_middleware(self._wake_sender)
+        self.processor.on_handled = self.sender.wake.set
         if not self.managers.configured:
             log.warning(
                 "neither MANAGER_TELEGRAM_IDS nor MANAGER_TELEGRAM_CHAT_ID is set: nobody in "
                 "Telegram can use manager commands and buttons"
             )
-
-    async def _wake_sender(self, handler: Any, event: Any, data: dict[str, Any]) -> Any:
-        try:
-            return await handler(event, data)
-        finally:
-            self.sender.wake.set()
 
     # -- start -------------------------------------------------------------------------------
 
@@ -240,7 +231,12 @@ class TelegramService:
     async def _poll(self, stopping: asyncio.Event) -> None:
         await self._call(DeleteWebhook(drop_pending_updates=False), stopping)
         log.info("Telegram: long polling")
-        poller = Poller(self.bot, self.app.db, on_stored=self.processor.wake.set)
+        poller = Poller(
+            self.bot,
+            self.app.db,
+            on_stored=self.processor.wake.set,
+            arrived=self.processor.arrived,
+        )
         poller.on_round = self.app.monitor.heartbeat("telegram poller", POLLER_LIMIT).beat
         await poller.run(stopping)
 

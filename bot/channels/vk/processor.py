@@ -99,8 +99,7 @@ class InboxProcessor(InboxWorkers):
                     await self.router.route(item.body, self.channel.api)
                 finally:
                     reset_receipt(token)
-            async with self.db.unit() as unit:
-                await inbox.mark_done(unit, item.id, now=self.clock())
+            await self.done.mark(item.id)
             return None
         except Exception as exc:  # a failing event must not stop the others
             if receipt.marked:  # handled and committed: only the "done" mark is missing
