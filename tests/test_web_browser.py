@@ -1,6 +1,7 @@
 """The web desk in a real browser (Chromium through Playwright): a manager signs in, finds a
 customer's request by searching, opens it and replies; the reply waits in the outbox for the
-customer's messenger and shows in the page's history (docs/rules.md#web-desk).
+customer's messenger and shows in the page's history; the Figures page draws its charts
+(docs/rules.md#web-desk).
 
 The desk is the real application on a free local port; the browser waits for what a manager
 would see (Playwright's auto-waiting), never for a time. Without Chromium these tests skip
@@ -81,3 +82,25 @@ async def test_a_manager_finds_a_request_by_the_customer_and_replies_from_the_br
     assert len(sent) == 1
     text, request_id = sent[0]
     assert REPLY in text and "Анна Петрова" in text and request_id == number
+
+
+async def test_the_figures_page_shows_its_charts_in_the_browser(
+    page: Page, desk_url: str, db: Database, engine: Engine, tmp_path: Path
+) -> None:
+    t = texts("ru")
+    await file_renewal(db, Chat(engine, user_id="1001"))
+    await file_renewal(db, Chat(engine, user_id="1002"))
+    await add_manager(db)
+    await sign_in(page, desk_url, "anna", PASSWORD)
+
+    await page.get_by_role("link", name=t("web.nav_figures")).click()
+    await expect(page).to_have_url(f"{desk_url}/figures")
+    await expect(page.get_by_role("heading", level=1)).to_have_text(t("web.nav_figures"))
+    charts = page.locator("section.figure .chart svg")
+    await expect(charts.first).to_be_visible()
+    for number in range(await charts.count()):
+        await expect(charts.nth(number)).to_be_visible()
+    await expect(page.locator("#chart-requests")).to_contain_text(t("figures.requests_title"))
+    picture = tmp_path / "figures.png"
+    await page.screenshot(path=str(picture), full_page=True)
+    assert picture.read_bytes().startswith(b"\x89PNG")
