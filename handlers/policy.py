@@ -295,6 +295,10 @@ class WebDeskPolicy(_Section):
     attempts_window_minutes: PositiveInt = 15
     #: Requests on one page of the list.
     page_size: PositiveInt = 25
+    #: The longest period the Figures page counts, in days.
+    figures_max_days: PositiveInt = 366
+    #: The largest CSV file the Data page imports, in MiB.
+    import_max_mb: PositiveInt = 20
 
 
 class FloodPolicy(_Section):

@@ -156,7 +156,7 @@ def web_application(
 ) -> web.Application:
     """The desk for ``engine``'s database and desk; ``/healthz`` and ``/metrics`` too when
     ``monitor`` is given."""
-    from bot.web import navigation, request_list, request_page, sign_in
+    from bot.web import figures_page, navigation, request_list, request_page, sign_in
 
     app = web.Application(middlewares=[_sessions])
     app[DESK] = WebDesk(engine, secure_cookies=secure_cookies)
@@ -171,6 +171,7 @@ def web_application(
     sign_in.add_routes(app)
     request_list.add_routes(app)
     request_page.add_routes(app)
+    figures_page.add_routes(app)
     navigation.add_routes(app)
     if monitor is not None:
         from bot.monitoring import add_monitoring_routes

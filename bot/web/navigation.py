@@ -25,7 +25,10 @@ class Section:
     path: str
 
 
-NAVIGATION: list[Section] = [Section("web.nav_requests", "/requests")]
+NAVIGATION: list[Section] = [
+    Section("web.nav_requests", "/requests"),
+    Section("web.nav_figures", "/figures"),
+]
 
 
 async def start(request: web.Request) -> web.StreamResponse:

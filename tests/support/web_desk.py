@@ -32,6 +32,7 @@ ROUTES = [
     ("POST", "/requests/1/answer"),
     ("POST", "/requests/1/cancel"),
     ("POST", "/requests/1/minutes"),
+    ("GET", "/figures"),
     ("POST", "/language"),
     ("POST", "/signout"),
 ]

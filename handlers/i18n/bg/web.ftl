@@ -64,3 +64,16 @@ web-file_view = отвори
 web-file_not_yet = още не е изтеглен
 web-history = История
 web-text_empty = Първо напишете текста.
+web-nav_figures = Показатели
+web-figures_this_month = Този месец
+web-figures_last_30_days = Последните 30 дни
+web-figures_custom = Дати
+web-figures_from = от
+web-figures_to = до
+web-figures_period = От { $first } до { $last }
+web-figures_not_a_date = Изберете двете дати на периода („от“ и „до“). Показан е този месец.
+web-figures_backwards = Периодът свършва, преди да започне: датата „до“ трябва да е същата или след датата „от“. Показан е този месец.
+web-figures_too_long = Периодът е твърде дълъг: най-много { $days ->
+        [one] { $days } ден
+       *[other] { $days } дни
+    }. Показан е този месец.

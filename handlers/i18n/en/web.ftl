@@ -64,3 +64,16 @@ web-file_view = open
 web-file_not_yet = not downloaded yet
 web-history = History
 web-text_empty = Write the text first.
+web-nav_figures = Figures
+web-figures_this_month = This month
+web-figures_last_30_days = Last 30 days
+web-figures_custom = Dates
+web-figures_from = from
+web-figures_to = to
+web-figures_period = From { $first } to { $last }
+web-figures_not_a_date = Choose both dates of the period (from and to). Showing this month.
+web-figures_backwards = The period ends before it starts: the "to" date must be the same as or after the "from" date. Showing this month.
+web-figures_too_long = The period is too long: at most { $days ->
+        [one] { $days } day
+       *[other] { $days } days
+    }. Showing this month.

@@ -66,3 +66,17 @@ web-file_view = открыть
 web-file_not_yet = ещё не загружен
 web-history = История
 web-text_empty = Сначала напишите текст.
+web-nav_figures = Показатели
+web-figures_this_month = Этот месяц
+web-figures_last_30_days = Последние 30 дней
+web-figures_custom = Даты
+web-figures_from = с
+web-figures_to = по
+web-figures_period = С { $first } по { $last }
+web-figures_not_a_date = Выберите обе даты периода («с» и «по»). Показан этот месяц.
+web-figures_backwards = Период кончается раньше, чем начинается: дата «по» должна быть не раньше даты «с». Показан этот месяц.
+web-figures_too_long = Слишком длинный период: не больше { $days ->
+        [one] { $days } дня
+        [few] { $days } дней
+       *[many] { $days } дней
+    }. Показан этот месяц.

@@ -1,0 +1,106 @@
+"""The web desk in a real browser (Chromium through Playwright): a manager signs in, finds a
+customer's request by searching, opens it and replies; the reply waits in the outbox for the
+customer's messenger and shows in the page's history; the Figures page draws its charts
+(docs/rules.md#web-desk).
+
+The desk is the real application on a free local port; the browser waits for what a manager
+would see (Playwright's auto-waiting), never for a time. Without Chromium these tests skip
+(fail under ``CI=true``): see tests/support/browser.py.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from playwright.async_api import Page, expect
+
+from handlers.engine.dispatcher import Engine
+from handlers.i18n import texts
+from storage.db import Database
+from tests.support import browser as browser_support
+from tests.support import desk_world
+from tests.support.browser import sign_in
+from tests.support.chat import Chat
+from tests.support.desk_world import file_renewal, link_demo_customer
+from tests.support.web_desk import PASSWORD, add_manager
+
+clock, engine = desk_world.clock, desk_world.engine
+browser, page, desk_url = browser_support.browser, browser_support.page, browser_support.desk_url
+
+QUESTION = "Добрый день! Не запускается программа после обновления."
+REPLY = "Счёт на продление отправлен на вашу почту."
+
+
+async def last_request(db: Database) -> int:
+    async with db.unit() as unit:
+        row = await unit.fetchone("SELECT MAX(id) FROM requests")
+    assert row is not None and row[0] is not None
+    return int(row[0])
+
+
+def outbox_to(database: Path, chat_id: str) -> list[tuple[str, int | None]]:
+    """The outbox rows to one Telegram chat, read from the SQLite file itself."""
+    with sqlite3.connect(database) as connection:
+        rows = connection.execute(
+            "SELECT text, request_id FROM outbox WHERE platform = 'telegram' AND chat_id = ? "
+            "ORDER BY id",
+            (chat_id,),
+        ).fetchall()
+    return [(str(text), request_id) for text, request_id in rows]
+
+
+async def test_a_manager_finds_a_request_by_the_customer_and_replies_from_the_browser(
+    page: Page, desk_url: str, db: Database, engine: Engine, tmp_path: Path
+) -> None:
+    t = texts("ru")
+    customer = Chat(engine, user_id="1001")
+    await link_demo_customer(db, customer)  # Иван Петров of the demo data
+    await customer.send("/menu")
+    await customer.send(QUESTION)
+    number = await last_request(db)
+    await file_renewal(db, Chat(engine, user_id="1002"))  # someone else's, not found
+    await add_manager(db)
+    await sign_in(page, desk_url, "anna", PASSWORD)
+
+    await page.get_by_label(t("web.filter_search")).fill("Петров")
+    await page.get_by_role("button", name=t("web.filter_apply")).click()
+    found = page.locator("table.requests tbody tr")
+    await expect(found).to_have_count(1)
+    await expect(found).to_contain_text("Иван Петров")
+    await page.get_by_role("link", name=f"№{number}").click()
+    await expect(page).to_have_url(f"{desk_url}/requests/{number}")
+
+    before = outbox_to(tmp_path / "bot.sqlite3", "1001")
+    await page.get_by_label(t("web.reply")).fill(REPLY)
+    await page.get_by_role("button", name=t("web.reply_send")).click()
+    await expect(page.get_by_role("status")).to_contain_text(f"№{number}")
+    await expect(page.locator("section.history")).to_contain_text(REPLY)
+    await expect(page.locator("section.history")).to_contain_text("Анна Петрова")
+
+    sent = outbox_to(tmp_path / "bot.sqlite3", "1001")[len(before) :]
+    assert len(sent) == 1
+    text, request_id = sent[0]
+    assert REPLY in text and "Анна Петрова" in text and request_id == number
+
+
+async def test_the_figures_page_shows_its_charts_in_the_browser(
+    page: Page, desk_url: str, db: Database, engine: Engine, tmp_path: Path
+) -> None:
+    t = texts("ru")
+    await file_renewal(db, Chat(engine, user_id="1001"))
+    await file_renewal(db, Chat(engine, user_id="1002"))
+    await add_manager(db)
+    await sign_in(page, desk_url, "anna", PASSWORD)
+
+    await page.get_by_role("link", name=t("web.nav_figures")).click()
+    await expect(page).to_have_url(f"{desk_url}/figures")
+    await expect(page.get_by_role("heading", level=1)).to_have_text(t("web.nav_figures"))
+    charts = page.locator("section.figure .chart svg")
+    await expect(charts.first).to_be_visible()
+    for number in range(await charts.count()):
+        await expect(charts.nth(number)).to_be_visible()
+    await expect(page.locator("#chart-requests")).to_contain_text(t("figures.requests_title"))
+    picture = tmp_path / "figures.png"
+    await page.screenshot(path=str(picture), full_page=True)
+    assert picture.read_bytes().startswith(b"\x89PNG")
