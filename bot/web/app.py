@@ -25,6 +25,7 @@ from handlers.desk.manager_desk import ManagerDesk
 from handlers.engine.dispatcher import Engine
 from handlers.engine.messages import Button
 from handlers.i18n import texts
+from handlers.rules.uploads import BYTES_PER_MB
 from storage import web_managers, web_sessions
 from storage.web_managers import WebManager
 from storage.web_sessions import WebSession
@@ -156,9 +157,11 @@ def web_application(
 ) -> web.Application:
     """The desk for ``engine``'s database and desk; ``/healthz`` and ``/metrics`` too when
     ``monitor`` is given."""
-    from bot.web import figures_page, navigation, request_list, request_page, sign_in
+    from bot.web import data_page, figures_page, navigation, request_list, request_page, sign_in
 
-    app = web.Application(middlewares=[_sessions])
+    # A form's body: the largest CSV the Data page imports, and a little for the form.
+    body_max = (engine.policy.web_desk.import_max_mb + 1) * BYTES_PER_MB
+    app = web.Application(middlewares=[_sessions], client_max_size=body_max)
     app[DESK] = WebDesk(engine, secure_cookies=secure_cookies)
     aiohttp_jinja2.setup(
         app,
@@ -172,6 +175,7 @@ def web_application(
     request_list.add_routes(app)
     request_page.add_routes(app)
     figures_page.add_routes(app)
+    data_page.add_routes(app)
     navigation.add_routes(app)
     if monitor is not None:
         from bot.monitoring import add_monitoring_routes

@@ -33,6 +33,11 @@ ROUTES = [
     ("POST", "/requests/1/cancel"),
     ("POST", "/requests/1/minutes"),
     ("GET", "/figures"),
+    ("GET", "/data"),
+    ("POST", "/data/import"),
+    ("GET", "/data/imports/abc"),
+    ("GET", "/data/requests.csv"),
+    ("GET", "/data/customers.csv"),
     ("POST", "/language"),
     ("POST", "/signout"),
 ]

@@ -77,3 +77,16 @@ web-figures_too_long = Периодът е твърде дълъг: най-мн�
         [one] { $days } ден
        *[other] { $days } дни
     }. Показан е този месец.
+web-nav_data = Данни
+web-data_import = Зареждане на клиенти, лицензи и ключове
+web-data_import_hint = CSV файлът от счетоводството на доставчика (форматът е в README), до { $max_mb } MB. Редовете с грешки се пропускат и изброяват, останалите се зареждат.
+web-data_import_send = Зареди
+web-data_no_file = Първо изберете CSV файл.
+web-data_importing = Зареждане: { $done } от { $total } реда…
+web-data_import_errors = Незаредени редове
+web-data_back = ← Към данните
+web-data_export = Изтегляния (CSV за Excel)
+web-data_export_requests = Всички заявки
+web-data_export_customers = Всички клиенти
+web-data_file_requests = заявки
+web-data_file_customers = клиенти

@@ -77,3 +77,16 @@ web-figures_too_long = The period is too long: at most { $days ->
         [one] { $days } day
        *[other] { $days } days
     }. Showing this month.
+web-nav_data = Data
+web-data_import = Import of customers, licenses and keys
+web-data_import_hint = The vendor's CSV file (the format is in the README), up to { $max_mb } MB. Rows with errors are skipped and listed; the other rows are imported.
+web-data_import_send = Import
+web-data_no_file = Choose a CSV file first.
+web-data_importing = Importing: { $done } of { $total } rows…
+web-data_import_errors = Rows not imported
+web-data_back = ← Back to Data
+web-data_export = Downloads (CSV for Excel)
+web-data_export_requests = All requests
+web-data_export_customers = All customers
+web-data_file_requests = requests
+web-data_file_customers = customers

@@ -80,3 +80,16 @@ web-figures_too_long = Слишком длинный период: не боль
         [few] { $days } дней
        *[many] { $days } дней
     }. Показан этот месяц.
+web-nav_data = Данные
+web-data_import = Загрузка клиентов, лицензий и ключей
+web-data_import_hint = CSV-файл из учёта вендора (формат описан в README), до { $max_mb } МБ. Строки с ошибками пропускаются и перечисляются, остальные загружаются.
+web-data_import_send = Загрузить
+web-data_no_file = Сначала выберите CSV-файл.
+web-data_importing = Загружаем: { $done } из { $total } строк…
+web-data_import_errors = Не загруженные строки
+web-data_back = ← К данным
+web-data_export = Выгрузки (CSV для Excel)
+web-data_export_requests = Все заявки
+web-data_export_customers = Все клиенты
+web-data_file_requests = заявки
+web-data_file_customers = клиенты
