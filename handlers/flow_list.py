@@ -20,6 +20,7 @@ from handlers.desk.linking_desk import LinkingDeskFlow
 from handlers.desk.session_bill import SessionBillFlow
 from handlers.desk.transfer_desk import TransferDeskFlow
 from handlers.engine.flow import Flow
+from handlers.flows.announcements import AnnouncementsFlow
 from handlers.flows.booking import BookingFlow
 from handlers.flows.callback import CallbackFlow
 from handlers.flows.consent import ConsentFlow
@@ -79,6 +80,7 @@ def default_flows(*, files_dir: Path | None = None) -> list[Flow]:
         LinkRequestFlow(),
         PrivacyFlow(files_dir=files_dir),
         ReminderSettingsFlow(),
+        AnnouncementsFlow(),
         RatingFlow(),
         # Last: a customer's free input goes to their open request.
         RelayFlow(),

@@ -1,0 +1,2 @@
+-- Placeholder: number 014 is taken by a branch developed in parallel. When both are merged
+-- this file is deleted in favour of that branch's 014 (only this comment is lost).
