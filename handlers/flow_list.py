@@ -13,6 +13,7 @@ from functools import cache
 from pathlib import Path
 from types import MappingProxyType
 
+from handlers.desk.announce import AnnounceFlow
 from handlers.desk.desk_actions import DeskActionsFlow
 from handlers.desk.desk_commands import DeskCommandsFlow
 from handlers.desk.invite import InviteFlow
@@ -75,6 +76,7 @@ def default_flows(*, files_dir: Path | None = None) -> list[Flow]:
         LinkingDeskFlow(),
         TransferDeskFlow(),
         SessionBillFlow(),
+        AnnounceFlow(),
         # Started by other flows, commands or buttons only.
         ConsentFlow(),
         LinkRequestFlow(),

@@ -284,6 +284,13 @@ class DeskPolicy(_Section):
     show_manager_names: bool = True
 
 
+class AnnouncementPolicy(_Section):
+    #: Not in the vendors' documents: the days a manager's "ends within N days" and "lapsed
+    #: more than N days" start from (they type another number to change them).
+    ends_within_days: PositiveInt = 30
+    lapsed_over_days: PositiveInt = 90
+
+
 class Policy(_Section):
     model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True)
 
@@ -317,6 +324,7 @@ class Policy(_Section):
     linking: LinkingPolicy = LinkingPolicy()
     ratings: RatingPolicy = RatingPolicy()
     desk: DeskPolicy = DeskPolicy()
+    announcements: AnnouncementPolicy = AnnouncementPolicy()
 
     @field_validator("timezone")
     @classmethod

@@ -10,8 +10,8 @@ the draft and explicit times).
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
-from datetime import date, datetime
+from dataclasses import dataclass, replace
+from datetime import date, datetime, tzinfo
 
 from handlers.engine.messages import Button, Keyboard
 from handlers.engine.payloads import encode
@@ -51,6 +51,14 @@ class Draft(Stored):
     def texts(self) -> dict[str, str]:
         written = {"ru": self.text_ru, "en": self.text_en, "bg": self.text_bg}
         return {language: text for language, text in written.items() if text.strip()}
+
+    def with_text(self, language: str, text: str) -> Draft:
+        """The draft with ``language``'s text (ru, en or bg) replaced."""
+        if language == "en":
+            return replace(self, text_en=text)
+        if language == "bg":
+            return replace(self, text_bg=text)
+        return replace(self, text_ru=text)
 
     def filters(self, today: date) -> Filters:
         first, last = support_end_range(self.support, self.support_days, today)
@@ -213,6 +221,23 @@ async def send(
         now=now,
     )
     return announcement_id, len(messages)
+
+
+async def progress_line(unit: Unit, t: Texts, sent: announcements.Announcement, tz: tzinfo) -> str:
+    """One announcement's progress for the manager: delivered, blocked, failed, waiting,
+    pressed."""
+    progress = await announcements.progress(unit, sent.id)
+    return t(
+        "announce.status_line",
+        number=sent.id,
+        when=t.moment(sent.created_at.astimezone(tz)),
+        recipients=sent.recipients,
+        delivered=progress.delivered,
+        blocked=progress.blocked,
+        failed=progress.failed,
+        waiting=progress.waiting,
+        pressed=progress.pressed,
+    )
 
 
 def languages_of(counts: Mapping[str, int]) -> list[str]:

@@ -22,5 +22,7 @@ telegram-command_request = Заявка по номер
 telegram-command_find = Намери клиент
 telegram-command_stats = Статистика
 telegram-command_export = Експорт на заявките (CSV)
+telegram-command_announce = Обявление към клиентите
+telegram-command_announcements = Обявления: да ги получавам или не
 telegram-command_minutes = Въведи минутите на сесия
 telegram-command_other = Команда { $command }

@@ -22,5 +22,7 @@ telegram-command_request = A request by its number
 telegram-command_find = Find a customer
 telegram-command_stats = Statistics
 telegram-command_export = Export requests (CSV)
+telegram-command_announce = Announcement to customers
+telegram-command_announcements = Announcements: receive them or not
 telegram-command_minutes = Enter the minutes of a session
 telegram-command_other = Command { $command }

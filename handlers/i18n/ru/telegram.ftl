@@ -23,5 +23,7 @@ telegram-command_request = Заявка по номеру
 telegram-command_find = Найти клиента
 telegram-command_stats = Статистика
 telegram-command_export = Выгрузить заявки (CSV)
+telegram-command_announce = Объявление клиентам
+telegram-command_announcements = Объявления: получать или нет
 telegram-command_minutes = Ввести минуты сеанса
 telegram-command_other = Команда { $command }
