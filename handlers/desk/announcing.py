@@ -18,7 +18,7 @@ from handlers.engine.payloads import encode
 from handlers.engine.stored import Stored
 from handlers.i18n import LANGUAGES, Texts, texts
 from handlers.rules.announcements import SupportStatus, support_end_range, text_language
-from storage import announcements
+from storage import announcements, outbox
 from storage.announcements import Filters, Recipient
 from storage.db import Unit
 from storage.models import Platform
@@ -238,6 +238,40 @@ async def progress_line(unit: Unit, t: Texts, sent: announcements.Announcement, 
         waiting=progress.waiting,
         pressed=progress.pressed,
     )
+
+
+async def report_finished(unit: Unit, now: datetime) -> list[int]:
+    """Report every announcement whose messages are all delivered or given up to the
+    manager chat it was sent from, once; returns their ids (the scheduler calls it every
+    minute; a web desk may too)."""
+    reported = []
+    for sent in await announcements.unreported(unit):
+        progress = await announcements.progress(unit, sent.id)
+        if not progress.finished:
+            continue
+        await unit.begin()
+        if not await announcements.mark_reported(unit, sent.id, now):
+            continue
+        t = texts(sent.report_language)
+        await outbox.enqueue(
+            unit,
+            sent.report_platform,
+            sent.report_chat,
+            t(
+                "announce.report",
+                number=sent.id,
+                recipients=sent.recipients,
+                delivered=progress.delivered,
+                blocked=progress.blocked,
+                failed=progress.failed,
+                pressed=progress.pressed,
+                left_out=sent.left_out,
+            ),
+            now=now,
+            dedupe_key=f"announce-report:{sent.id}",
+        )
+        reported.append(sent.id)
+    return reported
 
 
 def languages_of(counts: Mapping[str, int]) -> list[str]:
