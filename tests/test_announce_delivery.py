@@ -9,6 +9,7 @@ report tells the manager chat both, with the presses of the button."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -205,3 +206,20 @@ def test_bulk_leaves_room_in_the_overall_limit() -> None:
     answers = [n for n in range(100, 110) if limiter.reserve(str(n)) == 0]
     assert len(answers) == 5  # answers take the rest at once
     assert limiter.overall_wait(bulk=True) > 0.9
+
+
+async def test_a_batch_going_out_does_not_make_the_outbox_look_stuck(
+    delivery: Delivery,
+) -> None:
+    """``/healthz`` fails when a due message waits too long; a batch of announcements takes
+    minutes by design, so only service messages count as waiting (all count as depth)."""
+    await announce(delivery)
+    db = delivery.world.db
+    later = NOW + timedelta(minutes=20)
+    async with db.unit() as unit:
+        (backlog,) = await outbox.backlog(unit, later)
+    assert (backlog.depth, backlog.oldest_due_at) == (RECIPIENTS, None)
+    async with db.unit() as unit:
+        await outbox.enqueue(unit, TG, str(FIRST_USER), "Ответ", now=NOW + timedelta(minutes=5))
+        (backlog,) = await outbox.backlog(unit, later)
+    assert (backlog.depth, backlog.oldest_due_at) == (RECIPIENTS + 1, NOW + timedelta(minutes=5))
