@@ -52,12 +52,15 @@ class SlidingWindow:
     window: float
     events: deque[float] = field(default_factory=deque)
 
-    def wait(self, now: float) -> float:
+    def wait(self, now: float, *, keep: int = 0) -> float:
+        """Seconds until an event fits while leaving ``keep`` of the window's places free
+        (0: now). Bulk sending keeps a few for the answers that may come meanwhile."""
         while self.events and self.events[0] <= now - self.window:
             self.events.popleft()
-        if len(self.events) < self.limit:
+        room = max(self.limit - keep, 1)
+        if len(self.events) < room:
             return 0.0
-        return self.events[0] + self.window - now
+        return self.events[len(self.events) - room] + self.window - now
 
     def take(self, now: float) -> None:
         self.events.append(now)

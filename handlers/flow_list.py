@@ -13,6 +13,7 @@ from functools import cache
 from pathlib import Path
 from types import MappingProxyType
 
+from handlers.desk.announce import AnnounceFlow
 from handlers.desk.blocking import BlockingFlow
 from handlers.desk.desk_actions import DeskActionsFlow
 from handlers.desk.desk_commands import DeskCommandsFlow
@@ -22,6 +23,7 @@ from handlers.desk.session_bill import SessionBillFlow
 from handlers.desk.transfer_desk import TransferDeskFlow
 from handlers.desk.web_link import WebLinkFlow
 from handlers.engine.flow import Flow
+from handlers.flows.announcements import AnnouncementsFlow
 from handlers.flows.booking import BookingFlow
 from handlers.flows.callback import CallbackFlow
 from handlers.flows.consent import ConsentFlow
@@ -78,11 +80,13 @@ def default_flows(*, files_dir: Path | None = None) -> list[Flow]:
         SessionBillFlow(),
         WebLinkFlow(),
         BlockingFlow(),
+        AnnounceFlow(),
         # Started by other flows, commands or buttons only.
         ConsentFlow(),
         LinkRequestFlow(),
         PrivacyFlow(files_dir=files_dir),
         ReminderSettingsFlow(),
+        AnnouncementsFlow(),
         RatingFlow(),
         # Last: a customer's free input goes to their open request.
         RelayFlow(),

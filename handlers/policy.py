@@ -320,6 +320,13 @@ class FloodPolicy(_Section):
         return self
 
 
+class AnnouncementPolicy(_Section):
+    #: Not in the vendors' documents: the days a manager's "ends within N days" and "lapsed
+    #: more than N days" start from (they type another number to change them).
+    ends_within_days: PositiveInt = 30
+    lapsed_over_days: PositiveInt = 90
+
+
 class Policy(_Section):
     model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True)
 
@@ -355,6 +362,7 @@ class Policy(_Section):
     desk: DeskPolicy = DeskPolicy()
     web_desk: WebDeskPolicy = WebDeskPolicy()
     flood: FloodPolicy = FloodPolicy()
+    announcements: AnnouncementPolicy = AnnouncementPolicy()
 
     @field_validator("timezone")
     @classmethod

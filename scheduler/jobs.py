@@ -6,9 +6,11 @@ hand has the same exactly-once guarantees as a scheduled one.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
+from handlers.desk.announcing import report_finished
 from handlers.desk.manager_desk import ManagerDesk
 from handlers.policy import Policy
 from handlers.rules.dates import local_today
@@ -21,6 +23,7 @@ from scheduler.undeliverable import TaskRun, file_undeliverable_tasks
 from storage.db import Database
 
 __all__ = [
+    "AnnouncementReports",
     "DocumentRun",
     "EscalationRun",
     "JobRefused",
@@ -28,6 +31,7 @@ __all__ = [
     "ReminderRun",
     "SessionRun",
     "TaskRun",
+    "run_announcement_reports",
     "run_document_reminders",
     "run_escalations",
     "run_reminders",
@@ -114,3 +118,22 @@ async def run_escalations(
 ) -> EscalationRun:
     """New requests unanswered past the promised time, brought to the managers."""
     return await escalate_unanswered(db, policy, desk, now=now)
+
+
+@dataclass(frozen=True, slots=True)
+class AnnouncementReports:
+    """Announcements whose every message is delivered or given up, reported just now."""
+
+    reported: tuple[int, ...]
+
+    def __str__(self) -> str:
+        if not self.reported:
+            return "Announcement reports: nothing finished."
+        return "Announcement reports: " + ", ".join(f"#{n}" for n in self.reported) + " reported."
+
+
+async def run_announcement_reports(db: Database, now: datetime) -> AnnouncementReports:
+    """Report finished announcements to the managers who sent them (once each)."""
+    async with db.unit() as unit:
+        reported = await report_finished(unit, now)
+    return AnnouncementReports(tuple(reported))

@@ -69,6 +69,8 @@ UNDELIVERABLE_SCAN_MINUTES = 10
 #: How often new requests are checked against the promised first answer.
 ESCALATION_CHECK_MINUTES = 5
 OUTBOX_EVERY_SECONDS = 30
+#: How often finished announcements are reported to the managers who sent them.
+ANNOUNCEMENT_REPORT_MINUTES = 1
 
 OutboxPass = Callable[[], Awaitable[object]]
 #: Told of every scheduled run: the job's id and ``ok`` or ``failed`` (the shell's metrics).
@@ -134,6 +136,9 @@ def build_scheduler(
     async def undeliverable(now: datetime) -> object:
         return await jobs.run_undeliverable_scan(db, policy, desk, now)
 
+    async def announcement_reports(now: datetime) -> object:
+        return await jobs.run_announcement_reports(db, now)
+
     scheduler.add_job(
         _job("support reminders", reminders, clock, on_run, "support-reminders"),
         CronTrigger(hour=daily.hour, minute=daily.minute, timezone=tz),
@@ -175,6 +180,12 @@ def build_scheduler(
         CronTrigger(minute=f"*/{UNDELIVERABLE_SCAN_MINUTES}", timezone=tz),
         id="undeliverable-reminders",
         misfire_grace_time=UNDELIVERABLE_SCAN_MINUTES * 60,
+    )
+    scheduler.add_job(
+        _job("announcement reports", announcement_reports, clock, on_run, "announcement-reports"),
+        IntervalTrigger(minutes=ANNOUNCEMENT_REPORT_MINUTES, timezone=tz),
+        id="announcement-reports",
+        misfire_grace_time=ANNOUNCEMENT_REPORT_MINUTES * 60,
     )
     if backup is not None:
         plan = backup

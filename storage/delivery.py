@@ -8,6 +8,10 @@
   case that may duplicate, reported by the sender).
 * A digest to a busy manager chat (:mod:`storage.digests`) is offered before the rows
   queued ahead of it, so it is the next message that chat receives.
+* Lanes: service rows (lane 0: answers, cards, reminders) are offered before bulk rows
+  (lane 1: announcements, :mod:`storage.announcements`), and a bulk row to a chat waits
+  while any service row to that chat is open, so an answer never waits behind a batch;
+  a service row never waits for a bulk row of its chat.
 * A long text goes out in parts; :func:`set_sent_parts` remembers the parts delivered so a
   retry continues after them.
 """
@@ -25,7 +29,7 @@ from storage.outbox import message_from_row
 
 _COLUMNS = (
     "o.id, o.platform, o.chat_id, o.text, o.buttons, o.request_id, o.topic, o.document, "
-    "o.status, o.attempts, o.next_attempt_at, o.last_error, o.dedupe_key, o.sent_parts"
+    "o.status, o.attempts, o.next_attempt_at, o.last_error, o.dedupe_key, o.sent_parts, o.lane"
 )
 
 
@@ -33,21 +37,29 @@ _COLUMNS = (
 class Outgoing:
     message: OutboxMessage
     sent_parts: int
+    #: 0: a service message; 1: bulk (an announcement), sent only with room to spare.
+    lane: int = 0
+
+    @property
+    def bulk(self) -> bool:
+        return self.lane > 0
 
 
 async def due_in_order(
     unit: Unit, platform: Platform, now: datetime, *, limit: int = 100
 ) -> list[Outgoing]:
-    """The oldest open message of each chat, if its time has come; oldest first, except
-    that digests (:mod:`storage.digests`) come before everything else."""
+    """The oldest open message of each chat and lane, if its time has come: service rows
+    first (digests, :mod:`storage.digests`, before everything else), then bulk rows, each
+    oldest first. A bulk row is offered only when its chat has no open service row."""
     rows = await unit.fetchall(
         f"SELECT {_COLUMNS} FROM outbox o WHERE o.platform = ?1 AND o.status = 'pending' "
         "AND o.next_attempt_at <= ?2 AND NOT EXISTS (SELECT 1 FROM outbox e "
         "WHERE e.platform = ?1 AND e.chat_id = o.chat_id AND e.status IN ('pending', 'sending') "
-        "AND e.id < o.id) ORDER BY o.topic IS ?4 DESC, o.id LIMIT ?3",
+        "AND e.lane <= o.lane AND (e.id < o.id OR e.lane < o.lane)) "
+        "ORDER BY o.lane, o.topic IS ?4 DESC, o.id LIMIT ?3",
         (Platform(platform).value, time_to_db(now), limit, DIGEST_TOPIC),
     )
-    return [Outgoing(message_from_row(row), row["sent_parts"]) for row in rows]
+    return [Outgoing(message_from_row(row), row["sent_parts"], row["lane"]) for row in rows]
 
 
 async def next_due_at(unit: Unit, platform: Platform) -> datetime | None:

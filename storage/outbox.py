@@ -270,16 +270,18 @@ class Backlog:
     platform: Platform
     #: Pending or being sent.
     depth: int
-    #: When the longest-waiting due message became due (None: nothing is due).
+    #: When the longest-waiting due service message became due (None: nothing is due).
+    #: Announcements (the bulk lane) take their time by design and are not counted.
     oldest_due_at: datetime | None
 
 
 async def backlog(unit: Unit, now: datetime) -> list[Backlog]:
-    """Per platform: how many messages are not sent yet, and since when the oldest due one
-    waits (a row being sent counts: a send that hangs keeps it waiting)."""
+    """Per platform: how many messages are not sent yet, and since when the oldest due
+    service message waits (a row being sent counts: a send that hangs keeps it waiting; a
+    batch of announcements going out at the messenger's limit does not)."""
     rows = await unit.fetchall(
         "SELECT platform, COUNT(*) AS depth, "
-        "MIN(CASE WHEN next_attempt_at <= ? THEN next_attempt_at END) AS oldest "
+        "MIN(CASE WHEN next_attempt_at <= ? AND lane = 0 THEN next_attempt_at END) AS oldest "
         "FROM outbox WHERE status IN ('pending', 'sending') GROUP BY platform",
         (time_to_db(now),),
     )

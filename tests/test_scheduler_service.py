@@ -84,6 +84,7 @@ async def test_the_scheduler_starts_in_the_running_loop_and_jobs_log_their_resul
             "session-reminders",
             "escalations",
             "undeliverable-reminders",
+            "announcement-reports",
             "outbox-retry",
         }
         caplog.set_level(logging.INFO, logger="scheduler.service")

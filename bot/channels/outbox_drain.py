@@ -7,6 +7,11 @@ say about rows a crash left ``sending`` (``_resending``). The loop itself is the
 all: one chat's messages go out in order (:func:`storage.delivery.due_in_order`), several
 chats are served at once (``concurrency`` requests in flight, one per chat), and the loop
 sleeps until the next row is due or a finished send wakes it.
+
+Bulk rows (announcements, ``Outgoing.bulk``) come after every due service row
+(:func:`storage.delivery.due_in_order`), never take the last request slot in flight, and
+ask :meth:`OutboxDrain._hold_bulk`, which keeps part of the messenger's limit free: an
+answer to a customer that arrives during a batch goes out at once (docs/rules.md#announcements).
 """
 
 from __future__ import annotations
@@ -61,6 +66,8 @@ class OutboxDrain:
         self.clock = clock
         self.wake = asyncio.Event()
         self._in_flight: dict[str, asyncio.Task[None]] = {}
+        #: The chats of ``_in_flight`` whose request is a bulk row.
+        self._bulk_in_flight: set[str] = set()
         self.sent = 0
 
     # -- what a channel supplies -------------------------------------------------------------
@@ -76,6 +83,11 @@ class OutboxDrain:
     def _hold(self, chat: str) -> float:
         """Seconds ``chat`` must wait for its rate limit (0: it may send now)."""
         return 0.0
+
+    def _hold_bulk(self, chat: str) -> float:
+        """Like :meth:`_hold` for a bulk row, which must leave room in the limit for the
+        answers that may come meanwhile (by default the same as :meth:`_hold`)."""
+        return self._hold(chat)
 
     def _resending(self, ids: list[int]) -> None:
         """Say that the rows a crash left ``sending`` go out again."""
@@ -136,12 +148,17 @@ class OutboxDrain:
             if len(self._in_flight) >= self.concurrency:
                 soonest = min(soonest, 0.05)
                 break
-            wait = self._hold(chat)
+            if item.bulk and len(self._bulk_in_flight) >= max(self.concurrency - 1, 1):
+                soonest = min(soonest, 0.05)
+                break  # the last slot stays free for an answer
+            wait = self._hold_bulk(chat) if item.bulk else self._hold(chat)
             if wait > 0:
                 soonest = min(soonest, wait)
                 continue
             task = asyncio.create_task(self._send_about(item))
             self._in_flight[chat] = task
+            if item.bulk:
+                self._bulk_in_flight.add(chat)
             task.add_done_callback(partial(self._finished, chat))
         if len(due) == self.batch:
             soonest = min(soonest, 0.05)
@@ -164,4 +181,5 @@ class OutboxDrain:
 
     def _finished(self, chat: str, _task: object = None) -> None:
         self._in_flight.pop(chat, None)
+        self._bulk_in_flight.discard(chat)
         self.wake.set()

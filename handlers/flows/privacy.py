@@ -35,7 +35,7 @@ from handlers.engine.flow import Context, Flow, Job, Step
 from handlers.engine.messages import Incoming
 from handlers.engine.payloads import Payload
 from handlers.flows.linking import local_moment
-from storage import accounts, blocks, customers, privacy, requests
+from storage import accounts, announcements, blocks, customers, privacy, requests
 from storage.db import Database
 from storage.models import OPEN_STATUSES, Request, RequestKind, RequestStatus
 from storage.requests import StatusChangeRefused
@@ -224,6 +224,8 @@ class PrivacyFlow(Flow):
         erasures = await privacy.erasures(ctx.unit, account.id)
         if erasures:
             lines.append(t("privacy.erased_before", when=local_moment(ctx, erasures[-1][0])))
+        off = await announcements.opted_out(ctx.unit, account.id)
+        lines.append(t("privacy.announcements_off" if off else "privacy.announcements_on"))
         lines.append(t("privacy.how_to_forget"))
         ctx.say("\n".join(lines), () if ctx.flow is not None else (ctx.menu_row(),))
 

@@ -56,6 +56,16 @@ class RenewalFlow(Flow):
     quote = Step()
 
     async def begin(self, ctx: Context, payload: Payload) -> None:
+        """``go:renewal`` lists the customer's licenses; ``go:renewal:<license>`` (an
+        announcement's "Renew support") opens that license's quote when it is theirs."""
+        license_id = payload.optional_int(1) if payload.action == "go" else None
+        if license_id is not None and ctx.customer_id is not None:
+            view = await licenses.view(ctx.unit, license_id)
+            if view is not None and view.customer_id == ctx.customer_id:
+                ctx.keep(RenewalData(license_id=view.id))
+                ctx.resume_at(self.quote)
+                self._show_quote(ctx, *await self._license_quote(ctx, view))
+                return
         views = (
             await licenses.views_of_customer(ctx.unit, ctx.customer_id)
             if ctx.customer_id is not None

@@ -55,7 +55,12 @@ class RenewalQuote:
     @property
     def support_lapsed(self) -> bool:
         """Support has ended (today is past E): the renewal brings the updates missed."""
-        return self.today > self.support_end
+        return support_lapsed(self.support_end, self.today)
+
+
+def support_lapsed(support_end: date, today: date) -> bool:
+    """Support has ended: today is past the support end E (E itself is still covered)."""
+    return today > support_end
 
 
 def renewal_quote(

@@ -42,6 +42,9 @@ class Limits:
     private_rate: float = 1.0
     group_burst: float = 3
     group_rate: float = 20 / 60
+    #: Places of the overall window a bulk send (an announcement) leaves free, so an answer
+    #: that comes meanwhile never waits for the batch.
+    bulk_headroom: int = 5
 
     def scaled(self, factor: float) -> Limits:
         """The same limits ``factor`` times faster (TELEGRAM_LIMITS_SCALE)."""
@@ -52,6 +55,7 @@ class Limits:
             private_rate=self.private_rate * factor,
             group_burst=self.group_burst,
             group_rate=self.group_rate * factor,
+            bulk_headroom=self.bulk_headroom,
         )
 
 
@@ -100,13 +104,17 @@ class RateLimiter:
         bucket.wait(now)  # refills to now
         return max(blocked, (count - bucket.tokens) / bucket.rate, 0.0)
 
-    def reserve(self, chat_id: str) -> float:
-        """Take a slot for one message to ``chat_id`` now (0), or say how long to wait."""
+    def reserve(self, chat_id: str, *, bulk: bool = False) -> float:
+        """Take a slot for one message to ``chat_id`` now (0), or say how long to wait.
+
+        ``bulk``: the message is part of a batch and must leave
+        :attr:`Limits.bulk_headroom` places of the overall window free."""
         now = self.clock()
+        keep = self.limits.bulk_headroom if bulk else 0
         wait = max(
             self._blocked_until.get(chat_id, 0.0) - now,
             self._bucket(chat_id, now).wait(now),
-            self._global.wait(now),
+            self._global.wait(now, keep=keep),
             0.0,
         )
         if wait > 0:
@@ -115,6 +123,12 @@ class RateLimiter:
         self._bucket(chat_id, now).take(now)
         self._global.take(now)
         return 0.0
+
+    def overall_wait(self, *, bulk: bool = False) -> float:
+        """Seconds until the overall limit has a place (for a bulk send: one beyond the
+        headroom kept for answers); takes nothing."""
+        keep = self.limits.bulk_headroom if bulk else 0
+        return self._global.wait(self.clock(), keep=keep)
 
     def block(self, chat_id: str, seconds: float) -> None:
         """Telegram said ``retry_after``: nothing more to this chat until then."""

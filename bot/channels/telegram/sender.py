@@ -1,8 +1,10 @@
 """Drains the outbox to Telegram within its limits, never losing and never repeating a message.
 
 * Limits (:mod:`.limits`): ~30 messages a second overall, 1 a second per private chat,
-  20 a minute per group. A chat over its limit waits while the others go on, so a busy
-  manager chat queues its cards instead of being refused.
+  20 a minute per group. Announcements (bulk rows) go after every due answer and leave
+  ``Limits.bulk_headroom`` of the overall limit free for answers. A chat over its limit
+  waits while the others go on, so a busy manager chat queues its cards instead of being
+  refused.
 * One chat's messages go out in order (:func:`storage.delivery.due_in_order`); several
   chats are served at once (``concurrency`` requests in flight, one per chat).
 * Every attempt is recorded (``outbox_attempts``). 429 → wait ``retry_after``; 5xx and
@@ -92,6 +94,9 @@ class OutboxSender(OutboxDrain):
 
     def _hold(self, chat: str) -> float:
         return self.limiter.reserve(chat)
+
+    def _hold_bulk(self, chat: str) -> float:
+        return self.limiter.reserve(chat, bulk=True)
 
     def _chat_key(self, chat_id: str) -> str:
         # A manager's own conversation inside a group is keyed "<group>:<manager>".

@@ -29,6 +29,8 @@ from bot.rate_limits import SlidingWindow
 API_VERSION = "5.199"
 #: Requests a second a community token may make.
 REQUESTS_PER_SECOND = 20
+#: Calls a second a bulk send (an announcement) leaves free for answers.
+BULK_HEADROOM = 4
 #: Longest wait for one API answer (long polls have their own, longer timeout).
 CALL_TIMEOUT = 30.0
 
@@ -56,6 +58,12 @@ class RequestLimit:
             return wait
         self.window.take(now)
         return 0.0
+
+    def room(self, keep: int = BULK_HEADROOM) -> float:
+        """Seconds until a call fits while leaving ``keep`` places of the window free
+        (takes nothing: the call itself takes its place). Bulk sending asks this first."""
+        now = self.clock()
+        return max(self.blocked_until - now, self.window.wait(now, keep=keep), 0.0)
 
     def block(self, seconds: float) -> None:
         """VK said "too many requests": nobody calls for ``seconds``."""

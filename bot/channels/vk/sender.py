@@ -79,6 +79,10 @@ class OutboxSender(OutboxDrain):
                 "VK: %d messages were being sent when the bot stopped; sending them again", len(ids)
             )
 
+    def _hold_bulk(self, chat: str) -> float:
+        """An announcement waits until the token's limit has room to spare for answers."""
+        return self.api.limit.room()
+
     # -- one row -----------------------------------------------------------------------------
 
     async def _calls(self, item: Outgoing) -> list[SendCall]:
