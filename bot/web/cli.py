@@ -20,7 +20,7 @@ from storage.web_managers import LoginTaken
 #: The demo's web manager (``python -m bot web --demo``; README, "Web desk").
 DEMO_LOGIN = "demo"
 DEMO_PASSWORD = "demo-desk-2026"
-DEMO_NAME = "Demo Manager"
+DEMO_NAME = "Мария Соколова"
 
 
 def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
