@@ -19,8 +19,9 @@ from bot.web.cli import add_commands as add_web_commands
 from handlers.i18n import LANGUAGES, default_language, texts
 from handlers.policy import PolicyError, bundled_profiles, policy_path
 from handlers.rules.dates import local_today
-from storage import accounts, customers, products
+from storage import products
 from storage.db import MigrationError
+from storage.demo import link_demo_customer
 from storage.models import Platform
 from storage.restore import DatabaseInUse, database_lock
 
@@ -237,7 +238,7 @@ async def _console(app: App, args: argparse.Namespace) -> int:
                 file=sys.stderr,
             )
     if args.demo:
-        from storage.demo import DEMO_CUSTOMER_PHONE, load_demo
+        from storage.demo import load_demo
 
         now = app.engine.clock()
         report = await load_demo(app.db, today=local_today(now, app.policy), now=now)
@@ -248,30 +249,24 @@ async def _console(app: App, args: argparse.Namespace) -> int:
                 print(f"demo data: {line}", file=sys.stderr)
             return 1
         if not args.as_manager:
-            await _sign_in_demo_customer(app, CUSTOMER_CHAT, DEMO_CUSTOMER_PHONE, args.lang, now)
+            await _sign_in_demo_customer(app, CUSTOMER_CHAT, args.lang, now)
     await channel.run()
     return 0
 
 
 async def _sign_in_demo_customer(
-    app: App, chat_id: str, phone: str, language: str | None, now: datetime
+    app: App, chat_id: str, language: str | None, now: datetime
 ) -> None:
     """Link the console customer to the demo customer, as a verified phone would."""
     async with app.db.unit() as unit:
-        customer = await customers.find_by_phone(unit, phone)
-        assert customer is not None, "the demo data set has its customer"
-        account = await accounts.find(unit, Platform.CONSOLE, chat_id)
-        if account is None:
-            account = await accounts.create(
-                unit,
-                Platform.CONSOLE,
-                chat_id,
-                language=language or default_language(),
-                display_name=texts(language or default_language())("console.customer_name"),
-                now=now,
-            )
-        if account.customer_id != customer.id:
-            await accounts.link_customer(unit, account.id, customer.id, method="demo")
+        account, customer = await link_demo_customer(
+            unit,
+            Platform.CONSOLE,
+            chat_id,
+            language=language or default_language(),
+            display_name=texts(language or default_language())("console.customer_name"),
+            now=now,
+        )
     print(
         texts(language or account.language)(
             "console.demo_signed_in", name=customer.name, company=customer.company

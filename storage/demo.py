@@ -49,8 +49,10 @@ from calendar import monthrange
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from storage.db import Database
+from storage import accounts, customers
+from storage.db import Database, Unit
 from storage.importer import COLUMNS, ImportReport, import_csv, write_csv
+from storage.models import Account, Customer, Platform
 
 DEMO_CUSTOMER_PHONE = "+79990001122"
 """Иван Петров's phone: the console signs in as him; his L-1001 is quoted 1998."""
@@ -179,3 +181,32 @@ async def load_demo(db: Database, *, today: date, now: datetime) -> ImportReport
         return await import_csv(db, path, now=now, today=today)
     finally:
         await asyncio.to_thread(path.unlink, missing_ok=True)
+
+
+async def link_demo_customer(
+    unit: Unit,
+    platform: Platform,
+    chat_id: str,
+    *,
+    language: str,
+    now: datetime,
+    display_name: str | None = None,
+) -> tuple[Account, Customer]:
+    """The chat's account (made if new) linked to the demo customer, as a verified phone
+    would link it: the console's ``--demo`` and the web desk's demo question both start so.
+    A new account is named ``display_name``, else as the customer."""
+    customer = await customers.find_by_phone(unit, DEMO_CUSTOMER_PHONE)
+    assert customer is not None, "the demo data set has its customer"
+    account = await accounts.find(unit, platform, chat_id)
+    if account is None:
+        account = await accounts.create(
+            unit,
+            platform,
+            chat_id,
+            language=language,
+            display_name=display_name or customer.name,
+            now=now,
+        )
+    if account.customer_id != customer.id:
+        await accounts.link_customer(unit, account.id, customer.id, method="demo")
+    return account, customer

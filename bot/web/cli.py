@@ -155,26 +155,19 @@ async def ensure_demo_request(app: App, now: datetime) -> None:
     so the demo desk has a request to work on."""
     from bot.channels.console import CUSTOMER_CHAT
     from handlers.engine.messages import Incoming
-    from storage import accounts, customers
-    from storage.demo import DEMO_CUSTOMER_PHONE
+    from storage.demo import link_demo_customer
     from storage.models import Platform
 
     async with app.db.unit() as unit:
         if await unit.fetchone("SELECT 1 FROM requests LIMIT 1") is not None:
             return
-        customer = await customers.find_by_phone(unit, DEMO_CUSTOMER_PHONE)
-        assert customer is not None, "the demo data set has its customer"
-        account = await accounts.find(unit, Platform.CONSOLE, CUSTOMER_CHAT)
-        if account is None:
-            account = await accounts.create(
-                unit,
-                Platform.CONSOLE,
-                CUSTOMER_CHAT,
-                language=app.policy.language,
-                display_name=customer.name,
-                now=now,
-            )
-        await accounts.link_customer(unit, account.id, customer.id, method="demo")
+        await link_demo_customer(
+            unit,
+            Platform.CONSOLE,
+            CUSTOMER_CHAT,
+            language=app.policy.language,
+            now=now,
+        )
     await app.engine.handle(
         Incoming(Platform.CONSOLE, CUSTOMER_CHAT, CUSTOMER_CHAT, text=DEMO_QUESTION)
     )
