@@ -14,8 +14,11 @@ the setting, as the channel itself would.
 
 from __future__ import annotations
 
+import errno
+import ipaddress
 import logging
 import secrets
+import socket
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -23,6 +26,7 @@ from pathlib import Path
 
 from bot.settings import Settings
 from handlers.policy import Policy, PolicyError, load_policy, policy_path
+from storage import web_managers
 from storage.db import Database, MigrationError, migration_files
 
 log = logging.getLogger(__name__)
@@ -135,6 +139,79 @@ def check_folder(setting: str, folder: Path) -> Finding:
     return ok(item, f"{folder} writable")
 
 
+def check_port(setting: str, host: str, port: int | None, *, what: str) -> Finding:
+    """Can ``run`` listen on ``host:port``? (It binds and closes at once.)"""
+    if port is None:
+        return Finding(setting, Status.OFF, f"not set: {what} is not served")
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    try:
+        with socket.socket(family, socket.SOCK_STREAM) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            probe.bind((host, port))
+    except OSError as exc:
+        if exc.errno == errno.EADDRINUSE:
+            return problem(
+                setting,
+                f"{host}:{port} is in use (another program, or this bot already running)",
+                f"stop the program listening there or choose another {setting}",
+            )
+        return problem(
+            setting,
+            f"cannot listen on {host}:{port} ({exc.strerror or exc})",
+            f"choose a port above 1023 the bot's user may open, and a host of this machine "
+            f"({setting}, {setting.replace('PORT', 'HOST')})",
+        )
+    return ok(setting, f"{what} on {host}:{port}")
+
+
+def _loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+async def check_web_desk(settings: Settings, database_path: Path) -> list[Finding]:
+    """The desk's port, whether its address is private or https, and who can sign in."""
+    if settings.web_port is None:
+        return [check_port("WEB_PORT", settings.web_host, None, what="the managers' web desk")]
+    findings = [
+        check_port("WEB_PORT", settings.web_host, settings.web_port, what="the managers' web desk")
+    ]
+    public = str(settings.web_public_url or "")
+    if public.startswith("http://") or (not public and not _loopback(settings.web_host)):
+        address = public or f"http://{settings.web_host}:{settings.web_port}"
+        findings.append(
+            warning(
+                "web desk address",
+                f"managers open {address}: passwords and sessions travel unencrypted",
+                "serve the desk behind a reverse proxy with TLS and set "
+                "WEB_PUBLIC_URL=https://… (docs/deploy.md)",
+            )
+        )
+    try:
+        db = await Database.open(database_path, migrate=False)
+    except Exception:  # the database line already says what is wrong with it
+        return findings
+    try:
+        async with db.unit() as unit:
+            managers = [m for m in await web_managers.all_managers(unit) if not m.disabled]
+    except Exception:  # an older schema: the accounts come with the migrations at start
+        managers = []
+    finally:
+        await db.close()
+    findings.append(
+        ok(
+            "web desk accounts",
+            f"{len(managers)} manager(s) can sign in with a password; "
+            "managers of the manager chat can also ask the bot for a /web link",
+        )
+    )
+    return findings
+
+
 async def local_checks(settings: Settings, database_path: Path | None = None) -> list[Finding]:
     """Settings (already loaded), policy, database and folders."""
     findings = [ok("settings", "read from the environment and .env")]
@@ -143,6 +220,15 @@ async def local_checks(settings: Settings, database_path: Path | None = None) ->
     findings.append(await check_database(database_path or settings.database_path))
     findings.append(check_folder("FILES_DIR", settings.files_dir))
     findings.append(check_folder("RENEWAL_BATCH_DIR", settings.renewal_batch_dir))
+    findings += await check_web_desk(settings, database_path or settings.database_path)
+    findings.append(
+        check_port(
+            "METRICS_PORT",
+            settings.metrics_host,
+            settings.metrics_port,
+            what="/healthz and /metrics",
+        )
+    )
     return findings
 
 

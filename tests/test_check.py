@@ -5,10 +5,14 @@ from __future__ import annotations
 
 import asyncio
 import os
+import socket
 import sys
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
+from storage import web_managers
+from storage.db import Database
 from tests.support.telegram_e2e import MANAGER_CHAT, ROOT
 from tests.support.telegram_fakes import TOKEN, FakeTelegram, Server
 from tests.support.vendor_policy import ready_policy_file
@@ -167,3 +171,47 @@ async def test_vk_token_and_community(tmp_path: Path) -> None:
     assert bad_token.code == 1
     assert "VK_TOKEN: rejected by the VK API" in bad_token.line("VK community")
     assert "revoked" not in bad_token.out
+
+
+async def test_the_web_desk_port_address_and_accounts(tmp_path: Path) -> None:
+    db = await Database.open(tmp_path / "bot.sqlite3")
+    async with db.unit() as unit:
+        for login in ("maria", "ivan"):
+            await web_managers.create(
+                unit,
+                login,
+                display_name=login,
+                password_hash=None,
+                language="ru",
+                now=datetime(2026, 12, 6, tzinfo=UTC),
+            )
+        ivan = await web_managers.by_login(unit, "ivan")
+        assert ivan is not None
+        await web_managers.set_disabled(unit, ivan.id, True)
+    await db.close()
+    fake = FakeTelegram(manager_chat_id=MANAGER_CHAT)
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        busy_port = taken.getsockname()[1]
+        async with Server(fake) as server:
+            off = await check(tmp_path, **telegram(server))
+            busy = await check(tmp_path, **telegram(server), WEB_PORT=str(busy_port))
+            with socket.socket() as free:
+                free.bind(("127.0.0.1", 0))
+                free_port = free.getsockname()[1]
+            open_wide = await check(
+                tmp_path, **telegram(server), WEB_PORT=str(free_port), WEB_HOST="0.0.0.0"
+            )
+    assert off.line("WEB_PORT").startswith("off ")
+    assert off.line("METRICS_PORT").startswith("off ")
+    assert busy.code == 1
+    assert busy.line("WEB_PORT").startswith("problem ")
+    assert f"127.0.0.1:{busy_port} is in use" in busy.line("WEB_PORT")
+    assert "choose another WEB_PORT" in busy.line("WEB_PORT")
+    assert open_wide.code == 0, open_wide.out
+    assert open_wide.line("WEB_PORT").startswith("ok ")
+    address = open_wide.line("web desk address")
+    assert address.startswith("warning ")
+    assert "WEB_PUBLIC_URL=https://" in address
+    assert "1 manager(s) can sign in" in open_wide.line("web desk accounts")
