@@ -1,7 +1,8 @@
 """The web desk in a real browser (Chromium through Playwright): a manager signs in, finds a
 customer's request by searching, opens it and replies; the reply waits in the outbox for the
-customer's messenger and shows in the page's history; the Figures page draws its charts
-(docs/rules.md#web-desk).
+customer's messenger and shows in the page's history; the Figures page draws its charts; a
+CSV with a bad row uploaded on the Data page ends in the report listing the row's error in
+the manager's language (docs/rules.md#web-desk).
 
 The desk is the real application on a free local port; the browser waits for what a manager
 would see (Playwright's auto-waiting), never for a time. Without Chromium these tests skip
@@ -10,6 +11,7 @@ would see (Playwright's auto-waiting), never for a time. Without Chromium these 
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from pathlib import Path
 
@@ -18,6 +20,7 @@ from playwright.async_api import Page, expect
 from handlers.engine.dispatcher import Engine
 from handlers.i18n import texts
 from storage.db import Database
+from storage.importer import write_csv
 from tests.support import browser as browser_support
 from tests.support import desk_world
 from tests.support.browser import sign_in
@@ -104,3 +107,72 @@ async def test_the_figures_page_shows_its_charts_in_the_browser(
     picture = tmp_path / "figures.png"
     await page.screenshot(path=str(picture), full_page=True)
     assert picture.read_bytes().startswith(b"\x89PNG")
+
+
+#: One good row of the vendor's CSV and one whose support end is no date.
+GOOD_ROW = {
+    "customer_name": "Ольга Новикова",
+    "company": "ООО «Новый клиент»",
+    "phone": "8 (999) 555-44-33",
+    "email": "olga@new.example",
+    "resident": "да",
+    "language": "ru",
+    "product_code": "BZ-REPORT",
+    "product_name": "Базис-Отчёт",
+    "product_price": "7 990,00",
+    "support_months": "6",
+    "product_protection": "codemeter",
+    "license_number": "L-9001",
+    "workplaces": "1",
+    "support_end": "13.11.2026",
+    "license_end": "",
+    "subscription": "нет",
+    "key_serial": "3-9000001",
+    "key_kind": "codemeter",
+    "protection_service": "нет",
+    "protection_connected_on": "",
+    "programmed_until": "",
+}
+BAD_ROW = GOOD_ROW | {
+    "customer_name": "Пётр Плохой",
+    "phone": "8 (999) 555-44-34",
+    "license_number": "L-9002",
+    "key_serial": "3-9000002",
+    "support_end": "31.02.2026",
+}
+
+
+def customer_names(database: Path) -> set[str]:
+    with sqlite3.connect(database) as connection:
+        return {str(name) for (name,) in connection.execute("SELECT name FROM customers")}
+
+
+async def test_a_csv_with_a_bad_row_lists_the_rows_error_in_the_managers_language(
+    page: Page, desk_url: str, db: Database, tmp_path: Path
+) -> None:
+    t = texts("en")
+    upload = tmp_path / "clients.csv"
+    write_csv(upload, [GOOD_ROW, BAD_ROW])
+    await add_manager(db, "bob", name="Bob Smith", language="en")
+    await sign_in(page, desk_url, "bob", PASSWORD)
+
+    await page.get_by_role("link", name=t("web.nav_data")).click()
+    await expect(page).to_have_url(f"{desk_url}/data")
+    await page.locator('input[type="file"][name="file"]').set_input_files(upload)
+    await page.get_by_role("button", name=t("web.data_import_send")).click()
+    await expect(page).to_have_url(re.compile(re.escape(f"{desk_url}/data/imports/")))
+    # The progress page reloads itself until the report is in.
+    errors = page.locator("#import-errors")
+    await expect(errors).to_be_visible(timeout=30_000)
+    problem = t("import.not_a_date", column="support_end", value="31.02.2026")
+    await expect(errors).to_contain_text(t("import.line", line=3, problems=problem))
+    await expect(errors.get_by_role("heading")).to_have_text(t("web.data_import_errors"))
+    report = page.locator("#import-report")
+    await expect(report).to_contain_text(
+        t("desk_commands.import_report", name="clients.csv", rows=2, imported=1)
+    )
+    await expect(page.locator("progress")).to_have_count(0)
+
+    names = customer_names(tmp_path / "bot.sqlite3")
+    assert "Пётр Плохой" not in names  # the bad row's customer, license and key stay out
+    assert "Ольга Новикова" in names  # the good row is imported, as in the chat
