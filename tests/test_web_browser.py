@@ -2,7 +2,8 @@
 customer's request by searching, opens it and replies; the reply waits in the outbox for the
 customer's messenger and shows in the page's history; the Figures page draws its charts; a
 CSV with a bad row uploaded on the Data page ends in the report listing the row's error in
-the manager's language (docs/rules.md#web-desk).
+the manager's language; the top bar keeps to one line on a 1280 px screen in every
+language (docs/rules.md#web-desk).
 
 The desk is the real application on a free local port; the browser waits for what a manager
 would see (Playwright's auto-waiting), never for a time. Without Chromium these tests skip
@@ -176,3 +177,42 @@ async def test_a_csv_with_a_bad_row_lists_the_rows_error_in_the_managers_languag
     names = customer_names(tmp_path / "bot.sqlite3")
     assert "Пётр Плохой" not in names  # the bad row's customer, license and key stay out
     assert "Ольга Новикова" in names  # the good row is imported, as in the chat
+
+
+async def bar_rows(page: Page) -> list[tuple[float, float]]:
+    """The (top, bottom) of each item of the top bar, as laid out."""
+    boxes = [await item.bounding_box() for item in await page.locator("header.bar > *").all()]
+    return [(box["y"], box["y"] + box["height"]) for box in boxes if box is not None]
+
+
+async def test_the_top_bar_keeps_to_one_line_at_1280_pixels_in_every_language(
+    page: Page, desk_url: str, db: Database, engine: Engine, tmp_path: Path
+) -> None:
+    for user in range(12):  # two-digit counts in the bar
+        await file_renewal(db, Chat(engine, user_id=f"20{user:02d}"))
+    await add_manager(db, name="Анна Петрова-Сидоренко")
+    await page.set_viewport_size({"width": 1280, "height": 800})
+    await sign_in(page, desk_url, "anna", PASSWORD)
+    bar = page.locator("header.bar")
+    for language in ("ru", "en", "bg"):
+        t = texts(language)
+        if language != "ru":  # chosen in the bar's list: the page comes back in it
+            await bar.locator("select[name=language]").select_option(language)
+        await expect(bar.get_by_role("link", name=t("web.nav_requests"))).to_be_visible()
+        await expect(bar.locator("#counts a").first).to_be_visible()  # the counts are in
+        rows = await bar_rows(page)
+        tallest = max(bottom - top for top, bottom in rows)
+        top, bottom = min(top for top, _ in rows), max(bottom for _, bottom in rows)
+        assert bottom - top <= tallest + 2, (language, rows)  # every item on one line
+        box = await bar.bounding_box()
+        assert box is not None and box["height"] < 2 * tallest, (language, box)
+        picture = tmp_path / f"bar-{language}.png"
+        await page.screenshot(path=str(picture))
+        assert picture.read_bytes().startswith(b"\x89PNG")
+
+    await page.set_viewport_size({"width": 600, "height": 800})
+    rows = await bar_rows(page)  # narrower, the items wrap inside the bar, none is cut
+    box = await bar.bounding_box()
+    assert box is not None and all(bottom <= box["y"] + box["height"] for _, bottom in rows)
+    overflow = "(bar) => bar.scrollWidth - bar.clientWidth"
+    assert await bar.evaluate(overflow) == 0  # nor wider than the window
