@@ -13,6 +13,7 @@ from aiohttp import web
 from aiohttp.test_utils import TestClient
 
 from handlers.engine.dispatcher import Engine
+from handlers.engine.payloads import encode
 from handlers.flows.booking.common import local_when
 from handlers.i18n import texts
 from handlers.policy import Policy
@@ -133,6 +134,8 @@ async def test_a_manager_moves_a_booking_to_a_free_start_of_a_chosen_day(
     await occupy(db, datetime(2026, 11, 25, 7, 0, tzinfo=UTC), count=2)  # Wed 10:00 full
     await add_manager(db)
     token = await sign_in(client)
+    bad_day = await client.get(f"/bookings/{booking['id']}?day=tomorrow")
+    assert bad_day.status == 400 and RU("web.bookings_not_a_date") in await bad_day.text()
     page = await (await client.get(f"/bookings/{booking['id']}?day=2026-11-25")).text()
     assert 'value="202611251500"' in page
     assert 'value="202611251000"' not in page  # both consultants taken
@@ -223,3 +226,22 @@ async def test_forms_need_the_csrf_token_and_a_known_booking(
     assert (await client.get("/bookings/999")).status == 404
     assert await snapshot(db) == before
     assert await page_csrf(client, "/bookings") == token
+
+
+async def test_the_cancel_button_of_a_booking_card_works_on_the_request_page(
+    client: Client, db: Database, engine: Engine
+) -> None:
+    customer = Chat(engine)
+    await book(customer, "backup", hours=1)
+    booking = await the_booking(db)
+    number = booking["request_id"]
+    await add_manager(db)
+    token = await sign_in(client)
+    page = await (await client.get(f"/requests/{number}")).text()
+    payload = encode("booking_desk.cancel", number)
+    assert f'value="{payload}"' in page
+    asked = await client.post(f"/requests/{number}/press", data={"csrf": token, "payload": payload})
+    assert shown(RU("booking_desk.ask_reason", number=number)) in await asked.text()
+    await client.post(f"/requests/{number}/answer", data={"csrf": token, "text": "Праздник"})
+    assert (await the_booking(db, booking["id"]))["status"] == "cancelled"
+    assert "Праздник" in (await customer_texts(db, customer))[-1]
