@@ -15,6 +15,7 @@ from types import MappingProxyType
 
 from handlers.desk.announce import AnnounceFlow
 from handlers.desk.blocking import BlockingFlow
+from handlers.desk.booking_desk import BookingDeskFlow
 from handlers.desk.desk_actions import DeskActionsFlow
 from handlers.desk.desk_commands import DeskCommandsFlow
 from handlers.desk.invite import InviteFlow
@@ -78,6 +79,7 @@ def default_flows(*, files_dir: Path | None = None) -> list[Flow]:
         LinkingDeskFlow(),
         TransferDeskFlow(),
         SessionBillFlow(),
+        BookingDeskFlow(),
         WebLinkFlow(),
         BlockingFlow(),
         AnnounceFlow(),

@@ -269,22 +269,33 @@ class BookedSession:
     account_name: str
 
 
+_BOOKED_SESSIONS = (
+    f"SELECT {', '.join(f'b.{column}' for column in _COLUMNS.split(', '))}, "
+    "c.name AS customer_name, c.company, a.display_name FROM bookings b "
+    "LEFT JOIN customers c ON c.id = b.customer_id "
+    "LEFT JOIN accounts a ON a.id = b.account_id "
+)
+
+
+def _booked_session(row: sqlite3.Row) -> BookedSession:
+    return BookedSession(
+        booking_from_row(row), row["customer_name"], row["company"], row["display_name"] or ""
+    )
+
+
 async def sessions_starting_between(
     unit: Unit, start_utc: datetime, end_utc: datetime
 ) -> list[BookedSession]:
     """Every booking (confirmed, held or cancelled) starting in ``[start_utc, end_utc)``,
     by start, with its customer's name (or the booking person's messenger name)."""
     rows = await unit.fetchall(
-        f"SELECT {', '.join(f'b.{column}' for column in _COLUMNS.split(', '))}, "
-        "c.name AS customer_name, c.company, a.display_name FROM bookings b "
-        "LEFT JOIN customers c ON c.id = b.customer_id "
-        "LEFT JOIN accounts a ON a.id = b.account_id "
-        "WHERE b.starts_at >= ? AND b.starts_at < ? ORDER BY b.starts_at, b.id",
+        f"{_BOOKED_SESSIONS}WHERE b.starts_at >= ? AND b.starts_at < ? ORDER BY b.starts_at, b.id",
         (time_to_db(start_utc), time_to_db(end_utc)),
     )
-    return [
-        BookedSession(
-            booking_from_row(row), row["customer_name"], row["company"], row["display_name"] or ""
-        )
-        for row in rows
-    ]
+    return [_booked_session(row) for row in rows]
+
+
+async def booked_session(unit: Unit, booking_id: int) -> BookedSession | None:
+    """One booking with the name of whom it is for (the web desk's page of a booking)."""
+    row = await unit.fetchone(f"{_BOOKED_SESSIONS}WHERE b.id = ?", (booking_id,))
+    return _booked_session(row) if row else None

@@ -1,7 +1,9 @@
 """The web desk in a real browser (Chromium through Playwright): a manager signs in, finds a
 customer's request by searching, opens it and replies; the reply waits in the outbox for the
-customer's messenger and shows in the page's history; the Figures page draws its charts
-(docs/rules.md#web-desk).
+customer's messenger and shows in the page's history; the Figures page draws its charts; a
+CSV with a bad row uploaded on the Data page ends in the report listing the row's error in
+the manager's language; the top bar keeps to one line on a 1280 px screen in every
+language (docs/rules.md#web-desk).
 
 The desk is the real application on a free local port; the browser waits for what a manager
 would see (Playwright's auto-waiting), never for a time. Without Chromium these tests skip
@@ -10,6 +12,7 @@ would see (Playwright's auto-waiting), never for a time. Without Chromium these 
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from pathlib import Path
 
@@ -18,6 +21,7 @@ from playwright.async_api import Page, expect
 from handlers.engine.dispatcher import Engine
 from handlers.i18n import texts
 from storage.db import Database
+from storage.importer import write_csv
 from tests.support import browser as browser_support
 from tests.support import desk_world
 from tests.support.browser import sign_in
@@ -104,3 +108,111 @@ async def test_the_figures_page_shows_its_charts_in_the_browser(
     picture = tmp_path / "figures.png"
     await page.screenshot(path=str(picture), full_page=True)
     assert picture.read_bytes().startswith(b"\x89PNG")
+
+
+#: One good row of the vendor's CSV and one whose support end is no date.
+GOOD_ROW = {
+    "customer_name": "Ольга Новикова",
+    "company": "ООО «Новый клиент»",
+    "phone": "8 (999) 555-44-33",
+    "email": "olga@new.example",
+    "resident": "да",
+    "language": "ru",
+    "product_code": "BZ-REPORT",
+    "product_name": "Базис-Отчёт",
+    "product_price": "7 990,00",
+    "support_months": "6",
+    "product_protection": "codemeter",
+    "license_number": "L-9001",
+    "workplaces": "1",
+    "support_end": "13.11.2026",
+    "license_end": "",
+    "subscription": "нет",
+    "key_serial": "3-9000001",
+    "key_kind": "codemeter",
+    "protection_service": "нет",
+    "protection_connected_on": "",
+    "programmed_until": "",
+}
+BAD_ROW = GOOD_ROW | {
+    "customer_name": "Пётр Плохой",
+    "phone": "8 (999) 555-44-34",
+    "license_number": "L-9002",
+    "key_serial": "3-9000002",
+    "support_end": "31.02.2026",
+}
+
+
+def customer_names(database: Path) -> set[str]:
+    with sqlite3.connect(database) as connection:
+        return {str(name) for (name,) in connection.execute("SELECT name FROM customers")}
+
+
+async def test_a_csv_with_a_bad_row_lists_the_rows_error_in_the_managers_language(
+    page: Page, desk_url: str, db: Database, tmp_path: Path
+) -> None:
+    t = texts("en")
+    upload = tmp_path / "clients.csv"
+    write_csv(upload, [GOOD_ROW, BAD_ROW])
+    await add_manager(db, "bob", name="Bob Smith", language="en")
+    await sign_in(page, desk_url, "bob", PASSWORD)
+
+    await page.get_by_role("link", name=t("web.nav_data")).click()
+    await expect(page).to_have_url(f"{desk_url}/data")
+    await page.locator('input[type="file"][name="file"]').set_input_files(upload)
+    await page.get_by_role("button", name=t("web.data_import_send")).click()
+    await expect(page).to_have_url(re.compile(re.escape(f"{desk_url}/data/imports/")))
+    # The progress page reloads itself until the report is in.
+    errors = page.locator("#import-errors")
+    await expect(errors).to_be_visible(timeout=30_000)
+    problem = t("import.not_a_date", column="support_end", value="31.02.2026")
+    await expect(errors).to_contain_text(t("import.line", line=3, problems=problem))
+    await expect(errors.get_by_role("heading")).to_have_text(t("web.data_import_errors"))
+    report = page.locator("#import-report")
+    await expect(report).to_contain_text(
+        t("desk_commands.import_report", name="clients.csv", rows=2, imported=1)
+    )
+    await expect(page.locator("progress")).to_have_count(0)
+
+    names = customer_names(tmp_path / "bot.sqlite3")
+    assert "Пётр Плохой" not in names  # the bad row's customer, license and key stay out
+    assert "Ольга Новикова" in names  # the good row is imported, as in the chat
+
+
+async def bar_rows(page: Page) -> list[tuple[float, float]]:
+    """The (top, bottom) of each item of the top bar, as laid out."""
+    boxes = [await item.bounding_box() for item in await page.locator("header.bar > *").all()]
+    return [(box["y"], box["y"] + box["height"]) for box in boxes if box is not None]
+
+
+async def test_the_top_bar_keeps_to_one_line_at_1280_pixels_in_every_language(
+    page: Page, desk_url: str, db: Database, engine: Engine, tmp_path: Path
+) -> None:
+    for user in range(12):  # two-digit counts in the bar
+        await file_renewal(db, Chat(engine, user_id=f"20{user:02d}"))
+    await add_manager(db, name="Анна Петрова-Сидоренко")
+    await page.set_viewport_size({"width": 1280, "height": 800})
+    await sign_in(page, desk_url, "anna", PASSWORD)
+    bar = page.locator("header.bar")
+    for language in ("ru", "en", "bg"):
+        t = texts(language)
+        if language != "ru":  # chosen in the bar's list: the page comes back in it
+            await bar.locator("select[name=language]").select_option(language)
+        await expect(bar.get_by_role("link", name=t("web.nav_requests"))).to_be_visible()
+        await expect(bar.locator("#counts a").first).to_be_visible()  # the counts are in
+        rows = await bar_rows(page)
+        tallest = max(bottom - top for top, bottom in rows)
+        top, bottom = min(top for top, _ in rows), max(bottom for _, bottom in rows)
+        assert bottom - top <= tallest + 2, (language, rows)  # every item on one line
+        box = await bar.bounding_box()
+        assert box is not None and box["height"] < 2 * tallest, (language, box)
+        picture = tmp_path / f"bar-{language}.png"
+        await page.screenshot(path=str(picture))
+        assert picture.read_bytes().startswith(b"\x89PNG")
+
+    await page.set_viewport_size({"width": 600, "height": 800})
+    rows = await bar_rows(page)  # narrower, the items wrap inside the bar, none is cut
+    box = await bar.bounding_box()
+    assert box is not None and all(bottom <= box["y"] + box["height"] for _, bottom in rows)
+    overflow = "(bar) => bar.scrollWidth - bar.clientWidth"
+    assert await bar.evaluate(overflow) == 0  # nor wider than the window

@@ -158,6 +158,7 @@ def web_application(
     """The desk for ``engine``'s database and desk; ``/healthz`` and ``/metrics`` too when
     ``monitor`` is given."""
     from bot.web import data_page, figures_page, navigation, request_list, request_page, sign_in
+    from bot.web.bookings_page import add_routes as add_bookings_routes
 
     # A form's body: the largest CSV the Data page imports, and a little for the form.
     body_max = (engine.policy.web_desk.import_max_mb + 1) * BYTES_PER_MB
@@ -174,6 +175,7 @@ def web_application(
     sign_in.add_routes(app)
     request_list.add_routes(app)
     request_page.add_routes(app)
+    add_bookings_routes(app)
     figures_page.add_routes(app)
     data_page.add_routes(app)
     navigation.add_routes(app)

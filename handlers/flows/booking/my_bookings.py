@@ -94,8 +94,16 @@ async def _ask_manager(ctx: Context, booking: Booking) -> None:
     )
 
 
-async def _record_move(ctx: Context, booking: Booking, start: datetime) -> None:
-    """The card shows the new start and where it moved from; managers get it again."""
+async def record_move(
+    ctx: Context,
+    booking: Booking,
+    start: datetime,
+    *,
+    actor: str = "customer",
+    moved_line: str = "booking.card_moved",
+) -> None:
+    """The card shows the new start and where it moved from (``moved_line``: who moved it);
+    the history notes the move by ``actor``; managers get the card again."""
     request = await requests.get(ctx.unit, booking.request_id)
     if request is not None:
         card: list[list[Any]] = []
@@ -105,7 +113,7 @@ async def _record_move(ctx: Context, booking: Booking, start: datetime) -> None:
             card.append([key, values])
         card.append(
             [
-                "booking.card_moved",
+                moved_line,
                 {"old": cards.moment(booking.starts_at), "at": cards.moment(ctx.now)},
             ]
         )
@@ -118,7 +126,7 @@ async def _record_move(ctx: Context, booking: Booking, start: datetime) -> None:
     await requests.add_note(
         ctx.unit,
         booking.request_id,
-        actor="customer",
+        actor=actor,
         note_line=cards.line(
             "history.booking_moved", old=cards.moment(booking.starts_at), new=cards.moment(start)
         ),
@@ -327,7 +335,7 @@ class MyBookingSteps(BookingSteps):
             await ctx.go(self.time)
             return True
         await bookings.move(ctx.unit, booking.id, start, ctx.now)
-        await _record_move(ctx, booking, start)
+        await record_move(ctx, booking, start)
         ctx.finish()
         ctx.say(
             ctx.t("booking.moved", when=local_when(ctx.t, ctx.policy, start), hours=booking.hours),

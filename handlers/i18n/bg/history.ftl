@@ -4,6 +4,7 @@
 
 history-rating = оценка { $rating }/5
 history-booking_cancelled = записването е отменено от клиента
+history-booking_cancelled_by_manager = записването е отменено от мениджър
 history-booking_change_asked = помоли мениджър да промени записването
 history-booking_moved = записването е преместено от { $old } на { $new }
 history-module_return_approved = връщането на модули е одобрено

@@ -4,6 +4,7 @@
 
 history-rating = rating { $rating }/5
 history-booking_cancelled = booking cancelled by the customer
+history-booking_cancelled_by_manager = booking cancelled by a manager
 history-booking_change_asked = asked a manager to change the booking
 history-booking_moved = booking moved from { $old } to { $new }
 history-module_return_approved = module return approved

@@ -4,6 +4,7 @@
 
 history-rating = оценка { $rating }/5
 history-booking_cancelled = запись отменена клиентом
+history-booking_cancelled_by_manager = запись отменена менеджером
 history-booking_change_asked = попросил менеджера изменить запись
 history-booking_moved = запись перенесена с { $old } на { $new }
 history-module_return_approved = возврат модулей одобрен
