@@ -54,7 +54,8 @@ def customer_id(text: str) -> int | None:
 
 
 def customer_label(t: Texts, customer: Customer) -> str:
-    """ "Иван Петров (ООО «Мебель-Про»)"; an erased customer's placeholder."""
+    """A customer as a link names them, "Иван Петров (ООО «Мебель-Про»)"; an erased
+    customer's name is a placeholder."""
     name = customer.name or t("web_customer.no_name")
     return f"{name} ({customer.company})" if customer.company else name
 
@@ -336,13 +337,11 @@ async def customer_search(request: web.Request) -> web.Response:
     )
 
 
-async def request_customer(
-    unit: Unit, t: Texts, customer_id: int | None
-) -> dict[str, object] | None:
+async def request_customer(unit: Unit, t: Texts, number: int | None) -> dict[str, object] | None:
     """The customer of a request, for the link on its page: ``{"id", "label"}``."""
-    if customer_id is None:
+    if number is None:
         return None
-    customer = await customers.get(unit, customer_id)
+    customer = await customers.get(unit, number)
     if customer is None:
         return None
     return {"id": customer.id, "label": customer_label(t, customer)}
