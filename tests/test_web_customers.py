@@ -285,3 +285,22 @@ async def test_the_page_speaks_the_managers_language_only(
         words = set(re.findall(r"[A-Za-z]{2,}", text))
         # the data itself: the messenger's name, the key kind, the consent text's version
         assert words <= {"Telegram", "CodeMeter"}, words
+
+
+async def test_a_held_session_shows_its_bill_and_minutes(
+    client: Client, db: Database, engine: Engine
+) -> None:
+    petrov, number = await petrov_on_file(db)
+    async with db.unit() as unit:
+        booking = await bookings.by_request(unit, number)
+        assert booking is not None
+        await bookings.set_minutes_and_bill(
+            unit, booking.id, 45, Decimal("975"), NOW, connection_fee=Decimal("0")
+        )
+    await add_manager(db)
+    await sign_in(client)
+    html = await (await client.get(f"/customers/{petrov}")).text()
+    t = texts("ru")
+    assert shown(t("web_customer.session_done")) in html
+    assert shown(t("web_customer.session_bill", amount=t.money(Decimal("975")), minutes=45)) in html
+    assert "45 минут" in html

@@ -98,7 +98,10 @@ web_customer-session_confirmed = потвърдена
 web_customer-session_cancelled = отменена
 web_customer-session_done = проведена
 web_customer-session_estimate = оценка { $amount }
-web_customer-session_bill = сметка { $amount } за { $minutes } мин
+web_customer-session_bill = сметка { $amount } за { $minutes ->
+        [one] { $minutes } минута
+       *[other] { $minutes } минути
+    }
 web_customer-consents = Съгласия за обработване на лични данни
 web_customer-consents_none = Няма съгласия.
 web_customer-consent_line = { $platform }, { $name }: дадено на { $when }, версия на текста { $version }

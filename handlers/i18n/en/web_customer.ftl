@@ -98,7 +98,10 @@ web_customer-session_confirmed = confirmed
 web_customer-session_cancelled = cancelled
 web_customer-session_done = held
 web_customer-session_estimate = estimate { $amount }
-web_customer-session_bill = billed { $amount } for { $minutes } min
+web_customer-session_bill = billed { $amount } for { $minutes ->
+        [one] { $minutes } minute
+       *[other] { $minutes } minutes
+    }
 web_customer-consents = Consents to personal data processing
 web_customer-consents_none = No consents.
 web_customer-consent_line = { $platform }, { $name }: given { $when }, text version { $version }

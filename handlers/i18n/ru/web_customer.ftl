@@ -100,7 +100,11 @@ web_customer-session_confirmed = подтверждена
 web_customer-session_cancelled = отменена
 web_customer-session_done = проведена
 web_customer-session_estimate = оценка { $amount }
-web_customer-session_bill = счёт { $amount } за { $minutes } мин
+web_customer-session_bill = счёт { $amount } за { $minutes ->
+        [one] { $minutes } минуту
+        [few] { $minutes } минуты
+       *[many] { $minutes } минут
+    }
 web_customer-consents = Согласия на обработку персональных данных
 web_customer-consents_none = Согласий нет.
 web_customer-consent_line = { $platform }, { $name }: дано { $when }, версия текста { $version }
