@@ -11,9 +11,10 @@ from handlers.desk_views.customer_overview import customer_overview
 from handlers.policy import Policy
 from handlers.rules.dates import add_months
 from handlers.rules.key_protection import ProtectionState
-from handlers.rules.renewal import RenewalRate
+from handlers.rules.renewal import RenewalRate, SupportStanding, SupportState
 from storage import (
     accounts,
+    blocks,
     bookings,
     customers,
     keys,
@@ -113,6 +114,8 @@ async def test_the_demo_customers_file(db: Database, policy: Policy) -> None:
     assert l1001.quote.rate_kind is RenewalRate.PREFERENTIAL
     assert l1001.quote.amount == Decimal("1998")
     assert l1001.quote.new_support_end == add_months(TODAY - timedelta(days=10), 12)
+    assert l1001.support == SupportState(SupportStanding.LAPSED, 10)
+    assert l1002.support == SupportState(SupportStanding.ENDING, 30)  # reminded already
     (terms,) = l1001.quote.protection  # the key's service, kept by L-1002
     assert terms.serial == "3-1234567"
 
@@ -161,3 +164,28 @@ async def test_a_module_has_no_service_and_a_late_license_the_standard_rate(
 async def test_an_unknown_customer_has_no_file(db: Database, policy: Policy) -> None:
     async with db.unit() as unit:
         assert await customer_overview(unit, 999, today=TODAY, policy=policy) is None
+
+
+async def test_the_people_blocked_linked_or_filing_for_the_customer(
+    db: Database, policy: Policy
+) -> None:
+    petrov = await _petrov_with_history(db)
+    async with db.unit() as unit:
+        linked = await accounts.find(unit, Platform.TELEGRAM, "100")
+        stranger = await accounts.find(unit, Platform.VK, "200")
+        assert linked is not None and stranger is not None
+        filed = await requests.create(
+            unit, RequestKind.QUESTION, account_id=stranger.id, customer_id=petrov, now=NOW
+        )
+        for account, reason in ((linked, "Грубит"), (stranger, "Спам")):
+            await blocks.block(
+                unit, account.id, request_id=filed, reason=reason, by="manager:telegram:7", now=NOW
+            )
+        found = await customer_overview(unit, petrov, today=TODAY, policy=policy)
+    assert found is not None
+    assert [(p.display_name, p.linked, p.block.reason) for p in found.blocked] == [
+        ("Чужой", False, "Спам"),
+        ("Иван", True, "Грубит"),
+    ]
+    (account,) = found.accounts
+    assert account.block is not None and account.block.reason == "Грубит"

@@ -11,7 +11,13 @@ import pytest
 
 from handlers.policy import Policy
 from handlers.rules.protection import KeyTerms, Outlook
-from handlers.rules.renewal import RenewalRate, renewal_quote
+from handlers.rules.renewal import (
+    RenewalRate,
+    SupportStanding,
+    SupportState,
+    renewal_quote,
+    support_state,
+)
 
 PRE = RenewalRate.PREFERENTIAL
 STD = RenewalRate.STANDARD
@@ -256,3 +262,26 @@ def test_int_price_accepted(policy: Policy) -> None:
         policy=policy,
     )
     assert quote.amount == Decimal("1998")
+
+
+@pytest.mark.parametrize(
+    ("support_end", "expected"),
+    [
+        pytest.param(date(2027, 1, 1), SupportState(SupportStanding.ACTIVE, 39), id="far-off"),
+        pytest.param(date(2026, 12, 23), SupportState(SupportStanding.ENDING, 30), id="reach"),
+        pytest.param(date(2026, 11, 23), SupportState(SupportStanding.ENDING, 0), id="today"),
+        pytest.param(date(2026, 11, 22), SupportState(SupportStanding.LAPSED, 1), id="lapsed"),
+    ],
+)
+def test_support_state_ends_within_the_first_reminders_reach(
+    policy: Policy, support_end: date, expected: SupportState
+) -> None:
+    assert policy.reminders.days_before_end == [30, 7, 1]
+    assert support_state(support_end, date(2026, 11, 23), policy) == expected
+    silent = policy.model_copy(
+        update={"reminders": policy.reminders.model_copy(update={"days_before_end": [7]})}
+    )
+    if expected.days == 30 and expected.standing is SupportStanding.ENDING:
+        assert support_state(support_end, date(2026, 11, 23), silent).standing is (
+            SupportStanding.ACTIVE
+        )

@@ -1,9 +1,10 @@
 """The web desk in a real browser (Chromium through Playwright): a manager signs in, finds a
 customer's request by searching, opens it and replies; the reply waits in the outbox for the
-customer's messenger and shows in the page's history; the Figures page draws its charts; a
-CSV with a bad row uploaded on the Data page ends in the report listing the row's error in
-the manager's language; the top bar keeps to one line on a 1280 px screen in every
-language (docs/rules.md#web-desk).
+customer's messenger and shows in the page's history; from a request the customer's name
+opens their page with their licenses; the Figures page draws its charts; a CSV with a bad
+row uploaded on the Data page ends in the report listing the row's error in the manager's
+language; the top bar keeps to one line on a 1280 px screen in every language
+(docs/rules.md#web-desk).
 
 The desk is the real application on a free local port; the browser waits for what a manager
 would see (Playwright's auto-waiting), never for a time. Without Chromium these tests skip
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from decimal import Decimal
 from pathlib import Path
 
 from playwright.async_api import Page, expect
@@ -86,6 +88,29 @@ async def test_a_manager_finds_a_request_by_the_customer_and_replies_from_the_br
     assert len(sent) == 1
     text, request_id = sent[0]
     assert REPLY in text and "Анна Петрова" in text and request_id == number
+
+
+async def test_from_a_request_the_customers_name_opens_their_page_with_their_licenses(
+    page: Page, desk_url: str, db: Database, engine: Engine
+) -> None:
+    t = texts("ru")
+    customer = Chat(engine, user_id="1001")
+    await link_demo_customer(db, customer)  # Иван Петров of the demo data
+    await customer.send("/menu")
+    await customer.send(QUESTION)
+    number = await last_request(db)
+    await add_manager(db)
+    await sign_in(page, desk_url, "anna", PASSWORD)
+
+    await page.goto(f"{desk_url}/requests/{number}")
+    await page.get_by_role("link", name="Иван Петров").click()
+    await expect(page.get_by_role("heading", level=1)).to_have_text("Иван Петров")
+    licenses = page.locator("section.licenses")
+    await expect(licenses).to_contain_text("L-1001")
+    await expect(licenses).to_contain_text(t("web_customer.support_lapsed", days=10))
+    await expect(licenses).to_contain_text(t.money(Decimal("1998")))
+    await page.get_by_role("link", name=f"№{number}").click()
+    await expect(page).to_have_url(f"{desk_url}/requests/{number}")
 
 
 async def test_the_figures_page_shows_its_charts_in_the_browser(

@@ -157,8 +157,16 @@ def web_application(
 ) -> web.Application:
     """The desk for ``engine``'s database and desk; ``/healthz`` and ``/metrics`` too when
     ``monitor`` is given."""
-    from bot.web import data_page, figures_page, navigation, request_list, request_page, sign_in
-    from bot.web.bookings_page import add_routes as add_bookings_routes
+    from bot.web import (
+        bookings_page,
+        customer_page,
+        data_page,
+        figures_page,
+        navigation,
+        request_list,
+        request_page,
+        sign_in,
+    )
 
     # A form's body: the largest CSV the Data page imports, and a little for the form.
     body_max = (engine.policy.web_desk.import_max_mb + 1) * BYTES_PER_MB
@@ -175,9 +183,10 @@ def web_application(
     sign_in.add_routes(app)
     request_list.add_routes(app)
     request_page.add_routes(app)
-    add_bookings_routes(app)
+    bookings_page.add_routes(app)
     figures_page.add_routes(app)
     data_page.add_routes(app)
+    customer_page.add_routes(app)
     navigation.add_routes(app)
     if monitor is not None:
         from bot.monitoring import add_monitoring_routes

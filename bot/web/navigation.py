@@ -27,6 +27,7 @@ class Section:
 
 NAVIGATION: list[Section] = [
     Section("web.nav_requests", "/requests"),
+    Section("web_customer.nav", "/customers"),
     Section("web.nav_bookings", "/bookings"),
     Section("web.nav_figures", "/figures"),
     Section("web.nav_data", "/data"),

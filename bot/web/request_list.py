@@ -133,6 +133,8 @@ class Row:
     kind: str
     status: str
     who: str
+    #: The customer's page, when the request is a known customer's.
+    customer_id: int | None
     filed: str
     manager: str
     overdue: bool
@@ -145,6 +147,7 @@ async def _row(unit: Unit, t: Texts, policy: Policy, request: Request, now: date
         kind=t(f"desk.kind_{request.kind.value}"),
         status=t(f"desk.status_{request.status.value}"),
         who=who_text(t, details.who),
+        customer_id=request.customer_id,
         filed=t.moment(request.created_at.astimezone(policy.tz)),
         manager=await person_label(unit, t, request.manager) if request.manager else "—",
         overdue=is_overdue(policy, request, now),

@@ -22,6 +22,7 @@ from aiohttp import web
 
 from bot.web import desk_bridge
 from bot.web.app import Notice, desk_of, manager_of, page_context, see_other, session_key
+from bot.web.customer_page import request_customer
 from handlers.desk import cards
 from handlers.engine.messages import Button, Reply
 from handlers.i18n import Texts, texts
@@ -127,6 +128,7 @@ async def request_page(request: web.Request) -> web.Response:
         found = await _load(unit, request_id)
         ctx = job_context(unit, engine.policy, engine.desk, now)
         card = await cards.card_text(ctx, t, found)
+        customer = await request_customer(unit, t, found.customer_id)
         history = [
             await _history_line(unit, t, engine.policy.tz, event)
             for event in await requests.events(unit, request_id)
@@ -148,6 +150,7 @@ async def request_page(request: web.Request) -> web.Response:
             request,
             number=request_id,
             card=card.splitlines(),
+            customer=customer,
             history=history,
             files=files,
             buttons=[b for b in card_buttons if not _is_text_action(b)],

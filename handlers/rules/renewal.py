@@ -107,3 +107,31 @@ def renewal_quote(
         new_support_end=new_end,
         protection=protection,
     )
+
+
+class SupportStanding(StrEnum):
+    """Where a license's support stands today, as a manager's Customer page says it."""
+
+    ACTIVE = "active"
+    ENDING = "ending"
+    """Ends within the first expiry reminder's reach (the largest of
+    ``reminders.days_before_end``): the bot is reminding the customer already."""
+    LAPSED = "lapsed"
+    """Today is past the support end."""
+
+
+@dataclass(frozen=True, slots=True)
+class SupportState:
+    standing: SupportStanding
+    days: int
+    """Days left until the support end (0: it ends today); for a lapsed one, days since it."""
+
+
+def support_state(support_end: date, today: date, policy: Policy) -> SupportState:
+    """Active, ending in N days (within the first expiry reminder's reach), or lapsed."""
+    left = (support_end - today).days
+    if support_lapsed(support_end, today):
+        return SupportState(SupportStanding.LAPSED, -left)
+    reach = max(policy.reminders.days_before_end, default=0)
+    standing = SupportStanding.ENDING if left <= reach else SupportStanding.ACTIVE
+    return SupportState(standing, left)

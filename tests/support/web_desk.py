@@ -42,6 +42,8 @@ ROUTES = [
     ("GET", "/data/imports/abc"),
     ("GET", "/data/requests.csv"),
     ("GET", "/data/customers.csv"),
+    ("GET", "/customers"),
+    ("GET", "/customers/1"),
     ("POST", "/language"),
     ("POST", "/signout"),
 ]
