@@ -157,7 +157,15 @@ def web_application(
 ) -> web.Application:
     """The desk for ``engine``'s database and desk; ``/healthz`` and ``/metrics`` too when
     ``monitor`` is given."""
-    from bot.web import data_page, figures_page, navigation, request_list, request_page, sign_in
+    from bot.web import (
+        announce_page,
+        data_page,
+        figures_page,
+        navigation,
+        request_list,
+        request_page,
+        sign_in,
+    )
 
     # A form's body: the largest CSV the Data page imports, and a little for the form.
     body_max = (engine.policy.web_desk.import_max_mb + 1) * BYTES_PER_MB
@@ -176,6 +184,7 @@ def web_application(
     request_page.add_routes(app)
     figures_page.add_routes(app)
     data_page.add_routes(app)
+    announce_page.add_routes(app)
     navigation.add_routes(app)
     if monitor is not None:
         from bot.monitoring import add_monitoring_routes

@@ -29,6 +29,7 @@ NAVIGATION: list[Section] = [
     Section("web.nav_requests", "/requests"),
     Section("web.nav_figures", "/figures"),
     Section("web.nav_data", "/data"),
+    Section("web_announce.nav", "/announce"),
 ]
 
 

@@ -38,6 +38,9 @@ ROUTES = [
     ("GET", "/data/imports/abc"),
     ("GET", "/data/requests.csv"),
     ("GET", "/data/customers.csv"),
+    ("GET", "/announce"),
+    ("POST", "/announce"),
+    ("GET", "/announce/1"),
     ("POST", "/language"),
     ("POST", "/signout"),
 ]
