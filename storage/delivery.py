@@ -21,6 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from storage import outbox
 from storage.columns import time_from_db, time_to_db
 from storage.db import Unit
 from storage.digests import DIGEST_TOPIC
@@ -71,11 +72,14 @@ async def next_due_at(unit: Unit, platform: Platform) -> datetime | None:
     return time_from_db(row["at"]) if row else None
 
 
-async def claim(unit: Unit, outbox_id: int) -> None:
-    """The message is about to be sent."""
+async def claim(unit: Unit, outbox_id: int) -> OutboxMessage | None:
+    """The message is about to be sent: returns it as it is now, the text to send (a
+    managers' notice still waiting may have been given a new text since it was read,
+    :mod:`storage.relay_notices`; once claimed it never changes)."""
     await unit.execute_final(
         "UPDATE outbox SET status = 'sending' WHERE id = ? AND status = 'pending'", (outbox_id,)
     )
+    return await outbox.get(unit, outbox_id)
 
 
 async def release(unit: Unit, outbox_id: int) -> None:

@@ -205,7 +205,7 @@ class KeyedMessage:
     last_error: str | None
 
 
-def _key_range(prefix: str) -> tuple[str, str]:
+def key_range(prefix: str) -> tuple[str, str]:
     """Bounds of the keys starting with ``prefix`` (an index range, unlike LIKE with its
     ``_`` wildcard)."""
     return prefix, prefix[:-1] + chr(ord(prefix[-1]) + 1)
@@ -215,7 +215,7 @@ async def by_key_prefix(
     unit: Unit, prefix: str, *, statuses: Sequence[str] | None = None
 ) -> list[KeyedMessage]:
     """Rows whose dedupe key starts with ``prefix`` (optionally only in ``statuses``)."""
-    low, high = _key_range(prefix)
+    low, high = key_range(prefix)
     only = ""
     params: list[object] = [low, high]
     if statuses:
@@ -243,7 +243,7 @@ async def by_key_prefix(
 async def undelivered_with_key_prefix(unit: Unit, prefix: str) -> list[KeyedMessage]:
     """Refused or given-up rows whose dedupe key starts with ``prefix`` (uses the status
     index: such rows are few)."""
-    low, high = _key_range(prefix)
+    low, high = key_range(prefix)
     rows = await unit.fetchall(
         "SELECT id, platform, chat_id, dedupe_key, status, last_error FROM outbox "
         "WHERE status IN ('refused', 'failed') AND dedupe_key >= ? AND dedupe_key < ? "

@@ -391,6 +391,18 @@ async def customer_message_times(unit: Unit, account_id: int, *, since: datetime
     return [_at(row["at"]) for row in rows]
 
 
+async def customer_messages_since(unit: Unit, request_id: int, *, from_event: int) -> list[str]:
+    """What the customer wrote to the request from history event ``from_event`` on (its
+    notes: the text, the names of its files), oldest first: what a managers' notice of
+    several messages counts and quotes."""
+    rows = await unit.fetchall(
+        "SELECT note FROM request_events WHERE request_id = ? AND id >= ? "
+        "AND to_status IS NULL AND actor = 'customer' AND note != '' ORDER BY id",
+        (request_id, from_event),
+    )
+    return [str(row["note"]) for row in rows]
+
+
 async def set_details(unit: Unit, request_id: int, details: dict[str, Any], now: datetime) -> None:
     """Replace what the flow collected (e.g. a delivery address given later)."""
     await unit.execute(

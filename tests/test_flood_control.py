@@ -10,11 +10,20 @@ from __future__ import annotations
 import pytest
 
 from handlers.engine.dispatcher import Engine
+from handlers.engine.payloads import encode
+from storage import delivery, outbox
 from storage.db import Database
 from storage.models import Platform
 from tests.support import desk_world
 from tests.support.chat import Chat, Clock
-from tests.support.desk_world import CONSOLE_DESK, events_of, link_demo_customer, messages_to
+from tests.support.desk_world import (
+    CONSOLE_DESK,
+    events_of,
+    link_demo_customer,
+    managers_sent,
+    messages_to,
+    payloads,
+)
 
 clock, engine = desk_world.clock, desk_world.engine
 #: The shipped policy's limits a minute (handlers/policy.toml, [flood]).
@@ -50,23 +59,50 @@ async def test_a_flood_of_100_messages_is_one_update_for_the_managers_and_all_ke
     customer = Chat(engine, user_id="1001")
     await link_demo_customer(db, customer)
 
+    # All 100 are handled before the sender takes anything from the outbox.
     said = await write_many(customer, clock, 100, every=0.5)
 
     number = await only_request(db)
     assert await customer_notes(db, number) == [f"Сообщение {n}" for n in range(1, 101)]
     to_managers = await messages_to(db, *CONSOLE_DESK)
-    # The new question's card, a notice for each message within the limit, then exactly
-    # one update for the whole burst, and nothing for the 79 messages after it.
-    assert len(to_managers) == 1 + (LINKED_LIMIT - 1) + 1
+    # The new question's card, then exactly one update carrying the other 99 messages.
+    assert len(to_managers) == 2
     assert all(message.request_id == number for message in to_managers)
-    updates = [keys for keys in said if "relay.flood_to_managers" in keys]
-    assert len(updates) == 1 and "relay.flood_to_managers" in said[LINKED_LIMIT]
-    assert "Сообщение 21" in to_managers[-1].text and "/request" in to_managers[-1].text
+    update = to_managers[-1].text
+    assert customer.text_of("relay.flood_to_managers", number=number) in update
+    assert customer.text_of("relay.notice_latest", count=99) in update
+    assert "/request" in update and "Сообщение 100" in update
     # The customer: told once, politely; not answered message by message after that.
     notices = [keys for keys in said if "relay.flood_notice" in keys]
     assert len(notices) == 1 and "relay.flood_notice" in said[LINKED_LIMIT]
-    assert all(keys == {"(silence)"} for keys in said[LINKED_LIMIT + 1 :])
+    assert all("(silence)" in keys for keys in said[LINKED_LIMIT + 1 :])
     assert all("relay.joined" in keys for keys in said[1:LINKED_LIMIT])
+
+
+async def test_two_chats_flooding_at_once_keep_their_own_updates(
+    engine: Engine, db: Database, clock: Clock
+) -> None:
+    first, second = Chat(engine, user_id="1001"), Chat(engine, user_id="2002")
+    await link_demo_customer(db, first)
+    await second.send("/start")
+
+    for n in range(1, 41):
+        await first.send(f"Первый {n}")
+        await second.send(f"Второй {n}")
+        clock.advance(seconds=1)
+
+    async with db.unit() as unit:
+        rows = await unit.fetchall("SELECT id, account_id FROM requests ORDER BY id")
+    assert len(rows) == 2
+    updates = {}
+    for row in rows:
+        notes = await customer_notes(db, row["id"])
+        assert len(notes) == 40
+        about = [m for m in await messages_to(db, *CONSOLE_DESK) if m.request_id == row["id"]]
+        assert len(about) == 2  # its card and one update
+        updates[notes[0].split()[0]] = about[-1].text
+    assert "Первый 40" in updates["Первый"] and "Второй" not in updates["Первый"]
+    assert "Второй 40" in updates["Второй"] and "Первый" not in updates["Второй"]
 
 
 @pytest.mark.parametrize("platform", [Platform.TELEGRAM, Platform.VK, Platform.CONSOLE])
@@ -81,22 +117,89 @@ async def test_a_stranger_hits_the_stricter_limit(
     number = await only_request(db)
     assert len(await customer_notes(db, number)) == 10
     assert [i for i, keys in enumerate(said) if "relay.flood_notice" in keys] == [UNLINKED_LIMIT]
-    assert len(await messages_to(db, *CONSOLE_DESK)) == 1 + (UNLINKED_LIMIT - 1) + 1
+    # Its card and one update (nothing was sent meanwhile: every message joined it).
+    assert len(await messages_to(db, *CONSOLE_DESK)) == 2
 
 
-async def test_below_the_limit_every_message_reaches_the_managers(
+async def test_a_conversation_the_managers_keep_up_with_is_a_notice_per_message(
     engine: Engine, db: Database, clock: Clock
 ) -> None:
     customer = Chat(engine, user_id="1001")
     await link_demo_customer(db, customer)
 
-    said = await write_many(customer, clock, LINKED_LIMIT, every=1)
+    said = []
+    for number in range(1, LINKED_LIMIT + 1):
+        await customer.send(f"Сообщение {number}")
+        said.append(set(customer.keys))
+        await managers_sent(db, clock.now)  # the sender keeps up
+        clock.advance(seconds=1)
 
     assert not any(
         "relay.flood_notice" in keys or "relay.flood_to_managers" in keys for keys in said
     )
     assert all("relay.joined" in keys and "relay.to_managers" in keys for keys in said[1:])
-    assert len(await messages_to(db, *CONSOLE_DESK)) == LINKED_LIMIT
+    to_managers = await messages_to(db, *CONSOLE_DESK)
+    assert len(to_managers) == LINKED_LIMIT
+    assert [m.text.splitlines()[-1] for m in to_managers[1:]] == [
+        f"Сообщение {n}" for n in range(2, LINKED_LIMIT + 1)
+    ]
+
+
+async def test_messages_waiting_for_the_sender_join_one_notice(
+    engine: Engine, db: Database, clock: Clock
+) -> None:
+    customer = Chat(engine, user_id="1001")
+    await link_demo_customer(db, customer)
+    await customer.send("Сообщение 1")
+    await managers_sent(db, clock.now)
+    number = await only_request(db)
+
+    for n in range(2, 5):
+        clock.advance(seconds=10)
+        await customer.send(f"Сообщение {n}")
+
+    waiting = (await messages_to(db, *CONSOLE_DESK))[1:]
+    assert len(waiting) == 1
+    assert customer.text_of("relay.to_managers_many", number=number, count=3) in waiting[0].text
+    assert all(f"Сообщение {n}" in waiting[0].text for n in range(2, 5))
+    assert payloads(waiting[0]) == [
+        encode("desk_actions.reply", number),
+        encode("desk_actions.done", number),
+    ]
+
+
+async def test_a_notice_the_sender_took_never_changes(
+    engine: Engine, db: Database, clock: Clock
+) -> None:
+    customer = Chat(engine, user_id="1001")
+    await link_demo_customer(db, customer)
+    await customer.send("Сообщение 1")
+    await managers_sent(db, clock.now)
+    await customer.send("Сообщение 2")
+    # The sender reads the notice, another message comes, then the sender claims it: what it
+    # sends is the notice as claimed, with both messages.
+    async with db.unit() as unit:
+        (read,) = [
+            m
+            for m in await outbox.due(unit, *CONSOLE_DESK[:1], clock.now)
+            if m.chat_id == CONSOLE_DESK[1]
+        ]
+    await customer.send("Сообщение 3")
+    async with db.unit() as unit:
+        claimed = await delivery.claim(unit, read.id)
+    assert claimed is not None and "Сообщение 2" in claimed.text and "Сообщение 3" in claimed.text
+    assert "Сообщение 3" not in read.text
+
+    # Claimed (being sent): the next message gets a notice of its own.
+    await customer.send("Сообщение 4")
+    to_managers = await messages_to(db, *CONSOLE_DESK)
+    assert [m.id for m in to_managers[1:]] == [
+        read.id,
+        to_managers[-1].id,
+    ] and read.id != to_managers[-1].id
+    assert to_managers[1].text == claimed.text
+    assert to_managers[-1].text.splitlines()[-1] == "Сообщение 4"
+    assert len(await customer_notes(db, await only_request(db))) == 4
 
 
 async def test_after_a_calm_minute_messages_reach_the_managers_again(
@@ -108,6 +211,7 @@ async def test_after_a_calm_minute_messages_reach_the_managers_again(
     assert sum("relay.flood_notice" in keys for keys in first_burst) == 1
 
     clock.advance(minutes=2)
+    await managers_sent(db, clock.now)  # the update went out during the calm
     await stranger.send("Вы здесь?")
     assert stranger.said("relay.joined") and stranger.said("relay.to_managers")
 

@@ -158,6 +158,7 @@ def web_application(
     """The desk for ``engine``'s database and desk; ``/healthz`` and ``/metrics`` too when
     ``monitor`` is given."""
     from bot.web import (
+        announce_page,
         bookings_page,
         customer_page,
         data_page,
@@ -187,6 +188,7 @@ def web_application(
     figures_page.add_routes(app)
     data_page.add_routes(app)
     customer_page.add_routes(app)
+    announce_page.add_routes(app)
     navigation.add_routes(app)
     if monitor is not None:
         from bot.monitoring import add_monitoring_routes

@@ -31,6 +31,7 @@ NAVIGATION: list[Section] = [
     Section("web.nav_bookings", "/bookings"),
     Section("web.nav_figures", "/figures"),
     Section("web.nav_data", "/data"),
+    Section("web_announce.nav", "/announce"),
 ]
 
 

@@ -21,22 +21,20 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from handlers.desk import announcing
-from handlers.desk.announcing import Counts, Draft
+from handlers.desk.announcing import Draft
 from handlers.desk.desk_actions import manager_actor
 from handlers.engine.flow import Context, Flow, Step
 from handlers.engine.messages import Button, Incoming, Keyboard
 from handlers.engine.payloads import Payload, encode
 from handlers.engine.stored import Stored
 from handlers.i18n import LANGUAGES, Texts
-from handlers.rules.announcements import SupportStatus, text_language
+from handlers.rules.announcements import SupportStatus
 from storage import announcements, products
 
 #: Announcements listed by ``/announce status``.
 STATUS_SHOWN = 3
 #: Characters of a text shown on the draft screen.
 EXCERPT = 60
-#: The longest number of days a filter takes (about 10 years).
-MAX_DAYS = 3660
 
 _PLATFORMS: tuple[tuple[str, ...], ...] = ((), ("telegram",), ("vk",))
 _LANGUAGE_CHOICES: tuple[tuple[str, ...], ...] = ((), *((code,) for code in LANGUAGES))
@@ -97,7 +95,7 @@ class AnnounceFlow(Flow):
         t = ctx.t
         lines = [t("announce.title"), *self._text_lines(t, draft), ""]
         lines += self._filter_lines(t, draft, product_names)
-        lines += ["", *self._count_lines(t, counts)]
+        lines += ["", *announcing.count_lines(t, counts)]
         ctx.say("\n".join(lines), self._buttons(ctx, draft, product_names))
 
     def _text_lines(self, t: Texts, draft: Draft) -> list[str]:
@@ -139,24 +137,6 @@ class AnnounceFlow(Flow):
                 value=t(f"announce.protection_{draft.protection or 'any'}"),
             ),
         ]
-
-    def _count_lines(self, t: Texts, counts: Counts) -> list[str]:
-        lines = [t("announce.counts_title")]
-        lines += [t(f"announce.stage_{stage}", count=n) for stage, n in counts.funnel]
-        lines.append(t("announce.opted_out", count=counts.opted_out))
-        per_language = ", ".join(
-            t(
-                "announce.language_count",
-                language=t.language_name(code),
-                count=counts.by_language[code],
-            )
-            for code in announcing.languages_of(counts.by_language)
-        )
-        lines.append(t("announce.by_language", values=per_language or "—"))
-        if counts.left_out:
-            lines.append(t("announce.left_out", count=counts.left_out))
-        lines.append(t("announce.recipients", count=counts.recipients))
-        return lines
 
     def _buttons(self, ctx: Context, draft: Draft, product_names: dict[int, str]) -> Keyboard:
         t = ctx.t
@@ -291,7 +271,7 @@ class AnnounceFlow(Flow):
             return False
         if not self._from_author(ctx, msg):
             return True
-        if not typed.isdigit() or not 0 < int(typed) <= MAX_DAYS:
+        if not typed.isdigit() or not 0 < int(typed) <= announcing.MAX_DAYS:
             return False
         self._keep_draft(ctx, replace(self._data(ctx).draft, support_days=int(typed)))
         await ctx.go(self.compose)
@@ -308,13 +288,7 @@ class AnnounceFlow(Flow):
             ctx.say(ctx.t("announce.no_texts_yet"))
             return
         counts = await announcing.count(ctx.unit, draft, ctx.today)
-        fallback = draft.fallback or None
-        reached = [
-            code
-            for code in announcing.languages_of(counts.by_language)
-            if text_language(code, draft.texts, fallback) is not None
-        ]
-        for code in reached or [c for c in LANGUAGES if c in draft.texts]:
+        for code in announcing.preview_languages(draft, counts):
             rendered = announcing.render_for(draft, code, 0, None)
             if rendered is None:
                 continue
@@ -326,17 +300,13 @@ class AnnounceFlow(Flow):
         await ctx.go(self.compose)
 
     async def _test_send(self, ctx: Context, draft: Draft) -> None:
-        if not draft.texts:
+        language = ctx.account.language
+        incoming = ctx.incoming
+        if not await announcing.queue_sample(
+            ctx.unit, draft, incoming.platform, incoming.user_id, language, now=ctx.now
+        ):
             ctx.say(ctx.t("announce.no_texts_yet"))
             return
-        language = ctx.account.language
-        rendered = announcing.render_for(draft, language, 0, None) or announcing.render_for(
-            draft, next(iter(draft.texts)), 0, None
-        )
-        assert rendered is not None
-        await ctx.queue(
-            ctx.incoming.platform, ctx.incoming.user_id, rendered.text, rendered.buttons
-        )
         ctx.say(ctx.t("announce.test_sent"))
 
     # -- sending -------------------------------------------------------------------------

@@ -25,6 +25,8 @@ from storage.models import Platform
 
 #: The announcement's own button: none, the renewal quote, or a manager.
 BUTTONS = ("none", "renew", "manager")
+#: The longest number of days a support filter takes (about 10 years).
+MAX_DAYS = 3660
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -170,6 +172,58 @@ def render_for(
     )
 
 
+def count_lines(t: Texts, counts: Counts) -> list[str]:
+    """The counts as the manager reads them: recipients filter by filter, the chats that
+    stopped announcements, per language, the chats left without a text, the total."""
+    lines = [t("announce.counts_title")]
+    lines += [t(f"announce.stage_{stage}", count=n) for stage, n in counts.funnel]
+    lines.append(t("announce.opted_out", count=counts.opted_out))
+    per_language = ", ".join(
+        t("announce.language_count", language=t.language_name(code), count=counts.by_language[code])
+        for code in languages_of(counts.by_language)
+    )
+    lines.append(t("announce.by_language", values=per_language or "—"))
+    if counts.left_out:
+        lines.append(t("announce.left_out", count=counts.left_out))
+    lines.append(t("announce.recipients", count=counts.recipients))
+    return lines
+
+
+def preview_languages(draft: Draft, counts: Counts) -> list[str]:
+    """The languages whose message a preview shows: those the audience will get (a chat's
+    own or the fallback), else every language with a text."""
+    fallback = draft.fallback or None
+    reached = [
+        code
+        for code in languages_of(counts.by_language)
+        if text_language(code, draft.texts, fallback) is not None
+    ]
+    return reached or [code for code in LANGUAGES if code in draft.texts]
+
+
+def sample_message(draft: Draft, language: str) -> Rendered | None:
+    """What a test send to a manager whose chat speaks ``language`` shows (their language's
+    text, else the fallback's, else the first written); None: the draft has no text."""
+    if not draft.texts:
+        return None
+    return render_for(draft, language, 0, None) or render_for(
+        draft, next(iter(draft.texts)), 0, None
+    )
+
+
+async def queue_sample(
+    unit: Unit, draft: Draft, platform: Platform, chat_id: str, language: str, *, now: datetime
+) -> bool:
+    """Queue the test message to a manager's own private chat (its buttons work); False
+    when the draft has no text."""
+    rendered = sample_message(draft, language)
+    if rendered is None:
+        return False
+    buttons = [[(b.label, b.payload) for b in row] for row in rendered.buttons]
+    await outbox.enqueue(unit, platform, chat_id, rendered.text, buttons, now=now)
+    return True
+
+
 @dataclass(frozen=True, slots=True)
 class Author:
     """The manager sending an announcement and where their report goes."""
@@ -243,7 +297,8 @@ async def progress_line(unit: Unit, t: Texts, sent: announcements.Announcement, 
 async def report_finished(unit: Unit, now: datetime) -> list[int]:
     """Report every announcement whose messages are all delivered or given up to the
     manager chat it was sent from, once; returns their ids (the scheduler calls it every
-    minute; a web desk may too)."""
+    minute). One sent from the web desk is marked reported without a message: its page
+    shows the report."""
     reported = []
     for sent in await announcements.unreported(unit):
         progress = await announcements.progress(unit, sent.id)
@@ -252,6 +307,9 @@ async def report_finished(unit: Unit, now: datetime) -> list[int]:
         await unit.begin()
         if not await announcements.mark_reported(unit, sent.id, now):
             continue
+        reported.append(sent.id)
+        if sent.report_platform is Platform.WEB:
+            continue  # the web desk's page of the announcement shows its report
         t = texts(sent.report_language)
         await outbox.enqueue(
             unit,
@@ -270,7 +328,6 @@ async def report_finished(unit: Unit, now: datetime) -> list[int]:
             now=now,
             dedupe_key=f"announce-report:{sent.id}",
         )
-        reported.append(sent.id)
     return reported
 
 

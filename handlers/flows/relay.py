@@ -15,14 +15,17 @@ A customer writes to a request in two ways:
   question" button that moves the message into a request of its own.
 
 The message reaches every manager destination ("Customer's message on request N") with
-Reply and Done buttons, is recorded in the request's history, and files are recorded as
-attachments of the request (checked like any upload). A request waiting for the customer
-goes back into work. Managers' answers come the other way in :mod:`handlers.desk.desk_actions`.
+Reply and Done buttons (:func:`notify`: while that notice still waits for the sender, the
+next messages join it, "N new messages", instead of queueing more), is recorded in the
+request's history, and files are recorded as attachments of the request (checked like any
+upload). A request waiting for the customer goes back into work. Managers' answers come
+the other way in :mod:`handlers.desk.desk_actions`.
 
 A chat writing faster than ``flood.messages_per_minute`` (a person not linked to a customer:
 ``flood.unlinked_messages_per_minute``) has its messages *folded* (:func:`fold`, decided by
 :func:`handlers.rules.flood.flood_step`): each is still recorded with its request, but the
-managers get one update per burst and the customer one polite answer.
+managers get one update per burst (later messages only join an update still waiting) and
+the customer one polite answer.
 """
 
 from __future__ import annotations
@@ -46,7 +49,7 @@ from handlers.rules.calendar import calendar_for
 from handlers.rules.flood import LOOKBACK, FloodStep, flood_step, limit_per_minute
 from handlers.rules.intents import IntentMatcher
 from handlers.rules.threads import Join, ThreadCandidate, ThreadChoice, thread_for
-from storage import requests
+from storage import relay_notices, requests
 from storage.models import OPEN_STATUSES, Account, Request, RequestKind, RequestStatus
 
 #: The customer's "Reply" button under a manager's answer.
@@ -63,6 +66,10 @@ PICK_NEW_ACTION = "relay.pick_new"
 SEND_ACTION = "relay.send"
 #: Longest message quoted on a new question's card (a card is one messenger message).
 MAX_CARD_CHARS = 2000
+#: A managers' notice carrying several messages quotes the latest this many, each cut to
+#: this length (all of them are in the request's history): it stays one messenger message.
+NOTICE_QUOTES = 5
+NOTICE_QUOTE_CHARS = 300
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -142,17 +149,10 @@ def _message_lines(t: Texts, text: str, files: Sequence[Attachment]) -> list[str
 
 
 async def forward(ctx: Context, request: Request, text: str, files: Sequence[Attachment]) -> int:
-    """Pass a customer's follow-up to the managers (:func:`record`, then a notice to every
-    manager destination). Returns the history event of the message (the customer is told
-    by the caller)."""
+    """Pass a customer's follow-up to the managers (:func:`record`, then :func:`notify`).
+    Returns the history event of the message (the customer is told by the caller)."""
     event_id = await record(ctx, request, text, files)
-    who = RequestDetails.from_stored(request.details).who
-
-    def render(t: Texts) -> str:
-        lines = [t("relay.to_managers", number=request.id, who=who_text(t, who))]
-        return "\n".join(lines + _message_lines(t, text, files))
-
-    await ctx.notify_managers(render, request_id=request.id, buttons=_manager_buttons(request.id))
+    await notify(ctx, request, event_id, text, files, flood=False)
     return event_id
 
 
@@ -161,19 +161,80 @@ async def fold(
 ) -> None:
     """A message beyond the flood limit (docs/rules.md#flood-control): kept with ``request``
     like any other; the first of a burst brings the managers one update and the customer
-    one polite answer, the later ones nobody."""
-    await record(ctx, request, text, files)
-    if step is not FloodStep.FOLD_FIRST:
-        return
+    one polite answer, the later ones only join an update still waiting to be sent."""
+    event_id = await record(ctx, request, text, files)
+    first = step is FloodStep.FOLD_FIRST
+    await notify(ctx, request, event_id, text, files, flood=True, join_only=not first)
+    if first:
+        ctx.say(ctx.t("relay.flood_notice", number=request.id), (ctx.menu_row(),))
+
+
+async def notify(
+    ctx: Context,
+    request: Request,
+    event_id: int,
+    text: str,
+    files: Sequence[Attachment],
+    *,
+    flood: bool,
+    join_only: bool = False,
+) -> None:
+    """Tell every manager destination of the customer's message (history event
+    ``event_id``): it joins the destination's notice about the request that still waits
+    untried in the outbox ("N new messages", the latest quoted), else it gets a notice of
+    its own (:mod:`storage.relay_notices`). ``flood``: the chat writes beyond the limit;
+    ``join_only``: only join a waiting notice, queue none (a burst's later messages)."""
     who = RequestDetails.from_stored(request.details).who
     limit = limit_per_minute(ctx.policy, linked=ctx.customer_id is not None)
+    for destination in ctx.desk.destinations:
+        t = texts(destination.language)
+        place = (request.id, destination.platform, destination.chat_id)
+        waiting = await relay_notices.pending(ctx.unit, *place)
+        if waiting is not None:
+            flooding = flood or waiting.flood
+            notes = await requests.customer_messages_since(
+                ctx.unit, request.id, from_event=waiting.first_event
+            )
+            joined = _notice_text(
+                t, request.id, who_text(t, who), notes, limit if flooding else None
+            )
+            if await relay_notices.rewrite(ctx.unit, waiting, *place, joined, flood=flooding):
+                continue
+        if join_only:
+            continue
+        heading = (
+            t("relay.flood_to_managers", number=request.id, who=who_text(t, who), limit=limit)
+            if flood
+            else t("relay.to_managers", number=request.id, who=who_text(t, who))
+        )
+        buttons = [[(b.label, b.payload) for b in row] for row in _manager_buttons(request.id)(t)]
+        await relay_notices.queue(
+            ctx.unit,
+            *place,
+            "\n".join([heading, *_message_lines(t, text, files)]),
+            buttons,
+            first_event=event_id,
+            flood=flood,
+            now=ctx.now,
+        )
 
-    def render(t: Texts) -> str:
-        lines = [t("relay.flood_to_managers", number=request.id, who=who_text(t, who), limit=limit)]
-        return "\n".join(lines + _message_lines(t, text, files))
 
-    await ctx.notify_managers(render, request_id=request.id, buttons=_manager_buttons(request.id))
-    ctx.say(ctx.t("relay.flood_notice", number=request.id), (ctx.menu_row(),))
+def _notice_text(
+    t: Texts, number: int, who: str, notes: Sequence[str], flood_limit: int | None
+) -> str:
+    """A notice carrying several messages: how many (all in the history, ``/request N``)
+    and the latest :data:`NOTICE_QUOTES` of them; ``flood_limit``: the chat floods."""
+    if flood_limit is None:
+        lines = [t("relay.to_managers_many", number=number, who=who, count=len(notes))]
+    else:
+        lines = [
+            t("relay.flood_to_managers", number=number, who=who, limit=flood_limit),
+            t("relay.notice_latest", count=len(notes)),
+        ]
+    for note in notes[-NOTICE_QUOTES:]:
+        quoted = note if len(note) <= NOTICE_QUOTE_CHARS else note[: NOTICE_QUOTE_CHARS - 1] + "…"
+        lines.append(f"» {quoted}")
+    return "\n".join(lines)
 
 
 async def flood_step_now(ctx: Context) -> FloodStep:

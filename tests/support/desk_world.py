@@ -27,7 +27,7 @@ from handlers.flows.rating import RatingFlow
 from handlers.flows.relay import RelayFlow
 from handlers.policy import Policy
 from handlers.rules.dates import local_today
-from storage import accounts, customers, outbox
+from storage import accounts, customers, delivery, outbox
 from storage.db import Database
 from storage.demo import DEMO_CUSTOMER_PHONE, load_demo
 from storage.models import OutboxMessage, Platform
@@ -143,6 +143,22 @@ async def messages_to(db: Database, platform: Platform, chat_id: str) -> list[Ou
         )
         found = [await outbox.get(unit, row["id"]) for row in rows]
     return [message for message in found if message is not None]
+
+
+async def managers_sent(db: Database, now: datetime) -> int:
+    """The managers' destinations receive what waits for them, the way a sender takes a row
+    (:func:`storage.delivery.claim`, then sent); returns how many rows went out."""
+    platform, chat_id = CONSOLE_DESK
+    async with db.unit() as unit:
+        waiting = [
+            m for m in await outbox.due(unit, platform, now, limit=1000) if m.chat_id == chat_id
+        ]
+    for message in waiting:
+        async with db.unit() as unit:
+            await delivery.claim(unit, message.id)
+        async with db.unit() as unit:
+            await outbox.mark_sent(unit, message.id, now)
+    return len(waiting)
 
 
 async def last_to(db: Database, platform: Platform, chat_id: str) -> OutboxMessage:

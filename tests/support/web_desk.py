@@ -44,6 +44,9 @@ ROUTES = [
     ("GET", "/data/customers.csv"),
     ("GET", "/customers"),
     ("GET", "/customers/1"),
+    ("GET", "/announce"),
+    ("POST", "/announce"),
+    ("GET", "/announce/1"),
     ("POST", "/language"),
     ("POST", "/signout"),
 ]

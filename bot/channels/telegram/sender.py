@@ -28,6 +28,7 @@ from __future__ import annotations
 import logging
 import math
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -161,10 +162,12 @@ class OutboxSender(OutboxDrain):
         return adapter.reply_methods([reply], target, texts("ru"))
 
     async def _send(self, item: Outgoing) -> None:
-        message = item.message
-        chat_key = self._chat_key(message.chat_id)
+        chat_key = self._chat_key(item.message.chat_id)
         async with self.db.unit() as unit:
-            await delivery.claim(unit, message.id)
+            claimed = await delivery.claim(unit, item.message.id)
+        if claimed is not None:  # the text as claimed (a waiting notice may have grown)
+            item = replace(item, message=claimed)
+        message = item.message
         parts_done = item.sent_parts
         try:
             chat_id = int(chat_key)

@@ -88,7 +88,8 @@ class OutboxSender(OutboxDrain):
     async def _calls(self, item: Outgoing) -> list[SendCall]:
         message = item.message
         async with self.db.unit() as unit:
-            await delivery.claim(unit, message.id)
+            # The text as claimed: a waiting managers' notice may have grown since it was read.
+            message = await delivery.claim(unit, message.id) or message
             kind = await vk_state.keyboard_of(unit, message.chat_id)
             account = await accounts.find(unit, Platform.VK, message.chat_id)
         t = texts(account.language if account is not None else "ru")

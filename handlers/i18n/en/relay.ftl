@@ -35,3 +35,11 @@ relay-flood_to_managers = Request #{ $number }: { $who } is writing more than { 
        *[other] { $limit } messages
     } a minute. This message and the next ones of this burst are kept in the request's history without a notice for each: /request { $number }.
 relay-flood_notice = Thank you, every message is kept with request #{ $number }: the managers will read them together, there is no need to repeat anything.
+relay-to_managers_many = Customer's messages on request #{ $number } ({ $who }): { $count ->
+        [one] { $count } new
+       *[other] { $count } new
+    }, all of them in the request's history: /request { $number }. The latest:
+relay-notice_latest = { $count ->
+        [one] { $count } new message
+       *[other] { $count } new messages
+    }, all of them in the request's history. The latest:

@@ -1,0 +1,36 @@
+# The web desk's Announcements page (bot/web/announce_page.py); the draft's counts, preview
+# and confirmation speak the manager chat's announce-* texts.
+web_announce-nav = Обявления
+web_announce-text_label = Текст: { $language }
+web_announce-fallback = Чатове на език без собствен текст
+web_announce-fallback_none = не получават нищо
+web_announce-fallback_to = получават текста на { $language }
+web_announce-button = Бутон под съобщението
+web_announce-button_none = няма (само „Без обявления“)
+web_announce-button_renew = „Поднови поддръжката“ (отваря изчислението за лиценза на клиента)
+web_announce-button_manager = „Свържи се с мениджър“
+web_announce-support_any = всякаква
+web_announce-support_active = активна
+web_announce-support_ends_within = изтича в следващите N дни
+web_announce-support_lapsed = изтекла
+web_announce-support_lapsed_over = изтекла преди повече от N дни
+web_announce-days = N, дни
+web_announce-linked_only = Само свързани с клиент
+web_announce-count = Преброй получателите
+web_announce-no_messenger = Тестовото съобщение отива в личния ви чат с бота в Telegram или VK, но входът ви в уеб пулта не е свързан с нито един от тях. Поискайте от бота връзка за вход с /web в личен чат: след като влезете с нея, тестовите съобщения ще отиват там.
+web_announce-too_long = Текстът е твърде дълъг: най-много { $max } знака на език.
+web_announce-fallback_empty = Резервният език е { $language }, но на него няма текст.
+web_announce-confirm_again = Черновата се промени след потвърждението: проверете числата и потвърдете изпращането отново.
+web_announce-list_title = Изпратени обявления
+web_announce-report_title = Обявление №{ $number }
+web_announce-sent_at = Изпратено { $when }.
+web_announce-going = Съобщенията още се изпращат според ограниченията на месинджърите, след отговорите на клиенти. Страницата се обновява сама.
+web_announce-recipients = Получатели
+web_announce-delivered = Доставени
+web_announce-blocked = Блокирали бота
+web_announce-failed = Неуспешни
+web_announce-waiting = Още се изпращат
+web_announce-pressed = Натиснали бутона
+web_announce-left_out = Не получиха: няма текст на техния език
+web_announce-texts = Текстове
+web_announce-back = ← Всички обявления

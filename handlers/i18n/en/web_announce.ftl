@@ -1,0 +1,36 @@
+# The web desk's Announcements page (bot/web/announce_page.py); the draft's counts, preview
+# and confirmation speak the manager chat's announce-* texts.
+web_announce-nav = Announcements
+web_announce-text_label = Text: { $language }
+web_announce-fallback = Chats in a language without their own text
+web_announce-fallback_none = get nothing
+web_announce-fallback_to = get the text in { $language }
+web_announce-button = Button under the message
+web_announce-button_none = none (only "Stop announcements")
+web_announce-button_renew = "Renew support" (opens the quote for the customer's license)
+web_announce-button_manager = "Contact a manager"
+web_announce-support_any = any
+web_announce-support_active = active
+web_announce-support_ends_within = ends within N days
+web_announce-support_lapsed = lapsed
+web_announce-support_lapsed_over = lapsed more than N days ago
+web_announce-days = N, days
+web_announce-linked_only = Linked customers only
+web_announce-count = Count the recipients
+web_announce-no_messenger = A test message goes to your private chat with the bot in Telegram or VK, but your web desk sign-in is linked to neither. Ask the bot for a sign-in link with /web in a private chat: once you sign in with it, test messages go there.
+web_announce-too_long = The text is too long: at most { $max } characters per language.
+web_announce-fallback_empty = The fallback language is { $language }, but there is no text in it.
+web_announce-confirm_again = The draft changed after it was confirmed: check the numbers and confirm sending again.
+web_announce-list_title = Sent announcements
+web_announce-report_title = Announcement #{ $number }
+web_announce-sent_at = Sent { $when }.
+web_announce-going = The messages are still going out at the messengers' limits, after any answers to customers. The page updates itself.
+web_announce-recipients = Recipients
+web_announce-delivered = Delivered
+web_announce-blocked = Blocked the bot
+web_announce-failed = Failed
+web_announce-waiting = Still to send
+web_announce-pressed = Pressed the button
+web_announce-left_out = Got nothing: no text in their language
+web_announce-texts = Texts
+web_announce-back = ← All announcements

@@ -1,0 +1,36 @@
+# The web desk's Announcements page (bot/web/announce_page.py); the draft's counts, preview
+# and confirmation speak the manager chat's announce-* texts.
+web_announce-nav = Объявления
+web_announce-text_label = Текст: { $language }
+web_announce-fallback = Чатам на языке без своего текста
+web_announce-fallback_none = ничего не отправлять
+web_announce-fallback_to = отправить текст: { $language }
+web_announce-button = Кнопка под сообщением
+web_announce-button_none = нет (только «Не присылать объявления»)
+web_announce-button_renew = «Продлить поддержку» (открывает расчёт по лицензии клиента)
+web_announce-button_manager = «Связаться с менеджером»
+web_announce-support_any = любая
+web_announce-support_active = действует
+web_announce-support_ends_within = заканчивается в ближайшие N дней
+web_announce-support_lapsed = закончилась
+web_announce-support_lapsed_over = закончилась более N дней назад
+web_announce-days = N, дней
+web_announce-linked_only = Только привязанные к клиенту
+web_announce-count = Посчитать получателей
+web_announce-no_messenger = Тестовое сообщение приходит в ваш личный чат с ботом в Telegram или VK, но ваш вход в веб-пульт не связан ни с одним из них. Попросите у бота ссылку для входа командой /web в личном чате: после входа по ней тестовые сообщения будут приходить туда.
+web_announce-too_long = Текст слишком длинный: не больше { $max } знаков на язык.
+web_announce-fallback_empty = Запасной язык — { $language }, но текста на нём нет.
+web_announce-confirm_again = Черновик изменился после подтверждения: проверьте числа и подтвердите отправку снова.
+web_announce-list_title = Отправленные объявления
+web_announce-report_title = Объявление №{ $number }
+web_announce-sent_at = Отправлено { $when }.
+web_announce-going = Сообщения ещё уходят с учётом ограничений мессенджеров, после ответов клиентам. Страница обновляется сама.
+web_announce-recipients = Получателей
+web_announce-delivered = Доставлено
+web_announce-blocked = Заблокировали бота
+web_announce-failed = Не удалось доставить
+web_announce-waiting = Ещё отправляется
+web_announce-pressed = Нажали кнопку
+web_announce-left_out = Не получили: нет текста на их языке
+web_announce-texts = Тексты
+web_announce-back = ← Все объявления
