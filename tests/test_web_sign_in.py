@@ -188,3 +188,34 @@ async def test_the_sign_in_page_speaks_the_browsers_language(client: Client) -> 
     assert '<html lang="en">' in await english.text()
     bulgarian = await (await client.get("/signin", headers={"Accept-Language": "bg"})).text()
     assert "Вход в пулта на мениджърите" in bulgarian
+
+
+async def test_bad_input_is_answered_in_the_managers_language_with_the_desk_around_it(
+    client: Client, db: Database
+) -> None:
+    await add_manager(db, language="bg")
+    token = await sign_in(client)
+    missing = await client.get("/requests/999999")
+    html = await missing.text()
+    assert missing.status == 404
+    assert "Няма такава заявка." in html and "Анна Петрова" in html  # the bar is there
+    stale = await client.post("/language", data={"language": "en", "csrf": "forged"})
+    assert stale.status == 403 and "Формулярът е остарял" in await stale.text()
+    odd = await client.post("/language", data={"language": "xx", "csrf": token})
+    assert odd.status == 400 and "В пулта няма такъв език." in await odd.text()
+    for answer in (missing, stale, odd):
+        assert "No such" not in await answer.text()
+        assert answer.headers["Cache-Control"] == "no-store"
+
+
+async def test_a_form_sent_without_a_session_says_so_in_the_browsers_language(
+    client: Client,
+) -> None:
+    answer = await client.post(
+        "/requests/1/reply", data={"text": "hi"}, headers={"Accept-Language": "en-GB,en"}
+    )
+    html = await answer.text()
+    assert answer.status == 403 and "Sign in to the desk to continue." in html
+    assert 'href="/signin"' in html
+    russian = await client.post("/language", data={"language": "en"})
+    assert "Войдите в пульт, чтобы продолжить." in await russian.text()

@@ -27,7 +27,7 @@ from aiohttp import web
 from multidict import MultiMapping
 
 from bot.web import desk_bridge
-from bot.web.app import desk_of, manager_of, page_context, see_other
+from bot.web.app import PageProblem, desk_of, manager_of, page_context, see_other
 from handlers.desk import announcing
 from handlers.desk.announcing import Counts, Draft
 from handlers.i18n import LANGUAGES, Texts, texts
@@ -336,11 +336,11 @@ async def report(request: web.Request) -> web.Response:
     try:
         number = int(request.match_info["id"])
     except ValueError:
-        raise web.HTTPNotFound(text="No such announcement.") from None
+        raise PageProblem(404, "web.problem_no_announcement") from None
     async with engine.db.unit() as unit:
         sent = await announcements.get(unit, number)
         if sent is None:
-            raise web.HTTPNotFound(text="No such announcement.")
+            raise PageProblem(404, "web.problem_no_announcement")
         progress = await announcements.progress(unit, sent.id)
     return aiohttp_jinja2.render_template(
         "announce_report.html",

@@ -4,6 +4,9 @@
   session: without one a page redirects to ``/signin``.
 * Every POST carries the session's CSRF token (the sign-in forms: the one in their own
   cookie); a missing or wrong one is refused with 403 and changes nothing.
+* Bad input (an unknown id in an address, a stale form, a button no longer on the page)
+  is :class:`PageProblem`: a page saying what is wrong in the manager's language (before
+  sign-in, the browser's), with its HTTP status; nothing changes.
 * Every response carries the security headers (:func:`_security_headers`); pages, which
   hold personal data, are never cached.
 """
@@ -24,7 +27,7 @@ from bot.health import Monitor
 from handlers.desk.manager_desk import ManagerDesk
 from handlers.engine.dispatcher import Engine
 from handlers.engine.messages import Button
-from handlers.i18n import texts
+from handlers.i18n import pick_language, texts
 from handlers.rules.uploads import BYTES_PER_MB
 from storage import web_managers, web_sessions
 from storage.web_managers import WebManager
@@ -41,6 +44,21 @@ CONTENT_SECURITY_POLICY = (
 #: Pages anyone may open.
 PUBLIC_PATHS = ("/signin", "/healthz", "/metrics")
 PUBLIC_PREFIXES = ("/signin/", "/static/")
+
+
+class PageProblem(Exception):
+    """Bad input on a desk page, answered with ``status`` and a page saying the text of
+    the catalogue key ``key`` (``web.problem_*``)."""
+
+    def __init__(self, status: int, key: str) -> None:
+        super().__init__(key)
+        self.status = status
+        self.key = key
+
+
+def browser_language(request: web.Request) -> str:
+    """The language of pages shown before sign-in: the browser's first choice we speak."""
+    return pick_language(request.headers.get("Accept-Language", "").split(",")[0])
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,14 +146,32 @@ async def _sessions(request: web.Request, handler: Handler) -> web.StreamRespons
     if session is None or manager is None:
         if request.method == "GET":
             raise web.HTTPSeeOther("/signin")
-        raise web.HTTPForbidden(text="Sign in first.")
+        raise PageProblem(403, "web.problem_sign_in_first")
+    request[SESSION] = session
+    request[MANAGER] = manager
     if request.method == "POST":
         form = await request.post()
         if not same_token(form.get("csrf"), session.csrf):
-            raise web.HTTPForbidden(text="The form is out of date: open the page again.")
-    request[SESSION] = session
-    request[MANAGER] = manager
+            raise PageProblem(403, "web.problem_form_expired")
     return await handler(request)
+
+
+@web.middleware
+async def _problems(request: web.Request, handler: Handler) -> web.StreamResponse:
+    """:class:`PageProblem` as a page in the manager's language (the browser's before
+    sign-in), with the desk's bar when signed in."""
+    try:
+        return await handler(request)
+    except PageProblem as problem:
+        if MANAGER in request:
+            context = page_context(request)
+        else:
+            language = browser_language(request)
+            context = {"t": texts(language), "language": language, "path": request.path}
+        context["message"] = context["t"](problem.key)  # type: ignore[operator]
+        return aiohttp_jinja2.render_template(
+            "problem.html", request, context, status=problem.status
+        )
 
 
 async def _security_headers(request: web.Request, response: web.StreamResponse) -> None:
@@ -171,7 +207,7 @@ def web_application(
 
     # A form's body: the largest CSV the Data page imports, and a little for the form.
     body_max = (engine.policy.web_desk.import_max_mb + 1) * BYTES_PER_MB
-    app = web.Application(middlewares=[_sessions], client_max_size=body_max)
+    app = web.Application(middlewares=[_problems, _sessions], client_max_size=body_max)
     app[DESK] = WebDesk(engine, secure_cookies=secure_cookies)
     aiohttp_jinja2.setup(
         app,

@@ -19,7 +19,15 @@ import aiohttp_jinja2
 from aiohttp import web
 
 from bot.web import desk_bridge
-from bot.web.app import Notice, desk_of, manager_of, page_context, see_other, session_key
+from bot.web.app import (
+    Notice,
+    PageProblem,
+    desk_of,
+    manager_of,
+    page_context,
+    see_other,
+    session_key,
+)
 from handlers.desk.booking_desk import free_starts, start_argument
 from handlers.desk_views.bookings_week import BookingsWeek, SessionInCell, bookings_week
 from handlers.engine.messages import Reply
@@ -166,7 +174,7 @@ async def _load(request: web.Request) -> BookedSession:
     async with engine.db.unit() as unit:
         found = await bookings.booked_session(unit, _booking_id(request))
     if found is None:
-        raise web.HTTPNotFound(text="No such booking.")
+        raise PageProblem(404, "web.problem_no_booking")
     return found
 
 
@@ -252,7 +260,7 @@ async def move(request: web.Request) -> web.Response:
     form = await request.post()
     start = form.get("start")
     if not isinstance(start, str) or len(start) != len("YYYYMMDDHHMM") or not start.isdigit():
-        raise web.HTTPBadRequest(text="Choose a start time.")
+        raise PageProblem(400, "web.problem_choose_start")
     payload = encode("booking_desk.move", session.booking.request_id, start)
     async with desk.turn(manager.id):
         replies = await desk_bridge.press(desk.engine, manager, payload)

@@ -23,7 +23,7 @@ from urllib.parse import quote
 import aiohttp_jinja2
 from aiohttp import web
 
-from bot.web.app import DESK, desk_of, manager_of, page_context
+from bot.web.app import DESK, PageProblem, desk_of, manager_of, page_context
 from handlers.desk.import_report import kept_lines, problem_lines, summary_lines
 from handlers.desk_views.data_exports import customers_export, requests_export
 from handlers.i18n import texts
@@ -130,7 +130,7 @@ async def import_page(request: web.Request) -> web.Response:
     run = request.app[IMPORTS].get(request.match_info["key"])
     manager = manager_of(request)
     if run is None or run.manager_id != manager.id:
-        raise web.HTTPNotFound(text="No such import.")
+        raise PageProblem(404, "web.problem_no_import")
     t = texts(manager.language)
     lines: list[str] = []
     errors: list[str] = []

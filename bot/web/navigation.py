@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from aiohttp import web
 
-from bot.web.app import desk_of, manager_of
+from bot.web.app import PageProblem, desk_of, manager_of
 from handlers.i18n import LANGUAGES
 from storage import accounts, web_managers
 from storage.models import Platform
@@ -44,7 +44,7 @@ async def choose_language(request: web.Request) -> web.StreamResponse:
     form = await request.post()
     language = form.get("language")
     if language not in LANGUAGES:
-        raise web.HTTPBadRequest(text="Unknown language.")
+        raise PageProblem(400, "web.problem_unknown_language")
     assert isinstance(language, str)
     manager = manager_of(request)
     db = desk_of(request).engine.db

@@ -21,7 +21,15 @@ import aiohttp_jinja2
 from aiohttp import web
 
 from bot.web import desk_bridge
-from bot.web.app import Notice, desk_of, manager_of, page_context, see_other, session_key
+from bot.web.app import (
+    Notice,
+    PageProblem,
+    desk_of,
+    manager_of,
+    page_context,
+    see_other,
+    session_key,
+)
 from bot.web.customer_page import request_customer
 from handlers.desk import cards
 from handlers.engine.messages import Button, Reply
@@ -72,7 +80,7 @@ def _request_id(request: web.Request) -> int:
 async def _load(unit: Unit, request_id: int) -> Request:
     found = await requests.get(unit, request_id)
     if found is None:
-        raise web.HTTPNotFound(text="No such request.")
+        raise PageProblem(404, "web.problem_no_request")
     return found
 
 
@@ -196,7 +204,7 @@ async def press(request: web.Request) -> web.Response:
         or payload not in offered
         or _is_text_action(Button("", payload))
     ):
-        raise web.HTTPBadRequest(text="This button is not on the page.")
+        raise PageProblem(400, "web.problem_button_gone")
     async with desk.turn(manager.id):
         replies = await desk_bridge.press(desk.engine, manager, payload)
     return _back(request, request_id, replies)
@@ -213,7 +221,7 @@ async def _with_text(request: web.Request, action: str) -> web.Response:
         found = await _load(unit, request_id)
     payload = f"1:desk_actions.{action}:{request_id}"
     if payload not in _offered(texts(manager.language), found, None):
-        raise web.HTTPBadRequest(text="This button is not on the page.")
+        raise PageProblem(400, "web.problem_button_gone")
     if not text:
         t = texts(manager.language)
         return _back(request, request_id, [Reply(t("web.text_empty"))])
@@ -245,7 +253,7 @@ async def answer(request: web.Request) -> web.Response:
     async with desk.turn(manager.id):
         awaited = await desk_bridge.awaited(desk.engine, manager)
         if awaited is None or awaited.request_id not in (None, request_id) or not text:
-            raise web.HTTPBadRequest(text="Nothing is asked here now.")
+            raise PageProblem(400, "web.problem_nothing_asked")
         replies = await desk_bridge.write(desk.engine, manager, text)
     return _back(request, request_id, replies)
 
@@ -260,7 +268,7 @@ async def minutes(request: web.Request) -> web.Response:
     async with desk.engine.db.unit() as unit:
         found = await _load(unit, request_id)
     if found.kind is not RequestKind.BOOKING or not spent.isdigit() or len(spent) > 5:
-        raise web.HTTPBadRequest(text="Minutes are a number, for a session's request.")
+        raise PageProblem(400, "web.problem_minutes_number")
     async with desk.turn(manager.id):
         replies = await desk_bridge.write(desk.engine, manager, f"/minutes {request_id} {spent}")
     return _back(request, request_id, replies)
@@ -286,11 +294,11 @@ async def file(request: web.Request) -> web.StreamResponse:
         await _load(unit, request_id)
         found = [a for a in await requests.attachments(unit, request_id) if a.id == file_id]
     if not found or found[0].stored_path is None:
-        raise web.HTTPNotFound(text="No such file.")
+        raise PageProblem(404, "web.problem_no_file")
     attachment = found[0]
     path = Path(attachment.stored_path or "")
     if not await asyncio.to_thread(path.is_file):
-        raise web.HTTPNotFound(text="No such file.")
+        raise PageProblem(404, "web.problem_no_file")
     preview_type = PREVIEW_TYPES.get(file_extension(attachment.original_name))
     inline = request.query.get("view") == "1" and preview_type is not None
     if inline and check_content(attachment.original_name, await asyncio.to_thread(_head, path)):

@@ -18,13 +18,15 @@ from aiohttp import web
 from bot.web.app import (
     SESSION_COOKIE,
     SIGN_IN_COOKIE,
+    PageProblem,
+    browser_language,
     desk_of,
     same_token,
     see_other,
     session_key,
 )
 from bot.web.passwords import verify_password
-from handlers.i18n import Texts, pick_language, texts
+from handlers.i18n import Texts, texts
 from storage import web_managers, web_sessions
 from storage.web_managers import WebManager
 
@@ -35,13 +37,8 @@ LOGIN_MAX = 64
 PASSWORD_MAX = 1024
 
 
-def _language(request: web.Request) -> str:
-    """The sign-in pages' language: the browser's first choice we speak."""
-    return pick_language(request.headers.get("Accept-Language", "").split(",")[0])
-
-
 def _texts(request: web.Request) -> Texts:
-    return texts(_language(request))
+    return texts(browser_language(request))
 
 
 def _page(
@@ -59,7 +56,7 @@ def _page(
         request,
         {
             "t": _texts(request),
-            "language": _language(request),
+            "language": browser_language(request),
             "csrf": token,
             "error": error,
             **values,
@@ -84,7 +81,7 @@ async def sign_in_page(request: web.Request) -> web.Response:
 async def sign_in(request: web.Request) -> web.StreamResponse:
     form = await request.post()
     if not same_token(form.get("csrf"), request.cookies.get(SIGN_IN_COOKIE, "")):
-        raise web.HTTPForbidden(text="The form is out of date: open the page again.")
+        raise PageProblem(403, "web.problem_form_expired")
     login = str(form.get("login", "")).strip()[:LOGIN_MAX]
     password = str(form.get("password", ""))[:PASSWORD_MAX]
     address = request.remote or "unknown"
@@ -122,7 +119,7 @@ async def link_page(request: web.Request) -> web.Response:
 async def use_link(request: web.Request) -> web.StreamResponse:
     form = await request.post()
     if not same_token(form.get("csrf"), request.cookies.get(SIGN_IN_COOKIE, "")):
-        raise web.HTTPForbidden(text="The form is out of date: open the page again.")
+        raise PageProblem(403, "web.problem_form_expired")
     desk = desk_of(request)
     now = desk.engine.clock()
     async with desk.engine.db.unit() as unit:

@@ -131,3 +131,18 @@ web-data_export_requests = Всички заявки
 web-data_export_customers = Всички клиенти
 web-data_file_requests = заявки
 web-data_file_customers = клиенти
+
+## What a page says to bad input (nothing changed).
+web-problem_back = ← Обратно към пулта
+web-problem_sign_in_first = Влезте в пулта, за да продължите.
+web-problem_form_expired = Формулярът е остарял: отворете страницата отново и повторете.
+web-problem_no_request = Няма такава заявка.
+web-problem_no_file = Тази заявка няма такъв файл.
+web-problem_no_booking = Няма такъв записан сеанс.
+web-problem_no_import = Няма такова зареждане.
+web-problem_no_announcement = Няма такова обявление.
+web-problem_button_gone = Този бутон вече не е на страницата: отворете заявката отново.
+web-problem_nothing_asked = В момента тук нищо не се пита: отворете заявката отново.
+web-problem_minutes_number = Минутите са цяло число и само за заявка за сеанс.
+web-problem_choose_start = Изберете начален час.
+web-problem_unknown_language = В пулта няма такъв език.

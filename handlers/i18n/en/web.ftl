@@ -131,3 +131,18 @@ web-data_export_requests = All requests
 web-data_export_customers = All customers
 web-data_file_requests = requests
 web-data_file_customers = customers
+
+## What a page says to bad input (nothing changed).
+web-problem_back = ← Back to the desk
+web-problem_sign_in_first = Sign in to the desk to continue.
+web-problem_form_expired = The form is out of date: open the page again and repeat.
+web-problem_no_request = There is no such request.
+web-problem_no_file = This request has no such file.
+web-problem_no_booking = There is no such booking.
+web-problem_no_import = There is no such import.
+web-problem_no_announcement = There is no such announcement.
+web-problem_button_gone = This button is no longer on the page: open the request again.
+web-problem_nothing_asked = Nothing is being asked here now: open the request again.
+web-problem_minutes_number = Minutes are a whole number, and only for a session request.
+web-problem_choose_start = Choose a start time.
+web-problem_unknown_language = The desk has no such language.

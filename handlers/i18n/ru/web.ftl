@@ -135,3 +135,18 @@ web-data_export_requests = Все заявки
 web-data_export_customers = Все клиенты
 web-data_file_requests = заявки
 web-data_file_customers = клиенты
+
+## What a page says to bad input (nothing changed).
+web-problem_back = ← Вернуться в пульт
+web-problem_sign_in_first = Войдите в пульт, чтобы продолжить.
+web-problem_form_expired = Форма устарела: откройте страницу заново и повторите.
+web-problem_no_request = Такой заявки нет.
+web-problem_no_file = Такого файла у этой заявки нет.
+web-problem_no_booking = Такой записи на сеанс нет.
+web-problem_no_import = Такой загрузки нет.
+web-problem_no_announcement = Такого объявления нет.
+web-problem_button_gone = Этой кнопки на странице уже нет: откройте заявку заново.
+web-problem_nothing_asked = Сейчас здесь ничего не спрашивается: откройте заявку заново.
+web-problem_minutes_number = Минуты указываются целым числом и только у заявки на сеанс.
+web-problem_choose_start = Выберите время начала.
+web-problem_unknown_language = Такого языка в пульте нет.
