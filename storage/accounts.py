@@ -13,7 +13,7 @@ from storage.models import Account, Platform
 
 _COLUMNS = (
     "id, platform, user_id, customer_id, linked_by, language, display_name, "
-    "consent_at, consent_version, reminders_muted, blocked_at"
+    "consent_at, consent_version, reminders_muted, blocked_at, manager"
 )
 
 
@@ -30,6 +30,7 @@ def account_from_row(row: sqlite3.Row) -> Account:
         consent_version=row["consent_version"],
         reminders_muted=bool(row["reminders_muted"]),
         blocked_at=time_from_db(row["blocked_at"]),
+        manager=bool(row["manager"]),
     )
 
 
@@ -64,6 +65,12 @@ async def create(
     account = await find(unit, platform, user_id)
     assert account is not None
     return account
+
+
+async def set_manager(unit: Unit, account: Account, manager: bool) -> Account:
+    """Whether the person is one of the managers, as their latest message said."""
+    await unit.execute("UPDATE accounts SET manager = ? WHERE id = ?", (int(manager), account.id))
+    return replace(account, manager=manager)
 
 
 async def set_language(unit: Unit, account_id: int, language: str) -> None:

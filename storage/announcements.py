@@ -124,6 +124,7 @@ def audience_where(filters: Filters, params: list[Any], *, upto: str = STAGES[-1
     parts = [
         f"a.platform IN ({', '.join('?' * len(messengers))})",
         "NOT EXISTS (SELECT 1 FROM announcement_optouts o WHERE o.account_id = a.id)",
+        "a.manager = 0",
     ]
     params.extend(Platform(p).value for p in messengers)
     if "language" in stages and filters.languages:

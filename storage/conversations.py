@@ -40,6 +40,7 @@ async def load_with_account(
     row = await unit.fetchone(
         "SELECT a.id, a.platform, a.user_id, a.customer_id, a.linked_by, a.language, "
         "a.display_name, a.consent_at, a.consent_version, a.reminders_muted, a.blocked_at, "
+        "a.manager, "
         "c.flow AS c_flow, c.step AS c_step, c.data AS c_data "
         "FROM (SELECT 1) LEFT JOIN accounts a ON a.platform = ?1 AND a.user_id = ?2 "
         "LEFT JOIN conversations c ON c.platform = ?1 AND c.chat_id = ?3",

@@ -134,6 +134,8 @@ class Account:
     reminders_muted: bool
     #: Since when a manager has blocked the person (docs/rules.md#blocking); None: not blocked.
     blocked_at: datetime | None = None
+    #: The person's latest message came from a manager (announcements leave them out).
+    manager: bool = False
 
 
 @dataclass(frozen=True, slots=True)

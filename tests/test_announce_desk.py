@@ -42,23 +42,23 @@ async def test_the_draft_counts_its_recipients_filter_by_filter(
     desk = manager(engine)
     await desk.send("/announce")
     assert desk.said("announce.title")
-    # The four customers' chats and the manager's own (a person like any other).
-    assert desk.said("announce.stage_reachable", count=5)
+    # The four customers' chats; the manager's own is the desk's, not an audience.
+    assert desk.said("announce.stage_reachable", count=4)
     assert desk.said("announce.recipients", count=0)  # no text yet: nobody gets anything
 
     await write_text(desk, "ru", "Вышла новая версия")
     assert desk.said("announce.text_line")
     assert desk.said("announce.left_out", count=2)  # en and bg chats: no text, no fallback
-    assert desk.said("announce.recipients", count=3)
+    assert desk.said("announce.recipients", count=2)
 
     await desk.press_key("announce.change_fallback")  # → Russian
     assert desk.said("announce.fallback_line")
-    assert desk.said("announce.recipients", count=5)
+    assert desk.said("announce.recipients", count=4)
 
     await desk.press_key("announce.change_linked")
     assert desk.said("announce.stage_linked", count=3)
     await desk.press_key("announce.change_platform")  # → Telegram
-    assert desk.said("announce.stage_platform", count=4)
+    assert desk.said("announce.stage_platform", count=3)
     assert desk.said("announce.stage_linked", count=2)
     await desk.press_key("announce.change_platform")  # → VK
     await desk.press_key("announce.change_platform")  # → any
@@ -89,7 +89,7 @@ async def test_a_customer_chat_that_stopped_announcements_is_not_counted(
     await petrov.press_key("announcements.button_stop_yes")
     desk = manager(engine)
     await desk.send("/announce")
-    assert desk.said("announce.stage_reachable", count=4)  # the manager's own chat counts
+    assert desk.said("announce.stage_reachable", count=3)
     assert desk.said("announce.opted_out", count=1)
 
 
@@ -219,3 +219,19 @@ async def test_customers_cannot_announce(engine: Engine, customers: dict[str, Ch
     petrov = customers["petrov"]
     await petrov.send("/announce")
     assert petrov.said("common.managers_only")
+
+
+async def test_the_desks_people_are_not_an_audience_until_they_write_as_customers(
+    engine: Engine, db: Database, customers: dict[str, Chat]
+) -> None:
+    # A manager who also has a private chat with the bot: the messenger says "a manager".
+    colleague = Chat(engine, user_id="m2", manager=True)
+    await colleague.send("/start")
+    desk = manager(engine)
+    await desk.send("/announce")
+    assert desk.said("announce.stage_reachable", count=4)  # the four customers only
+    # Someone who left the team writes again, now as a customer: an audience like any other.
+    former = Chat(engine, user_id="m2")
+    await former.send("/start")
+    await desk.send("/announce")
+    assert desk.said("announce.stage_reachable", count=5)

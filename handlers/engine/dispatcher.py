@@ -116,6 +116,8 @@ class Engine:
                     display_name=message.display_name,
                     now=now,
                 )
+            if account.manager != message.from_manager:
+                account = await accounts.set_manager(unit, account, message.from_manager)
             ctx = self._context(unit, message, account, state, now)
             await self._route(ctx, message)
             if before_commit is not None:
