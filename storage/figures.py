@@ -117,12 +117,17 @@ async def ratings(unit: Unit, start: datetime, end: datetime) -> list[Rating]:
 
 
 async def quotes_sent_by_month(unit: Unit, first: date, last: date) -> dict[str, int]:
-    """How many support-expiry reminders (each carries the license's renewal quote) were due
-    on a day in ``first..last``, by month 'YYYY-MM' (the reminder's vendor-local due day)."""
+    """How many renewal quotes people got on a day in ``first..last``, by month 'YYYY-MM'
+    (vendor-local days): the support-expiry reminders due (each carries the license's
+    quote) and the quotes opened in the chat (``storage.quotes_shown``)."""
+    days = (first.isoformat(), last.isoformat())
     rows = await unit.fetchall(
+        "SELECT month, SUM(n) AS n FROM ("
         "SELECT substr(due_on, 1, 7) AS month, COUNT(*) AS n FROM reminder_log "
-        "WHERE due_on BETWEEN ? AND ? GROUP BY month",
-        (first.isoformat(), last.isoformat()),
+        "WHERE due_on BETWEEN ? AND ? GROUP BY month UNION ALL "
+        "SELECT substr(shown_on, 1, 7) AS month, COUNT(*) AS n FROM quotes_shown "
+        "WHERE shown_on BETWEEN ? AND ? GROUP BY month) GROUP BY month",
+        days + days,
         heavy=True,
     )
     return {row["month"]: int(row["n"]) for row in rows}

@@ -11,6 +11,7 @@ import pytest
 from babel.dates import format_date
 
 from handlers.desk.manager_desk import ManagerDesk
+from handlers.desk_views.figures import figures
 from handlers.engine.dispatcher import Engine
 from handlers.engine.payloads import encode
 from handlers.flow_list import default_flows
@@ -244,3 +245,33 @@ async def test_payload_with_a_non_numeric_id_is_refused_without_changes(
     assert chat.said("common.bad_button")
     assert chat.said("renewal.pick_license")
     assert (await chat_state(db, chat), await table_counts(db)) == before
+
+
+async def test_quotes_opened_in_the_chat_count_in_the_managers_figures(
+    engine: Engine, db: Database, policy: Policy, clock: Clock
+) -> None:
+    chat = Chat(engine)
+    await link_demo_customer(db, chat)
+    ended_ten_days_ago = (TODAY - timedelta(days=10)).strftime("%d.%m.%Y")
+    for _ in range(2):  # the same license's quote twice the same day: one quote
+        await chat.send("/menu")
+        await chat.press_key("menu.renewal")
+        await chat.press_key("renewal.license_button", end=ended_ten_days_ago)
+        assert chat.said("renewal.quote_amount", months=12, amount=f"1{NBSP}998{NBSP}₽")
+    stranger = Chat(engine, user_id="77")  # a quote by product, for a typed support end
+    await stranger.send("/start")
+    await stranger.press_key("menu.renewal")
+    await stranger.press_key("renewal.product_button", price=REPORT_PRICE)
+    await stranger.send((TODAY - timedelta(days=45)).strftime("%d.%m.%Y"))
+    assert stranger.said("renewal.quote_amount", amount=f"3{NBSP}596{NBSP}₽")
+    clock.advance(days=1)  # the next day the same quote again: another one
+    await chat.send("/menu")
+    await chat.press_key("menu.renewal")
+    await chat.press_key("renewal.license_button", end=ended_ten_days_ago)
+    async with db.unit() as unit:
+        found = await figures(unit, first=TODAY.replace(day=1), last=TODAY, policy=policy)
+        following = await figures(
+            unit, first=TODAY + timedelta(days=1), last=TODAY + timedelta(days=1), policy=policy
+        )
+    assert [m.quoted for m in found.renewals] == [2]
+    assert [m.quoted for m in following.renewals] == [1]

@@ -16,7 +16,8 @@ Definitions (the support lead's usual ones):
   nearest rank (the time within which nine requests in ten were answered), as ``/stats``;
 * ratings count in the week they were given (weeks start on Monday);
 * renewals quoted are the support-expiry reminders due in the month (each carries the
-  license's quote); a quote a person asked for in the chat is not recorded.
+  license's quote) and the quotes people opened in the chat (one a day per person and
+  license, or product and support end).
 """
 
 from __future__ import annotations
@@ -159,7 +160,7 @@ class MonthRenewals:
     month: date
     """Its first day."""
     quoted: int
-    """Support-expiry reminders due in the month, each with the license's renewal quote."""
+    """Renewal quotes people got in the month: in support-expiry reminders and in the chat."""
     requested: int
     """Renewal invoices customers asked for (requests filed in the month)."""
     done: int

@@ -26,7 +26,7 @@ from handlers.policy import Policy
 from handlers.rules.protection import KeyTerms, Outlook, reconnection_price
 from handlers.rules.renewal import RenewalQuote, renewal_quote
 from handlers.rules.spoken_dates import understand_day
-from storage import customers, keys, licenses, products
+from storage import customers, keys, licenses, products, quotes_shown
 from storage.licenses import LicenseView
 from storage.models import RequestKind
 
@@ -64,7 +64,7 @@ class RenewalFlow(Flow):
             if view is not None and view.customer_id == ctx.customer_id:
                 ctx.keep(RenewalData(license_id=view.id))
                 ctx.resume_at(self.quote)
-                self._show_quote(ctx, *await self._license_quote(ctx, view))
+                await self._show_quote(ctx, *await self._license_quote(ctx, view))
                 return
         views = (
             await licenses.views_of_customer(ctx.unit, ctx.customer_id)
@@ -113,7 +113,7 @@ class RenewalFlow(Flow):
             return True
         ctx.keep(RenewalData(license_id=view.id))
         ctx.resume_at(self.quote)
-        self._show_quote(ctx, *await self._license_quote(ctx, view))
+        await self._show_quote(ctx, *await self._license_quote(ctx, view))
         return True
 
     # -- any product, without linking --------------------------------------------------
@@ -285,9 +285,18 @@ class RenewalFlow(Flow):
             ctx.say(ctx.t("common.stale_button"))
             ctx.finish()
             return
-        self._show_quote(ctx, *computed)
+        await self._show_quote(ctx, *computed)
 
-    def _show_quote(self, ctx: Context, quote: RenewalQuote, about: dict[str, Any]) -> None:
+    async def _show_quote(self, ctx: Context, quote: RenewalQuote, about: dict[str, Any]) -> None:
+        """The quote and what to do with it; recorded for the managers' figures."""
+        data = ctx.read(RenewalData)
+        license_id = about.get("license_id")
+        if license_id is not None:
+            subject = quotes_shown.license_subject(license_id)
+        else:
+            subject = quotes_shown.product_subject(data.product_id or 0, quote.support_end)
+        if not ctx.is_manager:  # a manager looking is not a renewal quoted
+            await quotes_shown.record(ctx.unit, ctx.account.id, subject, ctx.today)
         ctx.say(
             self._quote_text(ctx, quote, about),
             (
