@@ -11,7 +11,7 @@ never sees half a file.
 Two kinds of output share the reading (:func:`request_records`, :func:`customer_records`)
 and the writing (:func:`table_bytes`, :func:`write_table`): :func:`export_requests_csv`
 (``/export``, ``python -m bot export``) writes the stored codes under fixed column names,
-for scripts; ``handlers.desk_views.data_exports`` words the same records in a manager's
+for scripts; ``handlers.desk.data_exports`` words the same records in a manager's
 language for the web desk.
 """
 

@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from handlers.desk_views.data_exports import customers_export, requests_export
+from handlers.desk.data_exports import customers_export, requests_export
 from handlers.i18n import Texts
 from storage import accounts, customers, licenses, requests
 from storage.db import Database
@@ -86,7 +86,7 @@ async def test_requests_open_as_a_table_in_the_managers_language(
     renewal = await _requests(db)
     t = Texts(language, "RUB")
     async with db.unit() as unit:
-        data = await requests_export(unit, t, MOSCOW)
+        data = (await requests_export(unit, t, MOSCOW)).content
     first, second = read(data)
     assert list(first)[:3] == [number, kind, status]
     assert first[number] == str(renewal)
@@ -120,7 +120,7 @@ async def test_customers_open_as_a_table_in_the_managers_language(
     await _requests(db)
     t = Texts(language, "RUB")
     async with db.unit() as unit:
-        rows = read(await customers_export(unit, t))
+        rows = read((await customers_export(unit, t)).content)
     assert [row[customer] for row in rows] == ["Georgi Ivanov", "Анна Сидорова", "Иван Петров"]
     ivanov, _, petrov = rows
     assert (ivanov[resident], petrov[resident]) == (t("data_exports.no"), t("data_exports.yes"))
@@ -146,5 +146,5 @@ async def test_text_that_excel_would_run_as_a_formula_is_disarmed(db: Database) 
             manager="telegram:9",
             now=NOW,
         )
-        (row,) = read(await requests_export(unit, Texts("ru", "RUB"), MOSCOW))
+        (row,) = read((await requests_export(unit, Texts("ru", "RUB"), MOSCOW)).content)
     assert row["Ведёт"].startswith("'=HYPERLINK(1)")

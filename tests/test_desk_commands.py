@@ -314,9 +314,16 @@ async def test_export_writes_a_readable_csv_into_the_files_folder(
     assert document.parent == tmp_path / "files" / "exports"
     with document.open(encoding="utf-8-sig", newline="") as file:
         rows = list(csv.DictReader(file, delimiter=";"))
-    assert [(r["id"], r["kind"], r["status"], r["manager"]) for r in rows] == [
-        (str(first), "renewal", "in_work", "console:managers"),
-        (str(first + 1), "renewal", "new", ""),
+    # Worded as the cards word them, in the manager's language (no stored codes).
+    t = texts("ru")
+    assert document.name.startswith(t("web.data_file_requests") + "-")
+    columns = [t(f"data_exports.{c}") for c in ("request_number", "kind", "status", "manager")]
+    taken_by = t(
+        "history.actor_manager", name="User managers", messenger=t("history.messenger_console")
+    )
+    assert [tuple(r[c] for c in columns) for r in rows] == [
+        (str(first), t("desk.kind_renewal"), t("desk.status_in_work"), taken_by),
+        (str(first + 1), t("desk.kind_renewal"), t("desk.status_new"), ""),
     ]
 
 
@@ -328,7 +335,10 @@ async def test_export_without_a_files_folder_uses_a_temporary_one(
     assert manager.said_in("en", "desk_commands.export_done", count=0)
     document = Path(next(r.document for r in replies if r.document))
     try:
-        assert document.read_text(encoding="utf-8-sig").startswith("id;kind;status")
+        header = document.read_text(encoding="utf-8-sig").splitlines()[0]
+        assert header.startswith(
+            ";".join(texts("en")(f"data_exports.{c}") for c in ("request_number", "kind", "status"))
+        )
     finally:
         shutil.rmtree(document.parent)
 

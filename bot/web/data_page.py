@@ -24,8 +24,8 @@ import aiohttp_jinja2
 from aiohttp import web
 
 from bot.web.app import DESK, PageProblem, desk_of, manager_of, page_context
+from handlers.desk.data_exports import customers_export, requests_export
 from handlers.desk.import_report import kept_lines, problem_lines, summary_lines
-from handlers.desk_views.data_exports import customers_export, requests_export
 from handlers.i18n import texts
 from handlers.rules.dates import local_today
 from handlers.rules.uploads import HEAD_BYTES, check_content, check_upload
@@ -157,13 +157,13 @@ async def _download(request: web.Request, which: str) -> web.Response:
     t = texts(manager_of(request).language)
     async with desk.engine.db.unit() as unit:
         if which == "requests":
-            content = await requests_export(unit, t, desk.engine.policy.tz)
+            export = await requests_export(unit, t, desk.engine.policy.tz)
         else:
-            content = await customers_export(unit, t)
+            export = await customers_export(unit, t)
     today = local_today(desk.engine.clock(), desk.engine.policy)
     name = quote(f"{t(f'web.data_file_{which}')}-{today.isoformat()}.csv", safe="")
     return web.Response(
-        body=content,
+        body=export.content,
         headers={
             "Content-Type": "text/csv; charset=utf-8",
             "Content-Disposition": f"attachment; filename*=UTF-8''{name}",

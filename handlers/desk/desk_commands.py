@@ -23,6 +23,7 @@ from pathlib import Path
 from handlers.desk import cards
 from handlers.desk.cards import person_label
 from handlers.desk.customer_lookup import blocked_people
+from handlers.desk.data_exports import requests_export
 from handlers.desk.desk_actions import moment_text, request_id_of
 from handlers.desk.import_report import report_text
 from handlers.engine.flow import Context, Flow, Step
@@ -32,7 +33,7 @@ from handlers.i18n import Texts
 from handlers.rules.uploads import HEAD_BYTES, check_content
 from storage import customers, keys, licenses, requests
 from storage.db import Database
-from storage.exporter import export_requests_csv
+from storage.exporter import write_table
 from storage.importer import import_csv
 from storage.models import Customer, Request, RequestStatus
 
@@ -347,7 +348,7 @@ class DeskCommandsFlow(Flow):
     # -- /export -------------------------------------------------------------------------
 
     def _export(self, ctx: Context) -> None:
-        folder, now, t = ctx.desk.files_dir, ctx.now, ctx.t
+        folder, now, t, tz = ctx.desk.files_dir, ctx.now, ctx.t, ctx.policy.tz
 
         async def export(db: Database) -> None:
             try:
@@ -355,14 +356,16 @@ class DeskCommandsFlow(Flow):
                     target = folder / "exports"
                 else:
                     target = Path(await asyncio.to_thread(tempfile.mkdtemp, prefix="export-"))
-                path = target / f"requests-{now:%Y%m%d-%H%M%S}.csv"
-                count = await export_requests_csv(db, path)
+                path = target / f"{t('web.data_file_requests')}-{now:%Y%m%d-%H%M%S}.csv"
+                async with db.unit() as unit:
+                    export = await requests_export(unit, t, tz)
+                await asyncio.to_thread(write_table, path, export.header, export.rows)
             except OSError:
                 log.exception("export of requests failed")
                 ctx.say(t("desk_commands.export_failed"))
                 return
             ctx.replies.append(
-                Reply(t("desk_commands.export_done", count=count), document=str(path))
+                Reply(t("desk_commands.export_done", count=len(export.rows)), document=str(path))
             )
 
         ctx.after_commit(export)

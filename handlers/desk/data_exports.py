@@ -1,4 +1,5 @@
-"""The web desk's Data page: requests and customers as CSV files a manager opens in Excel,
+"""Requests and customers as CSV files a manager opens in Excel (the web desk's Data page,
+the chat's ``/export``),
 worded in the manager's language (``i18n/<lang>/data_exports.ftl``; kinds and statuses as
 the cards name them, managers by name, times in the vendor's time zone).
 
@@ -10,6 +11,7 @@ its list separator, which is ``;`` where the decimal sign is a comma.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
@@ -29,6 +31,20 @@ from storage.exporter import (
 )
 
 Table = tuple[tuple[str, ...], list[tuple[str, ...]]]
+
+
+@dataclass(frozen=True, slots=True)
+class Export:
+    """A worded table: for a download (:attr:`content`) or written to a file
+    (``storage.exporter.write_table``)."""
+
+    header: tuple[str, ...]
+    rows: list[tuple[str, ...]]
+
+    @property
+    def content(self) -> bytes:
+        return table_bytes(self.header, self.rows)
+
 
 REQUEST_COLUMNS = (
     "request_number",
@@ -122,18 +138,18 @@ def customers_table(records: Sequence[CustomerRecord], t: Texts) -> Table:
     return _header(t, CUSTOMER_COLUMNS), rows
 
 
-async def requests_export(unit: Unit, t: Texts, tz: ZoneInfo) -> bytes:
-    """Every request, oldest first, as the bytes of the CSV file (``tz``: the vendor's)."""
+async def requests_export(unit: Unit, t: Texts, tz: ZoneInfo) -> Export:
+    """Every request, oldest first, as a CSV file (``tz``: the vendor's)."""
     records = await request_records(unit)
     managers = {
         mark: await person_label(unit, t, mark)
         for mark in sorted({r.manager for r in records if r.manager})
     }
     header, rows = requests_table(records, t, tz, managers)
-    return table_bytes(header, rows)
+    return Export(header, rows)
 
 
-async def customers_export(unit: Unit, t: Texts) -> bytes:
-    """Every customer (but those whose data was erased), by name, as CSV bytes."""
+async def customers_export(unit: Unit, t: Texts) -> Export:
+    """Every customer (but those whose data was erased), by name, as a CSV file."""
     header, rows = customers_table(await customer_records(unit), t)
-    return table_bytes(header, rows)
+    return Export(header, rows)
