@@ -235,12 +235,13 @@ class Texts:
         )
         #: The texts without values, as formatted (:meth:`__call__`).
         self._constant: dict[str, str] = {}
-        #: Texts with values, dates and amounts, as formatted lately (:meth:`_with_values`,
-        #: :meth:`date`, :meth:`money`): at most :data:`_REMEMBERED` of each, then all
-        #: forgotten at once.
+        #: Texts with values, dates, amounts and rates, as formatted lately
+        #: (:meth:`_with_values`, :meth:`date`, :meth:`money`, :meth:`percent`): at most
+        #: :data:`_REMEMBERED` of each, then all forgotten at once.
         self._valued: dict[tuple[str, tuple[tuple[str, Any], ...]], str] = {}
         self._dates: dict[date, str] = {}
         self._amounts: dict[DecimalTuple, str] = {}
+        self._rates: dict[DecimalTuple, str] = {}
 
     def __call__(self, key: str, **values: Any) -> str:
         if values:
@@ -357,6 +358,15 @@ class Texts:
     def percent(self, rate: Decimal) -> str:
         """A rate (``0.25``) as the language writes a percentage: ``25 %`` (ru), ``25%``
         (en, bg), ``45,5 %``; decimals only when the rate has them."""
+        exact = rate.as_tuple()
+        text = self._rates.get(exact)
+        if text is None:
+            if len(self._rates) >= _REMEMBERED:
+                self._rates.clear()
+            text = self._rates[exact] = self._percent(rate)
+        return text
+
+    def _percent(self, rate: Decimal) -> str:
         hundredths = (rate * 100).normalize()
         digits = max(0, -int(hundredths.as_tuple().exponent))
         pattern = copy(self.locale.percent_formats[None])
