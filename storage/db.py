@@ -19,9 +19,9 @@ Why it looks like this (measured on the target 2-core machines, see README.md#pe
   ``heavy=True`` to keep the event loop free;
 * likewise a unit whose writes all waited for its end (a conversation step: its inbox mark
   and the chat's state, :meth:`Unit.write`) commits them inline on a third connection
-  (:class:`InlineWriter`): ``BEGIN IMMEDIATE``, the writes and ``COMMIT`` take about 40 µs in
+  (:class:`InlineWriter`): ``BEGIN IMMEDIATE``, the writes and ``COMMIT`` take 15–40 µs in
   SQLite (WAL with ``synchronous = NORMAL`` writes no fsync at a commit), where the thread
-  hop took 0.2–1 ms on a busy event loop while the unit held the database lock (every other
+  hop took 0.4–1.3 ms on a busy event loop while the unit held the database lock (every other
   chat's step waited behind it; measured with benchmarks/telegram_e2e.py). The inline
   connection never waits for a lock (``busy_timeout = 0``): when another process holds
   SQLite's write lock, the unit commits through the aiosqlite thread as before, which may
