@@ -7,7 +7,8 @@ Each chat repeats the renewal-quote conversation of a linked demo customer
 time in an interleaved order, as messages from many customers would arrive. Prints
 steps per second, p50/p99 latency per step, and, as a baseline measured in the same run
 on the same file, the cost of one bare aiosqlite thread hop (SELECT 1) and of one
-autocommitted UPSERT, so the figures can be compared across machines.
+autocommitted UPSERT written the way a step writes (inline, ``storage.db.InlineWriter``),
+so the figures can be compared across machines.
 Targets (README.md#performance, on the 2-core reference machine): ≥ 3,000 steps/s, p99 < 5 ms.
 """
 

@@ -51,6 +51,12 @@ async def of_customer(unit: Unit, customer_id: int) -> list[Key]:
     return [key_from_row(row) for row in rows]
 
 
+async def customer_has_keys(unit: Unit, customer_id: int) -> bool:
+    """Whether the customer has any key (what :func:`of_customer` would list)."""
+    row = await unit.fetchone("SELECT 1 FROM keys WHERE customer_id = ? LIMIT 1", (customer_id,))
+    return row is not None
+
+
 async def licenses_of_key(unit: Unit, key_id: int) -> list[License]:
     rows = await unit.fetchall(
         "SELECT l.id, l.number, l.product_id, l.customer_id, l.workplaces, l.support_end, "

@@ -343,6 +343,12 @@ async def of_account(
     return [request_from_row(row) for row in rows]
 
 
+async def account_has_any(unit: Unit, account_id: int) -> bool:
+    """Whether the account has any request (what :func:`of_account` would list)."""
+    row = await unit.fetchone("SELECT 1 FROM requests WHERE account_id = ? LIMIT 1", (account_id,))
+    return row is not None
+
+
 @dataclass(frozen=True, slots=True)
 class ThreadRow:
     """One of an account's requests as the choice of a message's thread needs it."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import sqlite3
 from pathlib import Path
 
@@ -83,3 +84,50 @@ async def test_a_failed_unit_leaves_nothing_for_the_next_reader(db: Database) ->
             raise RuntimeError("step failed")
     async with db.unit() as unit:
         assert await unit.fetchone("SELECT 1 FROM products WHERE code = 'P2'") is None
+
+
+async def test_writes_wait_for_another_process_without_stopping_the_event_loop(
+    tmp_path: Path,
+) -> None:
+    """A step's writes commit even while another process (an import, the web desk) holds
+    SQLite's write lock, and the bot's other work goes on meanwhile: here the other
+    connection lets go from the event loop itself, which a blocked loop never would."""
+    path = tmp_path / "bot.sqlite3"
+    db = await Database.open(path)
+    other = sqlite3.connect(path, isolation_level=None)
+    try:
+        other.execute("BEGIN IMMEDIATE")
+        other.execute(
+            "INSERT INTO products (code, name, price, support_months, protection) "
+            "VALUES ('OTHER', 'Other', '1.00', 6, 'none')"
+        )
+        asyncio.get_running_loop().call_later(0.1, other.execute, "COMMIT")
+        async with db.unit() as unit:
+            unit.write(
+                "INSERT INTO products (code, name, price, support_months, protection) "
+                "VALUES ('MINE', 'Mine', '2.00', 6, 'none')"
+            )
+        async with db.unit() as unit:
+            rows = await unit.fetchall("SELECT code FROM products ORDER BY code")
+        assert [row["code"] for row in rows] == ["MINE", "OTHER"]
+    finally:
+        other.close()
+        await db.close()
+
+
+async def test_a_refused_write_leaves_nothing_and_the_next_unit_writes(db: Database) -> None:
+    """A write that breaks a rule (here a duplicate code) fails its unit with all of its
+    writes, and the database takes the next unit's as usual."""
+    insert = (
+        "INSERT INTO products (code, name, price, support_months, protection) "
+        "VALUES (?, 'Product', '10.00', 6, 'none')"
+    )
+    with pytest.raises(sqlite3.IntegrityError):
+        async with db.unit() as unit:
+            unit.write(insert, ("P3",))
+            unit.write(insert, ("P3",))
+    async with db.unit() as unit:
+        unit.write(insert, ("P4",))
+    async with db.unit() as unit:
+        rows = await unit.fetchall("SELECT code FROM products ORDER BY code")
+    assert [row["code"] for row in rows] == ["P4"]

@@ -101,7 +101,7 @@ class MyRequestsFlow(Flow):
     global_actions = True
 
     async def in_menu(self, ctx: Context) -> bool:
-        return bool(await requests.of_account(ctx.unit, ctx.account.id, limit=1))
+        return await requests.account_has_any(ctx.unit, ctx.account.id)
 
     async def begin(self, ctx: Context, payload: Payload) -> None:
         # Nothing is awaited: what the customer types next reaches a person as usual.

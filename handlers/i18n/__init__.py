@@ -31,7 +31,7 @@ from contextvars import ContextVar
 from copy import copy
 from dataclasses import dataclass
 from datetime import date, datetime, time, tzinfo
-from decimal import Decimal
+from decimal import Decimal, DecimalTuple
 from functools import cache
 from pathlib import Path
 from typing import Any, Literal
@@ -209,6 +209,10 @@ def _fluent_value(value: Any) -> Any:
     return value
 
 
+#: How many formatted texts with values (and dates) a :class:`Texts` remembers.
+_REMEMBERED = 4096
+
+
 class Texts:
     """The texts of one language, and its way of writing money, dates and times."""
 
@@ -229,8 +233,48 @@ class Texts:
             if self.language == DEFAULT_LANGUAGE
             else _bundle(DEFAULT_LANGUAGE, overrides, terms)
         )
+        #: The texts without values, as formatted (:meth:`__call__`).
+        self._constant: dict[str, str] = {}
+        #: Texts with values, dates, amounts and rates, as formatted lately
+        #: (:meth:`_with_values`, :meth:`date`, :meth:`money`, :meth:`percent`): at most
+        #: :data:`_REMEMBERED` of each, then all forgotten at once.
+        self._valued: dict[tuple[str, tuple[tuple[str, Any], ...]], str] = {}
+        self._dates: dict[date, str] = {}
+        self._amounts: dict[DecimalTuple, str] = {}
+        self._rates: dict[DecimalTuple, str] = {}
 
     def __call__(self, key: str, **values: Any) -> str:
+        if values:
+            text = self._with_values(key, values)
+        else:
+            # A text without values always reads the same (its bundle never changes):
+            # formatted once (button labels, titles: most of what a step renders).
+            cached = self._constant.get(key)
+            text = cached if cached is not None else self._constant_text(key)
+        recording = _recording.get()
+        if recording is not None:
+            recording.append(RenderedText(self.language, key, values, text))
+        return text
+
+    def _constant_text(self, key: str) -> str:
+        text = self._constant[key] = self._format(key, {})
+        return text
+
+    def _with_values(self, key: str, values: dict[str, Any]) -> str:
+        """Formatted, or as formatted before with the same values when they are all texts
+        and whole numbers (equal values of other types may read differently: ``True`` and
+        ``1``, ``Decimal("1.0")`` and ``Decimal("1")``)."""
+        if not all(type(value) is str or type(value) is int for value in values.values()):
+            return self._format(key, values)
+        cache_key = (key, tuple(values.items()))
+        text = self._valued.get(cache_key)
+        if text is None:
+            if len(self._valued) >= _REMEMBERED:
+                self._valued.clear()
+            text = self._valued[cache_key] = self._format(key, values)
+        return text
+
+    def _format(self, key: str, values: dict[str, Any]) -> str:
         identifier = message_id(key)
         bundle = self._bundle if self._bundle.has_message(identifier) else self._fallback
         if not bundle.has_message(identifier):
@@ -242,9 +286,6 @@ class Texts:
         text, errors = bundle.format_pattern(message.value, args)
         if errors:
             raise KeyError(f"text {key!r}: {'; '.join(map(str, errors))}")
-        recording = _recording.get()
-        if recording is not None:
-            recording.append(RenderedText(self.language, key, values, str(text)))
         return str(text)
 
     def has(self, key: str) -> bool:
@@ -255,6 +296,15 @@ class Texts:
         """The amount in the vendor's currency as CLDR writes it for the language:
         ``1 998 ₽``, ``7 990,50 ₽``, ``RUB 1,998``; kopecks (cents) only when there are any.
         """
+        exact = amount.as_tuple()  # Decimal("-0") equals 0 but is written "-0"
+        text = self._amounts.get(exact)
+        if text is None:
+            if len(self._amounts) >= _REMEMBERED:
+                self._amounts.clear()
+            text = self._amounts[exact] = self._money(amount)
+        return text
+
+    def _money(self, amount: Decimal) -> str:
         standard = self.locale.currency_formats["standard"]
         digits = 0 if amount == amount.to_integral_value() else 2
         pattern = copy(standard)
@@ -268,7 +318,16 @@ class Texts:
 
     def date(self, value: date) -> str:
         """``05.12.2026`` (ru), ``5 Dec 2026`` (en), ``5.12.2026`` (bg)."""
-        return str(format_date(value, self._date_format, locale=self.locale))
+        if type(value) is not date:  # a datetime: its date, not remembered
+            return str(format_date(value, self._date_format, locale=self.locale))
+        text = self._dates.get(value)
+        if text is None:
+            if len(self._dates) >= _REMEMBERED:
+                self._dates.clear()
+            text = self._dates[value] = str(
+                format_date(value, self._date_format, locale=self.locale)
+            )
+        return text
 
     def month(self, value: dt.date) -> str:
         """The month of ``value`` with its year, as a calendar heads it: ``декабрь 2026``,
@@ -299,6 +358,15 @@ class Texts:
     def percent(self, rate: Decimal) -> str:
         """A rate (``0.25``) as the language writes a percentage: ``25 %`` (ru), ``25%``
         (en, bg), ``45,5 %``; decimals only when the rate has them."""
+        exact = rate.as_tuple()
+        text = self._rates.get(exact)
+        if text is None:
+            if len(self._rates) >= _REMEMBERED:
+                self._rates.clear()
+            text = self._rates[exact] = self._percent(rate)
+        return text
+
+    def _percent(self, rate: Decimal) -> str:
         hundredths = (rate * 100).normalize()
         digits = max(0, -int(hundredths.as_tuple().exponent))
         pattern = copy(self.locale.percent_formats[None])

@@ -62,7 +62,7 @@ class ProtectionFlow(Flow):
         with keys (the menu fits VK's ten buttons)."""
         if ctx.customer_id is None:
             return True
-        return bool(await keys.of_customer(ctx.unit, ctx.customer_id))
+        return await keys.customer_has_keys(ctx.unit, ctx.customer_id)
 
     async def in_menu_if_room(self, ctx: Context) -> bool:
         """To a person not linked the service is something to read about: the button gives
