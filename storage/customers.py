@@ -105,6 +105,18 @@ async def search(unit: Unit, text: str, *, limit: int = SEARCH_LIMIT) -> list[Cu
     return [customer_from_row(row) for row in rows]
 
 
+async def in_order(unit: Unit, *, offset: int, limit: int) -> tuple[list[Customer], int]:
+    """One page of the customers (erased ones excluded), ordered by company and name as
+    :func:`search` orders them, and how many there are."""
+    total = await unit.fetchone("SELECT COUNT(*) AS n FROM customers WHERE erased_at IS NULL")
+    rows = await unit.fetchall(
+        f"SELECT {_COLUMNS} FROM customers c WHERE c.erased_at IS NULL "
+        "ORDER BY c.company, c.name, c.id LIMIT ? OFFSET ?",
+        (limit, offset),
+    )
+    return [customer_from_row(row) for row in rows], int(total["n"]) if total else 0
+
+
 async def erase_personal_data(unit: Unit, customer_id: int, now: datetime) -> bool:
     """Blank the customer's name, company, phone and e-mail and mark the erasure (/forget).
 

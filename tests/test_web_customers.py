@@ -18,6 +18,7 @@ from markupsafe import escape
 
 from handlers.engine.dispatcher import Engine
 from handlers.i18n import CATALOGUE_DIR, Texts, texts
+from handlers.policy import Policy
 from storage import (
     accounts,
     blocks,
@@ -236,7 +237,10 @@ async def test_the_customer_search_finds_a_customer_without_any_request(
     start = await (await client.get("/requests")).text()
     assert 'href="/customers"' in start  # in the bar
     t = texts("ru")
-    assert t("web_customer.search_prompt") in await (await client.get("/customers")).text()
+    listed = await (await client.get("/customers")).text()  # no search: everyone, by company
+    assert t("web_customer.search_prompt") in listed
+    assert f'href="/customers/{sidorova.id}"' in listed
+    assert t("web.page_of", page=1, pages=1) in listed
     for text in ("Сидорова", "сидорова", "+79990003344", "L-1004", "M-100200", str(sidorova.id)):
         html = await (await client.get("/customers", params={"q": text})).text()
         assert f'href="/customers/{sidorova.id}"' in html, text
@@ -304,3 +308,27 @@ async def test_a_held_session_shows_its_bill_and_minutes(
     assert shown(t("web_customer.session_done")) in html
     assert shown(t("web_customer.session_bill", amount=t.money(Decimal("975")), minutes=45)) in html
     assert "45 минут" in html
+
+
+async def test_without_a_search_the_customers_come_a_page_at_a_time(
+    client: Client, db: Database, policy: Policy
+) -> None:
+    size = policy.web_desk.page_size
+    async with db.unit() as unit:
+        _, total = await customers.in_order(unit, offset=0, limit=1)
+        for n in range(size + 1 - total):  # one more than a page
+            await unit.execute(
+                "INSERT INTO customers (name, company, phone, created_at, updated_at) "
+                "VALUES (?, 'ЯЯЯ', ?, '2026-12-01T00:00:00Z', '2026-12-01T00:00:00Z')",
+                (f"Клиент {n:03}", f"+7999100{n:04}"),
+            )
+    await add_manager(db)
+    await sign_in(client)
+    t = texts("ru")
+    first = await (await client.get("/customers")).text()
+    assert first.count('href="/customers/') == size
+    assert t("web.page_of", page=1, pages=2) in first and 'href="/customers?page=2"' in first
+    second = await (await client.get("/customers", params={"page": "2"})).text()
+    assert second.count('href="/customers/') == 1 and "Клиент" in second  # company ЯЯЯ: last
+    odd = await client.get("/customers", params={"page": "abc"})
+    assert odd.status == 200 and t("web.page_of", page=1, pages=2) in await odd.text()

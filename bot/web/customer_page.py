@@ -326,14 +326,34 @@ async def customer_page(request: web.Request) -> web.Response:
 
 async def customer_search(request: web.Request) -> web.Response:
     """Customers matching the search: a customer number, phone or license number exactly,
-    then names, companies, e-mails, license numbers and key serials containing it."""
+    then names, companies, e-mails, license numbers and key serials containing it; without
+    a search, every customer by company and name, a page at a time."""
+    desk = desk_of(request)
     text = request.query.get("q", "").strip()[:SEARCH_MAX]
-    found: list[Customer] = []
-    if text:
-        async with desk_of(request).engine.db.unit() as unit:
+    page, pages = 1, 1
+    async with desk.engine.db.unit() as unit:
+        if text:
             found = await find_customers(unit, text, limit=SEARCH_SHOWN)
+        else:
+            try:
+                page = max(1, int(request.query.get("page", "1")))
+            except ValueError:
+                page = 1
+            size = desk.engine.policy.web_desk.page_size
+            found, total = await customers.in_order(unit, offset=(page - 1) * size, limit=size)
+            pages = max(1, -(-total // size))
     return aiohttp_jinja2.render_template(
-        "customers.html", request, page_context(request, q=text, found=found)
+        "customers.html",
+        request,
+        page_context(
+            request,
+            q=text,
+            found=found,
+            page=page,
+            pages=pages,
+            previous=f"/customers?page={page - 1}" if page > 1 else None,
+            next=f"/customers?page={page + 1}" if page < pages else None,
+        ),
     )
 
 

@@ -5,6 +5,7 @@ web_customer-search = Търсене на клиент
 web_customer-search_hint = име, фирма, телефон, имейл, лиценз, ключ
 web_customer-search_apply = Търси
 web_customer-search_prompt = Въведете име, телефон, номер на лиценз или сериен номер на ключ.
+web_customer-none_yet = Още няма клиенти: заредете ги на страницата „Данни“.
 web_customer-search_none = Няма намерен клиент.
 web_customer-column_name = Клиент
 web_customer-column_company = Фирма

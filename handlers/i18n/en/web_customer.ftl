@@ -5,6 +5,7 @@ web_customer-search = Find a customer
 web_customer-search_hint = name, company, phone, e-mail, license, key
 web_customer-search_apply = Find
 web_customer-search_prompt = Type a name, phone, license number or key serial.
+web_customer-none_yet = No customers yet: load them on the Data page.
 web_customer-search_none = No customer found.
 web_customer-column_name = Customer
 web_customer-column_company = Company

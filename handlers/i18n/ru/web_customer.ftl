@@ -5,6 +5,7 @@ web_customer-search = Поиск клиента
 web_customer-search_hint = имя, компания, телефон, эл. почта, лицензия, ключ
 web_customer-search_apply = Найти
 web_customer-search_prompt = Введите имя, телефон, номер лицензии или серийный номер ключа.
+web_customer-none_yet = Клиентов пока нет: загрузите их на странице «Данные».
 web_customer-search_none = Клиент не найден.
 web_customer-column_name = Клиент
 web_customer-column_company = Компания
