@@ -62,6 +62,8 @@ async def test_a_blocked_person_is_told_once_and_their_messages_go_to_the_blocke
 
     await manager.send(f"/block {number} оскорбления в адрес менеджеров")
     assert manager.said("blocking.blocked", number=number)
+    # Blocking closes nothing: the manager is told which of their requests stay open.
+    assert manager.said("blocking.still_open", count=1, numbers=f"№{number}")
     (block,) = await block_rows(db)
     assert block["reason"] == "оскорбления в адрес менеджеров"
     assert block["blocked_by"] == "manager:console:managers"

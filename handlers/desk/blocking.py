@@ -9,6 +9,9 @@ write is kept in the blocked list (``/blocked``: who, since when, why, how many 
 card updates, no answer. ``/mydata`` and ``/forget`` still work for them (:meth:`screen`),
 and ``/mydata`` shows the block. The request card and ``/find`` show it to the managers.
 
+Blocking closes nothing: the person's open requests stay on the desk, and the manager who
+blocks is told which (to close them as done or rejected, with a reason the person reads).
+
 The managers' commands only read or write the block: they leave the manager's chat where it
 was. Bad input (no number, an unknown request, no reason) gets a clear answer and changes
 nothing.
@@ -131,7 +134,16 @@ class BlockingFlow(Flow):
             ctx.say(ctx.t("blocking.already", number=number, who=who, when=since))
             return
         await ctx.queue_to_account(account, lambda t: t("blocking.notice"))
-        ctx.say(ctx.t("blocking.blocked", number=number, who=who))
+        answer = [ctx.t("blocking.blocked", number=number, who=who)]
+        # Their open requests stay on the desk for a manager to close (done, or rejected
+        # with a reason the person reads): blocking decides nothing about them.
+        still_open = await requests.of_account(ctx.unit, account.id, open_only=True)
+        if still_open:
+            numbers = ", ".join(
+                ctx.t("digest.number", number=r.id) for r in sorted(still_open, key=lambda r: r.id)
+            )
+            answer.append(ctx.t("blocking.still_open", count=len(still_open), numbers=numbers))
+        ctx.say("\n\n".join(answer))
 
     async def _unblock(self, ctx: Context, argument: str) -> None:
         number, _ = request_number(argument)

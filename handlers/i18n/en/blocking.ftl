@@ -10,6 +10,10 @@ blocking-reason_too_long = The reason is too long: at most { $count ->
        *[other] { $count } characters
     }. Nothing has changed.
 blocking-blocked = { $who } (request #{ $number }) is blocked: their messages no longer reach the desk, they are kept in /blocked. They have been told once; /mydata shows them the block and its reason.
+blocking-still_open = { $count ->
+    [one] Request { $numbers } stays open: close it on its card (Done, or Reject with a reason) or through /request.
+   *[other] Requests { $numbers } stay open: close them on their cards (Done, or Reject with a reason) or through /request.
+}
 blocking-already = { $who } (request #{ $number }) has been blocked since { $when }. Nothing has changed.
 blocking-not_blocked = { $who } (request #{ $number }) is not blocked. Nothing has changed.
 blocking-unblocked = { $who } (request #{ $number }) is unblocked: their messages reach the managers again. While blocked they wrote { $count ->
