@@ -67,9 +67,10 @@ async def create(
     return account
 
 
-async def set_manager(unit: Unit, account: Account, manager: bool) -> Account:
-    """Whether the person is one of the managers, as their latest message said."""
-    await unit.execute("UPDATE accounts SET manager = ? WHERE id = ?", (int(manager), account.id))
+def set_manager(unit: Unit, account: Account, manager: bool) -> Account:
+    """Whether the person is one of the managers, as their latest message said (written
+    with the unit's next statement or its commit, ``Unit.write``)."""
+    unit.write("UPDATE accounts SET manager = ? WHERE id = ?", (int(manager), account.id))
     return replace(account, manager=manager)
 
 

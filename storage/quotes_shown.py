@@ -17,9 +17,10 @@ def product_subject(product_id: int, support_end: date) -> str:
     return f"product:{product_id}:{support_end.isoformat()}"
 
 
-async def record(unit: Unit, account_id: int, subject: str, day: date) -> None:
-    """The person saw the quote of ``subject`` on the vendor-local ``day`` (once a day)."""
-    await unit.execute(
+def record(unit: Unit, account_id: int, subject: str, day: date) -> None:
+    """The person saw the quote of ``subject`` on the vendor-local ``day`` (once a day).
+    Nothing in the step reads it back: it goes with the step's commit (``Unit.write``)."""
+    unit.write(
         "INSERT OR IGNORE INTO quotes_shown (account_id, subject, shown_on) VALUES (?, ?, ?)",
         (account_id, subject, day.isoformat()),
     )

@@ -117,7 +117,7 @@ class Engine:
                     now=now,
                 )
             if account.manager != message.from_manager:
-                account = await accounts.set_manager(unit, account, message.from_manager)
+                account = accounts.set_manager(unit, account, message.from_manager)
             ctx = self._context(unit, message, account, state, now)
             await self._route(ctx, message)
             if before_commit is not None:

@@ -296,7 +296,7 @@ class RenewalFlow(Flow):
         else:
             subject = quotes_shown.product_subject(data.product_id or 0, quote.support_end)
         if not ctx.is_manager:  # a manager looking is not a renewal quoted
-            await quotes_shown.record(ctx.unit, ctx.account.id, subject, ctx.today)
+            quotes_shown.record(ctx.unit, ctx.account.id, subject, ctx.today)
         ctx.say(
             self._quote_text(ctx, quote, about),
             (
