@@ -15,18 +15,14 @@ from handlers.rules.renewal import RenewalRate, SupportStanding, SupportState
 from storage import (
     accounts,
     blocks,
-    bookings,
     customers,
-    keys,
-    licenses,
-    reminder_log,
-    renewal_batches,
     requests,
 )
 from storage.db import Database
 from storage.demo import DEMO_CUSTOMER_PHONE, load_demo
 from storage.models import Platform, RequestKind
-from storage.renewal_batches import BatchKey, KeyRunRecord
+from storage.renewal_batches import KeyRunRecord
+from tests.support.customer_file import REMINDER_KIND, RUN_ON, RUN_UNTIL, petrovs_file
 
 TODAY = date(2026, 11, 23)
 NOW = datetime(2026, 11, 23, 7, 0, tzinfo=UTC)
@@ -34,55 +30,12 @@ NOW = datetime(2026, 11, 23, 7, 0, tzinfo=UTC)
 
 async def _petrov_with_history(db: Database) -> int:
     assert (await load_demo(db, today=TODAY, now=NOW)).ok
-    async with db.unit() as unit:
-        petrov = await customers.find_by_phone(unit, DEMO_CUSTOMER_PHONE)
-        assert petrov is not None
-        account = await accounts.create(
-            unit,
-            Platform.TELEGRAM,
-            "100",
-            language="ru",
-            display_name="Иван",
-            now=NOW - timedelta(days=3),
-        )
-        await accounts.link_customer(unit, account.id, petrov.id, method="phone")
-        await accounts.record_consent(
-            unit, account.id, version="2026-01", now=NOW - timedelta(days=3)
-        )
+    on_file = await petrovs_file(db, now=NOW, today=TODAY, linked_at=NOW - timedelta(days=3))
+    async with db.unit() as unit:  # someone else's VK account, not linked
         await accounts.create(
             unit, Platform.VK, "200", language="ru", display_name="Чужой", now=NOW
         )
-        number = await requests.create(
-            unit,
-            RequestKind.BOOKING,
-            account_id=account.id,
-            customer_id=petrov.id,
-            verified=True,
-            amount=Decimal("1300"),
-            now=NOW,
-        )
-        await bookings.create(
-            unit,
-            request_id=number,
-            account_id=account.id,
-            customer_id=petrov.id,
-            kind="backup",
-            starts_at=NOW + timedelta(days=2),
-            hours=1,
-            connection_fee=Decimal("0"),
-            estimate=Decimal("1300"),
-            now=NOW,
-        )
-        l1002 = await licenses.by_number(unit, "L-1002")
-        key = await keys.by_serial(unit, "3-1234567")
-        assert l1002 is not None and key is not None
-        await reminder_log.record(unit, l1002.id, "before_30", l1002.support_end, TODAY, NOW)
-        batch = await renewal_batches.start(unit, "2026-11", date(2026, 11, 1), NOW)
-        assert batch is not None
-        await renewal_batches.add_keys(
-            unit, batch, "2026-11", [BatchKey(key.id, "prolonged", date(2026, 12, 1))]
-        )
-        return petrov.id
+    return on_file.customer_id
 
 
 async def test_the_demo_customers_file(db: Database, policy: Policy) -> None:
@@ -123,7 +76,7 @@ async def test_the_demo_customers_file(db: Database, policy: Policy) -> None:
     assert key.key.serial == "3-1234567"
     assert key.license_numbers == ("L-1001", "L-1002")
     assert key.protection.state is ProtectionState.CONNECTED
-    assert key.runs == (KeyRunRecord("2026-11", date(2026, 11, 1), "prolonged", date(2026, 12, 1)),)
+    assert key.runs == (KeyRunRecord("2026-11", RUN_ON, "prolonged", RUN_UNTIL),)
 
     (request,) = found.requests
     assert request.kind is RequestKind.BOOKING
@@ -132,7 +85,7 @@ async def test_the_demo_customers_file(db: Database, policy: Policy) -> None:
     (reminder,) = found.reminders
     assert (reminder.license_number, reminder.kind, reminder.due_on) == (
         "L-1002",
-        "before_30",
+        REMINDER_KIND,
         TODAY,
     )
 

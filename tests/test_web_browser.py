@@ -29,7 +29,7 @@ from tests.support import desk_world
 from tests.support.browser import sign_in
 from tests.support.chat import Chat
 from tests.support.desk_world import file_renewal, link_demo_customer
-from tests.support.web_desk import PASSWORD, add_manager
+from tests.support.web_desk import BAD_DATE_ROW, NEW_CUSTOMER_ROW, PASSWORD, add_manager
 
 clock, engine = desk_world.clock, desk_world.engine
 browser, page, desk_url = browser_support.browser, browser_support.page, browser_support.desk_url
@@ -135,39 +135,6 @@ async def test_the_figures_page_shows_its_charts_in_the_browser(
     assert picture.read_bytes().startswith(b"\x89PNG")
 
 
-#: One good row of the vendor's CSV and one whose support end is no date.
-GOOD_ROW = {
-    "customer_name": "Ольга Новикова",
-    "company": "ООО «Новый клиент»",
-    "phone": "8 (999) 555-44-33",
-    "email": "olga@new.example",
-    "resident": "да",
-    "language": "ru",
-    "product_code": "BZ-REPORT",
-    "product_name": "Базис-Отчёт",
-    "product_price": "7 990,00",
-    "support_months": "6",
-    "product_protection": "codemeter",
-    "license_number": "L-9001",
-    "workplaces": "1",
-    "support_end": "13.11.2026",
-    "license_end": "",
-    "subscription": "нет",
-    "key_serial": "3-9000001",
-    "key_kind": "codemeter",
-    "protection_service": "нет",
-    "protection_connected_on": "",
-    "programmed_until": "",
-}
-BAD_ROW = GOOD_ROW | {
-    "customer_name": "Пётр Плохой",
-    "phone": "8 (999) 555-44-34",
-    "license_number": "L-9002",
-    "key_serial": "3-9000002",
-    "support_end": "31.02.2026",
-}
-
-
 def customer_names(database: Path) -> set[str]:
     with sqlite3.connect(database) as connection:
         return {str(name) for (name,) in connection.execute("SELECT name FROM customers")}
@@ -178,7 +145,7 @@ async def test_a_csv_with_a_bad_row_lists_the_rows_error_in_the_managers_languag
 ) -> None:
     t = texts("en")
     upload = tmp_path / "clients.csv"
-    write_csv(upload, [GOOD_ROW, BAD_ROW])
+    write_csv(upload, [NEW_CUSTOMER_ROW, BAD_DATE_ROW])
     await add_manager(db, "bob", name="Bob Smith", language="en")
     await sign_in(page, desk_url, "bob", PASSWORD)
 

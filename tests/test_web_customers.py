@@ -8,7 +8,7 @@ wrote shows as text (docs/rules.md#web-desk)."""
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import timedelta
 from decimal import Decimal
 
 import pytest
@@ -20,22 +20,16 @@ from handlers.engine.dispatcher import Engine
 from handlers.i18n import CATALOGUE_DIR, Texts, texts
 from handlers.policy import Policy
 from storage import (
-    accounts,
     blocks,
     bookings,
     customers,
-    keys,
-    licenses,
-    reminder_log,
-    renewal_batches,
     requests,
 )
 from storage.db import Database
 from storage.demo import DEMO_CUSTOMER_PHONE
-from storage.models import Platform, RequestKind
-from storage.renewal_batches import BatchKey
 from tests.support import desk_world, web_desk
 from tests.support.chat import Chat
+from tests.support.customer_file import RUN_ON, RUN_UNTIL, petrovs_file
 from tests.support.desk_world import NOW, TODAY, file_renewal, link_demo_customer
 from tests.support.web_desk import add_manager, sign_in
 
@@ -44,7 +38,6 @@ Client = TestClient[web.Request, web.Application]
 COMPANY = "<script>alert('x')</script> ООО «Мебель-Про»"
 REASON = "Оскорбления в чате"
 SESSION_AT = NOW + timedelta(days=2)
-RUN_ON, RUN_UNTIL = date(2026, 11, 1), date(2026, 12, 1)
 
 
 def shown(text: str) -> str:
@@ -59,52 +52,23 @@ def main_text(html: str) -> str:
 
 
 async def petrov_on_file(db: Database) -> tuple[int, int]:
-    """The demo customer Иван Петров with a company name that is a script, a linked
-    Telegram account that consented and is blocked, a booked session, a reminder sent and
-    a monthly run: (customer id, the session's request number)."""
+    """The demo customer Иван Петров's file (``tests.support.customer_file``) with a company
+    name that is a script and his Telegram account blocked: (customer id, the session's
+    request number)."""
+    on_file = await petrovs_file(db, now=NOW, today=TODAY, linked_at=NOW)
     async with db.unit() as unit:
-        petrov = await customers.find_by_phone(unit, DEMO_CUSTOMER_PHONE)
-        assert petrov is not None
-        await unit.execute("UPDATE customers SET company = ? WHERE id = ?", (COMPANY, petrov.id))
-        account = await accounts.create(
-            unit, Platform.TELEGRAM, "100", language="ru", display_name="Иван", now=NOW
-        )
-        await accounts.link_customer(unit, account.id, petrov.id, method="phone")
-        await accounts.record_consent(unit, account.id, version="2026-01", now=NOW)
-        number = await requests.create(
-            unit,
-            RequestKind.BOOKING,
-            account_id=account.id,
-            customer_id=petrov.id,
-            verified=True,
-            amount=Decimal("1300"),
-            now=NOW,
-        )
-        await bookings.create(
-            unit,
-            request_id=number,
-            account_id=account.id,
-            customer_id=petrov.id,
-            kind="backup",
-            starts_at=SESSION_AT,
-            hours=1,
-            connection_fee=Decimal("0"),
-            estimate=Decimal("1300"),
-            now=NOW,
-        )
-        l1002 = await licenses.by_number(unit, "L-1002")
-        key = await keys.by_serial(unit, "3-1234567")
-        assert l1002 is not None and key is not None
-        await reminder_log.record(unit, l1002.id, "before_end:30", l1002.support_end, TODAY, NOW)
-        batch = await renewal_batches.start(unit, "2026-11", RUN_ON, NOW)
-        assert batch is not None
-        await renewal_batches.add_keys(
-            unit, batch, "2026-11", [BatchKey(key.id, "prolonged", RUN_UNTIL)]
+        await unit.execute(
+            "UPDATE customers SET company = ? WHERE id = ?", (COMPANY, on_file.customer_id)
         )
         await blocks.block(
-            unit, account.id, request_id=number, reason=REASON, by="manager:telegram:7", now=NOW
+            unit,
+            on_file.account_id,
+            request_id=on_file.request_number,
+            reason=REASON,
+            by="manager:telegram:7",
+            now=NOW,
         )
-    return petrov.id, number
+    return on_file.customer_id, on_file.request_number
 
 
 def expected_lines(t: Texts, number: int) -> list[str]:

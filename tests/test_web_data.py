@@ -24,41 +24,10 @@ from storage.importer import ImportReport, write_csv
 from tests.support import desk_world, web_desk
 from tests.support.chat import Chat
 from tests.support.desk_world import file_renewal
-from tests.support.web_desk import add_manager, sign_in
+from tests.support.web_desk import BAD_DATE_ROW, NEW_CUSTOMER_ROW, add_manager, sign_in
 
 clock, engine, client = desk_world.clock, desk_world.engine, web_desk.client
 Client = TestClient[web.Request, web.Application]
-
-GOOD = {
-    "customer_name": "Ольга Новикова",
-    "company": "ООО «Новый клиент»",
-    "phone": "8 (999) 555-44-33",
-    "email": "olga@new.example",
-    "resident": "да",
-    "language": "ru",
-    "product_code": "BZ-REPORT",
-    "product_name": "Базис-Отчёт",
-    "product_price": "7 990,00",
-    "support_months": "6",
-    "product_protection": "codemeter",
-    "license_number": "L-9001",
-    "workplaces": "1",
-    "support_end": "13.11.2026",
-    "license_end": "",
-    "subscription": "нет",
-    "key_serial": "3-9000001",
-    "key_kind": "codemeter",
-    "protection_service": "нет",
-    "protection_connected_on": "",
-    "programmed_until": "",
-}
-BAD = GOOD | {
-    "customer_name": "Пётр Плохой",
-    "phone": "8 (999) 555-44-34",
-    "license_number": "L-9002",
-    "key_serial": "3-9000002",
-    "support_end": "31.02.2026",
-}
 
 
 def csv_file(tmp_path: Path, rows: list[dict[str, str]]) -> bytes:
@@ -96,7 +65,9 @@ async def test_an_upload_imports_the_good_rows_and_lists_the_bad_rows_error(
 ) -> None:
     await add_manager(db)
     token = await sign_in(client)
-    answer = await upload(client, token, "clients.csv", csv_file(tmp_path, [GOOD, BAD]))
+    answer = await upload(
+        client, token, "clients.csv", csv_file(tmp_path, [NEW_CUSTOMER_ROW, BAD_DATE_ROW])
+    )
     assert answer.status == 303
     location = answer.headers["Location"]
     assert location.startswith("/data/imports/")
@@ -121,7 +92,7 @@ async def test_the_import_page_refreshes_with_a_progress_bar_until_done(
     monkeypatch.setattr(data_page, "import_csv", held_import)
     await add_manager(db)
     token = await sign_in(client)
-    answer = await upload(client, token, "clients.csv", csv_file(tmp_path, [GOOD]))
+    answer = await upload(client, token, "clients.csv", csv_file(tmp_path, [NEW_CUSTOMER_ROW]))
     location = answer.headers["Location"]
     page = await (await client.get(location)).text()
     assert "<progress" in page and 'http-equiv="refresh"' in page
@@ -154,7 +125,7 @@ async def test_another_managers_import_or_an_unknown_one_is_not_found(
     await add_manager(db)
     await add_manager(db, "boris", name="Борис")
     token = await sign_in(client)
-    answer = await upload(client, token, "clients.csv", csv_file(tmp_path, [GOOD]))
+    answer = await upload(client, token, "clients.csv", csv_file(tmp_path, [NEW_CUSTOMER_ROW]))
     location = answer.headers["Location"]
     await finished_import(client, location)
     assert (await client.get("/data/imports/unknown")).status == 404

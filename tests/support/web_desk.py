@@ -112,3 +112,37 @@ async def page_csrf(
     page = await client.get(path)
     assert page.status == 200
     return csrf_of(await page.text())
+
+
+#: One row of the vendor's CSV for a new customer (the Data page's import tests).
+NEW_CUSTOMER_ROW = {
+    "customer_name": "Ольга Новикова",
+    "company": "ООО «Новый клиент»",
+    "phone": "8 (999) 555-44-33",
+    "email": "olga@new.example",
+    "resident": "да",
+    "language": "ru",
+    "product_code": "BZ-REPORT",
+    "product_name": "Базис-Отчёт",
+    "product_price": "7 990,00",
+    "support_months": "6",
+    "product_protection": "codemeter",
+    "license_number": "L-9001",
+    "workplaces": "1",
+    "support_end": "13.11.2026",
+    "license_end": "",
+    "subscription": "нет",
+    "key_serial": "3-9000001",
+    "key_kind": "codemeter",
+    "protection_service": "нет",
+    "protection_connected_on": "",
+    "programmed_until": "",
+}
+#: Another customer's row whose support end is no date (31 February): a row error.
+BAD_DATE_ROW = NEW_CUSTOMER_ROW | {
+    "customer_name": "Пётр Плохой",
+    "phone": "8 (999) 555-44-34",
+    "license_number": "L-9002",
+    "key_serial": "3-9000002",
+    "support_end": "31.02.2026",
+}
