@@ -48,7 +48,7 @@ PUBLIC_PREFIXES = ("/signin/", "/static/")
 
 class PageProblem(Exception):
     """Bad input on a desk page, answered with ``status`` and a page saying the text of
-    the catalogue key ``key`` (``web.problem_*``)."""
+    the catalogue key ``key`` (``web.problem_*``, or a page's own)."""
 
     def __init__(self, status: int, key: str) -> None:
         super().__init__(key)
@@ -164,11 +164,13 @@ async def _problems(request: web.Request, handler: Handler) -> web.StreamRespons
         return await handler(request)
     except PageProblem as problem:
         if MANAGER in request:
+            t = texts(manager_of(request).language)
             context = page_context(request)
         else:
             language = browser_language(request)
-            context = {"t": texts(language), "language": language, "path": request.path}
-        context["message"] = context["t"](problem.key)  # type: ignore[operator]
+            t = texts(language)
+            context = {"t": t, "language": language, "path": request.path}
+        context["message"] = t(problem.key)
         return aiohttp_jinja2.render_template(
             "problem.html", request, context, status=problem.status
         )
@@ -231,6 +233,18 @@ def web_application(
 
         add_monitoring_routes(app, monitor, engine.db, outbox_max_age=outbox_max_age)
     return app
+
+
+def page_number(request: web.Request) -> int:
+    """The list page asked for (``?page=``); anything but a positive number is the first."""
+    try:
+        return max(1, int(request.query.get("page", "1")))
+    except ValueError:
+        return 1
+
+
+def page_count(total: int, size: int) -> int:
+    return max(1, -(-total // size))
 
 
 def page_context(request: web.Request, **values: object) -> dict[str, object]:

@@ -18,7 +18,14 @@ from datetime import datetime, tzinfo
 import aiohttp_jinja2
 from aiohttp import web
 
-from bot.web.app import desk_of, manager_of, page_context
+from bot.web.app import (
+    PageProblem,
+    desk_of,
+    manager_of,
+    page_context,
+    page_count,
+    page_number,
+)
 from handlers.desk.cards import person_label
 from handlers.desk.customer_lookup import find_customers
 from handlers.desk_views.customer_overview import (
@@ -58,12 +65,6 @@ def customer_label(t: Texts, customer: Customer) -> str:
     customer's name is a placeholder."""
     name = customer.name or t("web_customer.no_name")
     return f"{name} ({customer.company})" if customer.company else name
-
-
-def not_found(request: web.Request) -> web.Response:
-    return aiohttp_jinja2.render_template(
-        "customer_missing.html", request, page_context(request), status=404
-    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -311,7 +312,7 @@ async def _worded(unit: Unit, t: Texts, found: CustomerOverview, tz: tzinfo) -> 
 async def customer_page(request: web.Request) -> web.Response:
     number = customer_id(request.match_info["id"])
     if number is None:
-        return not_found(request)
+        raise PageProblem(404, "web_customer.not_found")
     desk = desk_of(request)
     engine = desk.engine
     t = texts(manager_of(request).language)
@@ -319,7 +320,7 @@ async def customer_page(request: web.Request) -> web.Response:
     async with engine.db.unit() as unit:
         found = await customer_overview(unit, number, today=today, policy=engine.policy)
         if found is None:
-            return not_found(request)
+            raise PageProblem(404, "web_customer.not_found")
         worded = await _worded(unit, t, found, engine.policy.tz)
     return aiohttp_jinja2.render_template("customer.html", request, page_context(request, **worded))
 
@@ -335,13 +336,10 @@ async def customer_search(request: web.Request) -> web.Response:
         if text:
             found = await find_customers(unit, text, limit=SEARCH_SHOWN)
         else:
-            try:
-                page = max(1, int(request.query.get("page", "1")))
-            except ValueError:
-                page = 1
+            page = page_number(request)
             size = desk.engine.policy.web_desk.page_size
             found, total = await customers.in_order(unit, offset=(page - 1) * size, limit=size)
-            pages = max(1, -(-total // size))
+            pages = page_count(total, size)
     return aiohttp_jinja2.render_template(
         "customers.html",
         request,

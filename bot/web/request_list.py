@@ -15,7 +15,7 @@ from datetime import datetime
 import aiohttp_jinja2
 from aiohttp import web
 
-from bot.web.app import desk_of, manager_of, page_context
+from bot.web.app import desk_of, manager_of, page_context, page_count, page_number
 from bot.web.desk_bridge import manager_mark
 from handlers.desk.cards import RequestDetails, person_label, who_text
 from handlers.i18n import Texts, texts
@@ -161,10 +161,7 @@ async def request_list(request: web.Request) -> web.Response:
     t = texts(manager.language)
     now = desk.engine.clock()
     filters = Filters.of(request)
-    try:
-        page = max(1, int(request.query.get("page", "1")))
-    except ValueError:
-        page = 1
+    page = page_number(request)
     size = policy.web_desk.page_size
     async with desk.engine.db.unit() as unit:
         known = await request_search.managers_of_open(unit)
@@ -173,7 +170,7 @@ async def request_list(request: web.Request) -> web.Response:
         found = await request_search.find(unit, query, offset=(page - 1) * size, limit=size)
         rows = [await _row(unit, t, policy, r, now) for r in found.requests]
         managers = [(mark, await person_label(unit, t, mark)) for mark in known]
-    pages = max(1, -(-found.total // size))
+    pages = page_count(found.total, size)
     return aiohttp_jinja2.render_template(
         "requests.html",
         request,
