@@ -203,7 +203,12 @@ async def test_bad_input_is_answered_in_the_managers_language_with_the_desk_arou
     assert stale.status == 403 and "Формулярът е остарял" in await stale.text()
     odd = await client.post("/language", data={"language": "xx", "csrf": token})
     assert odd.status == 400 and "В пулта няма такъв език." in await odd.text()
-    for answer in (missing, stale, odd):
+    nowhere = await client.get("/requests/abc")  # no page has this address
+    wrong_way = await client.get("/requests/1/reply")  # a form's address, opened
+    assert nowhere.status == 404 and wrong_way.status == 405
+    for answer in (nowhere, wrong_way):
+        assert "В пулта няма такава страница." in await answer.text()
+    for answer in (missing, stale, odd, nowhere, wrong_way):
         assert "No such" not in await answer.text()
         assert answer.headers["Cache-Control"] == "no-store"
 

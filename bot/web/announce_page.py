@@ -27,7 +27,7 @@ from aiohttp import web
 from multidict import MultiMapping
 
 from bot.web import desk_bridge
-from bot.web.app import PageProblem, desk_of, manager_of, page_context, see_other
+from bot.web.app import NUMBER, PageProblem, desk_of, manager_of, page_context, see_other
 from handlers.desk import announcing
 from handlers.desk.announcing import Counts, Draft
 from handlers.i18n import LANGUAGES, Texts, texts
@@ -333,12 +333,8 @@ async def _send(
 async def report(request: web.Request) -> web.Response:
     engine = desk_of(request).engine
     t = texts(manager_of(request).language)
-    try:
-        number = int(request.match_info["id"])
-    except ValueError:
-        raise PageProblem(404, "web.problem_no_announcement") from None
     async with engine.db.unit() as unit:
-        sent = await announcements.get(unit, number)
+        sent = await announcements.get(unit, int(request.match_info["id"]))
         if sent is None:
             raise PageProblem(404, "web.problem_no_announcement")
         progress = await announcements.progress(unit, sent.id)
@@ -378,4 +374,4 @@ def add_routes(app: web.Application) -> None:
     app[CONFIRMATIONS] = {}
     app.router.add_get("/announce", show)
     app.router.add_post("/announce", act)
-    app.router.add_get(r"/announce/{id:\d+}", report)
+    app.router.add_get(f"/announce/{NUMBER}", report)

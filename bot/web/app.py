@@ -41,6 +41,9 @@ CONTENT_SECURITY_POLICY = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
     "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
 )
+#: A number in a page's address (a request, a booking, an announcement): at most 12 digits,
+#: so anything else matches no page (and never overflows SQLite's integers).
+NUMBER = r"{id:\d{1,12}}"
 #: Pages anyone may open.
 PUBLIC_PATHS = ("/signin", "/healthz", "/metrics")
 PUBLIC_PREFIXES = ("/signin/", "/static/")
@@ -158,10 +161,13 @@ async def _sessions(request: web.Request, handler: Handler) -> web.StreamRespons
 
 @web.middleware
 async def _problems(request: web.Request, handler: Handler) -> web.StreamResponse:
-    """:class:`PageProblem` as a page in the manager's language (the browser's before
-    sign-in), with the desk's bar when signed in."""
+    """:class:`PageProblem` (and an address that is no page) as a page in the manager's
+    language (the browser's before sign-in), with the desk's bar when signed in."""
     try:
-        return await handler(request)
+        try:
+            return await handler(request)
+        except (web.HTTPNotFound, web.HTTPMethodNotAllowed) as unknown:  # no such page
+            raise PageProblem(unknown.status, "web.problem_no_page") from None
     except PageProblem as problem:
         if MANAGER in request:
             t = texts(manager_of(request).language)

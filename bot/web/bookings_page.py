@@ -20,6 +20,7 @@ from aiohttp import web
 
 from bot.web import desk_bridge
 from bot.web.app import (
+    NUMBER,
     Notice,
     PageProblem,
     desk_of,
@@ -268,8 +269,7 @@ async def move(request: web.Request) -> web.Response:
 
 
 def add_routes(app: web.Application) -> None:
-    number = r"{id:\d{1,12}}"
     app.router.add_get("/bookings", bookings_page)
-    app.router.add_get(f"/bookings/{number}", booking_page)
-    app.router.add_post(f"/bookings/{number}/cancel", cancel)
-    app.router.add_post(f"/bookings/{number}/move", move)
+    app.router.add_get(f"/bookings/{NUMBER}", booking_page)
+    app.router.add_post(f"/bookings/{NUMBER}/cancel", cancel)
+    app.router.add_post(f"/bookings/{NUMBER}/move", move)

@@ -22,6 +22,7 @@ from aiohttp import web
 
 from bot.web import desk_bridge
 from bot.web.app import (
+    NUMBER,
     Notice,
     PageProblem,
     desk_of,
@@ -319,12 +320,11 @@ def _head(path: Path) -> bytes:
 
 
 def add_routes(app: web.Application) -> None:
-    number = r"{id:\d{1,12}}"
-    app.router.add_get(f"/requests/{number}", request_page)
-    app.router.add_post(f"/requests/{number}/press", press)
-    app.router.add_post(f"/requests/{number}/reply", reply)
-    app.router.add_post(f"/requests/{number}/reject", reject)
-    app.router.add_post(f"/requests/{number}/answer", answer)
-    app.router.add_post(f"/requests/{number}/cancel", cancel)
-    app.router.add_post(f"/requests/{number}/minutes", minutes)
-    app.router.add_get(rf"/requests/{number}/files/{{file:\d{{1,12}}}}", file)
+    app.router.add_get(f"/requests/{NUMBER}", request_page)
+    app.router.add_post(f"/requests/{NUMBER}/press", press)
+    app.router.add_post(f"/requests/{NUMBER}/reply", reply)
+    app.router.add_post(f"/requests/{NUMBER}/reject", reject)
+    app.router.add_post(f"/requests/{NUMBER}/answer", answer)
+    app.router.add_post(f"/requests/{NUMBER}/cancel", cancel)
+    app.router.add_post(f"/requests/{NUMBER}/minutes", minutes)
+    app.router.add_get(rf"/requests/{NUMBER}/files/{{file:\d{{1,12}}}}", file)

@@ -136,6 +136,7 @@ web-data_file_customers = клиенти
 web-problem_back = ← Обратно към пулта
 web-problem_sign_in_first = Влезте в пулта, за да продължите.
 web-problem_form_expired = Формулярът е остарял: отворете страницата отново и повторете.
+web-problem_no_page = В пулта няма такава страница.
 web-problem_no_request = Няма такава заявка.
 web-problem_no_file = Тази заявка няма такъв файл.
 web-problem_no_booking = Няма такъв записан сеанс.

@@ -136,6 +136,7 @@ web-data_file_customers = customers
 web-problem_back = ← Back to the desk
 web-problem_sign_in_first = Sign in to the desk to continue.
 web-problem_form_expired = The form is out of date: open the page again and repeat.
+web-problem_no_page = The desk has no such page.
 web-problem_no_request = There is no such request.
 web-problem_no_file = This request has no such file.
 web-problem_no_booking = There is no such booking.

@@ -140,6 +140,7 @@ web-data_file_customers = клиенты
 web-problem_back = ← Вернуться в пульт
 web-problem_sign_in_first = Войдите в пульт, чтобы продолжить.
 web-problem_form_expired = Форма устарела: откройте страницу заново и повторите.
+web-problem_no_page = Такой страницы в пульте нет.
 web-problem_no_request = Такой заявки нет.
 web-problem_no_file = Такого файла у этой заявки нет.
 web-problem_no_booking = Такой записи на сеанс нет.
